@@ -1,0 +1,76 @@
+// Paired differences, net present values and ranks per normative set.
+#include "model/analysis.hpp"
+
+#include <algorithm>
+
+#include "model/valuation.hpp"
+
+namespace kommunesim::model {
+namespace {
+
+Dkk municipality_cost(const YearAccount& a, size_t departments) {
+  std::array<bool, kPayerCount> municipality{};
+  municipality[static_cast<size_t>(Payer::kMunicipality)] = true;
+  return perspective_cost(a, municipality, departments);
+}
+
+}  // namespace
+
+Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,
+                 const RunResults& results) {
+  Analysis out;
+  const size_t arms = scenario.arms.size();
+  const size_t departments = scenario.departments.size();
+  out.accounts.resize(plan.units.size());
+  for (size_t u = 0; u < plan.units.size(); ++u) {
+    const Arm& arm = scenario.arms[static_cast<size_t>(plan.units[u].arm)];
+    for (size_t y = 0; y < results.tallies[u].size(); ++y)
+      out.accounts[u].push_back(account_year(scenario, compiled, arm, results.tallies[u][y], static_cast<int>(y)));
+  }
+  out.npv.resize(scenario.norms.size());
+  for (size_t n = 0; n < scenario.norms.size(); ++n) {
+    const NormativeSet& norm = scenario.norms[n];
+    const int group = plan.norm_group[n];
+    out.npv[n].resize(arms);
+    std::vector<ArmNormSummary> rows;
+    for (size_t a = 1; a < arms; ++a) {
+      ArmNormSummary row;
+      row.arm = static_cast<int>(a);
+      row.norm = static_cast<int>(n);
+      std::vector<double> year1, horizon;
+      std::vector<std::vector<double>> measures(scenario.measures.size());
+      for (int r = 0; r < plan.replicates; ++r) {
+        const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
+        const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
+        out.npv[n][a].push_back(net_present_value(prop, base, norm, departments));
+        const size_t years = std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
+        double total = 0;
+        std::vector<double> measure_total(scenario.measures.size(), 0.0);
+        for (size_t y = 0; y < years; ++y) {
+          const double diff = municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
+          if (y == 0) year1.push_back(diff);
+          total += diff;
+          for (size_t m = 0; m < measure_total.size(); ++m)
+            measure_total[m] += prop[y].measures[m] - base[y].measures[m];
+        }
+        horizon.push_back(total);
+        for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
+      }
+      row.net_value = summarize(out.npv[n][a]);
+      row.municipality_cost_year1 = summarize(year1);
+      row.municipality_cost_horizon = summarize(horizon);
+      for (auto& m : measures) row.measure_change.push_back(summarize(m));
+      rows.push_back(row);
+    }
+    std::vector<size_t> order(rows.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+      return rows[x].net_value.mean > rows[y].net_value.mean;
+    });
+    for (size_t i = 0; i < order.size(); ++i) rows[order[i]].rank = static_cast<int>(i) + 1;
+    out.summaries.insert(out.summaries.end(), rows.begin(), rows.end());
+  }
+  return out;
+}
+
+}  // namespace kommunesim::model

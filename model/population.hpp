@@ -1,0 +1,47 @@
+// The simulated persons as structure-of-arrays, grouped in households.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/scenario.hpp"
+
+namespace kommunesim::model {
+
+// Per-person flag bits.
+constexpr uint8_t kAlive = 1;      // living in the municipality (not dead, not moved away)
+constexpr uint8_t kFemale = 2;
+
+struct Population {
+  // Per person, indexed by person id (ids are never reused).
+  std::vector<uint32_t> household;
+  std::vector<int32_t> birth_month;                 // month index, negative before the base month
+  std::vector<uint8_t> flags;
+  std::vector<uint16_t> history;                    // history flag bits ("was ever placed")
+  std::vector<uint8_t> state;                       // [person * kMaxModules + module]
+  std::vector<uint16_t> months_in_state;            // [person * kMaxModules + module]
+  // [person * kMaxProposalsPerArm + slot]: 0 never admitted; 1..n months since admission while
+  // participating; kEnded | k: participation ended k months ago.
+  std::vector<uint16_t> participation;
+
+  // Per household: members in compressed rows (rebuilt when membership changes) and the
+  // household condition bits of the current month.
+  std::vector<uint32_t> member_offset;              // size households + 1
+  std::vector<uint32_t> members;
+  std::vector<uint64_t> condition_bits;
+
+  size_t persons() const { return household.size(); }
+  size_t households() const { return member_offset.empty() ? 0 : member_offset.size() - 1; }
+  bool alive(size_t p) const { return (flags[p] & kAlive) != 0; }
+
+  // Adds a person with no module state; returns the id.
+  uint32_t add_person(uint32_t household_id, int32_t birth_month_index, bool female);
+  // Recomputes member lists from the persons' household ids (living persons only).
+  void rebuild_members(size_t household_count);
+  // Bytes of simulation state per person, household arrays included pro rata.
+  double bytes_per_person() const;
+};
+
+constexpr uint16_t kEnded = 0x8000;
+
+}  // namespace kommunesim::model

@@ -1,0 +1,28 @@
+// Tally bookkeeping.
+#include "model/tally.hpp"
+
+namespace kommunesim::model {
+
+void Tally::reset(size_t slots, size_t event_slots) {
+  state_months.assign(slots, 0);
+  events.assign(event_slots, 0);
+  participant_months.fill(0);
+  admissions.fill(0);
+  person_months = births = deaths = out_migrants = in_migrants = 0;
+}
+
+void Tally::add(const Tally& other) {
+  for (size_t i = 0; i < state_months.size(); ++i) state_months[i] += other.state_months[i];
+  for (size_t i = 0; i < events.size(); ++i) events[i] += other.events[i];
+  for (size_t k = 0; k < participant_months.size(); ++k) {
+    participant_months[k] += other.participant_months[k];
+    admissions[k] += other.admissions[k];
+  }
+  person_months += other.person_months;
+  births += other.births;
+  deaths += other.deaths;
+  out_migrants += other.out_migrants;
+  in_migrants += other.in_migrants;
+}
+
+}  // namespace kommunesim::model

@@ -1,0 +1,31 @@
+// Named units and the one place where rates, probabilities and hazards are converted.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+
+namespace kommunesim::model {
+
+using Dkk = double;           // Danish kroner, fixed prices of the scenario's base year
+using MonthIndex = int32_t;   // months since the base month (January of the base year = 0)
+using Probability = double;   // in [0, 1], per month unless the name says otherwise
+using Hazard = double;        // instantaneous rate per month, >= 0
+
+constexpr int kMonthsPerYear = 12;
+
+// A monthly probability p corresponds to the constant monthly hazard -ln(1 - p).
+inline Hazard hazard_from_probability(Probability p) {
+  return p >= 1.0 ? INFINITY : -std::log1p(-p);
+}
+
+// The probability that an event with monthly hazard h happens within one month.
+inline Probability probability_from_hazard(Hazard h) { return -std::expm1(-h); }
+
+// An annual probability (e.g. a mortality rate) spread evenly over twelve months.
+inline Probability monthly_probability_from_annual(Probability annual) {
+  return probability_from_hazard(hazard_from_probability(annual) / kMonthsPerYear);
+}
+
+inline int years_to_months(double years) { return static_cast<int>(std::lround(years * 12)); }
+
+}  // namespace kommunesim::model

@@ -1,0 +1,42 @@
+// Discounting and NPV.
+#include "model/valuation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kommunesim::model {
+
+double discount_factor(const std::vector<DiscountBand>& schedule, int year) {
+  double factor = 1.0;
+  for (size_t i = 0; i < schedule.size(); ++i) {
+    const int from = schedule[i].from_year;
+    const int to = i + 1 < schedule.size() ? schedule[i + 1].from_year : year;
+    const int years = std::max(0, std::min(year, to) - from);
+    factor *= std::pow(1.0 + schedule[i].rate, -years);
+  }
+  return factor;
+}
+
+Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
+                     size_t departments) {
+  Dkk total = 0;
+  for (size_t d = 0; d < departments; ++d)
+    for (int p = 0; p < kPayerCount; ++p)
+      if (perspective[static_cast<size_t>(p)]) total += account.at(static_cast<int>(d), static_cast<Payer>(p));
+  return total;
+}
+
+double net_present_value(const std::vector<YearAccount>& proposal,
+                         const std::vector<YearAccount>& baseline, const NormativeSet& norm,
+                         size_t departments) {
+  double npv = 0;
+  const size_t years = std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
+  for (size_t y = 0; y < years; ++y) {
+    const double saving = perspective_cost(baseline[y], norm.perspective, departments) -
+                          perspective_cost(proposal[y], norm.perspective, departments);
+    npv += discount_factor(norm.discount, static_cast<int>(y)) * saving;
+  }
+  return npv;
+}
+
+}  // namespace kommunesim::model

@@ -1,0 +1,26 @@
+// Valuation after simulation: discounting and net present value under a normative set.
+#pragma once
+
+#include <vector>
+
+#include "model/accounting.hpp"
+#include "model/scenario.hpp"
+
+namespace kommunesim::model {
+
+// Discount factor for flows in year t (0 = first budget year, undiscounted), piecewise over the
+// schedule: the Finance Ministry's declining rate discounts year 40 as
+// 1.035^-35 * 1.025^-5, not 1.025^-40.
+double discount_factor(const std::vector<DiscountBand>& schedule, int year);
+
+// Net cost (costs positive) counted under a perspective, summed over departments.
+Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
+                     size_t departments);
+
+// Net present value of a proposal versus the baseline: discounted savings (baseline cost minus
+// proposal cost) over the set's horizon and perspective. Positive means a net gain.
+double net_present_value(const std::vector<YearAccount>& proposal,
+                         const std::vector<YearAccount>& baseline, const NormativeSet& norm,
+                         size_t departments);
+
+}  // namespace kommunesim::model
