@@ -1,0 +1,104 @@
+// Parsing package files and resolving names during a load.
+#include "scenarios/loader/load_context.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+namespace kommunesim::scenarios {
+
+std::vector<std::string> names_of(const NameIndex& index) {
+  std::vector<std::string> names;
+  for (const auto& [name, i] : index) names.push_back(name);
+  return names;
+}
+
+const toml::table* LoadContext::parse(const std::string& relative) {
+  const std::filesystem::path path = folder / relative;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diagnostics.add({relative, 0, 0, {}, "cannot read the file; expected it in the scenario folder " + folder.string(), {}});
+    return nullptr;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  out.files.push_back(relative);
+  try {
+    documents.push_back(std::make_unique<toml::table>(toml::parse(text.str(), relative)));
+    return documents.back().get();
+  } catch (const toml::parse_error& e) {
+    diagnostics.add({relative, static_cast<int>(e.source().begin.line),
+                     static_cast<int>(e.source().begin.column), {},
+                     "TOML syntax error: " + std::string(e.description()), {}});
+    return nullptr;
+  }
+}
+
+int LoadContext::resolve(TableReader& reader, std::string_view key, const std::string& name,
+                         const NameIndex& index, std::string_view what) {
+  const auto it = index.find(name);
+  if (it != index.end()) return it->second;
+  reader.error(key, "unknown " + std::string(what) + " '" + name + "'", closest_name(name, names_of(index)));
+  return -1;
+}
+
+int LoadContext::resolve_at(const toml::node& node, const std::string& file, const std::string& key,
+                            const std::string& name, const NameIndex& index, std::string_view what) {
+  const auto it = index.find(name);
+  if (it != index.end()) return it->second;
+  Diagnostic d = at(node, file, key, "unknown " + std::string(what) + " '" + name + "'");
+  d.suggestion = closest_name(name, names_of(index));
+  diagnostics.add(std::move(d));
+  return -1;
+}
+
+int LoadContext::declare(TableReader& reader, std::string_view key, const std::string& name,
+                         NameIndex& index, std::string_view what) {
+  if (index.count(name)) {
+    reader.error(key, std::string(what) + " '" + name + "' is declared twice; ids must be unique");
+    return -1;
+  }
+  const int i = static_cast<int>(index.size());
+  index[name] = i;
+  return i;
+}
+
+std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& reader,
+                                               std::string_view key, int module) {
+  const toml::table* table = reader.table(key, Need::kRequired);
+  if (!table || module < 0) return std::nullopt;
+  return read_shares_table(ctx, *table, reader.file(), reader.path(key), module);
+}
+
+std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
+                                                     const std::string& file, const std::string& path,
+                                                     int module) {
+  const NameIndex& states = ctx.states[static_cast<size_t>(module)];
+  std::vector<double> shares(states.size(), 0.0);
+  bool ok = true;
+  double total = 0;
+  for (const auto& [name, node] : table) {
+    const std::string where = path + "." + std::string(name.str());
+    const int s = ctx.resolve_at(node, file, where, std::string(name.str()), states, "state");
+    const auto v = node.value<double>();
+    if (!v || node.is_boolean() || *v < 0 || *v > 1) {
+      ctx.diagnostics.add(at(node, file, where, "expected a share in [0, 1]"));
+      ok = false;
+      continue;
+    }
+    if (s < 0) {
+      ok = false;
+      continue;
+    }
+    shares[static_cast<size_t>(s)] = *v;
+    total += *v;
+  }
+  if (ok && std::abs(total - 1.0) > 1e-6) {
+    ctx.diagnostics.add(at(table, file, path, "shares sum to " + std::to_string(total) + "; expected them to sum to 1"));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return shares;
+}
+
+}  // namespace kommunesim::scenarios

@@ -1,0 +1,61 @@
+// Shared state of one load: the scenario being built, name-to-index maps, diagnostics.
+#pragma once
+
+#include <toml++/toml.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenarios/loader/load_scenario.hpp"
+#include "scenarios/loader/toml_reader.hpp"
+
+namespace kommunesim::scenarios {
+
+using NameIndex = std::map<std::string, int>;
+
+struct LoadContext {
+  std::filesystem::path folder;
+  Diagnostics diagnostics;
+  LoadedScenario out;
+  NameIndex departments, measures, flags, refusions, modules, household_conditions, proposals;
+  std::vector<NameIndex> states;   // per module
+  std::vector<std::unique_ptr<toml::table>> documents;   // kept alive while loading
+
+  // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.
+  const toml::table* parse(const std::string& relative);
+
+  // Resolves a name to its index, or reports it (with a suggestion) and returns -1.
+  int resolve(TableReader& reader, std::string_view key, const std::string& name,
+              const NameIndex& index, std::string_view what);
+  // Same for a name found as an element of an array or as a key of an inline table.
+  int resolve_at(const toml::node& node, const std::string& file, const std::string& key,
+                 const std::string& name, const NameIndex& index, std::string_view what);
+  // Adds a name, reporting a duplicate.
+  int declare(TableReader& reader, std::string_view key, const std::string& name, NameIndex& index,
+              std::string_view what);
+};
+
+std::vector<std::string> names_of(const NameIndex& index);
+
+// Loaders of the parts of a package, in the order load_scenario calls them.
+void declare_module(LoadContext& ctx, const std::string& file, const toml::table& doc);
+void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int module);
+void load_household_conditions(LoadContext& ctx, TableReader& scenario_reader);
+void load_population(LoadContext& ctx, const std::string& file, const toml::table& doc);
+void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc);
+void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
+void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
+
+// Reads a mapping { state = share, ... } over a module's states into a vector of shares that
+// must sum to 1.
+std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& reader,
+                                               std::string_view key, int module);
+std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
+                                                     const std::string& file, const std::string& path,
+                                                     int module);
+
+}  // namespace kommunesim::scenarios

@@ -1,0 +1,286 @@
+// Loading a department's module (modules/*.toml): states, costs, entry rules, transitions with
+// probabilities by age and duration band, and modifiers.
+#include <algorithm>
+
+#include "model/units.hpp"
+#include "scenarios/loader/load_context.hpp"
+
+namespace kommunesim::scenarios {
+namespace {
+
+using model::kMonthsPerYear;
+
+// A probability of exactly 1 becomes this hazard (1 - e^-40 differs from 1 by 4e-18).
+constexpr double kCertainHazard = 40.0;
+
+std::vector<int> band_bounds(TableReader& r, std::string_view key, int unit, int max) {
+  const auto values = r.numbers(key, Need::kOptional, 0, max);
+  if (!values) return {0};
+  std::vector<int> out;
+  for (double v : *values) out.push_back(static_cast<int>(v) * unit);
+  if (out.empty() || out[0] != 0 || !std::is_sorted(out.begin(), out.end()) ||
+      std::adjacent_find(out.begin(), out.end()) != out.end()) {
+    r.error(key, "expected ascending band lower bounds starting at 0");
+    return {0};
+  }
+  return out;
+}
+
+model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
+  model::Condition c;
+  count = 0;
+  if (const toml::table* self = r.table("self_in", Need::kOptional)) {
+    ++count;
+    TableReader s(*self, r.file(), r.path("self_in"), ctx.diagnostics);
+    c.kind = model::Condition::Kind::kSelfIn;
+    const auto module = s.string("module", Need::kRequired);
+    const int m = module ? ctx.resolve(s, "module", *module, ctx.modules, "module") : -1;
+    const auto states = s.strings("states", Need::kRequired);
+    if (m >= 0 && states) {
+      c.module = static_cast<uint8_t>(m);
+      for (const auto& name : *states) {
+        const int st = ctx.resolve(s, "states", name, ctx.states[static_cast<size_t>(m)], "state of module '" + *module + "'");
+        if (st >= 0) c.state_mask |= uint64_t{1} << st;
+      }
+    }
+  }
+  if (const auto name = r.string("household", Need::kOptional)) {
+    ++count;
+    c.kind = model::Condition::Kind::kHousehold;
+    const int i = ctx.resolve(r, "household", *name, ctx.household_conditions, "household condition");
+    c.index = static_cast<uint16_t>(std::max(i, 0));
+  }
+  if (const auto name = r.string("history", Need::kOptional)) {
+    ++count;
+    c.kind = model::Condition::Kind::kHistory;
+    const int i = ctx.resolve(r, "history", *name, ctx.flags, "history flag");
+    c.index = static_cast<uint16_t>(std::max(i, 0));
+  }
+  return c;
+}
+
+std::vector<model::MeasureWeight> read_measures(LoadContext& ctx, TableReader& r) {
+  std::vector<model::MeasureWeight> out;
+  const toml::table* t = r.table("measures", Need::kOptional);
+  if (!t) return out;
+  for (const auto& [name, node] : *t) {
+    const std::string where = r.path("measures") + "." + std::string(name.str());
+    const int m = ctx.resolve_at(node, r.file(), where, std::string(name.str()), ctx.measures, "measure");
+    const auto v = node.value<double>();
+    if (!v || node.is_boolean()) {
+      ctx.diagnostics.add(at(node, r.file(), where, "expected a number (the measure per person-month or per event)"));
+      continue;
+    }
+    if (m >= 0) out.push_back({m, *v});
+  }
+  return out;
+}
+
+void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
+  model::State state;
+  state.id = r.string("id", Need::kRequired).value_or("");
+  r.string("title", Need::kOptional);
+  r.string("description", Need::kOptional);
+  if (const auto flag = r.string("history_flag", Need::kOptional))
+    state.history_flag = ctx.resolve(r, "history_flag", *flag, ctx.flags, "history flag");
+  state.measures = read_measures(ctx, r);
+  int refusion = -1;
+  for (const toml::table* t : r.tables("cost", Need::kOptional)) {
+    TableReader c(*t, r.file(), r.path("cost"), ctx.diagnostics);
+    model::CostLine line;
+    line.department = module.department;
+    line.dkk_per_month = c.number("dkk_per_month", Need::kRequired).value_or(0);
+    if (const auto d = c.string("department", Need::kOptional))
+      line.department = std::max(0, ctx.resolve(c, "department", *d, ctx.departments, "department"));
+    const auto payer = c.string("payer", Need::kRequired).value_or("municipality");
+    const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
+    if (it == model::kPayerNames.end())
+      c.error("payer", "unknown payer '" + payer + "'; expected one of municipality, state, region, citizen",
+              closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
+    else
+      line.payer = static_cast<model::Payer>(it - model::kPayerNames.begin());
+    if (const auto f = c.string("refusion", Need::kOptional)) {
+      line.refusion = ctx.resolve(c, "refusion", *f, ctx.refusions, "refusion schedule");
+      if (refusion >= 0 && line.refusion >= 0 && line.refusion != refusion)
+        c.error("refusion", "a state's cost lines may use only one refusion schedule");
+      refusion = line.refusion;
+    }
+    c.string("description", Need::kOptional);
+    c.source();
+    state.costs.push_back(line);
+  }
+  module.states.push_back(state);
+}
+
+void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
+  const NameIndex& states = ctx.states[static_cast<size_t>(m)];
+  model::Transition tr;
+  const auto from = r.string("from", Need::kRequired);
+  const auto to = r.string("to", Need::kRequired);
+  const int f = from ? ctx.resolve(r, "from", *from, states, "state") : -1;
+  const int t = to ? ctx.resolve(r, "to", *to, states, "state") : -1;
+  if (f >= 0 && f == t) r.error("to", "a transition must lead to another state");
+  tr.from = static_cast<uint8_t>(std::max(f, 0));
+  tr.to = static_cast<uint8_t>(std::max(t, 0));
+  tr.hazard.age_from_months = band_bounds(r, "age_from", kMonthsPerYear, 130);
+  tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000);
+  const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
+  std::vector<double> probabilities;
+  const toml::node* given = r.node("probability");
+  if (!given) {
+    r.error("probability", "missing required key; expected a monthly probability, or rows by age band of columns by duration band");
+  } else if (const toml::array* rows = given->as_array()) {
+    if (rows->size() != ages) {
+      r.error("probability", "expected " + std::to_string(ages) + " rows (one per age band in age_from), found " + std::to_string(rows->size()));
+    } else {
+      for (size_t i = 0; i < rows->size(); ++i) {
+        const toml::node& row = *rows->get(i);
+        const std::string where = r.path("probability") + "[" + std::to_string(i) + "]";
+        std::vector<double> values;
+        if (row.is_array()) {
+          for (const auto& v : *row.as_array()) values.push_back(v.value<double>().value_or(-1));
+        } else {
+          values.assign(durations, row.value<double>().value_or(-1));
+        }
+        if (values.size() != durations) {
+          ctx.diagnostics.add(at(row, r.file(), where, "expected " + std::to_string(durations) + " columns (one per duration band in duration_from)"));
+          continue;
+        }
+        for (double v : values) {
+          if (v < 0 || v > 1) {
+            ctx.diagnostics.add(at(row, r.file(), where, "probability " + std::to_string(v) + " is outside [0, 1]; expected a monthly probability"));
+            break;
+          }
+        }
+        probabilities.insert(probabilities.end(), values.begin(), values.end());
+      }
+    }
+  } else if (const auto p = r.number("probability", Need::kOptional, 0, 1)) {
+    probabilities.assign(ages * durations, *p);
+  }
+  for (double p : probabilities)
+    tr.hazard.values.push_back(p >= 1 ? kCertainHazard : model::hazard_from_probability(p));
+  if (tr.hazard.values.size() != ages * durations) tr.hazard.values.assign(ages * durations, 0);
+  tr.event_measures = read_measures(ctx, r);
+  r.string("description", Need::kOptional);
+  r.source();
+  for (const toml::table* mt : r.tables("modifier", Need::kOptional)) {
+    TableReader mr(*mt, r.file(), r.path("modifier"), ctx.diagnostics);
+    model::Modifier mod;
+    int conditions = 0;
+    mod.condition = read_condition(ctx, mr, conditions);
+    if (conditions != 1)
+      mr.error("", "expected exactly one condition: self_in, household or history");
+    mod.relative_risk = mr.number("relative_risk", Need::kRequired, 0, 1000).value_or(1);
+    mod.feedback = mr.boolean("feedback", Need::kOptional).value_or(false);
+    mr.string("description", Need::kOptional);
+    mr.string("evidence", Need::kOptional);
+    mr.source();
+    tr.modifiers.push_back(mod);
+  }
+  module.transitions.push_back(std::move(tr));
+}
+
+}  // namespace
+
+void declare_module(LoadContext& ctx, const std::string& file, const toml::table& doc) {
+  // Only names here; load_module reads (and checks) the rest.
+  const auto id = doc["id"].value<std::string>();
+  if (!id) {
+    ctx.diagnostics.add(at(doc, file, "id", "missing required key; expected the module's id"));
+    ctx.states.emplace_back();
+    ctx.out.scenario.modules.emplace_back();
+    return;
+  }
+  if (ctx.modules.count(*id))
+    ctx.diagnostics.add(at(*doc.get("id"), file, "id", "module '" + *id + "' is declared twice"));
+  ctx.modules[*id] = static_cast<int>(ctx.out.scenario.modules.size());
+  NameIndex states;
+  if (const toml::array* list = doc["state"].as_array())
+    for (const auto& s : *list)
+      if (const auto* t = s.as_table())
+        if (const auto name = (*t)["id"].value<std::string>()) {
+          if (states.count(*name))
+            ctx.diagnostics.add(at(s, file, "state", "state '" + *name + "' is declared twice"));
+          states.emplace(*name, static_cast<int>(states.size()));
+        }
+  if (states.size() > model::kMaxStates)
+    ctx.diagnostics.add(at(doc, file, "state", "at most " + std::to_string(model::kMaxStates) + " states are supported"));
+  ctx.states.push_back(states);
+  ctx.out.scenario.modules.emplace_back();
+  ctx.out.scenario.modules.back().id = *id;
+}
+
+void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int m) {
+  model::Module& module = ctx.out.scenario.modules[static_cast<size_t>(m)];
+  TableReader r(doc, file, "", ctx.diagnostics);
+  r.string("id", Need::kRequired);
+  module.title = r.string("title", Need::kRequired).value_or(module.id);
+  r.string("description", Need::kOptional);
+  if (const auto d = r.string("department", Need::kRequired))
+    module.department = std::max(0, ctx.resolve(r, "department", *d, ctx.departments, "department"));
+  const auto age_min = r.integer("age_min", Need::kRequired, 0, 130);
+  const auto age_max = r.integer("age_max", Need::kRequired, 1, 131);
+  if (age_min && age_max && *age_min >= *age_max) r.error("age_max", "expected age_max > age_min");
+  module.min_age_months = static_cast<int>(age_min.value_or(0)) * kMonthsPerYear;
+  module.max_age_months = static_cast<int>(age_max.value_or(0)) * kMonthsPerYear;
+  const auto state_tables = r.tables("state", Need::kRequired);
+  if (state_tables.empty()) r.error("state", "a module needs at least one state");
+  for (const toml::table* t : state_tables) {
+    TableReader sr(*t, file, "state[" + std::to_string(module.states.size()) + "]", ctx.diagnostics);
+    read_state(ctx, sr, module);
+  }
+  for (const toml::table* t : r.tables("transition", Need::kOptional)) {
+    TableReader tr(*t, file, "transition[" + std::to_string(module.transitions.size()) + "]", ctx.diagnostics);
+    read_transition(ctx, tr, m, module);
+  }
+  std::stable_sort(module.transitions.begin(), module.transitions.end(),
+                   [](const auto& a, const auto& b) { return a.from < b.from; });
+  module.first_transition.assign(module.states.size() + 1, 0);
+  for (const auto& tr : module.transitions) ++module.first_transition[tr.from + 1u];
+  for (size_t s = 0; s < module.states.size(); ++s) module.first_transition[s + 1] += module.first_transition[s];
+
+  if (const toml::table* entry = r.table("entry", Need::kRequired)) {
+    TableReader er(*entry, file, "entry", ctx.diagnostics);
+    module.entry.shares = read_shares(ctx, er, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
+    er.source();
+    for (const toml::table* bt : er.tables("by_history", Need::kOptional)) {
+      TableReader br(*bt, file, "entry.by_history", ctx.diagnostics);
+      model::EntryRule::ByHistory rule;
+      if (const auto flag = br.string("flag", Need::kRequired))
+        rule.flag = std::max(0, ctx.resolve(br, "flag", *flag, ctx.flags, "history flag"));
+      rule.shares = read_shares(ctx, br, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
+      br.string("description", Need::kOptional);
+      br.source();
+      module.entry.by_history.push_back(rule);
+    }
+  }
+}
+
+void load_household_conditions(LoadContext& ctx, TableReader& r) {
+  for (const toml::table* t : r.tables("household_condition", Need::kOptional)) {
+    TableReader c(*t, r.file(), "household_condition", ctx.diagnostics);
+    model::HouseholdCondition cond;
+    cond.name = c.string("id", Need::kRequired).value_or("");
+    c.string("description", Need::kOptional);
+    const auto role = c.string("role", Need::kRequired).value_or("adult");
+    if (role != "adult" && role != "child")
+      c.error("role", "unknown role '" + role + "'; expected adult or child", closest_name(role, {"adult", "child"}));
+    cond.adult = role == "adult";
+    if (const auto module = c.string("module", Need::kOptional)) {
+      cond.module = ctx.resolve(c, "module", *module, ctx.modules, "module");
+      const auto states = c.strings("states", Need::kRequired);
+      if (cond.module >= 0 && states)
+        for (const auto& s : *states) {
+          const int i = ctx.resolve(c, "states", s, ctx.states[static_cast<size_t>(cond.module)], "state of module '" + *module + "'");
+          if (i >= 0) cond.state_mask |= uint64_t{1} << i;
+        }
+    }
+    if (!cond.name.empty() && ctx.declare(c, "id", cond.name, ctx.household_conditions, "household condition") >= 0)
+      ctx.out.scenario.household_conditions.push_back(cond);
+  }
+  if (ctx.out.scenario.household_conditions.size() > model::kMaxHouseholdConditions)
+    r.error("household_condition", "at most 64 household conditions are supported");
+}
+
+}  // namespace kommunesim::scenarios

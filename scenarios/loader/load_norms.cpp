@@ -1,0 +1,139 @@
+// Loading the parameter register (parameters.toml) and the normative sets (norms/*.toml), which
+// may override declared parameters only.
+#include <algorithm>
+#include <cmath>
+
+#include "scenarios/loader/load_context.hpp"
+
+namespace kommunesim::scenarios {
+namespace {
+
+// Parameters the engine itself reads; every scenario's register must declare them.
+struct EngineParameter {
+  const char* id;
+  const char* category;
+};
+constexpr EngineParameter kEngineParameters[] = {
+    {"horizon_years", "valuation"},
+    {"discount_rate", "valuation"},
+    {"effect_scale", "dynamics"},
+    {"effect_half_life_months", "dynamics"},
+};
+
+const RegisterEntry* find_entry(const std::vector<RegisterEntry>& entries, std::string_view id) {
+  for (const auto& e : entries)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc) {
+  TableReader r(doc, file, "", ctx.diagnostics);
+  NameIndex ids;
+  for (const toml::table* t : r.tables("parameter", Need::kRequired)) {
+    TableReader p(*t, file, "parameter", ctx.diagnostics);
+    RegisterEntry e;
+    e.id = p.string("id", Need::kRequired).value_or("");
+    e.description = p.string("description", Need::kRequired).value_or("");
+    e.unit = p.string("unit", Need::kRequired).value_or("");
+    e.value = p.number("value", Need::kRequired).value_or(0);
+    e.low = p.number("low", Need::kRequired).value_or(e.value);
+    e.high = p.number("high", Need::kRequired).value_or(e.value);
+    e.category = p.string("category", Need::kRequired).value_or("");
+    e.evidence = p.string("evidence", Need::kRequired).value_or("");
+    e.source = p.string("source", Need::kRequired).value_or("");
+    p.string("owner", Need::kOptional);
+    if (e.source.find_first_not_of(" \t") == std::string::npos)
+      p.error("source", "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");
+    if (e.category != "valuation" && e.category != "dynamics")
+      p.error("category", "unknown category '" + e.category + "'; expected valuation or dynamics",
+              closest_name(e.category, {"valuation", "dynamics"}));
+    if (!(e.low <= e.value && e.value <= e.high))
+      p.error("value", "expected low <= value <= high");
+    if (!e.id.empty() && ctx.declare(p, "id", e.id, ids, "parameter") >= 0)
+      ctx.out.register_entries.push_back(e);
+  }
+  for (const auto& [id, category] : kEngineParameters) {
+    const RegisterEntry* e = find_entry(ctx.out.register_entries, id);
+    if (!e)
+      r.error("parameter", std::string("the engine needs parameter '") + id + "' declared in the register (category " + category + ")");
+    else if (e->category != category)
+      r.error("parameter", std::string("parameter '") + id + "' must have category " + category);
+  }
+}
+
+void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc) {
+  TableReader r(doc, file, "", ctx.diagnostics);
+  model::NormativeSet norm;
+  norm.id = r.string("id", Need::kRequired).value_or("");
+  norm.title = r.string("title", Need::kRequired).value_or(norm.id);
+  r.string("description", Need::kRequired);
+  for (const auto& payer : r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{})) {
+    const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
+    if (it == model::kPayerNames.end())
+      r.error("perspective", "unknown payer '" + payer + "'; expected municipality, state, region or citizen",
+              closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
+    else
+      norm.perspective[static_cast<size_t>(it - model::kPayerNames.begin())] = true;
+  }
+  // Start from the register's defaults; overrides must name declared parameters, within range.
+  const auto& entries = ctx.out.register_entries;
+  const auto value_of = [&](const char* id) {
+    const RegisterEntry* e = find_entry(entries, id);
+    return e ? e->value : 0.0;
+  };
+  double horizon = value_of("horizon_years");
+  double rate = value_of("discount_rate");
+  norm.dynamics.effect_scale = value_of("effect_scale");
+  norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
+  if (const toml::table* values = r.table("values", Need::kOptional)) {
+    for (const auto& [key, node] : *values) {
+      const std::string id(key.str());
+      const std::string where = "values." + id;
+      const RegisterEntry* e = find_entry(entries, id);
+      if (!e) {
+        std::vector<std::string> ids;
+        for (const auto& x : entries) ids.push_back(x.id);
+        Diagnostic d = at(node, file, where, "overrides '" + id + "', which is not declared in the parameter register");
+        d.suggestion = closest_name(id, ids);
+        ctx.diagnostics.add(std::move(d));
+        continue;
+      }
+      const auto v = node.value<double>();
+      if (!v || node.is_boolean() || *v < e->low || *v > e->high) {
+        ctx.diagnostics.add(at(node, file, where, "expected a number in the register's range [" +
+                                                       std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
+        continue;
+      }
+      if (id == "horizon_years") horizon = *v;
+      else if (id == "discount_rate") rate = *v;
+      else if (id == "effect_scale") norm.dynamics.effect_scale = *v;
+      else if (id == "effect_half_life_months") norm.dynamics.effect_half_life_months = *v;
+    }
+  }
+  norm.horizon_years = static_cast<int>(std::lround(horizon));
+  if (norm.horizon_years < 1 || norm.horizon_years > ctx.out.scenario.horizon_years)
+    r.error("values", "horizon of " + std::to_string(norm.horizon_years) + " years; expected 1 to the scenario's horizon_years (" +
+                          std::to_string(ctx.out.scenario.horizon_years) + ")");
+  norm.discount = {{0, rate}};
+  if (r.has("discount_schedule")) {
+    norm.discount.clear();
+    for (const toml::table* t : r.tables("discount_schedule", Need::kOptional)) {
+      TableReader b(*t, file, "discount_schedule", ctx.diagnostics);
+      const int from = static_cast<int>(b.integer("from_year", Need::kRequired, 0, 1000).value_or(0));
+      const double band_rate = b.number("rate", Need::kRequired, -0.5, 1).value_or(0);
+      if (norm.discount.empty() ? from != 0 : from <= norm.discount.back().from_year)
+        b.error("from_year", "expected ascending years starting at 0");
+      norm.discount.push_back({from, band_rate});
+    }
+    r.source("discount_source");
+  }
+  if (!norm.id.empty()) {
+    for (const auto& other : ctx.out.scenario.norms)
+      if (other.id == norm.id) r.error("id", "normative set '" + norm.id + "' is declared twice");
+    ctx.out.scenario.norms.push_back(norm);
+  }
+}
+
+}  // namespace kommunesim::scenarios

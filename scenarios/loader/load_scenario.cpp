@@ -1,0 +1,139 @@
+// The order of a load: scenario.toml, modules (names first, then contents), household
+// conditions, population, register, normative sets, proposals, packages; then whole-package
+// checks. All problems are collected; a scenario is returned only when there are none.
+#include "scenarios/loader/load_scenario.hpp"
+
+#include "model/cross_graph.hpp"
+#include "scenarios/loader/load_context.hpp"
+
+namespace kommunesim::scenarios {
+namespace {
+
+constexpr const char* kScenarioFile = "scenario.toml";
+
+void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
+  for (const toml::table* t : r.tables("department", Need::kRequired)) {
+    TableReader d(*t, r.file(), "department", ctx.diagnostics);
+    const auto id = d.string("id", Need::kRequired);
+    const auto title = d.string("title", Need::kRequired);
+    if (id && ctx.declare(d, "id", *id, ctx.departments, "department") >= 0)
+      ctx.out.scenario.departments.push_back({*id, title.value_or(*id)});
+  }
+  for (const toml::table* t : r.tables("measure", Need::kOptional)) {
+    TableReader m(*t, r.file(), "measure", ctx.diagnostics);
+    const auto id = m.string("id", Need::kRequired);
+    const auto unit = m.string("unit", Need::kRequired);
+    const auto title = m.string("title", Need::kRequired);
+    if (id && ctx.declare(m, "id", *id, ctx.measures, "measure") >= 0)
+      ctx.out.scenario.measures.push_back({*id, unit.value_or(""), title.value_or(*id)});
+  }
+  if (const auto flags = r.strings("history_flags", Need::kOptional)) {
+    if (flags->size() > model::kMaxHistoryFlags)
+      r.error("history_flags", "at most " + std::to_string(model::kMaxHistoryFlags) + " history flags are supported");
+    for (const auto& f : *flags)
+      if (ctx.declare(r, "history_flags", f, ctx.flags, "history flag") >= 0)
+        ctx.out.scenario.history_flags.push_back(f);
+  }
+  for (const toml::table* t : r.tables("refusion", Need::kOptional)) {
+    TableReader f(*t, r.file(), "refusion", ctx.diagnostics);
+    model::RefusionSchedule schedule;
+    schedule.id = f.string("id", Need::kRequired).value_or("");
+    const auto from = f.numbers("from_month", Need::kRequired, 0, 10000);
+    const auto share = f.numbers("state_share", Need::kRequired, 0, 1);
+    f.source();
+    if (from && share) {
+      if (from->size() != share->size() || from->empty() || (*from)[0] != 0)
+        f.error("from_month", "expected as many month bounds as shares, starting at 0");
+      for (double m : *from) schedule.from_month.push_back(static_cast<int>(m));
+      schedule.state_share = *share;
+    }
+    if (!schedule.id.empty() && ctx.declare(f, "id", schedule.id, ctx.refusions, "refusion schedule") >= 0)
+      ctx.out.scenario.refusions.push_back(schedule);
+  }
+}
+
+void load_packages(LoadContext& ctx, TableReader& r) {
+  for (const toml::table* t : r.tables("package", Need::kOptional)) {
+    TableReader p(*t, r.file(), "package", ctx.diagnostics);
+    model::Arm arm;
+    arm.id = p.string("id", Need::kRequired).value_or("");
+    arm.title = p.string("title", Need::kRequired).value_or(arm.id);
+    const auto members = p.strings("proposals", Need::kRequired);
+    if (!members) continue;
+    if (members->size() < 2 || members->size() > model::kMaxProposalsPerArm)
+      p.error("proposals", "a package combines 2 to " + std::to_string(model::kMaxProposalsPerArm) + " proposals");
+    for (const auto& name : *members) {
+      const int i = ctx.resolve(p, "proposals", name, ctx.proposals, "proposal");
+      if (i >= 0) arm.proposals.push_back(i);
+    }
+    if (ctx.proposals.count(arm.id)) p.error("id", "package id '" + arm.id + "' is already a proposal id");
+    ctx.out.scenario.arms.push_back(arm);
+  }
+}
+
+void check_graph(LoadContext& ctx) {
+  for (const auto& cycle : model::unacknowledged_cycles(ctx.out.scenario)) {
+    std::string names;
+    for (int m : cycle) names += (names.empty() ? "" : " <-> ") + ctx.out.scenario.modules[static_cast<size_t>(m)].id;
+    ctx.diagnostics.add({kScenarioFile, 0, 0, "modules",
+                         "modules " + names + " read each other's states in a cycle; mark the modifiers "
+                         "that close the loop with 'feedback = true' to accept it as a feedback loop "
+                         "(it reads last month's states)", {}});
+  }
+}
+
+}  // namespace
+
+LoadResult load_scenario(const std::filesystem::path& folder) {
+  LoadContext ctx;
+  ctx.folder = folder;
+  ctx.out.folder = folder;
+  LoadResult result;
+  const toml::table* doc = ctx.parse(kScenarioFile);
+  if (!doc) {
+    result.diagnostics = std::move(ctx.diagnostics);
+    return result;
+  }
+  model::Scenario& s = ctx.out.scenario;
+  {
+    TableReader r(*doc, kScenarioFile, "", ctx.diagnostics);
+    s.name = r.string("name", Need::kRequired).value_or("");
+    r.string("description", Need::kOptional);
+    s.base_year = static_cast<int>(r.integer("base_year", Need::kRequired, 1900, 2200).value_or(2025));
+    s.horizon_years = static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
+    s.replicates = static_cast<int>(r.integer("replicates", Need::kRequired, 1, 100000).value_or(1));
+    s.seed = static_cast<uint32_t>(r.integer("seed", Need::kRequired, 0, UINT32_MAX).value_or(1));
+    load_departments_and_measures(ctx, r);
+
+    const auto module_files = r.strings("modules", Need::kRequired).value_or(std::vector<std::string>{});
+    if (module_files.size() > model::kMaxModules)
+      r.error("modules", "at most " + std::to_string(model::kMaxModules) + " modules are supported");
+    std::vector<std::pair<std::string, const toml::table*>> modules;
+    for (const auto& f : module_files)
+      if (const toml::table* m = ctx.parse(f)) {
+        declare_module(ctx, f, *m);
+        modules.push_back({f, m});
+      }
+    load_household_conditions(ctx, r);
+    for (size_t i = 0; i < modules.size(); ++i)
+      load_module(ctx, modules[i].first, *modules[i].second, static_cast<int>(i));
+
+    if (const auto f = r.string("population", Need::kRequired))
+      if (const toml::table* p = ctx.parse(*f)) load_population(ctx, *f, *p);
+    if (const auto f = r.string("parameters", Need::kRequired))
+      if (const toml::table* p = ctx.parse(*f)) load_register(ctx, *f, *p);
+    s.arms.push_back({"baseline", "Baseline (no proposals)", {}});
+    for (const auto& f : r.strings("proposals", Need::kRequired).value_or(std::vector<std::string>{}))
+      if (const toml::table* p = ctx.parse(f)) load_proposal(ctx, f, *p);
+    for (const auto& f : r.strings("norms", Need::kRequired).value_or(std::vector<std::string>{}))
+      if (const toml::table* n = ctx.parse(f)) load_norm(ctx, f, *n);
+    if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
+    load_packages(ctx, r);
+  }
+  if (ctx.diagnostics.empty()) check_graph(ctx);
+  result.diagnostics = std::move(ctx.diagnostics);
+  if (result.diagnostics.empty()) result.loaded = std::move(ctx.out);
+  return result;
+}
+
+}  // namespace kommunesim::scenarios
