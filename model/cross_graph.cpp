@@ -21,10 +21,13 @@ std::vector<int> modules_setting_flag(const Scenario& scenario, int flag) {
   return out;
 }
 
-Graph build_graph(const Scenario& scenario, bool include_feedback) {
+// With include_lagged false, only edges that read another module's current state: history flags
+// and entry rules read a person's past, so they cannot close a loop within a month.
+Graph build_graph(const Scenario& scenario, bool include_lagged) {
   Graph g(scenario.modules.size());
   for (const GraphEdge& e : dependency_edges(scenario))
-    if (e.from_module != e.to_module && (include_feedback || !e.feedback))
+    if (e.from_module != e.to_module &&
+        (include_lagged || (!e.feedback && (e.kind == "self" || e.kind == "household"))))
       boost::add_edge(static_cast<size_t>(e.from_module), static_cast<size_t>(e.to_module), g);
   return g;
 }

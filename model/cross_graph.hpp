@@ -19,7 +19,8 @@ struct GraphEdge {
 
 std::vector<GraphEdge> dependency_edges(const Scenario& scenario);
 
-// Groups of modules that depend on each other in a cycle through edges not marked feedback.
+// Groups of modules that read each other's current states in a cycle of edges not marked
+// feedback. History flags and entry rules read the past and never close a cycle.
 std::vector<std::vector<int>> unacknowledged_cycles(const Scenario& scenario);
 
 // Departments whose modules a proposal can affect: its own, its target's and effects' modules,

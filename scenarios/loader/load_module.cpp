@@ -13,14 +13,16 @@ using model::kMonthsPerYear;
 // A probability of exactly 1 becomes this hazard (1 - e^-40 differs from 1 by 4e-18).
 constexpr double kCertainHazard = 40.0;
 
-std::vector<int> band_bounds(TableReader& r, std::string_view key, int unit, int max) {
+// Ascending lower bounds; the first must be at most `first_at_most` so that the bands cover
+// every value the table is looked up with.
+std::vector<int> band_bounds(TableReader& r, std::string_view key, int unit, int max, int first_at_most) {
   const auto values = r.numbers(key, Need::kOptional, 0, max);
   if (!values) return {0};
   std::vector<int> out;
   for (double v : *values) out.push_back(static_cast<int>(v) * unit);
-  if (out.empty() || out[0] != 0 || !std::is_sorted(out.begin(), out.end()) ||
+  if (out.empty() || out[0] > first_at_most * unit || !std::is_sorted(out.begin(), out.end()) ||
       std::adjacent_find(out.begin(), out.end()) != out.end()) {
-    r.error(key, "expected ascending band lower bounds starting at 0");
+    r.error(key, "expected ascending band lower bounds, the first at most " + std::to_string(first_at_most));
     return {0};
   }
   return out;
@@ -122,8 +124,8 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
   if (f >= 0 && f == t) r.error("to", "a transition must lead to another state");
   tr.from = static_cast<uint8_t>(std::max(f, 0));
   tr.to = static_cast<uint8_t>(std::max(t, 0));
-  tr.hazard.age_from_months = band_bounds(r, "age_from", kMonthsPerYear, 130);
-  tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000);
+  tr.hazard.age_from_months = band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
+  tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
   std::vector<double> probabilities;
   const toml::node* given = r.node("probability");

@@ -1,0 +1,242 @@
+// results.sqlite: the result store. One transaction; tables described in docs/RESULTS_SCHEMA.md.
+#include <sqlite3.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "model/valuation.hpp"
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE run_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE departments(department TEXT PRIMARY KEY, title TEXT NOT NULL);
+CREATE TABLE measures(measure TEXT PRIMARY KEY, unit TEXT NOT NULL, title TEXT NOT NULL);
+CREATE TABLE arms(arm TEXT PRIMARY KEY, arm_index INTEGER NOT NULL, title TEXT NOT NULL, proposals TEXT NOT NULL);
+CREATE TABLE norms(norm TEXT PRIMARY KEY, title TEXT NOT NULL, perspective TEXT NOT NULL,
+  horizon_years INTEGER NOT NULL, discount_schedule TEXT NOT NULL, effect_scale REAL NOT NULL,
+  effect_half_life_months REAL NOT NULL, dynamics_group INTEGER NOT NULL);
+CREATE TABLE flows(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  department TEXT, payer TEXT, dkk REAL NOT NULL,
+  PRIMARY KEY(dynamics_group, arm, replicate, year, department, payer));
+CREATE TABLE outcomes(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  measure TEXT, value REAL NOT NULL, PRIMARY KEY(dynamics_group, arm, replicate, year, measure));
+CREATE TABLE state_months(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  module TEXT, state TEXT, person_months INTEGER NOT NULL,
+  PRIMARY KEY(dynamics_group, arm, replicate, year, module, state));
+CREATE TABLE transitions(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  module TEXT, from_state TEXT, to_state TEXT, events INTEGER NOT NULL);
+CREATE TABLE demography(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  person_months INTEGER, births INTEGER, deaths INTEGER, out_migrants INTEGER, in_migrants INTEGER,
+  PRIMARY KEY(dynamics_group, arm, replicate, year));
+CREATE TABLE participation(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
+  proposal TEXT, admissions INTEGER, participant_months INTEGER);
+CREATE TABLE effect_draws(replicate INTEGER, proposal TEXT, effect INTEGER, module TEXT,
+  transition TEXT, relative_risk REAL NOT NULL);
+CREATE TABLE net_values(norm TEXT, arm TEXT, replicate INTEGER, net_value_dkk REAL NOT NULL,
+  PRIMARY KEY(norm, arm, replicate));
+CREATE TABLE summary(norm TEXT, arm TEXT, net_value_mean_dkk REAL, net_value_p5_dkk REAL,
+  net_value_p95_dkk REAL, municipality_net_cost_year1_mean_dkk REAL,
+  municipality_net_cost_horizon_mean_dkk REAL, rank INTEGER, PRIMARY KEY(norm, arm));
+CREATE TABLE reach(proposal TEXT, department TEXT);
+CREATE TABLE graph_edges(from_module TEXT, to_module TEXT, kind TEXT, feedback INTEGER);
+CREATE VIEW flow_differences AS
+  SELECT p.dynamics_group, p.arm, p.replicate, p.year, p.department, p.payer, p.dkk - b.dkk AS dkk
+  FROM flows p JOIN flows b ON b.arm = 'baseline' AND b.dynamics_group = p.dynamics_group
+   AND b.replicate = p.replicate AND b.year = p.year AND b.department = p.department
+   AND b.payer = p.payer
+  WHERE p.arm <> 'baseline';
+CREATE VIEW outcome_differences AS
+  SELECT p.dynamics_group, p.arm, p.replicate, p.year, p.measure, p.value - b.value AS value
+  FROM outcomes p JOIN outcomes b ON b.arm = 'baseline' AND b.dynamics_group = p.dynamics_group
+   AND b.replicate = p.replicate AND b.year = p.year AND b.measure = p.measure
+  WHERE p.arm <> 'baseline';
+)sql";
+
+using Value = std::variant<int64_t, double, std::string>;
+
+class Database {
+ public:
+  explicit Database(const std::filesystem::path& file) {
+    if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) fail("cannot create " + file.string());
+  }
+  ~Database() { sqlite3_close(db_); }
+  void exec(const char* sql) {
+    char* message = nullptr;
+    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
+      const std::string text = message ? message : "";
+      sqlite3_free(message);
+      fail(text);
+    }
+  }
+  // A prepared insert, reused for every row of one table.
+  class Insert {
+   public:
+    Insert(Database& db, const std::string& sql) : db_(db) {
+      if (sqlite3_prepare_v2(db.db_, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) db.fail(sql);
+    }
+    ~Insert() { sqlite3_finalize(stmt_); }
+    void row(const std::vector<Value>& values) {
+      for (size_t i = 0; i < values.size(); ++i) {
+        const int k = static_cast<int>(i) + 1;
+        if (const auto* n = std::get_if<int64_t>(&values[i])) sqlite3_bind_int64(stmt_, k, *n);
+        else if (const auto* d = std::get_if<double>(&values[i])) sqlite3_bind_double(stmt_, k, *d);
+        else sqlite3_bind_text(stmt_, k, std::get<std::string>(values[i]).c_str(), -1, SQLITE_TRANSIENT);
+      }
+      if (sqlite3_step(stmt_) != SQLITE_DONE) db_.fail("insert failed");
+      sqlite3_reset(stmt_);
+    }
+
+   private:
+    Database& db_;
+    sqlite3_stmt* stmt_ = nullptr;
+  };
+
+ private:
+  [[noreturn]] void fail(const std::string& what) {
+    throw std::runtime_error("results.sqlite: " + what + ": " + sqlite3_errmsg(db_));
+  }
+  sqlite3* db_ = nullptr;
+};
+
+std::string perspective_text(const model::NormativeSet& n) {
+  std::string out;
+  for (int p = 0; p < model::kPayerCount; ++p)
+    if (n.perspective[static_cast<size_t>(p)]) out += (out.empty() ? "" : ",") + std::string(model::kPayerNames[static_cast<size_t>(p)]);
+  return out;
+}
+
+std::string schedule_text(const model::NormativeSet& n) {
+  std::string out;
+  for (const auto& b : n.discount)
+    out += (out.empty() ? "" : ";") + std::to_string(b.from_year) + ":" + std::to_string(b.rate);
+  return out;
+}
+
+void write_definitions(Database& db, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Database::Insert info(db, "INSERT INTO run_info VALUES (?, ?)");
+  const Provenance& p = run.provenance;
+  for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
+           {"scenario", s.name}, {"base_year", std::to_string(s.base_year)},
+           {"horizon_years", std::to_string(s.horizon_years)}, {"replicates", std::to_string(run.plan.replicates)},
+           {"seed", std::to_string(run.plan.seed)}, {"engine_version", p.engine_version},
+           {"engine_commit", p.engine_commit}})
+    info.row({k, v});
+  Database::Insert dept(db, "INSERT INTO departments VALUES (?, ?)");
+  for (const auto& d : s.departments) dept.row({d.id, d.title});
+  Database::Insert meas(db, "INSERT INTO measures VALUES (?, ?, ?)");
+  for (const auto& m : s.measures) meas.row({m.id, m.unit, m.title});
+  Database::Insert arms(db, "INSERT INTO arms VALUES (?, ?, ?, ?)");
+  for (size_t a = 0; a < s.arms.size(); ++a) {
+    std::string proposals;
+    for (int i : s.arms[a].proposals) proposals += (proposals.empty() ? "" : ",") + s.proposals[static_cast<size_t>(i)].id;
+    arms.row({s.arms[a].id, static_cast<int64_t>(a), s.arms[a].title, proposals});
+  }
+  Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (size_t n = 0; n < s.norms.size(); ++n) {
+    const auto& norm = s.norms[n];
+    norms.row({norm.id, norm.title, perspective_text(norm), static_cast<int64_t>(norm.horizon_years),
+               schedule_text(norm), norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
+               static_cast<int64_t>(run.plan.norm_group[n])});
+  }
+  Database::Insert reach(db, "INSERT INTO reach VALUES (?, ?)");
+  for (size_t i = 0; i < s.proposals.size(); ++i)
+    for (int d : run.reach[i]) reach.row({s.proposals[i].id, s.departments[static_cast<size_t>(d)].id});
+  Database::Insert edges(db, "INSERT INTO graph_edges VALUES (?, ?, ?, ?)");
+  for (const auto& e : run.graph_edges)
+    edges.row({s.modules[static_cast<size_t>(e.from_module)].id, s.modules[static_cast<size_t>(e.to_module)].id, e.kind,
+               static_cast<int64_t>(e.feedback)});
+  Database::Insert draws(db, "INSERT INTO effect_draws VALUES (?, ?, ?, ?, ?, ?)");
+  for (size_t r = 0; r < run.results.effect_draws.size(); ++r)
+    for (size_t i = 0; i < s.proposals.size(); ++i)
+      for (size_t e = 0; e < s.proposals[i].effects.size(); ++e) {
+        const auto& effect = s.proposals[i].effects[e];
+        const auto& module = s.modules[static_cast<size_t>(effect.module)];
+        const auto& tr = module.transitions[static_cast<size_t>(effect.transition)];
+        draws.row({static_cast<int64_t>(r), s.proposals[i].id, static_cast<int64_t>(e), module.id,
+                   module.states[tr.from].id + " -> " + module.states[tr.to].id, run.results.effect_draws[r][i][e]});
+      }
+}
+
+void write_unit_results(Database& db, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Database::Insert flows(db, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert outcomes(db, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?)");
+  Database::Insert states(db, "INSERT INTO state_months VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert transitions(db, "INSERT INTO transitions VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert demography(db, "INSERT INTO demography VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert participation(db, "INSERT INTO participation VALUES (?, ?, ?, ?, ?, ?, ?)");
+  for (size_t u = 0; u < run.plan.units.size(); ++u) {
+    const auto& unit = run.plan.units[u];
+    const auto& arm = s.arms[static_cast<size_t>(unit.arm)];
+    const auto g = static_cast<int64_t>(unit.dynamics_group);
+    const auto r = static_cast<int64_t>(unit.replicate);
+    for (size_t y = 0; y < run.analysis.accounts[u].size(); ++y) {
+      const auto year = static_cast<int64_t>(s.base_year + static_cast<int>(y));
+      const auto& account = run.analysis.accounts[u][y];
+      for (size_t d = 0; d < s.departments.size(); ++d)
+        for (int p = 0; p < model::kPayerCount; ++p)
+          flows.row({g, arm.id, r, year, s.departments[d].id, std::string(model::kPayerNames[static_cast<size_t>(p)]),
+                     account.at(static_cast<int>(d), static_cast<model::Payer>(p))});
+      for (size_t m = 0; m < s.measures.size(); ++m) outcomes.row({g, arm.id, r, year, s.measures[m].id, account.measures[m]});
+      const auto& tally = run.results.tallies[u][y];
+      // Person-months per state, summed over the state's refusion bands.
+      std::vector<std::vector<int64_t>> per_state(s.modules.size());
+      for (size_t m = 0; m < s.modules.size(); ++m) per_state[m].assign(s.modules[m].states.size(), 0);
+      for (size_t slot = 0; slot < run.compiled.slots.size(); ++slot) {
+        const auto& info = run.compiled.slots[slot];
+        per_state[static_cast<size_t>(info.module)][static_cast<size_t>(info.state)] += static_cast<int64_t>(tally.state_months[slot]);
+      }
+      for (size_t m = 0; m < s.modules.size(); ++m)
+        for (size_t st = 0; st < s.modules[m].states.size(); ++st)
+          states.row({g, arm.id, r, year, s.modules[m].id, s.modules[m].states[st].id, per_state[m][st]});
+      for (int e = 0; e < run.compiled.event_slots; ++e) {
+        const auto& module = s.modules[static_cast<size_t>(run.compiled.event_module[static_cast<size_t>(e)])];
+        const auto& tr = module.transitions[static_cast<size_t>(run.compiled.event_transition[static_cast<size_t>(e)])];
+        transitions.row({g, arm.id, r, year, module.id, module.states[tr.from].id, module.states[tr.to].id,
+                         static_cast<int64_t>(tally.events[static_cast<size_t>(e)])});
+      }
+      demography.row({g, arm.id, r, year, static_cast<int64_t>(tally.person_months), static_cast<int64_t>(tally.births),
+                      static_cast<int64_t>(tally.deaths), static_cast<int64_t>(tally.out_migrants),
+                      static_cast<int64_t>(tally.in_migrants)});
+      for (size_t k = 0; k < arm.proposals.size(); ++k)
+        participation.row({g, arm.id, r, year, s.proposals[static_cast<size_t>(arm.proposals[k])].id,
+                           static_cast<int64_t>(tally.admissions[k]), static_cast<int64_t>(tally.participant_months[k])});
+    }
+  }
+}
+
+void write_valuation(Database& db, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Database::Insert npv(db, "INSERT INTO net_values VALUES (?, ?, ?, ?)");
+  for (size_t n = 0; n < s.norms.size(); ++n)
+    for (size_t a = 1; a < s.arms.size(); ++a)
+      for (size_t r = 0; r < run.analysis.npv[n][a].size(); ++r)
+        npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r), run.analysis.npv[n][a][r]});
+  Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& row : run.analysis.summaries)
+    summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id, row.net_value.mean,
+                 row.net_value.p5, row.net_value.p95, row.municipality_cost_year1.mean,
+                 row.municipality_cost_horizon.mean, static_cast<int64_t>(row.rank)});
+}
+
+}  // namespace
+
+void write_results_sqlite(const RunRecord& run, const std::filesystem::path& file) {
+  Database db(file);
+  db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
+  db.exec("BEGIN");
+  db.exec(kSchema);
+  write_definitions(db, run);
+  write_unit_results(db, run);
+  write_valuation(db, run);
+  db.exec("COMMIT");
+}
+
+}  // namespace kommunesim::output

@@ -1,0 +1,35 @@
+// The kommunesim commands. Each returns the process exit code: 0 success, 1 the run failed
+// (I/O, resources), 2 invalid input or usage.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace kommunesim::runner {
+
+constexpr int kExitSuccess = 0;
+constexpr int kExitRunFailed = 1;
+constexpr int kExitInvalidInput = 2;
+
+struct RunOptions {
+  std::string scenario;
+  std::string out = "out";
+  int threads = 0;                       // 0: all cores
+  std::optional<int> replicates;         // overrides the scenario's
+  std::optional<uint32_t> seed;          // overrides the scenario's
+  std::string command_line;
+};
+
+struct BenchOptions {
+  std::string scenario;
+  int persons = 1'000'000;
+  int months = 120;
+  int threads = 0;
+};
+
+int run_command(const RunOptions& options);
+int validate_command(const std::string& scenario);
+int bench_command(const BenchOptions& options);
+
+}  // namespace kommunesim::runner

@@ -1,0 +1,102 @@
+// kommunesim run: load, plan, simulate every unit in parallel, analyse, write the output folder
+// atomically, print the summary.
+#include <fmt/format.h>
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+
+#include <chrono>
+#include <ctime>
+#include <exception>
+
+#include "model/analysis.hpp"
+#include "model/cross_graph.hpp"
+#include "model/run_plan.hpp"
+#include "model/synthetic_population.hpp"
+#include "output/sha256.hpp"
+#include "output/staged_folder.hpp"
+#include "output/writers.hpp"
+#include "runner/commands.hpp"
+#include "runner/progress.hpp"
+#include "runner/scenario_loading.hpp"
+
+namespace kommunesim::runner {
+namespace {
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
+}
+
+int effective_threads(int requested) {
+  return requested > 0 ? requested : tbb::info::default_concurrency();
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_utc = utc_now();
+  auto loaded = load_or_report(options.scenario);
+  if (!loaded) return kExitInvalidInput;
+  model::Scenario& scenario = loaded->scenario;
+  if (options.replicates) scenario.replicates = *options.replicates;
+  if (options.seed) scenario.seed = *options.seed;
+  const int threads = effective_threads(options.threads);
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  try {
+    output::Provenance provenance;
+    provenance.scenario_folder = options.scenario;
+    for (const auto& f : loaded->files)
+      provenance.inputs.push_back({f, output::sha256_of_file(loaded->folder / f)});
+
+    const model::CompiledModel compiled = model::compile(scenario);
+    const model::Population population = model::synthesize_population(scenario, compiled, scenario.seed);
+    const model::RunPlan plan = model::plan_runs(scenario, scenario.seed, scenario.replicates);
+    fmt::print(stderr, "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups) of {} months on {} threads\n",
+               scenario.name, population.persons(), plan.units.size(), scenario.arms.size(), plan.replicates,
+               plan.dynamics_groups.size(), plan.months, threads);
+    Progress progress("simulating", plan.units.size() * static_cast<uint64_t>(plan.months));
+    const model::RunResults results = model::execute_plan(scenario, compiled, population, plan, [&] { progress.advance(); });
+    progress.finish();
+    const model::Analysis analysis = model::analyse(scenario, compiled, plan, results);
+
+    output::RunRecord record{scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario), {}};
+    for (const auto& p : scenario.proposals) record.reach.push_back(model::reachable_departments(scenario, p));
+    record.provenance.engine_version = KOMMUNESIM_VERSION;
+    record.provenance.engine_commit = KOMMUNESIM_COMMIT;
+    record.provenance.started_utc = started_utc;
+    record.provenance.command_line = options.command_line;
+    record.provenance.threads = threads;
+
+    output::StagedFolder folder(options.out);
+    output::write_summary_csv(record, folder.path() / "summary.csv");
+    output::write_results_sqlite(record, folder.path() / "results.sqlite");
+    record.provenance.wall_seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    output::write_manifest(record, folder.path() / "manifest.json");
+    folder.commit();
+    fmt::print("{}", output::text_summary(record));
+    fmt::print("\nwrote {}/ (summary.csv, results.sqlite, manifest.json) in {:.1f} s\n", options.out,
+               record.provenance.wall_seconds);
+    return kExitSuccess;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(), options.out);
+    return kExitRunFailed;
+  }
+}
+
+int validate_command(const std::string& folder) {
+  const auto loaded = load_or_report(folder);
+  if (!loaded) return kExitInvalidInput;
+  const auto& s = loaded->scenario;
+  fmt::print("{}: valid — {} modules, {} proposals, {} packages, {} normative sets, {} register parameters, {} files\n",
+             folder, s.modules.size(), s.proposals.size(), s.arms.size() - 1 - s.proposals.size(), s.norms.size(),
+             loaded->register_entries.size(), loaded->files.size());
+  return kExitSuccess;
+}
+
+}  // namespace kommunesim::runner

@@ -1,0 +1,25 @@
+// Reporting load problems.
+#include "runner/scenario_loading.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+
+namespace kommunesim::runner {
+
+std::optional<scenarios::LoadedScenario> load_or_report(const std::string& folder) {
+  if (!std::filesystem::is_directory(folder)) {
+    fmt::print(stderr, "error: scenario folder '{}' does not exist or is not a folder\n", folder);
+    return std::nullopt;
+  }
+  scenarios::LoadResult result = scenarios::load_scenario(folder);
+  if (result.loaded) return std::move(result.loaded);
+  const auto& items = result.diagnostics.items();
+  for (const auto& d : items) fmt::print(stderr, "{}/{}\n", folder, scenarios::format(d));
+  fmt::print(stderr, "{} problem{} in scenario '{}'; nothing was run or written\n", items.size(),
+             items.size() == 1 ? "" : "s", folder);
+  return std::nullopt;
+}
+
+}  // namespace kommunesim::runner
