@@ -4,7 +4,8 @@
 namespace kommunesim::model {
 
 uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index, bool female) {
-  const auto id = static_cast<uint32_t>(household.size());
+  const auto slot = static_cast<uint32_t>(household.size());
+  id.push_back(next_id++);
   household.push_back(household_id);
   birth_month.push_back(birth_month_index);
   flags.push_back(static_cast<uint8_t>(kAlive | (female ? kFemale : 0)));
@@ -12,7 +13,36 @@ uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index
   state.insert(state.end(), kMaxModules, kNotInModule);
   months_in_state.insert(months_in_state.end(), kMaxModules, 0);
   participation.insert(participation.end(), kMaxProposalsPerArm, 0);
-  return id;
+  return slot;
+}
+
+void Population::compact() {
+  Population kept;
+  kept.next_id = next_id;
+  const size_t n = members.size();
+  kept.id.reserve(n);
+  kept.household.reserve(n);
+  kept.birth_month.reserve(n);
+  kept.flags.reserve(n);
+  kept.history.reserve(n);
+  kept.state.reserve(n * kMaxModules);
+  kept.months_in_state.reserve(n * kMaxModules);
+  kept.participation.reserve(n * kMaxProposalsPerArm);
+  for (uint32_t p : members) {
+    if (!alive(p)) continue;
+    kept.id.push_back(id[p]);
+    kept.household.push_back(household[p]);
+    kept.birth_month.push_back(birth_month[p]);
+    kept.flags.push_back(flags[p]);
+    kept.history.push_back(history[p]);
+    kept.state.insert(kept.state.end(), &state[p * kMaxModules], &state[(p + 1) * kMaxModules]);
+    kept.months_in_state.insert(kept.months_in_state.end(), &months_in_state[p * kMaxModules],
+                                &months_in_state[(p + 1) * kMaxModules]);
+    kept.participation.insert(kept.participation.end(), &participation[p * kMaxProposalsPerArm],
+                              &participation[(p + 1) * kMaxProposalsPerArm]);
+  }
+  kept.rebuild_members(households());
+  *this = std::move(kept);
 }
 
 void Population::rebuild_members(size_t household_count) {
@@ -28,7 +58,7 @@ void Population::rebuild_members(size_t household_count) {
 }
 
 double Population::bytes_per_person() const {
-  const double per_person = sizeof(uint32_t) + sizeof(int32_t) + sizeof(uint8_t) +
+  const double per_person = sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) + sizeof(uint8_t) +
                             sizeof(uint16_t) + kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
                             kMaxProposalsPerArm * sizeof(uint16_t) + sizeof(uint32_t) /*member*/;
   const double per_household = sizeof(uint32_t) + sizeof(uint64_t);

@@ -13,7 +13,9 @@ constexpr uint8_t kAlive = 1;      // living in the municipality (not dead, not 
 constexpr uint8_t kFemale = 2;
 
 struct Population {
-  // Per person, indexed by person id (ids are never reused).
+  // Per person slot. Slots are compacted once a year (the dead and the moved-away removed);
+  // a person's id never changes and keys every random draw about the person.
+  std::vector<uint32_t> id;
   std::vector<uint32_t> household;
   std::vector<int32_t> birth_month;                 // month index, negative before the base month
   std::vector<uint8_t> flags;
@@ -34,11 +36,16 @@ struct Population {
   size_t households() const { return member_offset.empty() ? 0 : member_offset.size() - 1; }
   bool alive(size_t p) const { return (flags[p] & kAlive) != 0; }
 
-  // Adds a person with no module state; returns the id.
+  uint32_t next_id = 0;
+
+  // Adds a person with no module state and the next id; returns the slot.
   uint32_t add_person(uint32_t household_id, int32_t birth_month_index, bool female);
+  // Removes persons no longer living in the municipality and orders the rest by household, so
+  // members are adjacent in memory. Keeps ids, household ids and the member lists valid.
+  void compact();
   // Recomputes member lists from the persons' household ids (living persons only).
   void rebuild_members(size_t household_count);
-  // Bytes of simulation state per person, household arrays included pro rata.
+  // Bytes of simulation state per person slot, household arrays included pro rata.
   double bytes_per_person() const;
 };
 

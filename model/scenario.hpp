@@ -139,7 +139,7 @@ struct Demography {
   AgeRates mortality;                    // per person
   AgeRates fertility;                    // per woman
   double out_migration_monthly = 0;      // per household
-  double in_migration_households_per_month = 0;
+  double in_migration_monthly = 0;        // in-moving households per resident household
   int adult_age_months = 18 * 12;
   double female_share_of_births = 0.487;
 };

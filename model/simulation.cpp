@@ -47,6 +47,7 @@ SimulationResult simulate(const SimulationInput& input, const std::function<void
     });
     for (const BlockOutput& b : blocks) year.add(b.tally);
     demography_phase(ctx, pop, blocks, year);
+    if (month % kMonthsPerYear == kMonthsPerYear - 1) pop.compact();
     if (on_month) on_month();
   }
   return result;

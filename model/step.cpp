@@ -53,8 +53,8 @@ int draw_share(const std::vector<double>& shares, double u) {
 }
 
 uint8_t entry_state(const StepContext& ctx, const Module& module, uint16_t module_index,
-                    uint32_t person, uint16_t history) {
-  const double u = uniform(ctx.key, person, ctx.month, module_index, Purpose::kEntry);
+                    uint32_t pop_id, uint16_t history) {
+  const double u = uniform(ctx.key, pop_id, ctx.month, module_index, Purpose::kEntry);
   for (const auto& rule : module.entry.by_history)
     if ((history >> rule.flag) & 1u) return static_cast<uint8_t>(draw_share(rule.shares, u));
   return static_cast<uint8_t>(draw_share(module.entry.shares, u));
@@ -65,6 +65,25 @@ void enter_state(const Module& module, Population& pop, uint32_t p, size_t m, ui
   pop.months_in_state[p * kMaxModules + m] = 0;
   const int flag = module.states[s].history_flag;
   if (flag >= 0) pop.history[p] = static_cast<uint16_t>(pop.history[p] | (1u << flag));
+}
+
+// A Poisson-distributed count: inversion for small means, the normal approximation (error
+// below 1 % of a standard deviation for means above 50) for large ones.
+int poisson_count(double lambda, RngKey key, MonthIndex month) {
+  constexpr double kNormalApproximationAbove = 50;
+  if (lambda > kNormalApproximationAbove) {
+    const double z = standard_normal(key, kNoPerson, month, 0, Purpose::kInMigration);
+    return static_cast<int>(std::max(0.0, std::round(lambda + std::sqrt(lambda) * z)));
+  }
+  const double u = uniform(key, kNoPerson, month, 0, Purpose::kInMigration);
+  int count = 0;
+  double p = std::exp(-lambda), cumulative = p;
+  while (u > cumulative && p > 0) {
+    ++count;
+    p *= lambda / count;
+    cumulative += p;
+  }
+  return count;
 }
 
 uint16_t advance_participation(uint16_t v, int participation_months) {
@@ -104,7 +123,7 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
     total += h;
   }
   if (total > 0) {
-    const double u = uniform(ctx.key, p, ctx.month, static_cast<uint16_t>(m), Purpose::kTransition);
+    const double u = uniform(ctx.key, pop.id[p], ctx.month, static_cast<uint16_t>(m), Purpose::kTransition);
     const double leave = probability_from_hazard(total);
     if (u < leave) {
       // Competing risks: the destination is chosen in proportion to its hazard.
@@ -154,7 +173,7 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
       pop.state[i] = kNotInModule;
       pop.months_in_state[i] = 0;
     } else if (pop.state[i] == kNotInModule) {
-      enter_state(module, pop, p, m, entry_state(ctx, module, static_cast<uint16_t>(m), p, pop.history[p]));
+      enter_state(module, pop, p, m, entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p]));
     }
   }
   // Modifiers read states as they were at the start of the month (after entry), so the order
@@ -168,14 +187,14 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
                     weights.data(), any_weight, out);
 
   const Demography& demo = scenario.demography;
-  if (uniform(ctx.key, p, ctx.month, 0, Purpose::kMortality) < demo.mortality.at(age)) {
+  if (uniform(ctx.key, pop.id[p], ctx.month, 0, Purpose::kMortality) < demo.mortality.at(age)) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
     ++out.tally.deaths;
     return;
   }
   if ((pop.flags[p] & kFemale) != 0) {
     const double fertility = demo.fertility.at(age);
-    if (fertility > 0 && uniform(ctx.key, p, ctx.month, 0, Purpose::kBirth) < fertility)
+    if (fertility > 0 && uniform(ctx.key, pop.id[p], ctx.month, 0, Purpose::kBirth) < fertility)
       out.mothers.push_back(p);
   }
 }
@@ -238,7 +257,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
         } else if (in_group) {
           const double priority =
               proposal.priority == AdmissionPriority::kRandom
-                  ? uniform(ctx.key, q, ctx.month, static_cast<uint16_t>(ctx.arm.proposals[k]),
+                  ? uniform(ctx.key, pop.id[q], ctx.month, static_cast<uint16_t>(ctx.arm.proposals[k]),
                             Purpose::kAdmission)
                   : -static_cast<double>(
                         pop.months_in_state[q * kMaxModules + static_cast<size_t>(proposal.target.module)]);
@@ -264,9 +283,9 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
     if (free_slots <= 0 || candidates.empty()) continue;
     const auto admitted = std::min<size_t>(static_cast<size_t>(free_slots), candidates.size());
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(admitted),
-                      candidates.end(), [](const Candidate& a, const Candidate& b) {
+                      candidates.end(), [&pop](const Candidate& a, const Candidate& b) {
                         return a.priority != b.priority ? a.priority < b.priority
-                                                        : a.person < b.person;
+                                                        : pop.id[a.person] < pop.id[b.person];
                       });
     for (size_t i = 0; i < admitted; ++i)
       pop.participation[candidates[i].person * kMaxProposalsPerArm + k] = 1;
@@ -291,29 +310,25 @@ void demography_phase(const StepContext& ctx, Population& pop,
   size_t households = pop.households();
   for (const BlockOutput& b : blocks) {
     for (uint32_t mother : b.mothers) {
-      const bool female = uniform(ctx.key, mother, ctx.month, 0, Purpose::kNewbornSex) <
+      const bool female = uniform(ctx.key, pop.id[mother], ctx.month, 0, Purpose::kNewbornSex) <
                           demo.female_share_of_births;
       pop.add_person(pop.household[mother], ctx.month + 1, female);
       ++year.births;
     }
   }
-  // In-migrating households: a Poisson count, each a copy of the composition of a drawn
-  // resident household (ages and sexes); module states are drawn by the entry rules.
-  const double lambda = demo.in_migration_households_per_month;
-  if (lambda > 0 && households > 0) {
-    const double u = uniform(ctx.key, kNoPerson, ctx.month, 0, Purpose::kInMigration);
-    int count = 0;
-    double p = std::exp(-lambda), cumulative = p;
-    while (u > cumulative && count < 100000) {
-      ++count;
-      p *= lambda / count;
-      cumulative += p;
-    }
-    const size_t residents = households;
+  // In-migrating households: a Poisson count proportional to the resident households, each a
+  // copy of the composition of a drawn resident household (ages and sexes); module states are
+  // drawn by the entry rules.
+  std::vector<uint32_t> residents;
+  for (size_t h = 0; h < households; ++h)
+    if (pop.member_offset[h + 1] > pop.member_offset[h]) residents.push_back(static_cast<uint32_t>(h));
+  const double lambda = demo.in_migration_monthly * static_cast<double>(residents.size());
+  if (lambda > 0 && !residents.empty()) {
+    const int count = poisson_count(lambda, ctx.key, ctx.month);
     for (int n = 0; n < count; ++n) {
       const double v = uniform(ctx.key, kNoPerson, ctx.month, 1, Purpose::kInMigration,
                                static_cast<uint32_t>(n));
-      const auto h = static_cast<size_t>(v * static_cast<double>(residents));
+      const size_t h = residents[static_cast<size_t>(v * static_cast<double>(residents.size()))];
       bool any = false;
       for (uint32_t i = pop.member_offset[h]; i < pop.member_offset[h + 1]; ++i) {
         const uint32_t q = pop.members[i];

@@ -186,7 +186,7 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
                         init.age_from_months.begin() - 1;
       if (band < 0) continue;
       const auto& shares = init.shares[static_cast<size_t>(band)];
-      const double u = uniform(key, p, 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 0);
+      const double u = uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 0);
       double cumulative = 0;
       int state = static_cast<int>(shares.size()) - 1;
       for (size_t s = 0; s < shares.size(); ++s) {
@@ -200,7 +200,7 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
       auto [it, inserted] = durations.try_emplace({init.module, state, age_years});
       if (inserted)
         it->second = spell_duration_distribution(compiled.modules[static_cast<size_t>(init.module)], state, age_years);
-      const double v = uniform(key, p, 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 1);
+      const double v = uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 1);
       const auto d = std::lower_bound(it->second.begin(), it->second.end(), v) - it->second.begin();
       // A spell cannot be older than the person's time in the module.
       const int cap = age - module.min_age_months;

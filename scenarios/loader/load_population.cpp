@@ -45,8 +45,8 @@ void read_demography(LoadContext& ctx, TableReader& r) {
     TableReader m(*t, r.file(), "demography.migration", ctx.diagnostics);
     demo.out_migration_monthly = model::monthly_probability_from_annual(
         m.number("out_annual_per_household", Need::kRequired, 0, 1).value_or(0));
-    demo.in_migration_households_per_month =
-        m.number("in_households_per_year", Need::kRequired, 0, 1e7).value_or(0) / kMonthsPerYear;
+    demo.in_migration_monthly = model::monthly_probability_from_annual(
+        m.number("in_annual_per_household", Need::kRequired, 0, 1).value_or(0));
     m.string("description", Need::kOptional);
     m.source();
   }

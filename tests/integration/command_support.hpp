@@ -1,0 +1,51 @@
+// Running the real kommunesim command from tests.
+#pragma once
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace kommunesim::test_support {
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;   // standard output and standard error together
+};
+
+inline CommandResult run_kommunesim(const std::string& arguments) {
+  const std::string command = std::string(KOMMUNESIM_BINARY) + " " + arguments + " 2>&1 </dev/null";
+  CommandResult result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer;
+  size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  const int status = ::pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// A fresh temporary folder for one test, removed afterwards.
+struct TempFolder {
+  explicit TempFolder(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / ("kommunesim-" + name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempFolder() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
+
+}  // namespace kommunesim::test_support

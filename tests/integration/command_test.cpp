@@ -1,0 +1,142 @@
+// The kommunesim command as a user runs it, on the bundled scenario and on broken copies of it.
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+#include <regex>
+
+#include "command_support.hpp"
+
+using namespace kommunesim::test_support;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kScenario = KOMMUNESIM_TEST_SCENARIO;
+
+// Every row of a table as text, rows sorted, so that row order in the file does not matter.
+std::string dump_table(const fs::path& db_file, const std::string& table) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  const std::string sql = "SELECT * FROM " + table;
+  std::vector<std::string> rows;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) rows.push_back("error: " + std::string(sqlite3_errmsg(db)));
+  while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+    std::string row;
+    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+      const unsigned char* text = sqlite3_column_text(stmt, c);
+      row += text ? reinterpret_cast<const char*>(text) : "NULL";
+      row += "|";
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  std::sort(rows.begin(), rows.end());
+  std::string out;
+  for (const auto& r : rows) out += r + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST(Command, ValidateAcceptsTheBundledScenario) {
+  const auto r = run_kommunesim("validate " + kScenario);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("valid"), std::string::npos);
+}
+
+TEST(Command, HelpOnEveryCommand) {
+  for (const char* command : {"--help", "run --help", "validate --help", "bench --help"}) {
+    const auto r = run_kommunesim(command);
+    EXPECT_EQ(r.exit_code, 0) << command;
+    EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;
+  }
+}
+
+TEST(Command, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_kommunesim("run --no-such-option").exit_code, 2);
+  EXPECT_EQ(run_kommunesim("").exit_code, 2);
+  const auto missing = run_kommunesim("validate /no/such/folder");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.output.find("does not exist"), std::string::npos);
+}
+
+TEST(Command, RunWritesSummaryResultsAndManifest) {
+  TempFolder tmp("run");
+  const fs::path out = tmp.path / "out";
+  const auto r = run_kommunesim("run " + kScenario + " --out " + out.string() + " --replicates 3 --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(fs::exists(out / "summary.csv"));
+  EXPECT_TRUE(fs::exists(out / "results.sqlite"));
+  // Plain progress lines when standard error is not a terminal.
+  EXPECT_NE(r.output.find("simulating: 100%"), std::string::npos) << r.output;
+  // The summary for a budget analyst names each proposal and normative set.
+  EXPECT_NE(r.output.find("Intensive job support for parents"), std::string::npos);
+  EXPECT_NE(r.output.find("Municipal four-year budget"), std::string::npos);
+  // Nothing but the output folder is left behind.
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+  EXPECT_EQ(entries, 1);
+
+  const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
+  EXPECT_EQ(manifest["replicates"], 3);
+  EXPECT_EQ(manifest["threads"], 2);
+  EXPECT_EQ(manifest["inputs"].size(), 10u);
+  for (const auto& input : manifest["inputs"]) EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
+  EXPECT_TRUE(manifest["engine"].contains("commit"));
+
+  // Every proposal and package appears under every normative set.
+  const std::string csv = read_file(out / "summary.csv");
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 3);
+  // The cross-silo case: a jobcentre proposal reaches children's services.
+  EXPECT_NE(dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"), std::string::npos);
+}
+
+TEST(Command, SameSeedGivesIdenticalResultsForOneAndTwoThreads) {
+  TempFolder tmp("threads");
+  const std::string common = "run " + kScenario + " --replicates 4 --seed 99 --out ";
+  ASSERT_EQ(run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1").exit_code, 0);
+  ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
+  EXPECT_EQ(read_file(tmp.path / "t1" / "summary.csv"), read_file(tmp.path / "t2" / "summary.csv"));
+  for (const char* table : {"flows", "outcomes", "state_months", "transitions", "demography", "participation",
+                            "effect_draws", "net_values", "summary"}) {
+    const std::string one = dump_table(tmp.path / "t1" / "results.sqlite", table);
+    EXPECT_FALSE(one.empty()) << table;
+    EXPECT_EQ(one, dump_table(tmp.path / "t2" / "results.sqlite", table)) << table;
+  }
+}
+
+TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
+  TempFolder tmp("broken");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const auto patch = [&](const std::string& file, const std::string& find, const std::string& replace) {
+    std::string text = read_file(scenario / file);
+    text.replace(text.find(find), find.size(), replace);
+    std::ofstream(scenario / file) << text;
+  };
+  patch("modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006");
+  patch("modules/children.toml", "probability = 0.02", "probability = 1.5");
+  patch("norms/sceptic.toml", "horizon_years = 4", "horizon_years = = 4");
+
+  const auto validate = run_kommunesim("validate " + scenario.string());
+  EXPECT_EQ(validate.exit_code, 2);
+  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(modules/jobcentre\.toml:\d+:\d+: .*probabilty: unknown key \(did you mean 'probability'\?\))"))) << validate.output;
+  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(modules/children\.toml:\d+:\d+: .*1\.5 is outside)"))) << validate.output;
+  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(norms/sceptic\.toml:\d+:\d+: TOML syntax error)"))) << validate.output;
+
+  const fs::path out = tmp.path / "out";
+  const auto run = run_kommunesim("run " + scenario.string() + " --out " + out.string());
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_NE(run.output.find("nothing was run or written"), std::string::npos);
+}
+
+TEST(Command, BenchPrintsThroughputAsItsLastLine) {
+  const auto r = run_kommunesim("bench --persons 20000 --months 12 --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(person-months/s: \d+\n$)"))) << r.output;
+  EXPECT_NE(r.output.find("bytes per person"), std::string::npos);
+}

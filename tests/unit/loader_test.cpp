@@ -1,0 +1,170 @@
+// The loader's error messages are part of the interface: each kind of broken input, made by
+// patching a copy of the bundled scenario, must be reported with file, line and key, and every
+// problem must be reported at once.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "scenarios/loader/load_scenario.hpp"
+
+using namespace kommunesim;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Patch {
+  std::string file;
+  std::string find;
+  std::string replace;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+class BrokenScenario : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    folder = fs::temp_directory_path() / ("kommunesim-broken-" + std::to_string(::getpid()) + "-" +
+                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(folder);
+    fs::copy(KOMMUNESIM_TEST_SCENARIO, folder, fs::copy_options::recursive);
+  }
+  void TearDown() override { fs::remove_all(folder); }
+
+  // Applies the patch and returns the 1-based line where the replacement starts.
+  int apply(const Patch& patch) {
+    const fs::path path = folder / patch.file;
+    std::string text = read(path);
+    const size_t at = text.find(patch.find);
+    EXPECT_NE(at, std::string::npos) << patch.find;
+    if (at == std::string::npos) return 0;
+    text.replace(at, patch.find.size(), patch.replace);
+    std::ofstream(path) << text;
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  }
+
+  std::vector<scenarios::Diagnostic> load() {
+    auto result = scenarios::load_scenario(folder);
+    EXPECT_FALSE(result.loaded.has_value());
+    return result.diagnostics.items();
+  }
+
+  // The one diagnostic at file:line whose message contains `text`.
+  static const scenarios::Diagnostic* find(const std::vector<scenarios::Diagnostic>& ds, const std::string& file,
+                                           int line, const std::string& text) {
+    for (const auto& d : ds)
+      if (d.file == file && d.line == line && scenarios::format(d).find(text) != std::string::npos) return &d;
+    return nullptr;
+  }
+
+  static std::string all(const std::vector<scenarios::Diagnostic>& ds) {
+    std::string out;
+    for (const auto& d : ds) out += scenarios::format(d) + "\n";
+    return out;
+  }
+
+  fs::path folder;
+};
+
+}  // namespace
+
+TEST_F(BrokenScenario, BundledScenarioLoadsCleanly) {
+  auto result = scenarios::load_scenario(folder);
+  EXPECT_TRUE(result.loaded.has_value()) << all(result.diagnostics.items());
+}
+
+TEST_F(BrokenScenario, MisspeltKeyIsNamedWithASuggestion) {
+  const int line = apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
+  const auto ds = load();
+  const auto* d = find(ds, "modules/jobcentre.toml", line, "unknown key");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "probability");
+  EXPECT_NE(d->key.find("probabilty"), std::string::npos);
+}
+
+TEST_F(BrokenScenario, ProbabilityAboveOne) {
+  const int line = apply({"modules/jobcentre.toml", "probability = 0.20", "probability = 1.5"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "modules/jobcentre.toml", line, "1.5 is outside the allowed range"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, TomlSyntaxError) {
+  const int line = apply({"modules/children.toml", "id = \"children\"", "id = \"children"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "modules/children.toml", line, "TOML syntax error"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, UnknownStateWithSuggestion) {
+  const int line = apply({"proposals/job_support_parents.toml", "states = [\"kontanthjaelp\"]", "states = [\"kontanthjelp\"]"});
+  const auto ds = load();
+  const auto* d = find(ds, "proposals/job_support_parents.toml", line, "unknown state 'kontanthjelp'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "kontanthjaelp");
+}
+
+TEST_F(BrokenScenario, UnknownModule) {
+  const int line = apply({"proposals/family_therapy.toml", "[target]\nmodule = \"children\"", "[target]\nmodule = \"kids\""});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line + 1, "unknown module 'kids'"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, EmptySourceOfAWorldNumber) {
+  const int line = apply({"population.toml", "source = \"assumption: rounded from DST's life table", "source = \"\" # \""});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "population.toml", line, "every number from the world needs its source"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, NegativeCostOfAnExpansion) {
+  const int line = apply({"proposals/job_support_parents.toml", "fixed_dkk_per_year = 1300000", "fixed_dkk_per_year = -5"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "proposals/job_support_parents.toml", line, "cannot be negative"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, EmptyTargetGroup) {
+  const int line = apply({"proposals/family_therapy.toml", "age_min = 10", "age_min = 30"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line, "the target group is empty"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, NormOverridingAnUndeclaredParameter) {
+  const int line = apply({"norms/sceptic.toml", "effect_scale = 0.5", "effect_scal = 0.5"});
+  const auto ds = load();
+  const auto* d = find(ds, "norms/sceptic.toml", line, "not declared in the parameter register");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "effect_scale");
+}
+
+TEST_F(BrokenScenario, RegisterEntryWithoutSource) {
+  const int line = apply({"parameters.toml", "source = \"Danish municipal budget practice", "source = \"\" # \""});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "parameters.toml", line, "every parameter needs its source"), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
+  apply({"scenario.toml", "[[package]]",
+         "[[household_condition]]\nid = \"child_placed\"\nrole = \"child\"\nmodule = \"children\"\n"
+         "states = [\"placed\"]\n\n[[package]]"});
+  apply({"modules/jobcentre.toml", "source = \"Domain notes 4.5: monthly exit from dagpenge",
+         "source = \"x\"\n[[transition.modifier]]\nhousehold = \"child_placed\"\nrelative_risk = 0.9\n"
+         "source = \"test\"\n#"});
+  const auto ds = load();
+  ASSERT_EQ(ds.size(), 1u) << all(ds);
+  EXPECT_NE(scenarios::format(ds[0]).find("jobcentre <-> children read each other's states in a cycle"), std::string::npos);
+  EXPECT_NE(scenarios::format(ds[0]).find("feedback = true"), std::string::npos);
+}
+
+TEST_F(BrokenScenario, EveryProblemIsReportedAtOnce) {
+  const int misspelt = apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
+  const int too_high = apply({"modules/children.toml", "probability = 0.02", "probability = 2"});
+  const int syntax = apply({"norms/sceptic.toml", "horizon_years = 4", "horizon_years = = 4"});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "modules/jobcentre.toml", misspelt, "unknown key"), nullptr) << all(ds);
+  EXPECT_NE(find(ds, "modules/children.toml", too_high, "outside the allowed range"), nullptr) << all(ds);
+  EXPECT_NE(find(ds, "norms/sceptic.toml", syntax, "TOML syntax error"), nullptr) << all(ds);
+}

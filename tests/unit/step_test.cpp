@@ -1,0 +1,126 @@
+// The monthly step: competing risks, admission under capacity, determinism across threads.
+#include <gtest/gtest.h>
+#include <tbb/global_control.h>
+
+#include <cmath>
+
+#include "model/run_plan.hpp"
+#include "model/simulation.hpp"
+#include "support/scenario_builder.hpp"
+
+using namespace kommunesim;
+using namespace kommunesim::model;
+
+namespace {
+
+SimulationResult run_once(const Scenario& s, const Population& pop, int arm, int months, uint32_t replicate = 0) {
+  const CompiledModel compiled = compile(s);
+  const EffectDraws draws = draw_effects(s, {1, replicate});
+  return simulate({s, compiled, pop, s.arms[static_cast<size_t>(arm)], draws, Dynamics{}, {1, replicate}, months});
+}
+
+std::vector<int> state_counts(const Population& pop, size_t module, size_t states) {
+  std::vector<int> counts(states, 0);
+  for (size_t p = 0; p < pop.persons(); ++p)
+    if (pop.alive(p)) ++counts[pop.state[p * kMaxModules + module]];
+  return counts;
+}
+
+}  // namespace
+
+TEST(CompetingRisks, DestinationsShareTheExitInProportionToTheirHazards) {
+  // From A: to B with p = 0.3 and to C with p = 0.2 as separate monthly probabilities. As
+  // competing hazards the exit probability is 1 - 0.7 * 0.8 = 0.44, split 0.3567 : 0.2233.
+  const Scenario s = test_support::make_scenario({test_support::make_module({"A", "B", "C"}, {{0, 1, 0.3}, {0, 2, 0.2}})});
+  constexpr int kN = 200000;
+  const auto result = run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1);
+  const auto counts = state_counts(result.final_population, 0, 3);
+  const double hb = -std::log(0.7), hc = -std::log(0.8), leave = 0.44;
+  const double expected_b = leave * hb / (hb + hc), expected_c = leave * hc / (hb + hc);
+  // Four binomial standard errors.
+  EXPECT_NEAR(counts[1] / double(kN), expected_b, 4 * std::sqrt(expected_b * (1 - expected_b) / kN));
+  EXPECT_NEAR(counts[2] / double(kN), expected_c, 4 * std::sqrt(expected_c * (1 - expected_c) / kN));
+}
+
+TEST(CompetingRisks, ProbabilitiesNeverSumAboveOne) {
+  // Two transitions of 0.9 each: naive addition gives 1.8; as hazards nobody stays only 1 %.
+  const Scenario s = test_support::make_scenario({test_support::make_module({"A", "B", "C"}, {{0, 1, 0.9}, {0, 2, 0.9}})});
+  constexpr int kN = 100000;
+  const auto counts = state_counts(run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1).final_population, 0, 3);
+  EXPECT_NEAR(counts[0] / double(kN), 0.01, 4 * std::sqrt(0.01 * 0.99 / kN));
+  EXPECT_NEAR(counts[1], counts[2], 4 * std::sqrt(kN * 0.25));
+}
+
+namespace {
+
+// One module with a waiting state and a proposal admitting at most `capacity` persons.
+Scenario admission_scenario(int capacity, AdmissionPriority priority) {
+  Scenario s = test_support::make_scenario({test_support::make_module({"waiting", "done"}, {{0, 1, 0.01}})});
+  Proposal p;
+  p.id = "program";
+  p.capacity = capacity;
+  p.participation_months = 12;
+  p.priority = priority;
+  p.target.module = 0;
+  p.target.state_mask = 1;
+  s.proposals.push_back(p);
+  s.arms.push_back({"program", "Program", {0}});
+  return s;
+}
+
+}  // namespace
+
+TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
+  const Scenario s = admission_scenario(10, AdmissionPriority::kLongestInState);
+  Population pop = test_support::make_cohort(s, 100, 40, 0);
+  for (uint32_t p = 0; p < 100; ++p) pop.months_in_state[p * kMaxModules] = static_cast<uint16_t>(p);
+  const auto result = run_once(s, pop, 1, 1);
+  EXPECT_EQ(result.years[0].admissions[0], 10u);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[p * kMaxProposalsPerArm] != 0, p >= 90) << "person " << p;
+}
+
+TEST(Admission, RefillsFreedSlotsButNeverExceedsCapacity) {
+  const Scenario s = admission_scenario(10, AdmissionPriority::kRandom);
+  const auto result = run_once(s, test_support::make_cohort(s, 1000, 40, 0), 1, 24);
+  // Participants leave when their 12 months end or when they leave the target group.
+  for (const auto& year : result.years) EXPECT_LE(year.participant_months[0], 10u * 12u);
+  EXPECT_GT(result.years[0].admissions[0], 10u);
+}
+
+TEST(Determinism, ResultsAreBitIdenticalForOneAndTwoThreads) {
+  Scenario s = admission_scenario(25, AdmissionPriority::kRandom);
+  s.modules[0].transitions[0].hazard.values[0] = hazard_from_probability(0.05);
+  s.demography.mortality = {{0}, {0.001}};
+  s.demography.fertility = {{0}, {0.01}};
+  s.demography.out_migration_monthly = 0.004;
+  s.demography.in_migration_monthly = 0.004;
+  const Population pop = test_support::make_cohort(s, 20000, 30, 0);
+  const auto run_with = [&](int threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+    return run_once(s, pop, 1, 24);
+  };
+  const auto one = run_with(1), two = run_with(2);
+  ASSERT_EQ(one.years.size(), two.years.size());
+  for (size_t y = 0; y < one.years.size(); ++y) {
+    EXPECT_EQ(one.years[y].state_months, two.years[y].state_months);
+    EXPECT_EQ(one.years[y].events, two.years[y].events);
+    EXPECT_EQ(one.years[y].admissions, two.years[y].admissions);
+    EXPECT_EQ(one.years[y].births, two.years[y].births);
+    EXPECT_EQ(one.years[y].in_migrants, two.years[y].in_migrants);
+  }
+  EXPECT_EQ(one.final_population.id, two.final_population.id);
+  EXPECT_EQ(one.final_population.state, two.final_population.state);
+}
+
+TEST(Demography, CompactionKeepsOnlyResidentsAndTheirIds) {
+  Scenario s = test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.1}})}, 2);
+  s.demography.mortality = {{0}, {0.02}};
+  const Population pop = test_support::make_cohort(s, 5000, 50, 0);
+  const auto result = run_once(s, pop, 0, 24);
+  const Population& end = result.final_population;
+  const uint64_t deaths = result.years[0].deaths + result.years[1].deaths;
+  EXPECT_EQ(end.persons(), 5000u - deaths);
+  for (size_t p = 0; p < end.persons(); ++p) EXPECT_TRUE(end.alive(p));
+  EXPECT_TRUE(std::is_sorted(end.household.begin(), end.household.end()));
+}
