@@ -14,7 +14,8 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     const auto months = static_cast<double>(tally.state_months[slot]);
     if (months == 0) continue;
     const SlotInfo& info = compiled.slots[slot];
-    const State& state = scenario.modules[static_cast<size_t>(info.module)].states[static_cast<size_t>(info.state)];
+    const State& state =
+        scenario.modules[static_cast<size_t>(info.module)].states[static_cast<size_t>(info.state)];
     for (const CostLine& line : state.costs) {
       const Dkk amount = months * line.dkk_per_month;
       const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
@@ -27,8 +28,9 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   for (int e = 0; e < compiled.event_slots; ++e) {
     const auto events = static_cast<double>(tally.events[static_cast<size_t>(e)]);
     if (events == 0) continue;
-    const Transition& tr = scenario.modules[static_cast<size_t>(compiled.event_module[static_cast<size_t>(e)])]
-                               .transitions[static_cast<size_t>(compiled.event_transition[static_cast<size_t>(e)])];
+    const Transition& tr =
+        scenario.modules[static_cast<size_t>(compiled.event_module[static_cast<size_t>(e)])]
+            .transitions[static_cast<size_t>(compiled.event_transition[static_cast<size_t>(e)])];
     for (const MeasureWeight& w : tr.event_measures)
       account.measures[static_cast<size_t>(w.measure)] += events * w.per_unit;
   }

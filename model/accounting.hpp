@@ -10,8 +10,8 @@
 namespace kommunesim::model {
 
 struct YearAccount {
-  std::vector<Dkk> dkk;            // [department * kPayerCount + payer]; costs positive, revenue negative
-  std::vector<double> measures;    // per scenario measure
+  std::vector<Dkk> dkk;  // [department * kPayerCount + payer]; costs positive, revenue negative
+  std::vector<double> measures;  // per scenario measure
   Dkk& at(int department, Payer payer) {
     return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
   }

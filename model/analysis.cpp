@@ -25,7 +25,8 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
   for (size_t u = 0; u < plan.units.size(); ++u) {
     const Arm& arm = scenario.arms[static_cast<size_t>(plan.units[u].arm)];
     for (size_t y = 0; y < results.tallies[u].size(); ++y)
-      out.accounts[u].push_back(account_year(scenario, compiled, arm, results.tallies[u][y], static_cast<int>(y)));
+      out.accounts[u].push_back(
+          account_year(scenario, compiled, arm, results.tallies[u][y], static_cast<int>(y)));
   }
   out.npv.resize(scenario.norms.size());
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
@@ -43,11 +44,13 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
         const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
         const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
         out.npv[n][a].push_back(net_present_value(prop, base, norm, departments));
-        const size_t years = std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
+        const size_t years =
+            std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
         double total = 0;
         std::vector<double> measure_total(scenario.measures.size(), 0.0);
         for (size_t y = 0; y < years; ++y) {
-          const double diff = municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
+          const double diff =
+              municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
           if (y == 0) year1.push_back(diff);
           total += diff;
           for (size_t m = 0; m < measure_total.size(); ++m)

@@ -12,19 +12,19 @@
 namespace kommunesim::model {
 
 struct ArmNormSummary {
-  int arm = 0;                         // >= 1 (0 is the baseline)
+  int arm = 0;  // >= 1 (0 is the baseline)
   int norm = 0;
-  Summary net_value;                   // NPV of savings under the norm, DKK (positive = gain)
-  Summary municipality_cost_year1;     // change in the municipality's net cost, first budget year
-  Summary municipality_cost_horizon;   // same, summed over the norm's horizon, undiscounted
-  std::vector<Summary> measure_change; // per measure, summed over the norm's horizon
-  int rank = 0;                        // 1 = highest mean net value under this norm
+  Summary net_value;                    // NPV of savings under the norm, DKK (positive = gain)
+  Summary municipality_cost_year1;      // change in the municipality's net cost, first budget year
+  Summary municipality_cost_horizon;    // same, summed over the norm's horizon, undiscounted
+  std::vector<Summary> measure_change;  // per measure, summed over the norm's horizon
+  int rank = 0;                         // 1 = highest mean net value under this norm
 };
 
 struct Analysis {
-  std::vector<std::vector<YearAccount>> accounts;   // per unit, per year
-  std::vector<std::vector<std::vector<double>>> npv; // [norm][arm][replicate]
-  std::vector<ArmNormSummary> summaries;             // per norm, per arm >= 1
+  std::vector<std::vector<YearAccount>> accounts;     // per unit, per year
+  std::vector<std::vector<std::vector<double>>> npv;  // [norm][arm][replicate]
+  std::vector<ArmNormSummary> summaries;              // per norm, per arm >= 1
 };
 
 Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,

@@ -1,11 +1,10 @@
 // The cross-department graph on Boost.Graph.
 #include "model/cross_graph.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/strong_components.hpp>
-
-#include <algorithm>
 #include <set>
 
 namespace kommunesim::model {
@@ -109,8 +108,8 @@ std::vector<int> reachable_departments(const Scenario& scenario, const Proposal&
     recorder.reached = &reached;
     boost::breadth_first_search(
         g, static_cast<size_t>(start),
-        boost::visitor(recorder).color_map(boost::make_iterator_property_map(
-            colors.begin(), boost::get(boost::vertex_index, g))));
+        boost::visitor(recorder).color_map(
+            boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g))));
   }
   std::set<int> departments{proposal.department};
   for (size_t m = 0; m < reached.size(); ++m)

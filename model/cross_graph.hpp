@@ -11,10 +11,10 @@
 namespace kommunesim::model {
 
 struct GraphEdge {
-  int from_module = 0;       // the module whose state (or history flag) is read
-  int to_module = 0;         // the module whose transitions or entry read it
-  std::string kind;          // "self", "household", "history", "entry"
-  bool feedback = false;     // declared as an acknowledged feedback loop
+  int from_module = 0;    // the module whose state (or history flag) is read
+  int to_module = 0;      // the module whose transitions or entry read it
+  std::string kind;       // "self", "household", "history", "entry"
+  bool feedback = false;  // declared as an acknowledged feedback loop
 };
 
 std::vector<GraphEdge> dependency_edges(const Scenario& scenario);

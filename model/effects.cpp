@@ -24,8 +24,8 @@ double draw_relative_risk(const EffectSize& size, RngKey key, uint32_t proposal,
       return std::exp(mu + sigma * z);
     }
     case EffectSize::Kind::kTriangular: {
-      const double u = uniform(key, kNoPerson, 0, static_cast<uint16_t>(proposal),
-                               Purpose::kEffectSize, effect);
+      const double u =
+          uniform(key, kNoPerson, 0, static_cast<uint16_t>(proposal), Purpose::kEffectSize, effect);
       const double a = size.low, c = size.mode, b = size.high;
       if (b <= a) return c;
       const double f = (c - a) / (b - a);
@@ -54,8 +54,8 @@ ArmEffects arm_effects(const Scenario& scenario, const CompiledModel& compiled, 
     const Proposal& proposal = scenario.proposals[p];
     for (size_t e = 0; e < proposal.effects.size(); ++e) {
       const Effect& effect = proposal.effects[e];
-      const auto& table =
-          compiled.modules[static_cast<size_t>(effect.module)].transitions[static_cast<size_t>(effect.transition)];
+      const auto& table = compiled.modules[static_cast<size_t>(effect.module)]
+                              .transitions[static_cast<size_t>(effect.transition)];
       out.by_event[static_cast<size_t>(table.event_slot)].push_back(
           {static_cast<int>(k), dynamics.effect_scale * std::log(draws[p][e])});
       out.any = true;

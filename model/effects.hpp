@@ -16,8 +16,8 @@ double draw_relative_risk(const EffectSize& size, RngKey key, uint32_t proposal,
 EffectDraws draw_effects(const Scenario& scenario, RngKey key);
 
 struct ArmEffect {
-  int slot = 0;             // proposal slot within the arm
-  double log_rr = 0;        // scaled by the dynamics' effect scale
+  int slot = 0;       // proposal slot within the arm
+  double log_rr = 0;  // scaled by the dynamics' effect scale
 };
 
 // Per event slot (transition), the effects that an arm's participants carry on it.

@@ -14,8 +14,9 @@ IpfResult fit_two_margins(const Eigen::MatrixXd& seed, const Eigen::VectorXd& ro
     const Eigen::RowVectorXd cols = r.table.colwise().sum();
     for (Eigen::Index j = 0; j < r.table.cols(); ++j)
       if (cols(j) > 0) r.table.col(j) *= column_totals(j) / cols(j);
-    r.max_margin_error = std::max((r.table.rowwise().sum() - row_totals).cwiseAbs().maxCoeff(),
-                                  (r.table.colwise().sum().transpose() - column_totals).cwiseAbs().maxCoeff());
+    r.max_margin_error =
+        std::max((r.table.rowwise().sum() - row_totals).cwiseAbs().maxCoeff(),
+                 (r.table.colwise().sum().transpose() - column_totals).cwiseAbs().maxCoeff());
     if (r.max_margin_error < tolerance) break;
   }
   return r;

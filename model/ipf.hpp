@@ -8,7 +8,7 @@ namespace kommunesim::model {
 struct IpfResult {
   Eigen::MatrixXd table;
   int iterations = 0;
-  double max_margin_error = 0;   // largest absolute difference from a target margin
+  double max_margin_error = 0;  // largest absolute difference from a target margin
 };
 
 IpfResult fit_two_margins(const Eigen::MatrixXd& seed, const Eigen::VectorXd& row_totals,

@@ -6,8 +6,8 @@
 namespace kommunesim::model {
 
 Eigen::MatrixXd expected_state_shares(const CompiledModel& compiled, int module,
-                                      const Eigen::VectorXd& initial_shares,
-                                      int start_age_months, int months) {
+                                      const Eigen::VectorXd& initial_shares, int start_age_months,
+                                      int months) {
   const ModuleTables& tables = compiled.modules[static_cast<size_t>(module)];
   const auto states = static_cast<Eigen::Index>(tables.states.size());
   const Eigen::Index durations = kDurationTabled;
@@ -29,7 +29,8 @@ Eigen::MatrixXd expected_state_shares(const CompiledModel& compiled, int module,
         double total = 0;
         std::vector<std::pair<int, double>> hs;
         for (int i = 0; i < st.transition_count; ++i) {
-          const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + i)];
+          const TransitionTable& tr =
+              tables.transitions[static_cast<size_t>(st.first_transition + i)];
           const double h = tr.base_hazard(age_years, static_cast<int>(d));
           hs.push_back({tr.to, h});
           total += h;

@@ -14,7 +14,7 @@ namespace kommunesim::model {
 // with months in state 0 and ages one month per month. Modifiers are not applied, so this is
 // exact only for modules whose transitions have none (the caller checks).
 Eigen::MatrixXd expected_state_shares(const CompiledModel& compiled, int module,
-                                      const Eigen::VectorXd& initial_shares,
-                                      int start_age_months, int months);
+                                      const Eigen::VectorXd& initial_shares, int start_age_months,
+                                      int months);
 
 }  // namespace kommunesim::model

@@ -10,28 +10,30 @@
 
 namespace kommunesim::model {
 
-constexpr int kAgeYearsTabled = 128;       // ages beyond are looked up as this age
-constexpr int kDurationTabled = 256;       // months in state beyond are looked up as this
+constexpr int kAgeYearsTabled = 128;  // ages beyond are looked up as this age
+constexpr int kDurationTabled = 256;  // months in state beyond are looked up as this
 
 struct TransitionTable {
   uint8_t to = 0;
   std::array<uint8_t, kAgeYearsTabled> age_band{};
   std::array<uint8_t, kDurationTabled> duration_band{};
   int duration_bands = 1;
-  std::vector<double> hazard;              // [age band][duration band]
+  std::vector<double> hazard;  // [age band][duration band]
   std::vector<Modifier> modifiers;
-  int event_slot = 0;                      // index of this transition in tallies' event counts
+  int event_slot = 0;  // index of this transition in tallies' event counts
   double base_hazard(int age_years, int months_in_state) const {
-    const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years : kAgeYearsTabled - 1)];
-    const int d = duration_band[static_cast<size_t>(months_in_state < kDurationTabled ? months_in_state : kDurationTabled - 1)];
+    const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years
+                                                                           : kAgeYearsTabled - 1)];
+    const int d = duration_band[static_cast<size_t>(
+        months_in_state < kDurationTabled ? months_in_state : kDurationTabled - 1)];
     return hazard[static_cast<size_t>(a * duration_bands + d)];
   }
 };
 
 struct StateTable {
-  int first_transition = 0;                // range into ModuleTables::transitions
+  int first_transition = 0;  // range into ModuleTables::transitions
   int transition_count = 0;
-  int slot = 0;                            // first tally slot of this state
+  int slot = 0;                                      // first tally slot of this state
   std::array<uint8_t, kDurationTabled> cost_band{};  // months in state -> slot offset
 };
 
@@ -44,15 +46,15 @@ struct ModuleTables {
 struct SlotInfo {
   int module = 0;
   int state = 0;
-  double state_share = 0;                  // refusion share of refunded cost lines in this band
+  double state_share = 0;  // refusion share of refunded cost lines in this band
 };
 
 struct CompiledModel {
   std::vector<ModuleTables> modules;
-  std::vector<SlotInfo> slots;             // person-month tally slots
-  int event_slots = 0;                     // one per transition, over all modules
-  std::vector<int> event_module;           // per event slot
-  std::vector<int> event_transition;       // per event slot: index in the module's transitions
+  std::vector<SlotInfo> slots;        // person-month tally slots
+  int event_slots = 0;                // one per transition, over all modules
+  std::vector<int> event_module;      // per event slot
+  std::vector<int> event_transition;  // per event slot: index in the module's transitions
 };
 
 CompiledModel compile(const Scenario& scenario);

@@ -58,8 +58,9 @@ void Population::rebuild_members(size_t household_count) {
 }
 
 double Population::bytes_per_person() const {
-  const double per_person = sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) + sizeof(uint8_t) +
-                            sizeof(uint16_t) + kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
+  const double per_person = sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) +
+                            sizeof(uint8_t) + sizeof(uint16_t) +
+                            kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
                             kMaxProposalsPerArm * sizeof(uint16_t) + sizeof(uint32_t) /*member*/;
   const double per_household = sizeof(uint32_t) + sizeof(uint64_t);
   const double n = static_cast<double>(persons());

@@ -9,7 +9,7 @@
 namespace kommunesim::model {
 
 // Per-person flag bits.
-constexpr uint8_t kAlive = 1;      // living in the municipality (not dead, not moved away)
+constexpr uint8_t kAlive = 1;  // living in the municipality (not dead, not moved away)
 constexpr uint8_t kFemale = 2;
 
 struct Population {
@@ -17,18 +17,18 @@ struct Population {
   // a person's id never changes and keys every random draw about the person.
   std::vector<uint32_t> id;
   std::vector<uint32_t> household;
-  std::vector<int32_t> birth_month;                 // month index, negative before the base month
+  std::vector<int32_t> birth_month;  // month index, negative before the base month
   std::vector<uint8_t> flags;
-  std::vector<uint16_t> history;                    // history flag bits ("was ever placed")
-  std::vector<uint8_t> state;                       // [person * kMaxModules + module]
-  std::vector<uint16_t> months_in_state;            // [person * kMaxModules + module]
+  std::vector<uint16_t> history;          // history flag bits ("was ever placed")
+  std::vector<uint8_t> state;             // [person * kMaxModules + module]
+  std::vector<uint16_t> months_in_state;  // [person * kMaxModules + module]
   // [person * kMaxProposalsPerArm + slot]: 0 never admitted; 1..n months since admission while
   // participating; kEnded | k: participation ended k months ago.
   std::vector<uint16_t> participation;
 
   // Per household: members in compressed rows (rebuilt when membership changes) and the
   // household condition bits of the current month.
-  std::vector<uint32_t> member_offset;              // size households + 1
+  std::vector<uint32_t> member_offset;  // size households + 1
   std::vector<uint32_t> members;
   std::vector<uint64_t> condition_bits;
 

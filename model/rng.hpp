@@ -9,15 +9,15 @@ namespace kommunesim::model {
 // What a draw decides. Each purpose is its own stream, so adding a draw for one purpose never
 // shifts the draws of another.
 enum class Purpose : uint16_t {
-  kTransition = 1,      // a module's monthly transition
-  kEntry = 2,           // initial state when a person becomes eligible for a module
+  kTransition = 1,  // a module's monthly transition
+  kEntry = 2,       // initial state when a person becomes eligible for a module
   kMortality = 3,
   kBirth = 4,
   kOutMigration = 5,
   kInMigration = 6,
-  kAdmission = 7,       // random admission priority of a proposal
-  kEffectSize = 8,      // a proposal effect's relative risk for one replicate
-  kPopulation = 9,      // synthetic population generation
+  kAdmission = 7,   // random admission priority of a proposal
+  kEffectSize = 8,  // a proposal effect's relative risk for one replicate
+  kPopulation = 9,  // synthetic population generation
   kInitialState = 10,
   kNewbornSex = 11,
 };

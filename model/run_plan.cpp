@@ -35,7 +35,8 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
   RunResults results;
   results.tallies.resize(plan.units.size());
   for (int r = 0; r < plan.replicates; ++r)
-    results.effect_draws.push_back(draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
+    results.effect_draws.push_back(
+        draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
   tbb::parallel_for(size_t{0}, unit_indices.size(), [&](size_t i) {
     const RunUnit& unit = plan.units[unit_indices[i]];
     const SimulationInput input{scenario,

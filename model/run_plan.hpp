@@ -25,12 +25,14 @@ struct RunPlan {
   uint32_t seed = 1;
   int replicates = 1;
   int months = 12;
-  std::vector<Dynamics> dynamics_groups;   // distinct dynamics values among the normative sets
-  std::vector<int> norm_group;             // per normative set: its dynamics group
+  std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
+  std::vector<int> norm_group;            // per normative set: its dynamics group
   std::vector<RunUnit> units;
   size_t unit_index(int group, int replicate, int arm, size_t arms) const {
     return (static_cast<size_t>(group) * static_cast<size_t>(replicates) +
-            static_cast<size_t>(replicate)) * arms + static_cast<size_t>(arm);
+            static_cast<size_t>(replicate)) *
+               arms +
+           static_cast<size_t>(arm);
   }
 };
 
@@ -39,8 +41,8 @@ struct RunPlan {
 RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates);
 
 struct RunResults {
-  std::vector<std::vector<Tally>> tallies;   // per unit, per year
-  std::vector<EffectDraws> effect_draws;     // per replicate
+  std::vector<std::vector<Tally>> tallies;  // per unit, per year
+  std::vector<EffectDraws> effect_draws;    // per replicate
 };
 
 RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,

@@ -11,12 +11,12 @@
 
 namespace kommunesim::model {
 
-constexpr int kMaxModules = 8;           // per-person state is a fixed array of this size
-constexpr int kMaxStates = 64;           // a module's states fit in a 64-bit mask
+constexpr int kMaxModules = 8;  // per-person state is a fixed array of this size
+constexpr int kMaxStates = 64;  // a module's states fit in a 64-bit mask
 constexpr int kMaxHistoryFlags = 16;
 constexpr int kMaxHouseholdConditions = 64;
 constexpr int kMaxProposalsPerArm = 4;
-constexpr uint8_t kNotInModule = 0xFF;   // a person outside a module's eligibility
+constexpr uint8_t kNotInModule = 0xFF;  // a person outside a module's eligibility
 
 // Who bears a DKK: the owning department's budget, the state (refusion, state tax), the region,
 // or the citizen (income lost or gained).
@@ -47,35 +47,35 @@ struct RefusionSchedule {
 
 // A piecewise table by age band (rows) and duration-in-state band (columns).
 struct BandTable {
-  std::vector<int> age_from_months;     // lower bounds, ascending, first is 0
-  std::vector<int> duration_from;       // lower bounds in months, ascending, first is 0
-  std::vector<double> values;           // row-major [age band][duration band]
+  std::vector<int> age_from_months;  // lower bounds, ascending, first is 0
+  std::vector<int> duration_from;    // lower bounds in months, ascending, first is 0
+  std::vector<double> values;        // row-major [age band][duration band]
   double at(int age_months, int duration_months) const;
 };
 
 struct Condition {
   enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory };
   Kind kind = Kind::kSelfIn;
-  uint8_t module = 0;        // kSelfIn: the module whose state is read
-  uint16_t index = 0;        // kHousehold: condition bit; kHistory: flag bit
-  uint64_t state_mask = 0;   // kSelfIn: states that satisfy the condition
+  uint8_t module = 0;       // kSelfIn: the module whose state is read
+  uint16_t index = 0;       // kHousehold: condition bit; kHistory: flag bit
+  uint64_t state_mask = 0;  // kSelfIn: states that satisfy the condition
 };
 
 struct Modifier {
   Condition condition;
   double relative_risk = 1.0;
-  bool feedback = false;     // acknowledged feedback loop (reads last month's states)
+  bool feedback = false;  // acknowledged feedback loop (reads last month's states)
 };
 
 struct MeasureWeight {
   int measure = 0;
-  double per_unit = 1.0;     // per person-month (state) or per event (transition)
+  double per_unit = 1.0;  // per person-month (state) or per event (transition)
 };
 
 struct Transition {
   uint8_t from = 0;
   uint8_t to = 0;
-  BandTable hazard;          // monthly hazard, converted from the scenario's probabilities
+  BandTable hazard;  // monthly hazard, converted from the scenario's probabilities
   std::vector<Modifier> modifiers;
   std::vector<MeasureWeight> event_measures;
 };
@@ -84,14 +84,14 @@ struct CostLine {
   int department = 0;
   Payer payer = Payer::kMunicipality;
   Dkk dkk_per_month = 0;
-  int refusion = -1;         // index of a RefusionSchedule moving a share of this line to the state
+  int refusion = -1;  // index of a RefusionSchedule moving a share of this line to the state
 };
 
 struct State {
   std::string id;
   std::vector<CostLine> costs;
   std::vector<MeasureWeight> measures;
-  int history_flag = -1;     // flag set on entering this state
+  int history_flag = -1;  // flag set on entering this state
 };
 
 // Shares of the initial state when a person becomes eligible; the first matching
@@ -110,10 +110,10 @@ struct Module {
   std::string title;
   int department = 0;
   int min_age_months = 0;
-  int max_age_months = 0;    // exclusive
+  int max_age_months = 0;  // exclusive
   std::vector<State> states;
-  std::vector<Transition> transitions;       // sorted by from-state
-  std::vector<int> first_transition;         // per state + 1: range into transitions
+  std::vector<Transition> transitions;  // sorted by from-state
+  std::vector<int> first_transition;    // per state + 1: range into transitions
   EntryRule entry;
   bool eligible(int age_months) const {
     return age_months >= min_age_months && age_months < max_age_months;
@@ -124,7 +124,7 @@ struct Module {
 // module < 0). Evaluated once per household per month, from start-of-month states.
 struct HouseholdCondition {
   std::string name;
-  bool adult = true;         // role: adult (18+) or child
+  bool adult = true;  // role: adult (18+) or child
   int module = -1;
   uint64_t state_mask = 0;
 };
@@ -136,17 +136,17 @@ struct AgeRates {
 };
 
 struct Demography {
-  AgeRates mortality;                    // per person
-  AgeRates fertility;                    // per woman
-  double out_migration_monthly = 0;      // per household
-  double in_migration_monthly = 0;        // in-moving households per resident household
+  AgeRates mortality;                // per person
+  AgeRates fertility;                // per woman
+  double out_migration_monthly = 0;  // per household
+  double in_migration_monthly = 0;   // in-moving households per resident household
   int adult_age_months = 18 * 12;
   double female_share_of_births = 0.487;
 };
 
 struct InitialStateShares {
   int module = 0;
-  std::vector<int> age_from_months;      // bands within the module's eligibility
+  std::vector<int> age_from_months;         // bands within the module's eligibility
   std::vector<std::vector<double>> shares;  // per band, per state
 };
 
@@ -154,14 +154,14 @@ struct PopulationSpec {
   int persons = 0;
   std::vector<int> age_band_from_years;  // lower bounds; last band is open up to max_age
   int max_age_years = 100;
-  std::vector<double> age_band_persons;  // marginal totals by age band
-  double female_share = 0.5;             // marginal by sex
+  std::vector<double> age_band_persons;           // marginal totals by age band
+  double female_share = 0.5;                      // marginal by sex
   std::vector<double> seed_female_share_by_band;  // IPF seed (prior) for the joint table
   double households_with_children_share = 0.25;   // of all households
-  double single_parent_share = 0.2;      // of households with children
+  double single_parent_share = 0.2;               // of households with children
   std::vector<double> children_per_family;        // distribution of 1, 2, 3, ... children
   double couple_share_without_children = 0.45;
-  int parent_age_at_oldest_child_min = 22;        // years, uniform between min and max
+  int parent_age_at_oldest_child_min = 22;  // years, uniform between min and max
   int parent_age_at_oldest_child_max = 40;
   std::vector<InitialStateShares> initial_states;
 };
@@ -169,12 +169,12 @@ struct PopulationSpec {
 struct EffectSize {
   enum class Kind : uint8_t { kPoint, kLognormal90, kTriangular };
   Kind kind = Kind::kPoint;
-  double low = 1, mode = 1, high = 1;    // point: mode
+  double low = 1, mode = 1, high = 1;  // point: mode
 };
 
 struct Effect {
   int module = 0;
-  int transition = 0;        // index into the module's transitions
+  int transition = 0;  // index into the module's transitions
   EffectSize relative_risk;
 };
 
@@ -218,8 +218,8 @@ struct DiscountBand {
 
 // Values that change what is simulated. Sets with equal dynamics share simulations.
 struct Dynamics {
-  double effect_scale = 1.0;             // multiplies log relative risks
-  double effect_half_life_months = 0;    // fading after participation; 0 = ends at once
+  double effect_scale = 1.0;           // multiplies log relative risks
+  double effect_half_life_months = 0;  // fading after participation; 0 = ends at once
   bool operator==(const Dynamics&) const = default;
 };
 
@@ -247,7 +247,7 @@ struct Scenario {
   Demography demography;
   PopulationSpec population;
   std::vector<Proposal> proposals;
-  std::vector<Arm> arms;                 // arms[0] is the baseline
+  std::vector<Arm> arms;  // arms[0] is the baseline
   std::vector<NormativeSet> norms;
   int months() const { return horizon_years * kMonthsPerYear; }
 };

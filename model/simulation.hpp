@@ -15,7 +15,7 @@ namespace kommunesim::model {
 struct SimulationInput {
   const Scenario& scenario;
   const CompiledModel& compiled;
-  const Population& initial;     // copied; the input is never changed
+  const Population& initial;  // copied; the input is never changed
   const Arm& arm;
   const EffectDraws& effect_draws;
   Dynamics dynamics;
@@ -24,7 +24,7 @@ struct SimulationInput {
 };
 
 struct SimulationResult {
-  std::vector<Tally> years;      // one per budget year (the last may be partial)
+  std::vector<Tally> years;  // one per budget year (the last may be partial)
   Population final_population;
 };
 
@@ -32,7 +32,6 @@ struct SimulationResult {
 constexpr size_t kHouseholdsPerBlock = 256;
 
 // Runs the simulation; on_month is called after each month (from a worker thread).
-SimulationResult simulate(const SimulationInput& input,
-                          const std::function<void()>& on_month = {});
+SimulationResult simulate(const SimulationInput& input, const std::function<void()>& on_month = {});
 
 }  // namespace kommunesim::model

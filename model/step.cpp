@@ -88,8 +88,9 @@ int poisson_count(double lambda, RngKey key, MonthIndex month) {
 
 uint16_t advance_participation(uint16_t v, int participation_months) {
   if (v == 0) return 0;
-  if ((v & kEnded) == 0) return v < participation_months ? static_cast<uint16_t>(v + 1)
-                                                         : static_cast<uint16_t>(kEnded | 1);
+  if ((v & kEnded) == 0)
+    return v < participation_months ? static_cast<uint16_t>(v + 1)
+                                    : static_cast<uint16_t>(kEnded | 1);
   return (v & ~kEnded) < 0x7FFF ? static_cast<uint16_t>(v + 1) : v;
 }
 
@@ -123,7 +124,8 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
     total += h;
   }
   if (total > 0) {
-    const double u = uniform(ctx.key, pop.id[p], ctx.month, static_cast<uint16_t>(m), Purpose::kTransition);
+    const double u =
+        uniform(ctx.key, pop.id[p], ctx.month, static_cast<uint16_t>(m), Purpose::kTransition);
     const double leave = probability_from_hazard(total);
     if (u < leave) {
       // Competing risks: the destination is chosen in proportion to its hazard.
@@ -136,7 +138,8 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
           break;
         }
       }
-      const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
+      const TransitionTable& tr =
+          tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
       ++out.tally.events[static_cast<size_t>(tr.event_slot)];
       enter_state(module, pop, p, m, tr.to);
       return;
@@ -173,7 +176,8 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
       pop.state[i] = kNotInModule;
       pop.months_in_state[i] = 0;
     } else if (pop.state[i] == kNotInModule) {
-      enter_state(module, pop, p, m, entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p]));
+      enter_state(module, pop, p, m,
+                  entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p]));
     }
   }
   // Modifiers read states as they were at the start of the month (after entry), so the order
@@ -257,10 +261,11 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
         } else if (in_group) {
           const double priority =
               proposal.priority == AdmissionPriority::kRandom
-                  ? uniform(ctx.key, pop.id[q], ctx.month, static_cast<uint16_t>(ctx.arm.proposals[k]),
-                            Purpose::kAdmission)
+                  ? uniform(ctx.key, pop.id[q], ctx.month,
+                            static_cast<uint16_t>(ctx.arm.proposals[k]), Purpose::kAdmission)
                   : -static_cast<double>(
-                        pop.months_in_state[q * kMaxModules + static_cast<size_t>(proposal.target.module)]);
+                        pop.months_in_state[q * kMaxModules +
+                                            static_cast<size_t>(proposal.target.module)]);
           out.candidates[k].push_back({priority, q});
         }
       }
@@ -321,7 +326,8 @@ void demography_phase(const StepContext& ctx, Population& pop,
   // drawn by the entry rules.
   std::vector<uint32_t> residents;
   for (size_t h = 0; h < households; ++h)
-    if (pop.member_offset[h + 1] > pop.member_offset[h]) residents.push_back(static_cast<uint32_t>(h));
+    if (pop.member_offset[h + 1] > pop.member_offset[h])
+      residents.push_back(static_cast<uint32_t>(h));
   const double lambda = demo.in_migration_monthly * static_cast<double>(residents.size());
   if (lambda > 0 && !residents.empty()) {
     const int count = poisson_count(lambda, ctx.key, ctx.month);

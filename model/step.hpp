@@ -26,15 +26,15 @@ struct StepContext {
 };
 
 struct Candidate {
-  double priority;           // lower is admitted first
+  double priority;  // lower is admitted first
   uint32_t person;
 };
 
 struct BlockOutput {
   Tally tally;
-  std::vector<uint32_t> mothers;                                  // births this month
+  std::vector<uint32_t> mothers;  // births this month
   std::array<std::vector<Candidate>, kMaxProposalsPerArm> candidates;
-  std::array<uint32_t, kMaxProposalsPerArm> participants{};       // currently participating
+  std::array<uint32_t, kMaxProposalsPerArm> participants{};  // currently participating
   void reset(const CompiledModel& compiled);
 };
 

@@ -17,7 +17,7 @@ constexpr uint32_t kPopulationReplicate = 0xFFFFFFFFu;
 struct PersonSpec {
   int age_months = 0;
   bool female = false;
-  double order = 0;   // a random key used to shuffle deterministically
+  double order = 0;  // a random key used to shuffle deterministically
 };
 
 // Rounds a table of expected counts to integers that keep the total (largest remainders).
@@ -39,12 +39,15 @@ std::vector<int> round_preserving_total(const std::vector<double>& values, int t
 
 std::vector<PersonSpec> person_specs(const PopulationSpec& spec, RngKey key, int persons) {
   const auto bands = static_cast<Eigen::Index>(spec.age_band_persons.size());
-  const double spec_total = std::accumulate(spec.age_band_persons.begin(), spec.age_band_persons.end(), 0.0);
+  const double spec_total =
+      std::accumulate(spec.age_band_persons.begin(), spec.age_band_persons.end(), 0.0);
   Eigen::VectorXd rows(bands);
   Eigen::MatrixXd seed(bands, 2);
   for (Eigen::Index b = 0; b < bands; ++b) {
     rows(b) = spec.age_band_persons[static_cast<size_t>(b)] * persons / spec_total;
-    const double f = spec.seed_female_share_by_band.empty() ? 0.5 : spec.seed_female_share_by_band[static_cast<size_t>(b)];
+    const double f = spec.seed_female_share_by_band.empty()
+                         ? 0.5
+                         : spec.seed_female_share_by_band[static_cast<size_t>(b)];
     seed(b, 0) = 1 - f;
     seed(b, 1) = f;
   }
@@ -60,7 +63,9 @@ std::vector<PersonSpec> person_specs(const PopulationSpec& spec, RngKey key, int
   uint32_t n = 0;
   for (Eigen::Index b = 0; b < bands; ++b) {
     const int from = spec.age_band_from_years[static_cast<size_t>(b)] * kMonthsPerYear;
-    const int to = (b + 1 < bands ? spec.age_band_from_years[static_cast<size_t>(b + 1)] : spec.max_age_years) * kMonthsPerYear;
+    const int to = (b + 1 < bands ? spec.age_band_from_years[static_cast<size_t>(b + 1)]
+                                  : spec.max_age_years) *
+                   kMonthsPerYear;
     for (int s = 0; s < 2; ++s) {
       for (int i = 0; i < counts[static_cast<size_t>(b * 2 + s)]; ++i, ++n) {
         const double u = uniform(key, n, 0, 0, Purpose::kPopulation, 0);
@@ -115,17 +120,21 @@ std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
   for (size_t c = 0; c < children.size(); ++family) {
     const int k = draw_children(spec.children_per_family,
                                 uniform(key, family, 0, 1, Purpose::kPopulation, 0));
-    std::vector<size_t> members(children.begin() + static_cast<long>(c),
-                                children.begin() + static_cast<long>(std::min(children.size(), c + static_cast<size_t>(k))));
+    std::vector<size_t> members(
+        children.begin() + static_cast<long>(c),
+        children.begin() +
+            static_cast<long>(std::min(children.size(), c + static_cast<size_t>(k))));
     c += members.size();
     int oldest = 0;
     for (size_t m : members) oldest = std::max(oldest, persons[m].age_months / kMonthsPerYear);
     const double gap = uniform(key, family, 0, 1, Purpose::kPopulation, 1);
-    const int parents = uniform(key, family, 0, 1, Purpose::kPopulation, 2) < spec.single_parent_share ? 1 : 2;
+    const int parents =
+        uniform(key, family, 0, 1, Purpose::kPopulation, 2) < spec.single_parent_share ? 1 : 2;
     for (int i = 0; i < parents; ++i) {
       const long a = take_adult_aged(oldest + spec.parent_age_at_oldest_child_min +
                                      static_cast<int>(gap * (spec.parent_age_at_oldest_child_max -
-                                                             spec.parent_age_at_oldest_child_min)) + 2 * i);
+                                                             spec.parent_age_at_oldest_child_min)) +
+                                     2 * i);
       if (a >= 0) {
         used[static_cast<size_t>(a)] = true;
         members.insert(members.begin(), static_cast<size_t>(a));
@@ -151,7 +160,8 @@ std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
 }
 
 // Probability of an ongoing spell in `state` being d months old, for d in [0, kDurationTabled).
-std::vector<double> spell_duration_distribution(const ModuleTables& tables, int state, int age_years) {
+std::vector<double> spell_duration_distribution(const ModuleTables& tables, int state,
+                                                int age_years) {
   const StateTable& st = tables.states[static_cast<size_t>(state)];
   std::vector<double> survival(kDurationTabled);
   double s = 1, total = 0;
@@ -160,7 +170,8 @@ std::vector<double> spell_duration_distribution(const ModuleTables& tables, int 
     total += s;
     double h = 0;
     for (int t = 0; t < st.transition_count; ++t)
-      h += tables.transitions[static_cast<size_t>(st.first_transition + t)].base_hazard(age_years, d);
+      h += tables.transitions[static_cast<size_t>(st.first_transition + t)].base_hazard(age_years,
+                                                                                        d);
     s *= std::exp(-h);
   }
   double cumulative = 0;
@@ -173,8 +184,8 @@ std::vector<double> spell_duration_distribution(const ModuleTables& tables, int 
 
 }  // namespace
 
-void assign_initial_states(const Scenario& scenario, const CompiledModel& compiled,
-                           Population& pop, uint32_t seed) {
+void assign_initial_states(const Scenario& scenario, const CompiledModel& compiled, Population& pop,
+                           uint32_t seed) {
   const RngKey key{seed, kPopulationReplicate};
   std::map<std::tuple<int, int, int>, std::vector<double>> durations;
   for (const InitialStateShares& init : scenario.population.initial_states) {
@@ -182,11 +193,13 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
     for (uint32_t p = 0; p < pop.persons(); ++p) {
       const int age = -pop.birth_month[p];
       if (!pop.alive(p) || !module.eligible(age)) continue;
-      const auto band = std::upper_bound(init.age_from_months.begin(), init.age_from_months.end(), age) -
-                        init.age_from_months.begin() - 1;
+      const auto band =
+          std::upper_bound(init.age_from_months.begin(), init.age_from_months.end(), age) -
+          init.age_from_months.begin() - 1;
       if (band < 0) continue;
       const auto& shares = init.shares[static_cast<size_t>(band)];
-      const double u = uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 0);
+      const double u =
+          uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 0);
       double cumulative = 0;
       int state = static_cast<int>(shares.size()) - 1;
       for (size_t s = 0; s < shares.size(); ++s) {
@@ -199,8 +212,10 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
       const int age_years = std::min(age / kMonthsPerYear, kAgeYearsTabled - 1);
       auto [it, inserted] = durations.try_emplace({init.module, state, age_years});
       if (inserted)
-        it->second = spell_duration_distribution(compiled.modules[static_cast<size_t>(init.module)], state, age_years);
-      const double v = uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 1);
+        it->second = spell_duration_distribution(compiled.modules[static_cast<size_t>(init.module)],
+                                                 state, age_years);
+      const double v =
+          uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 1);
       const auto d = std::lower_bound(it->second.begin(), it->second.end(), v) - it->second.begin();
       // A spell cannot be older than the person's time in the module.
       const int cap = age - module.min_age_months;
@@ -218,8 +233,8 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
   const RngKey key{seed, kPopulationReplicate};
   const int n = persons > 0 ? persons : scenario.population.persons;
   const std::vector<PersonSpec> specs = person_specs(scenario.population, key, n);
-  const auto households = form_households(scenario.population, specs,
-                                          scenario.demography.adult_age_months, key);
+  const auto households =
+      form_households(scenario.population, specs, scenario.demography.adult_age_months, key);
   Population pop;
   for (size_t h = 0; h < households.size(); ++h)
     for (size_t i : households[h])

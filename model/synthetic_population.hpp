@@ -18,7 +18,7 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
 // initial shares. Months in state follow the stationary spell-duration distribution implied
 // by the module's base exit hazards (the share of an ongoing spell at duration d is
 // proportional to the probability of surviving in the state for d months).
-void assign_initial_states(const Scenario& scenario, const CompiledModel& compiled,
-                           Population& pop, uint32_t seed);
+void assign_initial_states(const Scenario& scenario, const CompiledModel& compiled, Population& pop,
+                           uint32_t seed);
 
 }  // namespace kommunesim::model

@@ -12,8 +12,8 @@
 namespace kommunesim::model {
 
 struct Tally {
-  std::vector<uint64_t> state_months;      // per slot of CompiledModel::slots
-  std::vector<uint64_t> events;            // per event slot (transition)
+  std::vector<uint64_t> state_months;  // per slot of CompiledModel::slots
+  std::vector<uint64_t> events;        // per event slot (transition)
   std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
   std::array<uint64_t, kMaxProposalsPerArm> admissions{};
   uint64_t person_months = 0;

@@ -6,10 +6,10 @@
 
 namespace kommunesim::model {
 
-using Dkk = double;           // Danish kroner, fixed prices of the scenario's base year
-using MonthIndex = int32_t;   // months since the base month (January of the base year = 0)
-using Probability = double;   // in [0, 1], per month unless the name says otherwise
-using Hazard = double;        // instantaneous rate per month, >= 0
+using Dkk = double;          // Danish kroner, fixed prices of the scenario's base year
+using MonthIndex = int32_t;  // months since the base month (January of the base year = 0)
+using Probability = double;  // in [0, 1], per month unless the name says otherwise
+using Hazard = double;       // instantaneous rate per month, >= 0
 
 constexpr int kMonthsPerYear = 12;
 

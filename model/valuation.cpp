@@ -22,7 +22,8 @@ Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCo
   Dkk total = 0;
   for (size_t d = 0; d < departments; ++d)
     for (int p = 0; p < kPayerCount; ++p)
-      if (perspective[static_cast<size_t>(p)]) total += account.at(static_cast<int>(d), static_cast<Payer>(p));
+      if (perspective[static_cast<size_t>(p)])
+        total += account.at(static_cast<int>(d), static_cast<Payer>(p));
   return total;
 }
 
@@ -30,7 +31,8 @@ double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
                          size_t departments) {
   double npv = 0;
-  const size_t years = std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
+  const size_t years =
+      std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
   for (size_t y = 0; y < years; ++y) {
     const double saving = perspective_cost(baseline[y], norm.perspective, departments) -
                           perspective_cost(proposal[y], norm.perspective, departments);

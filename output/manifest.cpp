@@ -12,7 +12,8 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   nlohmann::ordered_json j;
   j["scenario"] = run.scenario.name;
   j["scenario_folder"] = p.scenario_folder;
-  j["engine"] = {{"name", "kommunesim"}, {"version", p.engine_version}, {"commit", p.engine_commit}};
+  j["engine"] = {
+      {"name", "kommunesim"}, {"version", p.engine_version}, {"commit", p.engine_commit}};
   j["seed"] = run.plan.seed;
   j["replicates"] = run.plan.replicates;
   j["months"] = run.plan.months;
@@ -22,7 +23,8 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["wall_time_seconds"] = p.wall_seconds;
   j["command_line"] = p.command_line;
   j["inputs"] = nlohmann::ordered_json::array();
-  for (const auto& input : p.inputs) j["inputs"].push_back({{"path", input.path}, {"sha256", input.sha256}});
+  for (const auto& input : p.inputs)
+    j["inputs"].push_back({{"path", input.path}, {"sha256", input.sha256}});
   std::ofstream out(file);
   out << j.dump(2) << "\n";
   if (!out) throw std::runtime_error("cannot write " + file.string());

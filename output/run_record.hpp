@@ -14,7 +14,7 @@
 namespace kommunesim::output {
 
 struct InputFile {
-  std::string path;     // relative to the scenario folder
+  std::string path;  // relative to the scenario folder
   std::string sha256;
 };
 
@@ -37,7 +37,7 @@ struct RunRecord {
   const model::Analysis& analysis;
   Provenance provenance;
   std::vector<model::GraphEdge> graph_edges;
-  std::vector<std::vector<int>> reach;   // per proposal: department indices it can affect
+  std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
 };
 
 }  // namespace kommunesim::output

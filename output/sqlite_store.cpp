@@ -84,9 +84,13 @@ class Database {
     void row(const std::vector<Value>& values) {
       for (size_t i = 0; i < values.size(); ++i) {
         const int k = static_cast<int>(i) + 1;
-        if (const auto* n = std::get_if<int64_t>(&values[i])) sqlite3_bind_int64(stmt_, k, *n);
-        else if (const auto* d = std::get_if<double>(&values[i])) sqlite3_bind_double(stmt_, k, *d);
-        else sqlite3_bind_text(stmt_, k, std::get<std::string>(values[i]).c_str(), -1, SQLITE_TRANSIENT);
+        if (const auto* n = std::get_if<int64_t>(&values[i]))
+          sqlite3_bind_int64(stmt_, k, *n);
+        else if (const auto* d = std::get_if<double>(&values[i]))
+          sqlite3_bind_double(stmt_, k, *d);
+        else
+          sqlite3_bind_text(stmt_, k, std::get<std::string>(values[i]).c_str(), -1,
+                            SQLITE_TRANSIENT);
       }
       if (sqlite3_step(stmt_) != SQLITE_DONE) db_.fail("insert failed");
       sqlite3_reset(stmt_);
@@ -107,7 +111,8 @@ class Database {
 std::string perspective_text(const model::NormativeSet& n) {
   std::string out;
   for (int p = 0; p < model::kPayerCount; ++p)
-    if (n.perspective[static_cast<size_t>(p)]) out += (out.empty() ? "" : ",") + std::string(model::kPayerNames[static_cast<size_t>(p)]);
+    if (n.perspective[static_cast<size_t>(p)])
+      out += (out.empty() ? "" : ",") + std::string(model::kPayerNames[static_cast<size_t>(p)]);
   return out;
 }
 
@@ -123,9 +128,12 @@ void write_definitions(Database& db, const RunRecord& run) {
   Database::Insert info(db, "INSERT INTO run_info VALUES (?, ?)");
   const Provenance& p = run.provenance;
   for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
-           {"scenario", s.name}, {"base_year", std::to_string(s.base_year)},
-           {"horizon_years", std::to_string(s.horizon_years)}, {"replicates", std::to_string(run.plan.replicates)},
-           {"seed", std::to_string(run.plan.seed)}, {"engine_version", p.engine_version},
+           {"scenario", s.name},
+           {"base_year", std::to_string(s.base_year)},
+           {"horizon_years", std::to_string(s.horizon_years)},
+           {"replicates", std::to_string(run.plan.replicates)},
+           {"seed", std::to_string(run.plan.seed)},
+           {"engine_version", p.engine_version},
            {"engine_commit", p.engine_commit}})
     info.row({k, v});
   Database::Insert dept(db, "INSERT INTO departments VALUES (?, ?)");
@@ -135,22 +143,26 @@ void write_definitions(Database& db, const RunRecord& run) {
   Database::Insert arms(db, "INSERT INTO arms VALUES (?, ?, ?, ?)");
   for (size_t a = 0; a < s.arms.size(); ++a) {
     std::string proposals;
-    for (int i : s.arms[a].proposals) proposals += (proposals.empty() ? "" : ",") + s.proposals[static_cast<size_t>(i)].id;
+    for (int i : s.arms[a].proposals)
+      proposals += (proposals.empty() ? "" : ",") + s.proposals[static_cast<size_t>(i)].id;
     arms.row({s.arms[a].id, static_cast<int64_t>(a), s.arms[a].title, proposals});
   }
   Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
-    norms.row({norm.id, norm.title, perspective_text(norm), static_cast<int64_t>(norm.horizon_years),
-               schedule_text(norm), norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
+    norms.row({norm.id, norm.title, perspective_text(norm),
+               static_cast<int64_t>(norm.horizon_years), schedule_text(norm),
+               norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
                static_cast<int64_t>(run.plan.norm_group[n])});
   }
   Database::Insert reach(db, "INSERT INTO reach VALUES (?, ?)");
   for (size_t i = 0; i < s.proposals.size(); ++i)
-    for (int d : run.reach[i]) reach.row({s.proposals[i].id, s.departments[static_cast<size_t>(d)].id});
+    for (int d : run.reach[i])
+      reach.row({s.proposals[i].id, s.departments[static_cast<size_t>(d)].id});
   Database::Insert edges(db, "INSERT INTO graph_edges VALUES (?, ?, ?, ?)");
   for (const auto& e : run.graph_edges)
-    edges.row({s.modules[static_cast<size_t>(e.from_module)].id, s.modules[static_cast<size_t>(e.to_module)].id, e.kind,
+    edges.row({s.modules[static_cast<size_t>(e.from_module)].id,
+               s.modules[static_cast<size_t>(e.to_module)].id, e.kind,
                static_cast<int64_t>(e.feedback)});
   Database::Insert draws(db, "INSERT INTO effect_draws VALUES (?, ?, ?, ?, ?, ?)");
   for (size_t r = 0; r < run.results.effect_draws.size(); ++r)
@@ -160,7 +172,8 @@ void write_definitions(Database& db, const RunRecord& run) {
         const auto& module = s.modules[static_cast<size_t>(effect.module)];
         const auto& tr = module.transitions[static_cast<size_t>(effect.transition)];
         draws.row({static_cast<int64_t>(r), s.proposals[i].id, static_cast<int64_t>(e), module.id,
-                   module.states[tr.from].id + " -> " + module.states[tr.to].id, run.results.effect_draws[r][i][e]});
+                   module.states[tr.from].id + " -> " + module.states[tr.to].id,
+                   run.results.effect_draws[r][i][e]});
       }
 }
 
@@ -182,32 +195,43 @@ void write_unit_results(Database& db, const RunRecord& run) {
       const auto& account = run.analysis.accounts[u][y];
       for (size_t d = 0; d < s.departments.size(); ++d)
         for (int p = 0; p < model::kPayerCount; ++p)
-          flows.row({g, arm.id, r, year, s.departments[d].id, std::string(model::kPayerNames[static_cast<size_t>(p)]),
+          flows.row({g, arm.id, r, year, s.departments[d].id,
+                     std::string(model::kPayerNames[static_cast<size_t>(p)]),
                      account.at(static_cast<int>(d), static_cast<model::Payer>(p))});
-      for (size_t m = 0; m < s.measures.size(); ++m) outcomes.row({g, arm.id, r, year, s.measures[m].id, account.measures[m]});
+      for (size_t m = 0; m < s.measures.size(); ++m)
+        outcomes.row({g, arm.id, r, year, s.measures[m].id, account.measures[m]});
       const auto& tally = run.results.tallies[u][y];
       // Person-months per state, summed over the state's refusion bands.
       std::vector<std::vector<int64_t>> per_state(s.modules.size());
-      for (size_t m = 0; m < s.modules.size(); ++m) per_state[m].assign(s.modules[m].states.size(), 0);
+      for (size_t m = 0; m < s.modules.size(); ++m)
+        per_state[m].assign(s.modules[m].states.size(), 0);
       for (size_t slot = 0; slot < run.compiled.slots.size(); ++slot) {
         const auto& info = run.compiled.slots[slot];
-        per_state[static_cast<size_t>(info.module)][static_cast<size_t>(info.state)] += static_cast<int64_t>(tally.state_months[slot]);
+        per_state[static_cast<size_t>(info.module)][static_cast<size_t>(info.state)] +=
+            static_cast<int64_t>(tally.state_months[slot]);
       }
       for (size_t m = 0; m < s.modules.size(); ++m)
         for (size_t st = 0; st < s.modules[m].states.size(); ++st)
-          states.row({g, arm.id, r, year, s.modules[m].id, s.modules[m].states[st].id, per_state[m][st]});
+          states.row(
+              {g, arm.id, r, year, s.modules[m].id, s.modules[m].states[st].id, per_state[m][st]});
       for (int e = 0; e < run.compiled.event_slots; ++e) {
-        const auto& module = s.modules[static_cast<size_t>(run.compiled.event_module[static_cast<size_t>(e)])];
-        const auto& tr = module.transitions[static_cast<size_t>(run.compiled.event_transition[static_cast<size_t>(e)])];
-        transitions.row({g, arm.id, r, year, module.id, module.states[tr.from].id, module.states[tr.to].id,
+        const auto& module =
+            s.modules[static_cast<size_t>(run.compiled.event_module[static_cast<size_t>(e)])];
+        const auto& tr = module.transitions[static_cast<size_t>(
+            run.compiled.event_transition[static_cast<size_t>(e)])];
+        transitions.row({g, arm.id, r, year, module.id, module.states[tr.from].id,
+                         module.states[tr.to].id,
                          static_cast<int64_t>(tally.events[static_cast<size_t>(e)])});
       }
-      demography.row({g, arm.id, r, year, static_cast<int64_t>(tally.person_months), static_cast<int64_t>(tally.births),
-                      static_cast<int64_t>(tally.deaths), static_cast<int64_t>(tally.out_migrants),
+      demography.row({g, arm.id, r, year, static_cast<int64_t>(tally.person_months),
+                      static_cast<int64_t>(tally.births), static_cast<int64_t>(tally.deaths),
+                      static_cast<int64_t>(tally.out_migrants),
                       static_cast<int64_t>(tally.in_migrants)});
       for (size_t k = 0; k < arm.proposals.size(); ++k)
-        participation.row({g, arm.id, r, year, s.proposals[static_cast<size_t>(arm.proposals[k])].id,
-                           static_cast<int64_t>(tally.admissions[k]), static_cast<int64_t>(tally.participant_months[k])});
+        participation.row({g, arm.id, r, year,
+                           s.proposals[static_cast<size_t>(arm.proposals[k])].id,
+                           static_cast<int64_t>(tally.admissions[k]),
+                           static_cast<int64_t>(tally.participant_months[k])});
     }
   }
 }
@@ -221,9 +245,10 @@ void write_valuation(Database& db, const RunRecord& run) {
         npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r), run.analysis.npv[n][a][r]});
   Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& row : run.analysis.summaries)
-    summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id, row.net_value.mean,
-                 row.net_value.p5, row.net_value.p95, row.municipality_cost_year1.mean,
-                 row.municipality_cost_horizon.mean, static_cast<int64_t>(row.rank)});
+    summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id,
+                 row.net_value.mean, row.net_value.p5, row.net_value.p95,
+                 row.municipality_cost_year1.mean, row.municipality_cost_horizon.mean,
+                 static_cast<int64_t>(row.rank)});
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 
 namespace kommunesim::output {
 
-StagedFolder::StagedFolder(std::filesystem::path destination) : destination_(std::move(destination)) {
-  if (destination_.has_parent_path()) std::filesystem::create_directories(destination_.parent_path());
+StagedFolder::StagedFolder(std::filesystem::path destination)
+    : destination_(std::move(destination)) {
+  if (destination_.has_parent_path())
+    std::filesystem::create_directories(destination_.parent_path());
   const std::string base = destination_.filename().string();
   staging_ = destination_.parent_path() / ("." + base + ".partial-" + std::to_string(::getpid()));
   std::filesystem::remove_all(staging_);
@@ -25,7 +27,8 @@ StagedFolder::~StagedFolder() {
 void StagedFolder::commit() {
   std::filesystem::path previous;
   if (std::filesystem::exists(destination_)) {
-    previous = destination_.parent_path() / ("." + destination_.filename().string() + ".previous-" + std::to_string(::getpid()));
+    previous = destination_.parent_path() /
+               ("." + destination_.filename().string() + ".previous-" + std::to_string(::getpid()));
     std::filesystem::rename(destination_, previous);
   }
   std::filesystem::rename(staging_, destination_);

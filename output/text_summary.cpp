@@ -17,9 +17,10 @@ std::string mdkk(double v) { return fmt::format("{:.1f}", v / 1e6); }
 
 std::string text_summary(const RunRecord& run) {
   const auto& s = run.scenario;
-  std::string out = fmt::format("{} — {} replicates, {} years from {}; amounts in million DKK, "
-                                "mean [90 % interval]\n",
-                                s.name, run.plan.replicates, s.horizon_years, s.base_year);
+  std::string out = fmt::format(
+      "{} — {} replicates, {} years from {}; amounts in million DKK, "
+      "mean [90 % interval]\n",
+      s.name, run.plan.replicates, s.horizon_years, s.base_year);
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);
@@ -28,28 +29,33 @@ std::string text_summary(const RunRecord& run) {
       if (row.arm != static_cast<int>(a)) continue;
       if (first) {
         out += fmt::format("  municipality's net cost, first budget year: {} [{}; {}]\n",
-                           mdkk(row.municipality_cost_year1.mean), mdkk(row.municipality_cost_year1.p5),
+                           mdkk(row.municipality_cost_year1.mean),
+                           mdkk(row.municipality_cost_year1.p5),
                            mdkk(row.municipality_cost_year1.p95));
         for (size_t m = 0; m < s.measures.size(); ++m)
-          out += fmt::format("  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n", s.measures[m].title,
-                             s.measures[m].unit, s.norms[static_cast<size_t>(row.norm)].horizon_years,
-                             row.measure_change[m].mean, row.measure_change[m].p5, row.measure_change[m].p95);
-        out += fmt::format("  {:<34} {:>8} {:>22} {:>5}\n", "normative set", "horizon", "net value", "rank");
+          out += fmt::format(
+              "  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n", s.measures[m].title,
+              s.measures[m].unit, s.norms[static_cast<size_t>(row.norm)].horizon_years,
+              row.measure_change[m].mean, row.measure_change[m].p5, row.measure_change[m].p95);
+        out += fmt::format("  {:<34} {:>8} {:>22} {:>5}\n", "normative set", "horizon", "net value",
+                           "rank");
         first = false;
       }
       const auto& norm = s.norms[static_cast<size_t>(row.norm)];
-      const std::string verdict = row.net_value.p5 > 0   ? "gain"
+      const std::string verdict = row.net_value.p5 > 0    ? "gain"
                                   : row.net_value.p95 < 0 ? "cost"
                                                           : "unclear";
-      out += fmt::format("  {:<34} {:>6} y {:>7} [{:>6}; {:>6}] {:>5}  {}\n", norm.title, norm.horizon_years,
-                         mdkk(row.net_value.mean), mdkk(row.net_value.p5), mdkk(row.net_value.p95), row.rank,
-                         verdict);
+      out += fmt::format("  {:<34} {:>6} y {:>7} [{:>6}; {:>6}] {:>5}  {}\n", norm.title,
+                         norm.horizon_years, mdkk(row.net_value.mean), mdkk(row.net_value.p5),
+                         mdkk(row.net_value.p95), row.rank, verdict);
     }
     std::set<int> departments;
     for (int p : arm.proposals)
-      departments.insert(run.reach[static_cast<size_t>(p)].begin(), run.reach[static_cast<size_t>(p)].end());
+      departments.insert(run.reach[static_cast<size_t>(p)].begin(),
+                         run.reach[static_cast<size_t>(p)].end());
     std::string reach;
-    for (int d : departments) reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
+    for (int d : departments)
+      reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
     out += "  can affect: " + reach + "\n";
   }
   return out;

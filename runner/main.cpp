@@ -1,6 +1,5 @@
 // kommunesim: the command line.
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 
 #include "runner/commands.hpp"
@@ -16,23 +15,37 @@ int main(int argc, char** argv) {
   RunOptions run;
   run.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   run.command_line = command_line;
-  auto* run_cmd = app.add_subcommand("run", "Simulate baseline and proposals under every normative set");
-  run_cmd->add_option("scenario", run.scenario, "Scenario folder (default: the bundled default scenario)");
-  run_cmd->add_option("--out", run.out, "Output folder, written when the run is complete")->capture_default_str();
-  run_cmd->add_option("--threads", run.threads, "Worker threads (0: all cores)")->check(CLI::NonNegativeNumber);
-  run_cmd->add_option("--replicates", run.replicates, "Monte Carlo replicates (default: the scenario's)")->check(CLI::PositiveNumber);
+  auto* run_cmd =
+      app.add_subcommand("run", "Simulate baseline and proposals under every normative set");
+  run_cmd->add_option("scenario", run.scenario,
+                      "Scenario folder (default: the bundled default scenario)");
+  run_cmd->add_option("--out", run.out, "Output folder, written when the run is complete")
+      ->capture_default_str();
+  run_cmd->add_option("--threads", run.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  run_cmd
+      ->add_option("--replicates", run.replicates,
+                   "Monte Carlo replicates (default: the scenario's)")
+      ->check(CLI::PositiveNumber);
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
 
   std::string validate_scenario;
-  auto* validate_cmd = app.add_subcommand("validate", "Check a scenario package without running it");
+  auto* validate_cmd =
+      app.add_subcommand("validate", "Check a scenario package without running it");
   validate_cmd->add_option("scenario", validate_scenario, "Scenario folder")->required();
 
   BenchOptions bench;
   bench.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
-  auto* bench_cmd = app.add_subcommand("bench", "Time the engine on a synthetic population of the bundled modules");
-  bench_cmd->add_option("--persons", bench.persons, "Persons")->capture_default_str()->check(CLI::Range(1, 50'000'000));
-  bench_cmd->add_option("--months", bench.months, "Months")->capture_default_str()->check(CLI::Range(1, 1200));
-  bench_cmd->add_option("--threads", bench.threads, "Worker threads (0: all cores)")->check(CLI::NonNegativeNumber);
+  auto* bench_cmd = app.add_subcommand(
+      "bench", "Time the engine on a synthetic population of the bundled modules");
+  bench_cmd->add_option("--persons", bench.persons, "Persons")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 50'000'000));
+  bench_cmd->add_option("--months", bench.months, "Months")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1200));
+  bench_cmd->add_option("--threads", bench.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
   bench_cmd->add_option("--scenario", bench.scenario, "Scenario whose modules to use");
 
   try {

@@ -9,10 +9,13 @@
 namespace kommunesim::runner {
 
 Progress::Progress(std::string label, uint64_t total)
-    : label_(std::move(label)), total_(total == 0 ? 1 : total), terminal_(::isatty(STDERR_FILENO) != 0) {
+    : label_(std::move(label)),
+      total_(total == 0 ? 1 : total),
+      terminal_(::isatty(STDERR_FILENO) != 0) {
   reporter_ = std::thread([this] {
     std::unique_lock lock(mutex_);
-    while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; })) report(false);
+    while (!wake_.wait_for(lock, std::chrono::milliseconds(200), [this] { return stop_; }))
+      report(false);
   });
 }
 
@@ -35,8 +38,10 @@ void Progress::report(bool final) {
   if (terminal_) {
     constexpr int kWidth = 40;
     const int filled = static_cast<int>(fraction * kWidth);
-    std::fprintf(stderr, "\r%s [%s%s] %3d%%", label_.c_str(), std::string(static_cast<size_t>(filled), '#').c_str(),
-                 std::string(static_cast<size_t>(kWidth - filled), '.').c_str(), static_cast<int>(fraction * 100));
+    std::fprintf(stderr, "\r%s [%s%s] %3d%%", label_.c_str(),
+                 std::string(static_cast<size_t>(filled), '#').c_str(),
+                 std::string(static_cast<size_t>(kWidth - filled), '.').c_str(),
+                 static_cast<int>(fraction * 100));
     if (final) std::fprintf(stderr, "\n");
   } else {
     const int decile = static_cast<int>(fraction * 10);

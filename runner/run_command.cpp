@@ -46,7 +46,8 @@ int run_command(const RunOptions& options) {
   if (options.replicates) scenario.replicates = *options.replicates;
   if (options.seed) scenario.seed = *options.seed;
   const int threads = effective_threads(options.threads);
-  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(threads));
   try {
     output::Provenance provenance;
     provenance.scenario_folder = options.scenario;
@@ -54,18 +55,25 @@ int run_command(const RunOptions& options) {
       provenance.inputs.push_back({f, output::sha256_of_file(loaded->folder / f)});
 
     const model::CompiledModel compiled = model::compile(scenario);
-    const model::Population population = model::synthesize_population(scenario, compiled, scenario.seed);
+    const model::Population population =
+        model::synthesize_population(scenario, compiled, scenario.seed);
     const model::RunPlan plan = model::plan_runs(scenario, scenario.seed, scenario.replicates);
-    fmt::print(stderr, "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups) of {} months on {} threads\n",
-               scenario.name, population.persons(), plan.units.size(), scenario.arms.size(), plan.replicates,
-               plan.dynamics_groups.size(), plan.months, threads);
+    fmt::print(stderr,
+               "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups) of "
+               "{} months on {} threads\n",
+               scenario.name, population.persons(), plan.units.size(), scenario.arms.size(),
+               plan.replicates, plan.dynamics_groups.size(), plan.months, threads);
     Progress progress("simulating", plan.units.size() * static_cast<uint64_t>(plan.months));
-    const model::RunResults results = model::execute_plan(scenario, compiled, population, plan, [&] { progress.advance(); });
+    const model::RunResults results =
+        model::execute_plan(scenario, compiled, population, plan, [&] { progress.advance(); });
     progress.finish();
     const model::Analysis analysis = model::analyse(scenario, compiled, plan, results);
 
-    output::RunRecord record{scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario), {}};
-    for (const auto& p : scenario.proposals) record.reach.push_back(model::reachable_departments(scenario, p));
+    output::RunRecord record{
+        scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario),
+        {}};
+    for (const auto& p : scenario.proposals)
+      record.reach.push_back(model::reachable_departments(scenario, p));
     record.provenance.engine_version = KOMMUNESIM_VERSION;
     record.provenance.engine_commit = KOMMUNESIM_COMMIT;
     record.provenance.started_utc = started_utc;
@@ -80,11 +88,12 @@ int run_command(const RunOptions& options) {
     output::write_manifest(record, folder.path() / "manifest.json");
     folder.commit();
     fmt::print("{}", output::text_summary(record));
-    fmt::print("\nwrote {}/ (summary.csv, results.sqlite, manifest.json) in {:.1f} s\n", options.out,
-               record.provenance.wall_seconds);
+    fmt::print("\nwrote {}/ (summary.csv, results.sqlite, manifest.json) in {:.1f} s\n",
+               options.out, record.provenance.wall_seconds);
     return kExitSuccess;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(), options.out);
+    fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),
+               options.out);
     return kExitRunFailed;
   }
 }
@@ -93,9 +102,11 @@ int validate_command(const std::string& folder) {
   const auto loaded = load_or_report(folder);
   if (!loaded) return kExitInvalidInput;
   const auto& s = loaded->scenario;
-  fmt::print("{}: valid — {} modules, {} proposals, {} packages, {} normative sets, {} register parameters, {} files\n",
-             folder, s.modules.size(), s.proposals.size(), s.arms.size() - 1 - s.proposals.size(), s.norms.size(),
-             loaded->register_entries.size(), loaded->files.size());
+  fmt::print(
+      "{}: valid — {} modules, {} proposals, {} packages, {} normative sets, {} register "
+      "parameters, {} files\n",
+      folder, s.modules.size(), s.proposals.size(), s.arms.size() - 1 - s.proposals.size(),
+      s.norms.size(), loaded->register_entries.size(), loaded->files.size());
   return kExitSuccess;
 }
 

@@ -9,7 +9,7 @@
 namespace kommunesim::scenarios {
 
 struct Diagnostic {
-  std::string file;        // relative to the scenario folder
+  std::string file;  // relative to the scenario folder
   int line = 0;
   int column = 0;
   std::string key;         // dotted path of the offending key, e.g. "transition[2].probability"

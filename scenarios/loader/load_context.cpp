@@ -17,7 +17,12 @@ const toml::table* LoadContext::parse(const std::string& relative) {
   const std::filesystem::path path = folder / relative;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diagnostics.add({relative, 0, 0, {}, "cannot read the file; expected it in the scenario folder " + folder.string(), {}});
+    diagnostics.add({relative,
+                     0,
+                     0,
+                     {},
+                     "cannot read the file; expected it in the scenario folder " + folder.string(),
+                     {}});
     return nullptr;
   }
   std::ostringstream text;
@@ -27,9 +32,12 @@ const toml::table* LoadContext::parse(const std::string& relative) {
     documents.push_back(std::make_unique<toml::table>(toml::parse(text.str(), relative)));
     return documents.back().get();
   } catch (const toml::parse_error& e) {
-    diagnostics.add({relative, static_cast<int>(e.source().begin.line),
-                     static_cast<int>(e.source().begin.column), {},
-                     "TOML syntax error: " + std::string(e.description()), {}});
+    diagnostics.add({relative,
+                     static_cast<int>(e.source().begin.line),
+                     static_cast<int>(e.source().begin.column),
+                     {},
+                     "TOML syntax error: " + std::string(e.description()),
+                     {}});
     return nullptr;
   }
 }
@@ -38,12 +46,14 @@ int LoadContext::resolve(TableReader& reader, std::string_view key, const std::s
                          const NameIndex& index, std::string_view what) {
   const auto it = index.find(name);
   if (it != index.end()) return it->second;
-  reader.error(key, "unknown " + std::string(what) + " '" + name + "'", closest_name(name, names_of(index)));
+  reader.error(key, "unknown " + std::string(what) + " '" + name + "'",
+               closest_name(name, names_of(index)));
   return -1;
 }
 
 int LoadContext::resolve_at(const toml::node& node, const std::string& file, const std::string& key,
-                            const std::string& name, const NameIndex& index, std::string_view what) {
+                            const std::string& name, const NameIndex& index,
+                            std::string_view what) {
   const auto it = index.find(name);
   if (it != index.end()) return it->second;
   Diagnostic d = at(node, file, key, "unknown " + std::string(what) + " '" + name + "'");
@@ -71,8 +81,8 @@ std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& re
 }
 
 std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
-                                                     const std::string& file, const std::string& path,
-                                                     int module) {
+                                                     const std::string& file,
+                                                     const std::string& path, int module) {
   const NameIndex& states = ctx.states[static_cast<size_t>(module)];
   std::vector<double> shares(states.size(), 0.0);
   bool ok = true;
@@ -94,7 +104,9 @@ std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const tom
     total += *v;
   }
   if (ok && std::abs(total - 1.0) > 1e-6) {
-    ctx.diagnostics.add(at(table, file, path, "shares sum to " + std::to_string(total) + "; expected them to sum to 1"));
+    ctx.diagnostics.add(
+        at(table, file, path,
+           "shares sum to " + std::to_string(total) + "; expected them to sum to 1"));
     ok = false;
   }
   if (!ok) return std::nullopt;

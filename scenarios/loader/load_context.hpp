@@ -22,8 +22,8 @@ struct LoadContext {
   Diagnostics diagnostics;
   LoadedScenario out;
   NameIndex departments, measures, flags, refusions, modules, household_conditions, proposals;
-  std::vector<NameIndex> states;   // per module
-  std::vector<std::unique_ptr<toml::table>> documents;   // kept alive while loading
+  std::vector<NameIndex> states;                        // per module
+  std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
 
   // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.
   const toml::table* parse(const std::string& relative);
@@ -55,7 +55,7 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
 std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& reader,
                                                std::string_view key, int module);
 std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
-                                                     const std::string& file, const std::string& path,
-                                                     int module);
+                                                     const std::string& file,
+                                                     const std::string& path, int module);
 
 }  // namespace kommunesim::scenarios

@@ -15,14 +15,16 @@ constexpr double kCertainHazard = 40.0;
 
 // Ascending lower bounds; the first must be at most `first_at_most` so that the bands cover
 // every value the table is looked up with.
-std::vector<int> band_bounds(TableReader& r, std::string_view key, int unit, int max, int first_at_most) {
+std::vector<int> band_bounds(TableReader& r, std::string_view key, int unit, int max,
+                             int first_at_most) {
   const auto values = r.numbers(key, Need::kOptional, 0, max);
   if (!values) return {0};
   std::vector<int> out;
   for (double v : *values) out.push_back(static_cast<int>(v) * unit);
   if (out.empty() || out[0] > first_at_most * unit || !std::is_sorted(out.begin(), out.end()) ||
       std::adjacent_find(out.begin(), out.end()) != out.end()) {
-    r.error(key, "expected ascending band lower bounds, the first at most " + std::to_string(first_at_most));
+    r.error(key, "expected ascending band lower bounds, the first at most " +
+                     std::to_string(first_at_most));
     return {0};
   }
   return out;
@@ -41,7 +43,8 @@ model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
     if (m >= 0 && states) {
       c.module = static_cast<uint8_t>(m);
       for (const auto& name : *states) {
-        const int st = ctx.resolve(s, "states", name, ctx.states[static_cast<size_t>(m)], "state of module '" + *module + "'");
+        const int st = ctx.resolve(s, "states", name, ctx.states[static_cast<size_t>(m)],
+                                   "state of module '" + *module + "'");
         if (st >= 0) c.state_mask |= uint64_t{1} << st;
       }
     }
@@ -49,7 +52,8 @@ model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
   if (const auto name = r.string("household", Need::kOptional)) {
     ++count;
     c.kind = model::Condition::Kind::kHousehold;
-    const int i = ctx.resolve(r, "household", *name, ctx.household_conditions, "household condition");
+    const int i =
+        ctx.resolve(r, "household", *name, ctx.household_conditions, "household condition");
     c.index = static_cast<uint16_t>(std::max(i, 0));
   }
   if (const auto name = r.string("history", Need::kOptional)) {
@@ -67,10 +71,12 @@ std::vector<model::MeasureWeight> read_measures(LoadContext& ctx, TableReader& r
   if (!t) return out;
   for (const auto& [name, node] : *t) {
     const std::string where = r.path("measures") + "." + std::string(name.str());
-    const int m = ctx.resolve_at(node, r.file(), where, std::string(name.str()), ctx.measures, "measure");
+    const int m =
+        ctx.resolve_at(node, r.file(), where, std::string(name.str()), ctx.measures, "measure");
     const auto v = node.value<double>();
     if (!v || node.is_boolean()) {
-      ctx.diagnostics.add(at(node, r.file(), where, "expected a number (the measure per person-month or per event)"));
+      ctx.diagnostics.add(at(node, r.file(), where,
+                             "expected a number (the measure per person-month or per event)"));
       continue;
     }
     if (m >= 0) out.push_back({m, *v});
@@ -93,11 +99,13 @@ void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
     line.department = module.department;
     line.dkk_per_month = c.number("dkk_per_month", Need::kRequired).value_or(0);
     if (const auto d = c.string("department", Need::kOptional))
-      line.department = std::max(0, ctx.resolve(c, "department", *d, ctx.departments, "department"));
+      line.department =
+          std::max(0, ctx.resolve(c, "department", *d, ctx.departments, "department"));
     const auto payer = c.string("payer", Need::kRequired).value_or("municipality");
     const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
     if (it == model::kPayerNames.end())
-      c.error("payer", "unknown payer '" + payer + "'; expected one of municipality, state, region, citizen",
+      c.error("payer",
+              "unknown payer '" + payer + "'; expected one of municipality, state, region, citizen",
               closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
     else
       line.payer = static_cast<model::Payer>(it - model::kPayerNames.begin());
@@ -124,16 +132,21 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
   if (f >= 0 && f == t) r.error("to", "a transition must lead to another state");
   tr.from = static_cast<uint8_t>(std::max(f, 0));
   tr.to = static_cast<uint8_t>(std::max(t, 0));
-  tr.hazard.age_from_months = band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
+  tr.hazard.age_from_months =
+      band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
   tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
   std::vector<double> probabilities;
   const toml::node* given = r.node("probability");
   if (!given) {
-    r.error("probability", "missing required key; expected a monthly probability, or rows by age band of columns by duration band");
+    r.error("probability",
+            "missing required key; expected a monthly probability, or rows by age band of columns "
+            "by duration band");
   } else if (const toml::array* rows = given->as_array()) {
     if (rows->size() != ages) {
-      r.error("probability", "expected " + std::to_string(ages) + " rows (one per age band in age_from), found " + std::to_string(rows->size()));
+      r.error("probability", "expected " + std::to_string(ages) +
+                                 " rows (one per age band in age_from), found " +
+                                 std::to_string(rows->size()));
     } else {
       for (size_t i = 0; i < rows->size(); ++i) {
         const toml::node& row = *rows->get(i);
@@ -145,12 +158,16 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
           values.assign(durations, row.value<double>().value_or(-1));
         }
         if (values.size() != durations) {
-          ctx.diagnostics.add(at(row, r.file(), where, "expected " + std::to_string(durations) + " columns (one per duration band in duration_from)"));
+          ctx.diagnostics.add(at(row, r.file(), where,
+                                 "expected " + std::to_string(durations) +
+                                     " columns (one per duration band in duration_from)"));
           continue;
         }
         for (double v : values) {
           if (v < 0 || v > 1) {
-            ctx.diagnostics.add(at(row, r.file(), where, "probability " + std::to_string(v) + " is outside [0, 1]; expected a monthly probability"));
+            ctx.diagnostics.add(at(row, r.file(), where,
+                                   "probability " + std::to_string(v) +
+                                       " is outside [0, 1]; expected a monthly probability"));
             break;
           }
         }
@@ -207,7 +224,9 @@ void declare_module(LoadContext& ctx, const std::string& file, const toml::table
           states.emplace(*name, static_cast<int>(states.size()));
         }
   if (states.size() > model::kMaxStates)
-    ctx.diagnostics.add(at(doc, file, "state", "at most " + std::to_string(model::kMaxStates) + " states are supported"));
+    ctx.diagnostics.add(
+        at(doc, file, "state",
+           "at most " + std::to_string(model::kMaxStates) + " states are supported"));
   ctx.states.push_back(states);
   ctx.out.scenario.modules.emplace_back();
   ctx.out.scenario.modules.back().id = *id;
@@ -220,7 +239,8 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
   module.title = r.string("title", Need::kRequired).value_or(module.id);
   r.string("description", Need::kOptional);
   if (const auto d = r.string("department", Need::kRequired))
-    module.department = std::max(0, ctx.resolve(r, "department", *d, ctx.departments, "department"));
+    module.department =
+        std::max(0, ctx.resolve(r, "department", *d, ctx.departments, "department"));
   const auto age_min = r.integer("age_min", Need::kRequired, 0, 130);
   const auto age_max = r.integer("age_max", Need::kRequired, 1, 131);
   if (age_min && age_max && *age_min >= *age_max) r.error("age_max", "expected age_max > age_min");
@@ -229,29 +249,34 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
   const auto state_tables = r.tables("state", Need::kRequired);
   if (state_tables.empty()) r.error("state", "a module needs at least one state");
   for (const toml::table* t : state_tables) {
-    TableReader sr(*t, file, "state[" + std::to_string(module.states.size()) + "]", ctx.diagnostics);
+    TableReader sr(*t, file, "state[" + std::to_string(module.states.size()) + "]",
+                   ctx.diagnostics);
     read_state(ctx, sr, module);
   }
   for (const toml::table* t : r.tables("transition", Need::kOptional)) {
-    TableReader tr(*t, file, "transition[" + std::to_string(module.transitions.size()) + "]", ctx.diagnostics);
+    TableReader tr(*t, file, "transition[" + std::to_string(module.transitions.size()) + "]",
+                   ctx.diagnostics);
     read_transition(ctx, tr, m, module);
   }
   std::stable_sort(module.transitions.begin(), module.transitions.end(),
                    [](const auto& a, const auto& b) { return a.from < b.from; });
   module.first_transition.assign(module.states.size() + 1, 0);
   for (const auto& tr : module.transitions) ++module.first_transition[tr.from + 1u];
-  for (size_t s = 0; s < module.states.size(); ++s) module.first_transition[s + 1] += module.first_transition[s];
+  for (size_t s = 0; s < module.states.size(); ++s)
+    module.first_transition[s + 1] += module.first_transition[s];
 
   if (const toml::table* entry = r.table("entry", Need::kRequired)) {
     TableReader er(*entry, file, "entry", ctx.diagnostics);
-    module.entry.shares = read_shares(ctx, er, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
+    module.entry.shares =
+        read_shares(ctx, er, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
     er.source();
     for (const toml::table* bt : er.tables("by_history", Need::kOptional)) {
       TableReader br(*bt, file, "entry.by_history", ctx.diagnostics);
       model::EntryRule::ByHistory rule;
       if (const auto flag = br.string("flag", Need::kRequired))
         rule.flag = std::max(0, ctx.resolve(br, "flag", *flag, ctx.flags, "history flag"));
-      rule.shares = read_shares(ctx, br, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
+      rule.shares = read_shares(ctx, br, "shares", m)
+                        .value_or(std::vector<double>(module.states.size(), 0.0));
       br.string("description", Need::kOptional);
       br.source();
       module.entry.by_history.push_back(rule);
@@ -267,18 +292,21 @@ void load_household_conditions(LoadContext& ctx, TableReader& r) {
     c.string("description", Need::kOptional);
     const auto role = c.string("role", Need::kRequired).value_or("adult");
     if (role != "adult" && role != "child")
-      c.error("role", "unknown role '" + role + "'; expected adult or child", closest_name(role, {"adult", "child"}));
+      c.error("role", "unknown role '" + role + "'; expected adult or child",
+              closest_name(role, {"adult", "child"}));
     cond.adult = role == "adult";
     if (const auto module = c.string("module", Need::kOptional)) {
       cond.module = ctx.resolve(c, "module", *module, ctx.modules, "module");
       const auto states = c.strings("states", Need::kRequired);
       if (cond.module >= 0 && states)
         for (const auto& s : *states) {
-          const int i = ctx.resolve(c, "states", s, ctx.states[static_cast<size_t>(cond.module)], "state of module '" + *module + "'");
+          const int i = ctx.resolve(c, "states", s, ctx.states[static_cast<size_t>(cond.module)],
+                                    "state of module '" + *module + "'");
           if (i >= 0) cond.state_mask |= uint64_t{1} << i;
         }
     }
-    if (!cond.name.empty() && ctx.declare(c, "id", cond.name, ctx.household_conditions, "household condition") >= 0)
+    if (!cond.name.empty() &&
+        ctx.declare(c, "id", cond.name, ctx.household_conditions, "household condition") >= 0)
       ctx.out.scenario.household_conditions.push_back(cond);
   }
   if (ctx.out.scenario.household_conditions.size() > model::kMaxHouseholdConditions)

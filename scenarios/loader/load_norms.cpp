@@ -45,19 +45,20 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
     e.source = p.string("source", Need::kRequired).value_or("");
     p.string("owner", Need::kOptional);
     if (e.source.find_first_not_of(" \t") == std::string::npos)
-      p.error("source", "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");
+      p.error("source",
+              "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");
     if (e.category != "valuation" && e.category != "dynamics")
       p.error("category", "unknown category '" + e.category + "'; expected valuation or dynamics",
               closest_name(e.category, {"valuation", "dynamics"}));
-    if (!(e.low <= e.value && e.value <= e.high))
-      p.error("value", "expected low <= value <= high");
+    if (!(e.low <= e.value && e.value <= e.high)) p.error("value", "expected low <= value <= high");
     if (!e.id.empty() && ctx.declare(p, "id", e.id, ids, "parameter") >= 0)
       ctx.out.register_entries.push_back(e);
   }
   for (const auto& [id, category] : kEngineParameters) {
     const RegisterEntry* e = find_entry(ctx.out.register_entries, id);
     if (!e)
-      r.error("parameter", std::string("the engine needs parameter '") + id + "' declared in the register (category " + category + ")");
+      r.error("parameter", std::string("the engine needs parameter '") + id +
+                               "' declared in the register (category " + category + ")");
     else if (e->category != category)
       r.error("parameter", std::string("parameter '") + id + "' must have category " + category);
   }
@@ -69,10 +70,12 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   norm.id = r.string("id", Need::kRequired).value_or("");
   norm.title = r.string("title", Need::kRequired).value_or(norm.id);
   r.string("description", Need::kRequired);
-  for (const auto& payer : r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{})) {
+  for (const auto& payer :
+       r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{})) {
     const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
     if (it == model::kPayerNames.end())
-      r.error("perspective", "unknown payer '" + payer + "'; expected municipality, state, region or citizen",
+      r.error("perspective",
+              "unknown payer '" + payer + "'; expected municipality, state, region or citizen",
               closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
     else
       norm.perspective[static_cast<size_t>(it - model::kPayerNames.begin())] = true;
@@ -95,33 +98,42 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       if (!e) {
         std::vector<std::string> ids;
         for (const auto& x : entries) ids.push_back(x.id);
-        Diagnostic d = at(node, file, where, "overrides '" + id + "', which is not declared in the parameter register");
+        Diagnostic d =
+            at(node, file, where,
+               "overrides '" + id + "', which is not declared in the parameter register");
         d.suggestion = closest_name(id, ids);
         ctx.diagnostics.add(std::move(d));
         continue;
       }
       const auto v = node.value<double>();
       if (!v || node.is_boolean() || *v < e->low || *v > e->high) {
-        ctx.diagnostics.add(at(node, file, where, "expected a number in the register's range [" +
-                                                       std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
+        ctx.diagnostics.add(at(node, file, where,
+                               "expected a number in the register's range [" +
+                                   std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
         continue;
       }
-      if (id == "horizon_years") horizon = *v;
-      else if (id == "discount_rate") rate = *v;
-      else if (id == "effect_scale") norm.dynamics.effect_scale = *v;
-      else if (id == "effect_half_life_months") norm.dynamics.effect_half_life_months = *v;
+      if (id == "horizon_years")
+        horizon = *v;
+      else if (id == "discount_rate")
+        rate = *v;
+      else if (id == "effect_scale")
+        norm.dynamics.effect_scale = *v;
+      else if (id == "effect_half_life_months")
+        norm.dynamics.effect_half_life_months = *v;
     }
   }
   norm.horizon_years = static_cast<int>(std::lround(horizon));
   if (norm.horizon_years < 1 || norm.horizon_years > ctx.out.scenario.horizon_years)
-    r.error("values", "horizon of " + std::to_string(norm.horizon_years) + " years; expected 1 to the scenario's horizon_years (" +
+    r.error("values", "horizon of " + std::to_string(norm.horizon_years) +
+                          " years; expected 1 to the scenario's horizon_years (" +
                           std::to_string(ctx.out.scenario.horizon_years) + ")");
   norm.discount = {{0, rate}};
   if (r.has("discount_schedule")) {
     norm.discount.clear();
     for (const toml::table* t : r.tables("discount_schedule", Need::kOptional)) {
       TableReader b(*t, file, "discount_schedule", ctx.diagnostics);
-      const int from = static_cast<int>(b.integer("from_year", Need::kRequired, 0, 1000).value_or(0));
+      const int from =
+          static_cast<int>(b.integer("from_year", Need::kRequired, 0, 1000).value_or(0));
       const double band_rate = b.number("rate", Need::kRequired, -0.5, 1).value_or(0);
       if (norm.discount.empty() ? from != 0 : from <= norm.discount.back().from_year)
         b.error("from_year", "expected ascending years starting at 0");

@@ -30,8 +30,11 @@ model::AgeRates read_age_rates(TableReader& r) {
 
 void read_demography(LoadContext& ctx, TableReader& r) {
   model::Demography& demo = ctx.out.scenario.demography;
-  demo.adult_age_months = static_cast<int>(r.integer("adult_age", Need::kRequired, 1, 30).value_or(18)) * kMonthsPerYear;
-  demo.female_share_of_births = r.number("female_share_of_births", Need::kRequired, 0, 1).value_or(0.487);
+  demo.adult_age_months =
+      static_cast<int>(r.integer("adult_age", Need::kRequired, 1, 30).value_or(18)) *
+      kMonthsPerYear;
+  demo.female_share_of_births =
+      r.number("female_share_of_births", Need::kRequired, 0, 1).value_or(0.487);
   r.source();
   if (const toml::table* t = r.table("mortality", Need::kRequired)) {
     TableReader m(*t, r.file(), "demography.mortality", ctx.diagnostics);
@@ -70,7 +73,8 @@ void read_initial_states(LoadContext& ctx, TableReader& r) {
     for (double a : *from) init.age_from_months.push_back(static_cast<int>(a) * kMonthsPerYear);
     for (size_t b = 0; b < bands.size(); ++b)
       init.shares.push_back(read_shares_table(ctx, *bands[b], r.file(),
-                                              "initial_state.shares[" + std::to_string(b) + "]", init.module)
+                                              "initial_state.shares[" + std::to_string(b) + "]",
+                                              init.module)
                                 .value_or(std::vector<double>{}));
     ctx.out.scenario.population.initial_states.push_back(init);
   }
@@ -92,7 +96,8 @@ void load_population(LoadContext& ctx, const std::string& file, const toml::tabl
       r.error("persons_by_age", "expected one count per age band in age_from (which starts at 0)");
     for (double a : *from) p.age_band_from_years.push_back(static_cast<int>(a));
     p.age_band_persons = *counts;
-    if (std::accumulate(counts->begin(), counts->end(), 0.0) <= 0) r.error("persons_by_age", "expected a positive total");
+    if (std::accumulate(counts->begin(), counts->end(), 0.0) <= 0)
+      r.error("persons_by_age", "expected a positive total");
   }
   p.female_share = r.number("female_share", Need::kRequired, 0, 1).value_or(0.5);
   if (const auto seed = r.numbers("female_share_by_age", Need::kOptional, 0, 1)) {
@@ -101,12 +106,16 @@ void load_population(LoadContext& ctx, const std::string& file, const toml::tabl
     p.seed_female_share_by_band = *seed;
   }
   p.single_parent_share = r.number("single_parent_share", Need::kRequired, 0, 1).value_or(0.2);
-  p.children_per_family = r.numbers("children_per_family", Need::kRequired, 0, 1).value_or(std::vector<double>{1.0});
-  if (p.children_per_family.empty()) r.error("children_per_family", "expected shares of families with 1, 2, 3, ... children");
-  p.couple_share_without_children = r.number("couple_share_without_children", Need::kRequired, 0, 1).value_or(0.45);
+  p.children_per_family =
+      r.numbers("children_per_family", Need::kRequired, 0, 1).value_or(std::vector<double>{1.0});
+  if (p.children_per_family.empty())
+    r.error("children_per_family", "expected shares of families with 1, 2, 3, ... children");
+  p.couple_share_without_children =
+      r.number("couple_share_without_children", Need::kRequired, 0, 1).value_or(0.45);
   if (const auto ages = r.numbers("parent_age_at_oldest_child", Need::kRequired, 14, 70)) {
     if (ages->size() != 2 || (*ages)[0] > (*ages)[1])
-      r.error("parent_age_at_oldest_child", "expected [youngest, oldest] age of a parent at the oldest child's birth");
+      r.error("parent_age_at_oldest_child",
+              "expected [youngest, oldest] age of a parent at the oldest child's birth");
     else {
       p.parent_age_at_oldest_child_min = static_cast<int>((*ages)[0]);
       p.parent_age_at_oldest_child_max = static_cast<int>((*ages)[1]);

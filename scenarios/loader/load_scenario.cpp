@@ -29,7 +29,8 @@ void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
   }
   if (const auto flags = r.strings("history_flags", Need::kOptional)) {
     if (flags->size() > model::kMaxHistoryFlags)
-      r.error("history_flags", "at most " + std::to_string(model::kMaxHistoryFlags) + " history flags are supported");
+      r.error("history_flags", "at most " + std::to_string(model::kMaxHistoryFlags) +
+                                   " history flags are supported");
     for (const auto& f : *flags)
       if (ctx.declare(r, "history_flags", f, ctx.flags, "history flag") >= 0)
         ctx.out.scenario.history_flags.push_back(f);
@@ -47,7 +48,8 @@ void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
       for (double m : *from) schedule.from_month.push_back(static_cast<int>(m));
       schedule.state_share = *share;
     }
-    if (!schedule.id.empty() && ctx.declare(f, "id", schedule.id, ctx.refusions, "refusion schedule") >= 0)
+    if (!schedule.id.empty() &&
+        ctx.declare(f, "id", schedule.id, ctx.refusions, "refusion schedule") >= 0)
       ctx.out.scenario.refusions.push_back(schedule);
   }
 }
@@ -61,12 +63,14 @@ void load_packages(LoadContext& ctx, TableReader& r) {
     const auto members = p.strings("proposals", Need::kRequired);
     if (!members) continue;
     if (members->size() < 2 || members->size() > model::kMaxProposalsPerArm)
-      p.error("proposals", "a package combines 2 to " + std::to_string(model::kMaxProposalsPerArm) + " proposals");
+      p.error("proposals", "a package combines 2 to " + std::to_string(model::kMaxProposalsPerArm) +
+                               " proposals");
     for (const auto& name : *members) {
       const int i = ctx.resolve(p, "proposals", name, ctx.proposals, "proposal");
       if (i >= 0) arm.proposals.push_back(i);
     }
-    if (ctx.proposals.count(arm.id)) p.error("id", "package id '" + arm.id + "' is already a proposal id");
+    if (ctx.proposals.count(arm.id))
+      p.error("id", "package id '" + arm.id + "' is already a proposal id");
     ctx.out.scenario.arms.push_back(arm);
   }
 }
@@ -74,11 +78,18 @@ void load_packages(LoadContext& ctx, TableReader& r) {
 void check_graph(LoadContext& ctx) {
   for (const auto& cycle : model::unacknowledged_cycles(ctx.out.scenario)) {
     std::string names;
-    for (int m : cycle) names += (names.empty() ? "" : " <-> ") + ctx.out.scenario.modules[static_cast<size_t>(m)].id;
-    ctx.diagnostics.add({kScenarioFile, 0, 0, "modules",
-                         "modules " + names + " read each other's states in a cycle; mark the modifiers "
-                         "that close the loop with 'feedback = true' to accept it as a feedback loop "
-                         "(it reads last month's states)", {}});
+    for (int m : cycle)
+      names += (names.empty() ? "" : " <-> ") + ctx.out.scenario.modules[static_cast<size_t>(m)].id;
+    ctx.diagnostics.add(
+        {kScenarioFile,
+         0,
+         0,
+         "modules",
+         "modules " + names +
+             " read each other's states in a cycle; mark the modifiers "
+             "that close the loop with 'feedback = true' to accept it as a feedback loop "
+             "(it reads last month's states)",
+         {}});
   }
 }
 
@@ -99,15 +110,20 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     TableReader r(*doc, kScenarioFile, "", ctx.diagnostics);
     s.name = r.string("name", Need::kRequired).value_or("");
     r.string("description", Need::kOptional);
-    s.base_year = static_cast<int>(r.integer("base_year", Need::kRequired, 1900, 2200).value_or(2025));
-    s.horizon_years = static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
-    s.replicates = static_cast<int>(r.integer("replicates", Need::kRequired, 1, 100000).value_or(1));
+    s.base_year =
+        static_cast<int>(r.integer("base_year", Need::kRequired, 1900, 2200).value_or(2025));
+    s.horizon_years =
+        static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
+    s.replicates =
+        static_cast<int>(r.integer("replicates", Need::kRequired, 1, 100000).value_or(1));
     s.seed = static_cast<uint32_t>(r.integer("seed", Need::kRequired, 0, UINT32_MAX).value_or(1));
     load_departments_and_measures(ctx, r);
 
-    const auto module_files = r.strings("modules", Need::kRequired).value_or(std::vector<std::string>{});
+    const auto module_files =
+        r.strings("modules", Need::kRequired).value_or(std::vector<std::string>{});
     if (module_files.size() > model::kMaxModules)
-      r.error("modules", "at most " + std::to_string(model::kMaxModules) + " modules are supported");
+      r.error("modules",
+              "at most " + std::to_string(model::kMaxModules) + " modules are supported");
     std::vector<std::pair<std::string, const toml::table*>> modules;
     for (const auto& f : module_files)
       if (const toml::table* m = ctx.parse(f)) {
@@ -123,7 +139,8 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     if (const auto f = r.string("parameters", Need::kRequired))
       if (const toml::table* p = ctx.parse(*f)) load_register(ctx, *f, *p);
     s.arms.push_back({"baseline", "Baseline (no proposals)", {}});
-    for (const auto& f : r.strings("proposals", Need::kRequired).value_or(std::vector<std::string>{}))
+    for (const auto& f :
+         r.strings("proposals", Need::kRequired).value_or(std::vector<std::string>{}))
       if (const toml::table* p = ctx.parse(f)) load_proposal(ctx, f, *p);
     for (const auto& f : r.strings("norms", Need::kRequired).value_or(std::vector<std::string>{}))
       if (const toml::table* n = ctx.parse(f)) load_norm(ctx, f, *n);

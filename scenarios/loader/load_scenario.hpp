@@ -20,7 +20,7 @@ struct RegisterEntry {
   double value = 0;
   double low = 0;
   double high = 0;
-  std::string category;     // "valuation" or "dynamics"
+  std::string category;  // "valuation" or "dynamics"
   std::string source;
   std::string evidence;
 };
@@ -28,12 +28,12 @@ struct RegisterEntry {
 struct LoadedScenario {
   model::Scenario scenario;
   std::vector<RegisterEntry> register_entries;
-  std::vector<std::string> files;   // every file read, relative to the folder, in reading order
+  std::vector<std::string> files;  // every file read, relative to the folder, in reading order
   std::filesystem::path folder;
 };
 
 struct LoadResult {
-  std::optional<LoadedScenario> loaded;   // set only when there are no diagnostics
+  std::optional<LoadedScenario> loaded;  // set only when there are no diagnostics
   Diagnostics diagnostics;
 };
 

@@ -7,21 +7,33 @@
 
 namespace kommunesim::scenarios {
 
-Diagnostic at(const toml::node& node, const std::string& file, std::string key, std::string message) {
+Diagnostic at(const toml::node& node, const std::string& file, std::string key,
+              std::string message) {
   const auto& src = node.source();
-  return {file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column),
-          std::move(key), std::move(message), {}};
+  return {file,
+          static_cast<int>(src.begin.line),
+          static_cast<int>(src.begin.column),
+          std::move(key),
+          std::move(message),
+          {}};
 }
 
 std::string type_name(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "a boolean";
-    default: return "a date or time";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number";
+    case toml::node_type::boolean:
+      return "a boolean";
+    default:
+      return "a date or time";
   }
 }
 
@@ -55,7 +67,8 @@ std::string TableReader::path(std::string_view key) const {
 
 void TableReader::error(std::string_view key, std::string message, std::string suggestion) {
   const toml::node* node = table_.get(key);
-  Diagnostic d = at(node ? *node : static_cast<const toml::node&>(table_), file_, path(key), std::move(message));
+  Diagnostic d = at(node ? *node : static_cast<const toml::node&>(table_), file_, path(key),
+                    std::move(message));
   d.suggestion = std::move(suggestion);
   diagnostics_.add(std::move(d));
 }
@@ -77,13 +90,15 @@ std::optional<double> TableReader::number(std::string_view key, Need need, doubl
     return std::nullopt;
   }
   if (!std::isfinite(*value) || *value < min || *value > max) {
-    error(key, number_text(*value) + " is outside the allowed range; expected a value " + range_text(min, max));
+    error(key, number_text(*value) + " is outside the allowed range; expected a value " +
+                   range_text(min, max));
     return std::nullopt;
   }
   return value;
 }
 
-std::optional<int64_t> TableReader::integer(std::string_view key, Need need, int64_t min, int64_t max) {
+std::optional<int64_t> TableReader::integer(std::string_view key, Need need, int64_t min,
+                                            int64_t max) {
   const toml::node* node = get(key, need, "an integer");
   if (!node) return std::nullopt;
   if (!node->is_integer()) {
@@ -145,7 +160,8 @@ std::vector<const toml::table*> TableReader::tables(std::string_view key, Need n
   if (!a) return out;
   for (const auto& element : *a) {
     if (!element.is_table()) {
-      diagnostics_.add(at(element, file_, path(key), "expected a table, found " + type_name(element)));
+      diagnostics_.add(
+          at(element, file_, path(key), "expected a table, found " + type_name(element)));
       continue;
     }
     out.push_back(element.as_table());
@@ -167,7 +183,9 @@ std::optional<std::vector<double>> TableReader::numbers(std::string_view key, Ne
       diagnostics_.add(at(element, file_, where, "expected a number, found " + type_name(element)));
       ok = false;
     } else if (!std::isfinite(*v) || *v < min || *v > max) {
-      diagnostics_.add(at(element, file_, where, number_text(*v) + " is outside the allowed range; expected a value " + range_text(min, max)));
+      diagnostics_.add(at(element, file_, where,
+                          number_text(*v) + " is outside the allowed range; expected a value " +
+                              range_text(min, max)));
       ok = false;
     } else {
       out.push_back(*v);
@@ -196,7 +214,9 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
 void TableReader::source(std::string_view key) {
   const auto s = string(key, Need::kRequired);
   if (s && s->find_first_not_of(" \t") == std::string::npos)
-    error(key, "is empty; every number from the world needs its source (a citation, or \"assumption: ...\" with the reasoning)");
+    error(key,
+          "is empty; every number from the world needs its source (a citation, or \"assumption: "
+          "...\" with the reasoning)");
 }
 
 void TableReader::finish() {

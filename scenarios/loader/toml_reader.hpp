@@ -17,7 +17,8 @@ enum class Need { kRequired, kOptional };
 
 class TableReader {
  public:
-  TableReader(const toml::table& table, std::string file, std::string path, Diagnostics& diagnostics);
+  TableReader(const toml::table& table, std::string file, std::string path,
+              Diagnostics& diagnostics);
   TableReader(const TableReader&) = delete;
   TableReader& operator=(const TableReader&) = delete;
   ~TableReader();
@@ -32,8 +33,8 @@ class TableReader {
   const toml::array* array(std::string_view key, Need need);
   // An array whose elements are all tables (e.g. [[transition]]).
   std::vector<const toml::table*> tables(std::string_view key, Need need);
-  std::optional<std::vector<double>> numbers(std::string_view key, Need need, double min = -INFINITY,
-                                             double max = INFINITY);
+  std::optional<std::vector<double>> numbers(std::string_view key, Need need,
+                                             double min = -INFINITY, double max = INFINITY);
   std::optional<std::vector<std::string>> strings(std::string_view key, Need need);
   // A source citation: required, non-empty.
   void source(std::string_view key = "source");
@@ -64,7 +65,8 @@ class TableReader {
 };
 
 // Position of a node as a diagnostic.
-Diagnostic at(const toml::node& node, const std::string& file, std::string key, std::string message);
+Diagnostic at(const toml::node& node, const std::string& file, std::string key,
+              std::string message);
 
 std::string type_name(const toml::node& node);
 

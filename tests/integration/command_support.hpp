@@ -14,7 +14,7 @@ namespace kommunesim::test_support {
 
 struct CommandResult {
   int exit_code = -1;
-  std::string output;   // standard output and standard error together
+  std::string output;  // standard output and standard error together
 };
 
 inline CommandResult run_kommunesim(const std::string& arguments) {
@@ -24,7 +24,8 @@ inline CommandResult run_kommunesim(const std::string& arguments) {
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   size_t n;
-  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.output.append(buffer.data(), n);
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.output.append(buffer.data(), n);
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
@@ -40,7 +41,8 @@ inline std::string read_file(const std::filesystem::path& p) {
 // A fresh temporary folder for one test, removed afterwards.
 struct TempFolder {
   explicit TempFolder(const std::string& name)
-      : path(std::filesystem::temp_directory_path() / ("kommunesim-" + name + "-" + std::to_string(::getpid()))) {
+      : path(std::filesystem::temp_directory_path() /
+             ("kommunesim-" + name + "-" + std::to_string(::getpid()))) {
     std::filesystem::remove_all(path);
     std::filesystem::create_directories(path);
   }

@@ -21,7 +21,8 @@ std::string dump_table(const fs::path& db_file, const std::string& table) {
   sqlite3_stmt* stmt = nullptr;
   const std::string sql = "SELECT * FROM " + table;
   std::vector<std::string> rows;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) rows.push_back("error: " + std::string(sqlite3_errmsg(db)));
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    rows.push_back("error: " + std::string(sqlite3_errmsg(db)));
   while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
     std::string row;
     for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
@@ -66,7 +67,8 @@ TEST(Command, UsageErrorsExitTwo) {
 TEST(Command, RunWritesSummaryResultsAndManifest) {
   TempFolder tmp("run");
   const fs::path out = tmp.path / "out";
-  const auto r = run_kommunesim("run " + kScenario + " --out " + out.string() + " --replicates 3 --threads 2");
+  const auto r =
+      run_kommunesim("run " + kScenario + " --out " + out.string() + " --replicates 3 --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(fs::exists(out / "summary.csv"));
   EXPECT_TRUE(fs::exists(out / "results.sqlite"));
@@ -84,14 +86,17 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   EXPECT_EQ(manifest["replicates"], 3);
   EXPECT_EQ(manifest["threads"], 2);
   EXPECT_EQ(manifest["inputs"].size(), 10u);
-  for (const auto& input : manifest["inputs"]) EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
+  for (const auto& input : manifest["inputs"])
+    EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(manifest["engine"].contains("commit"));
 
   // Every proposal and package appears under every normative set.
   const std::string csv = read_file(out / "summary.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 3);
   // The cross-silo case: a jobcentre proposal reaches children's services.
-  EXPECT_NE(dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"), std::string::npos);
+  EXPECT_NE(
+      dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"),
+      std::string::npos);
 }
 
 TEST(Command, SameSeedGivesIdenticalResultsForOneAndTwoThreads) {
@@ -100,8 +105,8 @@ TEST(Command, SameSeedGivesIdenticalResultsForOneAndTwoThreads) {
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1").exit_code, 0);
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
   EXPECT_EQ(read_file(tmp.path / "t1" / "summary.csv"), read_file(tmp.path / "t2" / "summary.csv"));
-  for (const char* table : {"flows", "outcomes", "state_months", "transitions", "demography", "participation",
-                            "effect_draws", "net_values", "summary"}) {
+  for (const char* table : {"flows", "outcomes", "state_months", "transitions", "demography",
+                            "participation", "effect_draws", "net_values", "summary"}) {
     const std::string one = dump_table(tmp.path / "t1" / "results.sqlite", table);
     EXPECT_FALSE(one.empty()) << table;
     EXPECT_EQ(one, dump_table(tmp.path / "t2" / "results.sqlite", table)) << table;
@@ -112,7 +117,8 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
   TempFolder tmp("broken");
   const fs::path scenario = tmp.path / "scenario";
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  const auto patch = [&](const std::string& file, const std::string& find, const std::string& replace) {
+  const auto patch = [&](const std::string& file, const std::string& find,
+                         const std::string& replace) {
     std::string text = read_file(scenario / file);
     text.replace(text.find(find), find.size(), replace);
     std::ofstream(scenario / file) << text;
@@ -123,9 +129,17 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
 
   const auto validate = run_kommunesim("validate " + scenario.string());
   EXPECT_EQ(validate.exit_code, 2);
-  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(modules/jobcentre\.toml:\d+:\d+: .*probabilty: unknown key \(did you mean 'probability'\?\))"))) << validate.output;
-  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(modules/children\.toml:\d+:\d+: .*1\.5 is outside)"))) << validate.output;
-  EXPECT_TRUE(std::regex_search(validate.output, std::regex(R"(norms/sceptic\.toml:\d+:\d+: TOML syntax error)"))) << validate.output;
+  EXPECT_TRUE(std::regex_search(
+      validate.output,
+      std::regex(
+          R"(modules/jobcentre\.toml:\d+:\d+: .*probabilty: unknown key \(did you mean 'probability'\?\))")))
+      << validate.output;
+  EXPECT_TRUE(std::regex_search(validate.output,
+                                std::regex(R"(modules/children\.toml:\d+:\d+: .*1\.5 is outside)")))
+      << validate.output;
+  EXPECT_TRUE(std::regex_search(validate.output,
+                                std::regex(R"(norms/sceptic\.toml:\d+:\d+: TOML syntax error)")))
+      << validate.output;
 
   const fs::path out = tmp.path / "out";
   const auto run = run_kommunesim("run " + scenario.string() + " --out " + out.string());

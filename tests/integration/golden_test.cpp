@@ -18,9 +18,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') cell += text[++i];
-      else if (c == '"') quoted = false;
-      else cell += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        cell += text[++i];
+      else if (c == '"')
+        quoted = false;
+      else
+        cell += c;
     } else if (c == '"') {
       quoted = true;
     } else if (c == ',') {
@@ -50,12 +53,15 @@ bool same_to_six_digits(const std::string& a, const std::string& b) {
 
 TEST(Golden, MiniKommuneSummaryMatchesTheReviewedReference) {
   TempFolder tmp("golden");
-  const auto r = run_kommunesim(std::string("run ") + KOMMUNESIM_TEST_SCENARIO + " --replicates 4 --seed 7 --threads 2 --out " +
-                                (tmp.path / "out").string());
+  const auto r =
+      run_kommunesim(std::string("run ") + KOMMUNESIM_TEST_SCENARIO +
+                     " --replicates 4 --seed 7 --threads 2 --out " + (tmp.path / "out").string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  const std::string reference_file = std::string(KOMMUNESIM_GOLDEN_DIR) + "/mini-kommune-summary.csv";
+  const std::string reference_file =
+      std::string(KOMMUNESIM_GOLDEN_DIR) + "/mini-kommune-summary.csv";
   const std::string reference = read_file(reference_file);
-  ASSERT_FALSE(reference.empty()) << "missing " << reference_file << "; create it with tests/golden/update.sh";
+  ASSERT_FALSE(reference.empty()) << "missing " << reference_file
+                                  << "; create it with tests/golden/update.sh";
   const auto expected = parse_csv(reference);
   const auto actual = parse_csv(read_file(tmp.path / "out" / "summary.csv"));
   ASSERT_EQ(actual.size(), expected.size());
@@ -63,6 +69,7 @@ TEST(Golden, MiniKommuneSummaryMatchesTheReviewedReference) {
     ASSERT_EQ(actual[i].size(), expected[i].size()) << "row " << i;
     for (size_t j = 0; j < expected[i].size(); ++j)
       EXPECT_TRUE(same_to_six_digits(actual[i][j], expected[i][j]))
-          << "row " << i << " column " << expected[0][j] << ": " << actual[i][j] << " vs reference " << expected[i][j];
+          << "row " << i << " column " << expected[0][j] << ": " << actual[i][j] << " vs reference "
+          << expected[i][j];
   }
 }

@@ -48,11 +48,13 @@ model::Scenario make_scenario(std::vector<model::Module> modules, int horizon_ye
   return s;
 }
 
-model::Population make_cohort(const model::Scenario& scenario, int n, int age_years, uint8_t state) {
+model::Population make_cohort(const model::Scenario& scenario, int n, int age_years,
+                              uint8_t state) {
   model::Population pop;
   for (int i = 0; i < n; ++i) {
     const uint32_t p = pop.add_person(static_cast<uint32_t>(i), -age_years * 12, i % 2 == 0);
-    for (size_t m = 0; m < scenario.modules.size(); ++m) pop.state[p * model::kMaxModules + m] = state;
+    for (size_t m = 0; m < scenario.modules.size(); ++m)
+      pop.state[p * model::kMaxModules + m] = state;
   }
   pop.rebuild_members(static_cast<size_t>(n));
   return pop;

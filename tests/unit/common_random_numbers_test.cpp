@@ -19,11 +19,20 @@ TEST(CommonRandomNumbers, PairedDifferencesVaryFarLessThanIndependentOnes) {
   const Population pop = synthesize_population(s, compiled, s.seed);
   ASSERT_EQ(s.arms[1].id, "job_support_parents");
   const auto municipal_cost = [&](int arm, uint32_t replicate, const EffectDraws& draws) {
-    const auto result = simulate({s, compiled, pop, s.arms[static_cast<size_t>(arm)], draws, Dynamics{}, {s.seed, replicate}, 24});
+    const auto result = simulate({s,
+                                  compiled,
+                                  pop,
+                                  s.arms[static_cast<size_t>(arm)],
+                                  draws,
+                                  Dynamics{},
+                                  {s.seed, replicate},
+                                  24});
     double total = 0;
     for (size_t y = 0; y < result.years.size(); ++y) {
-      const YearAccount a = account_year(s, compiled, s.arms[static_cast<size_t>(arm)], result.years[y], static_cast<int>(y));
-      for (size_t d = 0; d < s.departments.size(); ++d) total += a.at(static_cast<int>(d), Payer::kMunicipality);
+      const YearAccount a = account_year(s, compiled, s.arms[static_cast<size_t>(arm)],
+                                         result.years[y], static_cast<int>(y));
+      for (size_t d = 0; d < s.departments.size(); ++d)
+        total += a.at(static_cast<int>(d), Payer::kMunicipality);
     }
     return total;
   };
@@ -38,5 +47,6 @@ TEST(CommonRandomNumbers, PairedDifferencesVaryFarLessThanIndependentOnes) {
   const double ratio = variance(independent) / variance(paired);
   // With shared streams the difference carries only the proposal's own randomness: expect the
   // variance to shrink by well over an order of magnitude on this 5,000-person scenario.
-  EXPECT_GT(ratio, 10.0) << "paired variance " << variance(paired) << ", independent " << variance(independent);
+  EXPECT_GT(ratio, 10.0) << "paired variance " << variance(paired) << ", independent "
+                         << variance(independent);
 }

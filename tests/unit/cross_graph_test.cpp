@@ -1,7 +1,8 @@
 // The cross-department graph: edges from modifiers, cycles, reach of proposals.
+#include "model/cross_graph.hpp"
+
 #include <gtest/gtest.h>
 
-#include "model/cross_graph.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 
 using namespace kommunesim;

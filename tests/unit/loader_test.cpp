@@ -30,8 +30,9 @@ std::string read(const fs::path& p) {
 class BrokenScenario : public ::testing::Test {
  protected:
   void SetUp() override {
-    folder = fs::temp_directory_path() / ("kommunesim-broken-" + std::to_string(::getpid()) + "-" +
-                                          ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    folder = fs::temp_directory_path() /
+             ("kommunesim-broken-" + std::to_string(::getpid()) + "-" +
+              ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(folder);
     fs::copy(KOMMUNESIM_TEST_SCENARIO, folder, fs::copy_options::recursive);
   }
@@ -46,7 +47,8 @@ class BrokenScenario : public ::testing::Test {
     if (at == std::string::npos) return 0;
     text.replace(at, patch.find.size(), patch.replace);
     std::ofstream(path) << text;
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    return 1 +
+           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
   }
 
   std::vector<scenarios::Diagnostic> load() {
@@ -56,10 +58,12 @@ class BrokenScenario : public ::testing::Test {
   }
 
   // The one diagnostic at file:line whose message contains `text`.
-  static const scenarios::Diagnostic* find(const std::vector<scenarios::Diagnostic>& ds, const std::string& file,
-                                           int line, const std::string& text) {
+  static const scenarios::Diagnostic* find(const std::vector<scenarios::Diagnostic>& ds,
+                                           const std::string& file, int line,
+                                           const std::string& text) {
     for (const auto& d : ds)
-      if (d.file == file && d.line == line && scenarios::format(d).find(text) != std::string::npos) return &d;
+      if (d.file == file && d.line == line && scenarios::format(d).find(text) != std::string::npos)
+        return &d;
     return nullptr;
   }
 
@@ -91,7 +95,8 @@ TEST_F(BrokenScenario, MisspeltKeyIsNamedWithASuggestion) {
 TEST_F(BrokenScenario, ProbabilityAboveOne) {
   const int line = apply({"modules/jobcentre.toml", "probability = 0.20", "probability = 1.5"});
   const auto ds = load();
-  ASSERT_NE(find(ds, "modules/jobcentre.toml", line, "1.5 is outside the allowed range"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "modules/jobcentre.toml", line, "1.5 is outside the allowed range"), nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, TomlSyntaxError) {
@@ -101,35 +106,45 @@ TEST_F(BrokenScenario, TomlSyntaxError) {
 }
 
 TEST_F(BrokenScenario, UnknownStateWithSuggestion) {
-  const int line = apply({"proposals/job_support_parents.toml", "states = [\"kontanthjaelp\"]", "states = [\"kontanthjelp\"]"});
+  const int line = apply({"proposals/job_support_parents.toml", "states = [\"kontanthjaelp\"]",
+                          "states = [\"kontanthjelp\"]"});
   const auto ds = load();
-  const auto* d = find(ds, "proposals/job_support_parents.toml", line, "unknown state 'kontanthjelp'");
+  const auto* d =
+      find(ds, "proposals/job_support_parents.toml", line, "unknown state 'kontanthjelp'");
   ASSERT_NE(d, nullptr) << all(ds);
   EXPECT_EQ(d->suggestion, "kontanthjaelp");
 }
 
 TEST_F(BrokenScenario, UnknownModule) {
-  const int line = apply({"proposals/family_therapy.toml", "[target]\nmodule = \"children\"", "[target]\nmodule = \"kids\""});
+  const int line = apply({"proposals/family_therapy.toml", "[target]\nmodule = \"children\"",
+                          "[target]\nmodule = \"kids\""});
   const auto ds = load();
-  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line + 1, "unknown module 'kids'"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line + 1, "unknown module 'kids'"), nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, EmptySourceOfAWorldNumber) {
-  const int line = apply({"population.toml", "source = \"assumption: rounded from DST's life table", "source = \"\" # \""});
+  const int line = apply({"population.toml", "source = \"assumption: rounded from DST's life table",
+                          "source = \"\" # \""});
   const auto ds = load();
-  ASSERT_NE(find(ds, "population.toml", line, "every number from the world needs its source"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "population.toml", line, "every number from the world needs its source"),
+            nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, NegativeCostOfAnExpansion) {
-  const int line = apply({"proposals/job_support_parents.toml", "fixed_dkk_per_year = 1300000", "fixed_dkk_per_year = -5"});
+  const int line = apply({"proposals/job_support_parents.toml", "fixed_dkk_per_year = 1300000",
+                          "fixed_dkk_per_year = -5"});
   const auto ds = load();
-  ASSERT_NE(find(ds, "proposals/job_support_parents.toml", line, "cannot be negative"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "proposals/job_support_parents.toml", line, "cannot be negative"), nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, EmptyTargetGroup) {
   const int line = apply({"proposals/family_therapy.toml", "age_min = 10", "age_min = 30"});
   const auto ds = load();
-  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line, "the target group is empty"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line, "the target group is empty"), nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, NormOverridingAnUndeclaredParameter) {
@@ -141,9 +156,11 @@ TEST_F(BrokenScenario, NormOverridingAnUndeclaredParameter) {
 }
 
 TEST_F(BrokenScenario, RegisterEntryWithoutSource) {
-  const int line = apply({"parameters.toml", "source = \"Danish municipal budget practice", "source = \"\" # \""});
+  const int line = apply(
+      {"parameters.toml", "source = \"Danish municipal budget practice", "source = \"\" # \""});
   const auto ds = load();
-  ASSERT_NE(find(ds, "parameters.toml", line, "every parameter needs its source"), nullptr) << all(ds);
+  ASSERT_NE(find(ds, "parameters.toml", line, "every parameter needs its source"), nullptr)
+      << all(ds);
 }
 
 TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
@@ -151,20 +168,25 @@ TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
          "[[household_condition]]\nid = \"child_placed\"\nrole = \"child\"\nmodule = \"children\"\n"
          "states = [\"placed\"]\n\n[[package]]"});
   apply({"modules/jobcentre.toml", "source = \"Domain notes 4.5: monthly exit from dagpenge",
-         "source = \"x\"\n[[transition.modifier]]\nhousehold = \"child_placed\"\nrelative_risk = 0.9\n"
+         "source = \"x\"\n[[transition.modifier]]\nhousehold = \"child_placed\"\nrelative_risk = "
+         "0.9\n"
          "source = \"test\"\n#"});
   const auto ds = load();
   ASSERT_EQ(ds.size(), 1u) << all(ds);
-  EXPECT_NE(scenarios::format(ds[0]).find("jobcentre <-> children read each other's states in a cycle"), std::string::npos);
+  EXPECT_NE(
+      scenarios::format(ds[0]).find("jobcentre <-> children read each other's states in a cycle"),
+      std::string::npos);
   EXPECT_NE(scenarios::format(ds[0]).find("feedback = true"), std::string::npos);
 }
 
 TEST_F(BrokenScenario, EveryProblemIsReportedAtOnce) {
-  const int misspelt = apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
+  const int misspelt =
+      apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
   const int too_high = apply({"modules/children.toml", "probability = 0.02", "probability = 2"});
   const int syntax = apply({"norms/sceptic.toml", "horizon_years = 4", "horizon_years = = 4"});
   const auto ds = load();
   EXPECT_NE(find(ds, "modules/jobcentre.toml", misspelt, "unknown key"), nullptr) << all(ds);
-  EXPECT_NE(find(ds, "modules/children.toml", too_high, "outside the allowed range"), nullptr) << all(ds);
+  EXPECT_NE(find(ds, "modules/children.toml", too_high, "outside the allowed range"), nullptr)
+      << all(ds);
   EXPECT_NE(find(ds, "norms/sceptic.toml", syntax, "TOML syntax error"), nullptr) << all(ds);
 }

@@ -1,11 +1,12 @@
 // The expected-value cross-check: a module without modifiers, simulated on a large closed
 // cohort, must follow the cohort Markov expectation within sampling error.
+#include "model/markov.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 
-#include "model/markov.hpp"
 #include "model/simulation.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 
@@ -27,7 +28,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
   const CompiledModel compiled = compile(s);
 
   constexpr int kPersons = 200000;
-  constexpr int kStartAge = 28 * 12;   // crosses the 30-year age band during the run
+  constexpr int kStartAge = 28 * 12;  // crosses the 30-year age band during the run
   constexpr int kMonths = 36;
   const size_t states = s.modules[module].states.size();
   Population pop;
@@ -39,7 +40,8 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
     initial(state) += 1.0 / kPersons;
   }
   pop.rebuild_members(kPersons);
-  const Eigen::MatrixXd expected = expected_state_shares(compiled, module, initial, kStartAge, kMonths);
+  const Eigen::MatrixXd expected =
+      expected_state_shares(compiled, module, initial, kStartAge, kMonths);
 
   const EffectDraws draws = draw_effects(s, {3, 0});
   const auto result = simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {3, 0}, kMonths});
@@ -49,6 +51,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
   for (size_t st = 0; st < states; ++st) {
     const double e = expected(kMonths, static_cast<Eigen::Index>(st));
     // Four binomial standard errors (persons move independently: no modifiers, no households).
-    EXPECT_NEAR(simulated[st], e, 4 * std::sqrt(e * (1 - e) / kPersons) + 1e-9) << s.modules[module].states[st].id;
+    EXPECT_NEAR(simulated[st], e, 4 * std::sqrt(e * (1 - e) / kPersons) + 1e-9)
+        << s.modules[module].states[st].id;
   }
 }

@@ -19,7 +19,8 @@ TEST(Ipf, FitsBothMargins) {
   EXPECT_NEAR(r.table.row(1).sum(), 200, 1e-6);
   EXPECT_NEAR(r.table.col(1).sum(), 350, 1e-6);
   // IPF keeps the seed's odds ratios.
-  EXPECT_NEAR(r.table(0, 0) * r.table(1, 1) / (r.table(0, 1) * r.table(1, 0)), (1.0 * 1) / (2.0 * 3), 1e-9);
+  EXPECT_NEAR(r.table(0, 0) * r.table(1, 1) / (r.table(0, 1) * r.table(1, 0)),
+              (1.0 * 1) / (2.0 * 3), 1e-9);
 }
 
 class SyntheticPopulation : public ::testing::Test {
@@ -48,11 +49,14 @@ TEST_F(SyntheticPopulation, MatchesTheAgeStructureAndIsDeterministic) {
   for (size_t p = 0; p < a.persons(); ++p) {
     const int age_years = -a.birth_month[p] / 12;
     size_t band = 0;
-    while (band + 1 < spec.age_band_from_years.size() && age_years >= spec.age_band_from_years[band + 1]) ++band;
+    while (band + 1 < spec.age_band_from_years.size() &&
+           age_years >= spec.age_band_from_years[band + 1])
+      ++band;
     ++per_band[band];
     female += (a.flags[p] & kFemale) ? 1 : 0;
   }
-  for (size_t band = 0; band < per_band.size(); ++band) EXPECT_NEAR(per_band[band], spec.age_band_persons[band], 1.0);
+  for (size_t band = 0; band < per_band.size(); ++band)
+    EXPECT_NEAR(per_band[band], spec.age_band_persons[band], 1.0);
   EXPECT_NEAR(female, spec.female_share * spec.persons, 1.0);
 }
 
@@ -73,7 +77,8 @@ TEST_F(SyntheticPopulation, ChildrenLiveWithAParentOldEnoughToBeTheirs) {
     }
     if (oldest_child >= 0 && adults > 0) {
       with_adult += 1;
-      EXPECT_GE(youngest_adult - oldest_child, scenario.population.parent_age_at_oldest_child_min - 3);
+      EXPECT_GE(youngest_adult - oldest_child,
+                scenario.population.parent_age_at_oldest_child_min - 3);
     }
   }
   EXPECT_GT(children, 0);

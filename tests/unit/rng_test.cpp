@@ -1,15 +1,16 @@
 // The counter-based generator: a pure function of its key and counter.
+#include "model/rng.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
-
-#include "model/rng.hpp"
 
 using namespace kommunesim::model;
 
 TEST(Rng, SameKeyAndCounterGiveTheSameNumber) {
   const RngKey key{42, 3};
-  EXPECT_EQ(uniform(key, 7, 11, 2, Purpose::kTransition), uniform(key, 7, 11, 2, Purpose::kTransition));
+  EXPECT_EQ(uniform(key, 7, 11, 2, Purpose::kTransition),
+            uniform(key, 7, 11, 2, Purpose::kTransition));
 }
 
 TEST(Rng, EveryPartOfTheKeyAndCounterMatters) {

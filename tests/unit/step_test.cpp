@@ -13,10 +13,18 @@ using namespace kommunesim::model;
 
 namespace {
 
-SimulationResult run_once(const Scenario& s, const Population& pop, int arm, int months, uint32_t replicate = 0) {
+SimulationResult run_once(const Scenario& s, const Population& pop, int arm, int months,
+                          uint32_t replicate = 0) {
   const CompiledModel compiled = compile(s);
   const EffectDraws draws = draw_effects(s, {1, replicate});
-  return simulate({s, compiled, pop, s.arms[static_cast<size_t>(arm)], draws, Dynamics{}, {1, replicate}, months});
+  return simulate({s,
+                   compiled,
+                   pop,
+                   s.arms[static_cast<size_t>(arm)],
+                   draws,
+                   Dynamics{},
+                   {1, replicate},
+                   months});
 }
 
 std::vector<int> state_counts(const Population& pop, size_t module, size_t states) {
@@ -31,22 +39,27 @@ std::vector<int> state_counts(const Population& pop, size_t module, size_t state
 TEST(CompetingRisks, DestinationsShareTheExitInProportionToTheirHazards) {
   // From A: to B with p = 0.3 and to C with p = 0.2 as separate monthly probabilities. As
   // competing hazards the exit probability is 1 - 0.7 * 0.8 = 0.44, split 0.3567 : 0.2233.
-  const Scenario s = test_support::make_scenario({test_support::make_module({"A", "B", "C"}, {{0, 1, 0.3}, {0, 2, 0.2}})});
+  const Scenario s = test_support::make_scenario(
+      {test_support::make_module({"A", "B", "C"}, {{0, 1, 0.3}, {0, 2, 0.2}})});
   constexpr int kN = 200000;
   const auto result = run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1);
   const auto counts = state_counts(result.final_population, 0, 3);
   const double hb = -std::log(0.7), hc = -std::log(0.8), leave = 0.44;
   const double expected_b = leave * hb / (hb + hc), expected_c = leave * hc / (hb + hc);
   // Four binomial standard errors.
-  EXPECT_NEAR(counts[1] / double(kN), expected_b, 4 * std::sqrt(expected_b * (1 - expected_b) / kN));
-  EXPECT_NEAR(counts[2] / double(kN), expected_c, 4 * std::sqrt(expected_c * (1 - expected_c) / kN));
+  EXPECT_NEAR(counts[1] / double(kN), expected_b,
+              4 * std::sqrt(expected_b * (1 - expected_b) / kN));
+  EXPECT_NEAR(counts[2] / double(kN), expected_c,
+              4 * std::sqrt(expected_c * (1 - expected_c) / kN));
 }
 
 TEST(CompetingRisks, ProbabilitiesNeverSumAboveOne) {
   // Two transitions of 0.9 each: naive addition gives 1.8; as hazards nobody stays only 1 %.
-  const Scenario s = test_support::make_scenario({test_support::make_module({"A", "B", "C"}, {{0, 1, 0.9}, {0, 2, 0.9}})});
+  const Scenario s = test_support::make_scenario(
+      {test_support::make_module({"A", "B", "C"}, {{0, 1, 0.9}, {0, 2, 0.9}})});
   constexpr int kN = 100000;
-  const auto counts = state_counts(run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1).final_population, 0, 3);
+  const auto counts = state_counts(
+      run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1).final_population, 0, 3);
   EXPECT_NEAR(counts[0] / double(kN), 0.01, 4 * std::sqrt(0.01 * 0.99 / kN));
   EXPECT_NEAR(counts[1], counts[2], 4 * std::sqrt(kN * 0.25));
 }
@@ -55,7 +68,8 @@ namespace {
 
 // One module with a waiting state and a proposal admitting at most `capacity` persons.
 Scenario admission_scenario(int capacity, AdmissionPriority priority) {
-  Scenario s = test_support::make_scenario({test_support::make_module({"waiting", "done"}, {{0, 1, 0.01}})});
+  Scenario s =
+      test_support::make_scenario({test_support::make_module({"waiting", "done"}, {{0, 1, 0.01}})});
   Proposal p;
   p.id = "program";
   p.capacity = capacity;
@@ -73,11 +87,13 @@ Scenario admission_scenario(int capacity, AdmissionPriority priority) {
 TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
   const Scenario s = admission_scenario(10, AdmissionPriority::kLongestInState);
   Population pop = test_support::make_cohort(s, 100, 40, 0);
-  for (uint32_t p = 0; p < 100; ++p) pop.months_in_state[p * kMaxModules] = static_cast<uint16_t>(p);
+  for (uint32_t p = 0; p < 100; ++p)
+    pop.months_in_state[p * kMaxModules] = static_cast<uint16_t>(p);
   const auto result = run_once(s, pop, 1, 1);
   EXPECT_EQ(result.years[0].admissions[0], 10u);
   for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[p * kMaxProposalsPerArm] != 0, p >= 90) << "person " << p;
+    EXPECT_EQ(result.final_population.participation[p * kMaxProposalsPerArm] != 0, p >= 90)
+        << "person " << p;
 }
 
 TEST(Admission, RefillsFreedSlotsButNeverExceedsCapacity) {
@@ -97,7 +113,8 @@ TEST(Determinism, ResultsAreBitIdenticalForOneAndTwoThreads) {
   s.demography.in_migration_monthly = 0.004;
   const Population pop = test_support::make_cohort(s, 20000, 30, 0);
   const auto run_with = [&](int threads) {
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<size_t>(threads));
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<size_t>(threads));
     return run_once(s, pop, 1, 24);
   };
   const auto one = run_with(1), two = run_with(2);
@@ -114,7 +131,8 @@ TEST(Determinism, ResultsAreBitIdenticalForOneAndTwoThreads) {
 }
 
 TEST(Demography, CompactionKeepsOnlyResidentsAndTheirIds) {
-  Scenario s = test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.1}})}, 2);
+  Scenario s =
+      test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.1}})}, 2);
   s.demography.mortality = {{0}, {0.02}};
   const Population pop = test_support::make_cohort(s, 5000, 50, 0);
   const auto result = run_once(s, pop, 0, 24);

@@ -1,14 +1,15 @@
 // Conversions between probabilities, hazards and annual rates.
+#include "model/units.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "model/units.hpp"
-
 using namespace kommunesim::model;
 
 TEST(Units, HazardAndProbabilityAreInverse) {
-  for (double p : {0.0, 0.001, 0.2, 0.5, 0.99}) EXPECT_NEAR(probability_from_hazard(hazard_from_probability(p)), p, 1e-15);
+  for (double p : {0.0, 0.001, 0.2, 0.5, 0.99})
+    EXPECT_NEAR(probability_from_hazard(hazard_from_probability(p)), p, 1e-15);
   EXPECT_NEAR(hazard_from_probability(0.5), std::log(2.0), 1e-15);
 }
 

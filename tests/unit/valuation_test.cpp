@@ -1,10 +1,11 @@
 // Money: refusion by duration, proposal costs, discounting and net present value.
+#include "model/valuation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "model/accounting.hpp"
-#include "model/valuation.hpp"
 #include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
@@ -47,8 +48,10 @@ TEST(Accounting, ProposalsPayFixedCostsFromTheirStartMonthAndPerParticipantMonth
   Tally tally;
   tally.reset(compiled.slots.size(), 0);
   tally.participant_months[0] = 20;
-  EXPECT_DOUBLE_EQ(account_year(s, compiled, s.arms[1], tally, 0).at(0, Payer::kMunicipality), 9 * 10000 + 20 * 500);
-  EXPECT_DOUBLE_EQ(account_year(s, compiled, s.arms[1], tally, 1).at(0, Payer::kMunicipality), 120000 + 20 * 500);
+  EXPECT_DOUBLE_EQ(account_year(s, compiled, s.arms[1], tally, 0).at(0, Payer::kMunicipality),
+                   9 * 10000 + 20 * 500);
+  EXPECT_DOUBLE_EQ(account_year(s, compiled, s.arms[1], tally, 1).at(0, Payer::kMunicipality),
+                   120000 + 20 * 500);
 }
 
 TEST(Discounting, ConstantRate) {
@@ -63,7 +66,8 @@ TEST(Discounting, DecliningScheduleIsPiecewise) {
   const std::vector<DiscountBand> fm{{0, 0.035}, {35, 0.025}, {70, 0.015}};
   EXPECT_NEAR(discount_factor(fm, 35), std::pow(1.035, -35), 1e-15);
   EXPECT_NEAR(discount_factor(fm, 40), std::pow(1.035, -35) * std::pow(1.025, -5), 1e-15);
-  EXPECT_NEAR(discount_factor(fm, 75), std::pow(1.035, -35) * std::pow(1.025, -35) * std::pow(1.015, -5), 1e-15);
+  EXPECT_NEAR(discount_factor(fm, 75),
+              std::pow(1.035, -35) * std::pow(1.025, -35) * std::pow(1.015, -5), 1e-15);
 }
 
 TEST(NetPresentValue, DiscountedSavingsInThePerspectiveOverTheHorizon) {
@@ -85,5 +89,6 @@ TEST(NetPresentValue, DiscountedSavingsInThePerspectiveOverTheHorizon) {
   public_sector.perspective[1] = true;
   public_sector.discount = {{0, 0.05}};
   public_sector.horizon_years = 3;
-  EXPECT_NEAR(net_present_value(prop, base, public_sector, 1), 10 + 50 / 1.05 + 50 / (1.05 * 1.05), 1e-9);
+  EXPECT_NEAR(net_present_value(prop, base, public_sector, 1), 10 + 50 / 1.05 + 50 / (1.05 * 1.05),
+              1e-9);
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what kommunesim needs on a fresh Debian 12 machine (as root), then configures and
+# builds with the given CMake preset (default: release).
+set -euo pipefail
+preset=${1:-release}
+cd "$(dirname "$0")/.."
+
+packages=(
+  cmake ninja-build g++ git clang-format
+  libboost-graph-dev libeigen3-dev libtbb-dev libtomlplusplus-dev libcli11-dev libfmt-dev
+  librandom123-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" -j 2
