@@ -23,10 +23,19 @@ int refusion_of(const State& state) {
   return -1;
 }
 
+AgeTable age_table(const AgeRates& rates) {
+  AgeTable table;
+  for (int y = 0; y < kAgeYearsTabled; ++y)
+    table.by_year[static_cast<size_t>(y)] = rates.at(y * kMonthsPerYear);
+  return table;
+}
+
 }  // namespace
 
 CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;
+  compiled.mortality = age_table(scenario.demography.mortality);
+  compiled.fertility = age_table(scenario.demography.fertility);
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
     ModuleTables tables;

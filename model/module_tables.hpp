@@ -49,8 +49,19 @@ struct SlotInfo {
   double state_share = 0;  // refusion share of refunded cost lines in this band
 };
 
+// An age-banded monthly rate tabled by age in whole years.
+struct AgeTable {
+  std::array<double, kAgeYearsTabled> by_year{};
+  double at(int age_months) const {
+    const int years = age_months / kMonthsPerYear;
+    return by_year[static_cast<size_t>(years < kAgeYearsTabled ? years : kAgeYearsTabled - 1)];
+  }
+};
+
 struct CompiledModel {
   std::vector<ModuleTables> modules;
+  AgeTable mortality;
+  AgeTable fertility;
   std::vector<SlotInfo> slots;        // person-month tally slots
   int event_slots = 0;                // one per transition, over all modules
   std::vector<int> event_module;      // per event slot

@@ -2,6 +2,9 @@
 // stream, purpose), so it is the same in every arm, on every thread and in every process.
 #pragma once
 
+#include <Random123/philox.h>
+
+#include <array>
 #include <cstdint>
 
 namespace kommunesim::model {
@@ -9,10 +12,7 @@ namespace kommunesim::model {
 // What a draw decides. Each purpose is its own stream, so adding a draw for one purpose never
 // shifts the draws of another.
 enum class Purpose : uint16_t {
-  kTransition = 1,  // a module's monthly transition
-  kEntry = 2,       // initial state when a person becomes eligible for a module
-  kMortality = 3,
-  kBirth = 4,
+  kEntry = 2,  // initial state when a person becomes eligible for a module
   kOutMigration = 5,
   kInMigration = 6,
   kAdmission = 7,   // random admission priority of a proposal
@@ -20,6 +20,7 @@ enum class Purpose : uint16_t {
   kPopulation = 9,  // synthetic population generation
   kInitialState = 10,
   kNewbornSex = 11,
+  kPersonMonth = 12,  // the lanes of PersonMonthDraws
 };
 
 struct RngKey {
@@ -27,9 +28,65 @@ struct RngKey {
   uint32_t replicate = 0;
 };
 
-// A uniform number in [0, 1) with 53 random bits.
-double uniform(RngKey key, uint32_t subject, int32_t month, uint16_t stream, Purpose purpose,
-               uint32_t extra = 0);
+namespace rng_detail {
+
+inline r123::Philox4x32::ctr_type block(RngKey key, uint32_t subject, int32_t month,
+                                        uint16_t stream, Purpose purpose, uint32_t extra) {
+  const r123::Philox4x32::key_type k = {{key.seed, key.replicate}};
+  const r123::Philox4x32::ctr_type c = {
+      {subject, static_cast<uint32_t>(month),
+       (static_cast<uint32_t>(stream) << 16) | static_cast<uint32_t>(purpose), extra}};
+  return r123::Philox4x32{}(c, k);
+}
+
+inline double to_unit(uint32_t hi, uint32_t lo) {
+  const uint64_t bits = (static_cast<uint64_t>(hi) << 21) ^ (lo >> 11);
+  return static_cast<double>(bits & ((uint64_t{1} << 53) - 1)) * 0x1.0p-53;
+}
+
+}  // namespace rng_detail
+
+// A uniform number in [0, 1) with 53 random bits. Inline: it is the hot loop's largest cost.
+inline double uniform(RngKey key, uint32_t subject, int32_t month, uint16_t stream, Purpose purpose,
+                      uint32_t extra = 0) {
+  const auto r = rng_detail::block(key, subject, month, stream, purpose, extra);
+  return rng_detail::to_unit(r[0], r[1]);
+}
+
+// The routine draws of one person in one month, from fixed 32-bit lanes of Philox blocks keyed
+// by (person, month): lane 0 mortality, lane 1 birth, lane 2 + m module m's transition. Four
+// lanes share one Philox call, so a person-month usually costs one call instead of three or more.
+// Each decision keeps its own lane, so adding a module never shifts another decision's draws.
+class PersonMonthDraws {
+ public:
+  static constexpr int kMortality = 0;
+  static constexpr int kBirth = 1;
+  static constexpr int transition_lane(int module) { return 2 + module; }
+  static constexpr int kLanes = 2 + 8;
+
+  PersonMonthDraws(RngKey key, uint32_t person, int32_t month)
+      : key_(key), person_(person), month_(month) {}
+
+  // A uniform number in (0, 1) with 32 random bits.
+  double operator()(int lane) {
+    const int block = lane / 4;
+    if ((ready_ & (1u << block)) == 0) {
+      const auto r = rng_detail::block(key_, person_, month_, static_cast<uint16_t>(block),
+                                       Purpose::kPersonMonth, 0);
+      for (int i = 0; i < 4; ++i)
+        words_[static_cast<size_t>(block * 4 + i)] = r[static_cast<size_t>(i)];
+      ready_ |= 1u << block;
+    }
+    return (static_cast<double>(words_[static_cast<size_t>(lane)]) + 0.5) * 0x1.0p-32;
+  }
+
+ private:
+  RngKey key_;
+  uint32_t person_;
+  int32_t month_;
+  uint32_t ready_ = 0;
+  std::array<uint32_t, 12> words_{};
+};
 
 // A standard normal number (Box-Muller on two uniforms of the same counter).
 double standard_normal(RngKey key, uint32_t subject, int32_t month, uint16_t stream,

@@ -130,7 +130,7 @@ struct HouseholdCondition {
 };
 
 struct AgeRates {
-  std::vector<int> age_from_months;
+  std::vector<int> age_from_months;  // whole years, in months
   std::vector<double> monthly_probability;
   double at(int age_months) const;
 };

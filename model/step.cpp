@@ -5,6 +5,8 @@
 #include <cmath>
 
 namespace kommunesim::model {
+
+static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
 namespace {
 
 bool holds(const Condition& c, const uint8_t* start_states, uint16_t start_history,
@@ -25,9 +27,8 @@ bool holds(const Condition& c, const uint8_t* start_states, uint16_t start_histo
 uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t h,
                         MonthIndex month) {
   uint64_t bits = 0;
-  for (uint32_t i = pop.member_offset[h]; i < pop.member_offset[h + 1]; ++i) {
-    const uint32_t q = pop.members[i];
-    if (!pop.alive(q)) continue;
+  pop.for_each_member(h, [&](uint32_t q) {
+    if (!pop.alive(q)) return;
     const bool adult = month - pop.birth_month[q] >= scenario.demography.adult_age_months;
     for (size_t c = 0; c < scenario.household_conditions.size(); ++c) {
       const HouseholdCondition& cond = scenario.household_conditions[c];
@@ -39,7 +40,7 @@ uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t 
       }
       if (match) bits |= uint64_t{1} << c;
     }
-  }
+  });
   return bits;
 }
 
@@ -97,7 +98,8 @@ uint16_t advance_participation(uint16_t v, int participation_months) {
 // One module's month for one person: tally the month, then at most one transition.
 void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m, int age_years,
                    const uint8_t* start_states, uint16_t start_history, uint64_t hh_bits,
-                   const double* weights, bool any_weight, BlockOutput& out) {
+                   const double* weights, bool any_weight, PersonMonthDraws& draws,
+                   BlockOutput& out) {
   const Module& module = ctx.scenario.modules[m];
   const ModuleTables& tables = ctx.compiled.modules[m];
   const size_t i = p * kMaxModules + m;
@@ -124,8 +126,7 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
     total += h;
   }
   if (total > 0) {
-    const double u =
-        uniform(ctx.key, pop.id[p], ctx.month, static_cast<uint16_t>(m), Purpose::kTransition);
+    const double u = draws(PersonMonthDraws::transition_lane(static_cast<int>(m)));
     const double leave = probability_from_hazard(total);
     if (u < leave) {
       // Competing risks: the destination is chosen in proportion to its hazard.
@@ -185,21 +186,20 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   std::array<uint8_t, kMaxModules> start_states;
   std::copy_n(&pop.state[p * kMaxModules], kMaxModules, start_states.begin());
   const uint16_t start_history = pop.history[p];
+  PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
     if (start_states[m] != kNotInModule)
       update_module(ctx, pop, p, m, age_years, start_states.data(), start_history, hh_bits,
-                    weights.data(), any_weight, out);
+                    weights.data(), any_weight, draws, out);
 
-  const Demography& demo = scenario.demography;
-  if (uniform(ctx.key, pop.id[p], ctx.month, 0, Purpose::kMortality) < demo.mortality.at(age)) {
+  if (draws(PersonMonthDraws::kMortality) < ctx.compiled.mortality.at(age)) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
     ++out.tally.deaths;
     return;
   }
   if ((pop.flags[p] & kFemale) != 0) {
-    const double fertility = demo.fertility.at(age);
-    if (fertility > 0 && uniform(ctx.key, pop.id[p], ctx.month, 0, Purpose::kBirth) < fertility)
-      out.mothers.push_back(p);
+    const double fertility = ctx.compiled.fertility.at(age);
+    if (fertility > 0 && draws(PersonMonthDraws::kBirth) < fertility) out.mothers.push_back(p);
   }
 }
 
@@ -210,6 +210,7 @@ void BlockOutput::reset(const CompiledModel& compiled) {
   mothers.clear();
   for (auto& c : candidates) c.clear();
   participants.fill(0);
+  living_households = 0;
 }
 
 bool in_target_group(const Scenario& scenario, const Population& pop, uint32_t person,
@@ -227,29 +228,29 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
                      size_t end_household, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   for (size_t h = first_household; h < end_household; ++h) {
-    const uint32_t begin = pop.member_offset[h], end = pop.member_offset[h + 1];
-    if (begin == end) continue;
+    bool living = false;
+    pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
+    if (!living) continue;
     if (uniform(ctx.key, static_cast<uint32_t>(h), ctx.month, 0, Purpose::kOutMigration) <
         scenario.demography.out_migration_monthly) {
-      for (uint32_t i = begin; i < end; ++i) {
-        const uint32_t q = pop.members[i];
-        if (!pop.alive(q)) continue;
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
         pop.flags[q] = static_cast<uint8_t>(pop.flags[q] & ~kAlive);
         ++out.tally.out_migrants;
-      }
+      });
       continue;
     }
+    ++out.living_households;
     const uint64_t bits = household_bits(scenario, pop, h, ctx.month);
     pop.condition_bits[h] = bits;
     for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
       const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
       if (ctx.month < proposal.start_month) continue;
-      for (uint32_t i = begin; i < end; ++i) {
-        const uint32_t q = pop.members[i];
-        if (!pop.alive(q)) continue;
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
         uint16_t& v = pop.participation[q * kMaxProposalsPerArm + k];
         const bool participating = v != 0 && (v & kEnded) == 0;
-        if (v != 0 && !participating) continue;  // admitted once already
+        if (v != 0 && !participating) return;  // admitted once already
         const bool in_group = in_target_group(scenario, pop, q, ctx.month - pop.birth_month[q],
                                               proposal.target, bits);
         if (participating) {
@@ -268,7 +269,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
                                             static_cast<size_t>(proposal.target.module)]);
           out.candidates[k].push_back({priority, q});
         }
-      }
+      });
     }
   }
 }
@@ -302,10 +303,9 @@ void person_phase(const StepContext& ctx, Population& pop, size_t first_househol
                   size_t end_household, BlockOutput& out) {
   for (size_t h = first_household; h < end_household; ++h) {
     const uint64_t bits = pop.condition_bits[h];
-    for (uint32_t i = pop.member_offset[h]; i < pop.member_offset[h + 1]; ++i) {
-      const uint32_t p = pop.members[i];
+    pop.for_each_member(h, [&](uint32_t p) {
       if (pop.alive(p)) update_person(ctx, pop, p, bits, out);
-    }
+    });
   }
 }
 
@@ -324,30 +324,33 @@ void demography_phase(const StepContext& ctx, Population& pop,
   // In-migrating households: a Poisson count proportional to the resident households, each a
   // copy of the composition of a drawn resident household (ages and sexes); module states are
   // drawn by the entry rules.
-  std::vector<uint32_t> residents;
-  for (size_t h = 0; h < households; ++h)
-    if (pop.member_offset[h + 1] > pop.member_offset[h])
-      residents.push_back(static_cast<uint32_t>(h));
-  const double lambda = demo.in_migration_monthly * static_cast<double>(residents.size());
-  if (lambda > 0 && !residents.empty()) {
-    const int count = poisson_count(lambda, ctx.key, ctx.month);
-    for (int n = 0; n < count; ++n) {
-      const double v = uniform(ctx.key, kNoPerson, ctx.month, 1, Purpose::kInMigration,
-                               static_cast<uint32_t>(n));
-      const size_t h = residents[static_cast<size_t>(v * static_cast<double>(residents.size()))];
+  uint64_t living = 0;
+  for (const BlockOutput& b : blocks) living += b.living_households;
+  const double lambda = demo.in_migration_monthly * static_cast<double>(living);
+  const int count = lambda > 0 ? poisson_count(lambda, ctx.key, ctx.month) : 0;
+  const size_t residents = households;
+  for (int n = 0; n < count; ++n) {
+    // The template: a drawn household with living members (redrawn past empty ones).
+    constexpr uint32_t kMaxAttempts = 1000;
+    for (uint32_t attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      const double v =
+          uniform(ctx.key, static_cast<uint32_t>(n), ctx.month, 1, Purpose::kInMigration, attempt);
+      const auto h = static_cast<size_t>(v * static_cast<double>(residents));
       bool any = false;
-      for (uint32_t i = pop.member_offset[h]; i < pop.member_offset[h + 1]; ++i) {
-        const uint32_t q = pop.members[i];
-        if (!pop.alive(q)) continue;
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
         pop.add_person(static_cast<uint32_t>(households), pop.birth_month[q],
                        (pop.flags[q] & kFemale) != 0);
         ++year.in_migrants;
         any = true;
+      });
+      if (any) {
+        ++households;
+        break;
       }
-      if (any) ++households;
     }
   }
-  pop.rebuild_members(households);
+  pop.index_added(households);
 }
 
 }  // namespace kommunesim::model

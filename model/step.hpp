@@ -35,6 +35,7 @@ struct BlockOutput {
   std::vector<uint32_t> mothers;  // births this month
   std::array<std::vector<Candidate>, kMaxProposalsPerArm> candidates;
   std::array<uint32_t, kMaxProposalsPerArm> participants{};  // currently participating
+  uint32_t living_households = 0;  // households with living members after this month's moves
   void reset(const CompiledModel& compiled);
 };
 

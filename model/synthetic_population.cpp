@@ -239,7 +239,7 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
   for (size_t h = 0; h < households.size(); ++h)
     for (size_t i : households[h])
       pop.add_person(static_cast<uint32_t>(h), -specs[i].age_months, specs[i].female);
-  pop.rebuild_members(households.size());
+  pop.index_sorted(households.size());
   assign_initial_states(scenario, compiled, pop, seed);
   return pop;
 }

@@ -56,7 +56,7 @@ model::Population make_cohort(const model::Scenario& scenario, int n, int age_ye
     for (size_t m = 0; m < scenario.modules.size(); ++m)
       pop.state[p * model::kMaxModules + m] = state;
   }
-  pop.rebuild_members(static_cast<size_t>(n));
+  pop.index_sorted(static_cast<size_t>(n));
   return pop;
 }
 

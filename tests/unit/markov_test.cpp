@@ -39,7 +39,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
     pop.state[p * kMaxModules + module] = state;
     initial(state) += 1.0 / kPersons;
   }
-  pop.rebuild_members(kPersons);
+  pop.index_sorted(kPersons);
   const Eigen::MatrixXd expected =
       expected_state_shares(compiled, module, initial, kStartAge, kMonths);
 

@@ -65,8 +65,8 @@ TEST_F(SyntheticPopulation, ChildrenLiveWithAParentOldEnoughToBeTheirs) {
   int children = 0, with_adult = 0;
   for (size_t h = 0; h < pop.households(); ++h) {
     int oldest_child = -1, adults = 0, youngest_adult = 1000;
-    for (uint32_t i = pop.member_offset[h]; i < pop.member_offset[h + 1]; ++i) {
-      const int age = -pop.birth_month[pop.members[i]] / 12;
+    pop.for_each_member(h, [&](uint32_t q) {
+      const int age = -pop.birth_month[q] / 12;
       if (age < 18) {
         ++children;
         oldest_child = std::max(oldest_child, age);
@@ -74,7 +74,7 @@ TEST_F(SyntheticPopulation, ChildrenLiveWithAParentOldEnoughToBeTheirs) {
         ++adults;
         youngest_adult = std::min(youngest_adult, age);
       }
-    }
+    });
     if (oldest_child >= 0 && adults > 0) {
       with_adult += 1;
       EXPECT_GE(youngest_adult - oldest_child,

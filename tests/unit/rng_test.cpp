@@ -4,23 +4,23 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 using namespace kommunesim::model;
 
 TEST(Rng, SameKeyAndCounterGiveTheSameNumber) {
   const RngKey key{42, 3};
-  EXPECT_EQ(uniform(key, 7, 11, 2, Purpose::kTransition),
-            uniform(key, 7, 11, 2, Purpose::kTransition));
+  EXPECT_EQ(uniform(key, 7, 11, 2, Purpose::kEntry), uniform(key, 7, 11, 2, Purpose::kEntry));
 }
 
 TEST(Rng, EveryPartOfTheKeyAndCounterMatters) {
-  const double base = uniform({42, 3}, 7, 11, 2, Purpose::kTransition);
-  EXPECT_NE(base, uniform({43, 3}, 7, 11, 2, Purpose::kTransition));
-  EXPECT_NE(base, uniform({42, 4}, 7, 11, 2, Purpose::kTransition));
-  EXPECT_NE(base, uniform({42, 3}, 8, 11, 2, Purpose::kTransition));
-  EXPECT_NE(base, uniform({42, 3}, 7, 12, 2, Purpose::kTransition));
-  EXPECT_NE(base, uniform({42, 3}, 7, 11, 3, Purpose::kTransition));
-  EXPECT_NE(base, uniform({42, 3}, 7, 11, 2, Purpose::kMortality));
+  const double base = uniform({42, 3}, 7, 11, 2, Purpose::kEntry);
+  EXPECT_NE(base, uniform({43, 3}, 7, 11, 2, Purpose::kEntry));
+  EXPECT_NE(base, uniform({42, 4}, 7, 11, 2, Purpose::kEntry));
+  EXPECT_NE(base, uniform({42, 3}, 8, 11, 2, Purpose::kEntry));
+  EXPECT_NE(base, uniform({42, 3}, 7, 12, 2, Purpose::kEntry));
+  EXPECT_NE(base, uniform({42, 3}, 7, 11, 3, Purpose::kEntry));
+  EXPECT_NE(base, uniform({42, 3}, 7, 11, 2, Purpose::kAdmission));
 }
 
 TEST(Rng, UniformHasMeanOneHalfAndVarianceOneTwelfth) {
@@ -28,7 +28,7 @@ TEST(Rng, UniformHasMeanOneHalfAndVarianceOneTwelfth) {
   constexpr int kN = 200000;
   double sum = 0, sum2 = 0;
   for (int i = 0; i < kN; ++i) {
-    const double u = uniform({1, 0}, static_cast<uint32_t>(i), 0, 0, Purpose::kTransition);
+    const double u = uniform({1, 0}, static_cast<uint32_t>(i), 0, 0, Purpose::kEntry);
     ASSERT_GE(u, 0.0);
     ASSERT_LT(u, 1.0);
     sum += u;
@@ -49,4 +49,34 @@ TEST(Rng, StandardNormalHasMeanZeroAndUnitVariance) {
   }
   EXPECT_NEAR(sum / kN, 0.0, 4 / std::sqrt(kN));
   EXPECT_NEAR(sum2 / kN, 1.0, 0.02);
+}
+
+TEST(PersonMonthDraws, LanesAreFixedWhateverTheOrderOfUse) {
+  const RngKey key{5, 1};
+  PersonMonthDraws forward(key, 17, 9), backward(key, 17, 9);
+  std::vector<double> a, b(PersonMonthDraws::kLanes);
+  for (int lane = 0; lane < PersonMonthDraws::kLanes; ++lane) a.push_back(forward(lane));
+  for (int lane = PersonMonthDraws::kLanes - 1; lane >= 0; --lane)
+    b[static_cast<size_t>(lane)] = backward(lane);
+  EXPECT_EQ(a, b);
+  for (size_t i = 1; i < a.size(); ++i) EXPECT_NE(a[i], a[i - 1]);
+  // Another person or month gives other numbers.
+  EXPECT_NE(PersonMonthDraws(key, 18, 9)(PersonMonthDraws::kMortality), a[0]);
+  EXPECT_NE(PersonMonthDraws(key, 17, 10)(PersonMonthDraws::kMortality), a[0]);
+}
+
+TEST(PersonMonthDraws, EveryLaneIsUniform) {
+  // 100,000 person-months; each lane's mean within four standard errors of 1/2.
+  constexpr int kN = 100000;
+  std::vector<double> sums(PersonMonthDraws::kLanes, 0.0);
+  for (int i = 0; i < kN; ++i) {
+    PersonMonthDraws draws({2, 0}, static_cast<uint32_t>(i), 3);
+    for (int lane = 0; lane < PersonMonthDraws::kLanes; ++lane) {
+      const double u = draws(lane);
+      ASSERT_GT(u, 0.0);
+      ASSERT_LT(u, 1.0);
+      sums[static_cast<size_t>(lane)] += u;
+    }
+  }
+  for (double s : sums) EXPECT_NEAR(s / kN, 0.5, 4 * std::sqrt(1.0 / 12 / kN));
 }
