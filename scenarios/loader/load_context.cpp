@@ -1,6 +1,7 @@
 // Parsing package files and resolving names during a load.
 #include "scenarios/loader/load_context.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <sstream>
@@ -11,6 +12,16 @@ std::vector<std::string> names_of(const NameIndex& index) {
   std::vector<std::string> names;
   for (const auto& [name, i] : index) names.push_back(name);
   return names;
+}
+
+std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view key,
+                                          const std::string& name) {
+  const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), name);
+  if (it != model::kPayerNames.end())
+    return static_cast<model::Payer>(it - model::kPayerNames.begin());
+  reader.error(key, "unknown payer '" + name + "'; expected municipality, state, region or citizen",
+               closest_name(name, {model::kPayerNames.begin(), model::kPayerNames.end()}));
+  return std::nullopt;
 }
 
 const toml::table* LoadContext::parse(const std::string& relative) {

@@ -41,6 +41,10 @@ struct LoadContext {
 
 std::vector<std::string> names_of(const NameIndex& index);
 
+// A payer named in a file (municipality, state, region, citizen), or a reported error.
+std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view key,
+                                          const std::string& name);
+
 // Loaders of the parts of a package, in the order load_scenario calls them.
 void declare_module(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int module);

@@ -102,13 +102,7 @@ void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
       line.department =
           std::max(0, ctx.resolve(c, "department", *d, ctx.departments, "department"));
     const auto payer = c.string("payer", Need::kRequired).value_or("municipality");
-    const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
-    if (it == model::kPayerNames.end())
-      c.error("payer",
-              "unknown payer '" + payer + "'; expected one of municipality, state, region, citizen",
-              closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
-    else
-      line.payer = static_cast<model::Payer>(it - model::kPayerNames.begin());
+    if (const auto resolved = resolve_payer(c, "payer", payer)) line.payer = *resolved;
     if (const auto f = c.string("refusion", Need::kOptional)) {
       line.refusion = ctx.resolve(c, "refusion", *f, ctx.refusions, "refusion schedule");
       if (refusion >= 0 && line.refusion >= 0 && line.refusion != refusion)

@@ -72,13 +72,8 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   r.string("description", Need::kRequired);
   for (const auto& payer :
        r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{})) {
-    const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), payer);
-    if (it == model::kPayerNames.end())
-      r.error("perspective",
-              "unknown payer '" + payer + "'; expected municipality, state, region or citizen",
-              closest_name(payer, {model::kPayerNames.begin(), model::kPayerNames.end()}));
-    else
-      norm.perspective[static_cast<size_t>(it - model::kPayerNames.begin())] = true;
+    if (const auto resolved = resolve_payer(r, "perspective", payer))
+      norm.perspective[static_cast<size_t>(*resolved)] = true;
   }
   // Start from the register's defaults; overrides must name declared parameters, within range.
   const auto& entries = ctx.out.register_entries;

@@ -190,3 +190,12 @@ TEST_F(BrokenScenario, EveryProblemIsReportedAtOnce) {
       << all(ds);
   EXPECT_NE(find(ds, "norms/sceptic.toml", syntax, "TOML syntax error"), nullptr) << all(ds);
 }
+
+TEST_F(BrokenScenario, UnknownPayerWithSuggestion) {
+  const int line = apply({"norms/sceptic.toml", "perspective = [\"municipality\"]",
+                          "perspective = [\"municipalty\"]"});
+  const auto ds = load();
+  const auto* d = find(ds, "norms/sceptic.toml", line, "unknown payer 'municipalty'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "municipality");
+}
