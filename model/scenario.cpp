@@ -1,4 +1,4 @@
-// Look-ups on the scenario's band tables.
+// Look-ups on the scenario's age-banded rates.
 #include "model/scenario.hpp"
 
 #include <algorithm>
@@ -12,16 +12,6 @@ int band_index(const std::vector<int>& from, int value) {
 }
 
 }  // namespace
-
-int RefusionSchedule::band_of(int months_in_state) const {
-  return band_index(from_month, months_in_state);
-}
-
-double BandTable::at(int age_months, int duration_months) const {
-  const int a = band_index(age_from_months, age_months);
-  const int d = band_index(duration_from, duration_months);
-  return values[static_cast<size_t>(a) * duration_from.size() + static_cast<size_t>(d)];
-}
 
 double AgeRates::at(int age_months) const {
   if (age_from_months.empty()) return 0.0;

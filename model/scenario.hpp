@@ -42,15 +42,14 @@ struct RefusionSchedule {
   std::string id;
   std::vector<int> from_month;
   std::vector<double> state_share;
-  int band_of(int months_in_state) const;
 };
 
 // A piecewise table by age band (rows) and duration-in-state band (columns).
 struct BandTable {
-  std::vector<int> age_from_months;  // lower bounds, ascending, first is 0
-  std::vector<int> duration_from;    // lower bounds in months, ascending, first is 0
-  std::vector<double> values;        // row-major [age band][duration band]
-  double at(int age_months, int duration_months) const;
+  std::vector<int>
+      age_from_months;  // lower bounds, ascending, the first at most the module's min age
+  std::vector<int> duration_from;  // lower bounds in months, ascending, first is 0
+  std::vector<double> values;      // row-major [age band][duration band]
 };
 
 struct Condition {
@@ -157,7 +156,6 @@ struct PopulationSpec {
   std::vector<double> age_band_persons;           // marginal totals by age band
   double female_share = 0.5;                      // marginal by sex
   std::vector<double> seed_female_share_by_band;  // IPF seed (prior) for the joint table
-  double households_with_children_share = 0.25;   // of all households
   double single_parent_share = 0.2;               // of households with children
   std::vector<double> children_per_family;        // distribution of 1, 2, 3, ... children
   double couple_share_without_children = 0.45;

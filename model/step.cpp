@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/shares.hpp"
+
 namespace kommunesim::model {
 
 static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
@@ -44,21 +46,12 @@ uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t 
   return bits;
 }
 
-int draw_share(const std::vector<double>& shares, double u) {
-  double cumulative = 0;
-  for (size_t i = 0; i < shares.size(); ++i) {
-    cumulative += shares[i];
-    if (u < cumulative) return static_cast<int>(i);
-  }
-  return static_cast<int>(shares.size()) - 1;
-}
-
 uint8_t entry_state(const StepContext& ctx, const Module& module, uint16_t module_index,
                     uint32_t pop_id, uint16_t history) {
   const double u = uniform(ctx.key, pop_id, ctx.month, module_index, Purpose::kEntry);
   for (const auto& rule : module.entry.by_history)
-    if ((history >> rule.flag) & 1u) return static_cast<uint8_t>(draw_share(rule.shares, u));
-  return static_cast<uint8_t>(draw_share(module.entry.shares, u));
+    if ((history >> rule.flag) & 1u) return static_cast<uint8_t>(draw_from_shares(rule.shares, u));
+  return static_cast<uint8_t>(draw_from_shares(module.entry.shares, u));
 }
 
 void enter_state(const Module& module, Population& pop, uint32_t p, size_t m, uint8_t s) {
@@ -213,9 +206,8 @@ void BlockOutput::reset(const CompiledModel& compiled) {
   living_households = 0;
 }
 
-bool in_target_group(const Scenario& scenario, const Population& pop, uint32_t person,
-                     int age_months, const TargetGroup& target, uint64_t household_bits) {
-  (void)scenario;
+bool in_target_group(const Population& pop, uint32_t person, int age_months,
+                     const TargetGroup& target, uint64_t household_bits) {
   if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
   const uint8_t s = pop.state[person * kMaxModules + static_cast<size_t>(target.module)];
   if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
@@ -251,8 +243,8 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
         uint16_t& v = pop.participation[q * kMaxProposalsPerArm + k];
         const bool participating = v != 0 && (v & kEnded) == 0;
         if (v != 0 && !participating) return;  // admitted once already
-        const bool in_group = in_target_group(scenario, pop, q, ctx.month - pop.birth_month[q],
-                                              proposal.target, bits);
+        const bool in_group =
+            in_target_group(pop, q, ctx.month - pop.birth_month[q], proposal.target, bits);
         if (participating) {
           if (in_group) {
             ++out.participants[k];

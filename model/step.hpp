@@ -56,7 +56,7 @@ void person_phase(const StepContext& ctx, Population& pop, size_t first_househol
 void demography_phase(const StepContext& ctx, Population& pop,
                       const std::vector<BlockOutput>& blocks, Tally& year);
 
-bool in_target_group(const Scenario& scenario, const Population& pop, uint32_t person,
-                     int age_months, const TargetGroup& target, uint64_t household_bits);
+bool in_target_group(const Population& pop, uint32_t person, int age_months,
+                     const TargetGroup& target, uint64_t household_bits);
 
 }  // namespace kommunesim::model

@@ -8,6 +8,7 @@
 
 #include "model/ipf.hpp"
 #include "model/rng.hpp"
+#include "model/shares.hpp"
 
 namespace kommunesim::model {
 namespace {
@@ -200,15 +201,7 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
       const auto& shares = init.shares[static_cast<size_t>(band)];
       const double u =
           uniform(key, pop.id[p], 0, static_cast<uint16_t>(init.module), Purpose::kInitialState, 0);
-      double cumulative = 0;
-      int state = static_cast<int>(shares.size()) - 1;
-      for (size_t s = 0; s < shares.size(); ++s) {
-        cumulative += shares[s];
-        if (u < cumulative) {
-          state = static_cast<int>(s);
-          break;
-        }
-      }
+      const int state = draw_from_shares(shares, u);
       const int age_years = std::min(age / kMonthsPerYear, kAgeYearsTabled - 1);
       auto [it, inserted] = durations.try_emplace({init.module, state, age_years});
       if (inserted)

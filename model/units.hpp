@@ -26,6 +26,4 @@ inline Probability monthly_probability_from_annual(Probability annual) {
   return probability_from_hazard(hazard_from_probability(annual) / kMonthsPerYear);
 }
 
-inline int years_to_months(double years) { return static_cast<int>(std::lround(years * 12)); }
-
 }  // namespace kommunesim::model
