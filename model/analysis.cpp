@@ -38,7 +38,7 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
       ArmNormSummary row;
       row.arm = static_cast<int>(a);
       row.norm = static_cast<int>(n);
-      std::vector<double> year1, horizon;
+      std::vector<double> year1, budget_period, horizon;
       std::vector<std::vector<double>> measures(scenario.measures.size());
       for (int r = 0; r < plan.replicates; ++r) {
         const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
@@ -57,10 +57,17 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
             measure_total[m] += prop[y].measures[m] - base[y].measures[m];
         }
         horizon.push_back(total);
+        double period = 0;
+        for (size_t y = 0;
+             y < std::min({prop.size(), base.size(), static_cast<size_t>(kBudgetPeriodYears)}); ++y)
+          period +=
+              municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
+        budget_period.push_back(period);
         for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
       }
       row.net_value = summarize(out.npv[n][a]);
       row.municipality_cost_year1 = summarize(year1);
+      row.municipality_cost_budget_period = summarize(budget_period);
       row.municipality_cost_horizon = summarize(horizon);
       for (auto& m : measures) row.measure_change.push_back(summarize(m));
       rows.push_back(row);

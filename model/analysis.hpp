@@ -11,14 +11,17 @@
 
 namespace kommunesim::model {
 
+constexpr int kBudgetPeriodYears = 4;  // the budget year and three overslagsår
+
 struct ArmNormSummary {
   int arm = 0;  // >= 1 (0 is the baseline)
   int norm = 0;
-  Summary net_value;                    // NPV of savings under the norm, DKK (positive = gain)
-  Summary municipality_cost_year1;      // change in the municipality's net cost, first budget year
-  Summary municipality_cost_horizon;    // same, summed over the norm's horizon, undiscounted
-  std::vector<Summary> measure_change;  // per measure, summed over the norm's horizon
-  int rank = 0;                         // 1 = highest mean net value under this norm
+  Summary net_value;                // NPV of savings under the norm, DKK (positive = gain)
+  Summary municipality_cost_year1;  // change in the municipality's net cost, first budget year
+  Summary municipality_cost_budget_period;  // same, over the four-year budget period
+  Summary municipality_cost_horizon;        // same, summed over the norm's horizon, undiscounted
+  std::vector<Summary> measure_change;      // per measure, summed over the norm's horizon
+  int rank = 0;                             // 1 = highest mean net value under this norm
 };
 
 struct Analysis {

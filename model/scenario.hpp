@@ -208,6 +208,22 @@ struct Arm {
   std::vector<int> proposals;
 };
 
+// A parameter of the register: declared once, with its range and source; normative sets may
+// override its value. Valuation parameters apply after simulation, dynamics ones change it.
+struct Parameter {
+  std::string id;
+  std::string description;
+  std::string unit;
+  double value = 0;
+  double low = 0;
+  double high = 0;
+  std::string category;  // "valuation" or "dynamics"
+  std::string source;
+  std::string evidence;
+  std::string owner;
+  bool is_valuation() const { return category == "valuation"; }
+};
+
 // A period of the discount schedule: rate applies from year from_year (0-based) on.
 struct DiscountBand {
   int from_year = 0;
@@ -228,6 +244,8 @@ struct NormativeSet {
   std::vector<DiscountBand> discount;
   int horizon_years = 1;
   Dynamics dynamics;
+  std::vector<double> measure_values;    // DKK per unit of each measure (0: not valued)
+  std::vector<double> parameter_values;  // per register parameter, after this set's overrides
 };
 
 struct Scenario {
@@ -247,6 +265,7 @@ struct Scenario {
   std::vector<Proposal> proposals;
   std::vector<Arm> arms;  // arms[0] is the baseline
   std::vector<NormativeSet> norms;
+  std::vector<Parameter> parameters;  // the register
   int months() const { return horizon_years * kMonthsPerYear; }
 };
 

@@ -36,7 +36,10 @@ double net_present_value(const std::vector<YearAccount>& proposal,
   for (size_t y = 0; y < years; ++y) {
     const double saving = perspective_cost(baseline[y], norm.perspective, departments) -
                           perspective_cost(proposal[y], norm.perspective, departments);
-    npv += discount_factor(norm.discount, static_cast<int>(y)) * saving;
+    double outcome_value = 0;
+    for (size_t m = 0; m < norm.measure_values.size(); ++m)
+      outcome_value += norm.measure_values[m] * (proposal[y].measures[m] - baseline[y].measures[m]);
+    npv += discount_factor(norm.discount, static_cast<int>(y)) * (saving + outcome_value);
   }
   return npv;
 }

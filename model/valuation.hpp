@@ -18,7 +18,8 @@ Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCo
                      size_t departments);
 
 // Net present value of a proposal versus the baseline: discounted savings (baseline cost minus
-// proposal cost) over the set's horizon and perspective. Positive means a net gain.
+// proposal cost in the set's perspective) plus the money value of changed outcomes at the set's
+// prices, over the set's horizon. Positive means a net gain.
 double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
                          size_t departments);

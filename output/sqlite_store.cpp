@@ -42,7 +42,8 @@ CREATE TABLE net_values(norm TEXT, arm TEXT, replicate INTEGER, net_value_dkk RE
   PRIMARY KEY(norm, arm, replicate));
 CREATE TABLE summary(norm TEXT, arm TEXT, net_value_mean_dkk REAL, net_value_p5_dkk REAL,
   net_value_p95_dkk REAL, municipality_net_cost_year1_mean_dkk REAL,
-  municipality_net_cost_horizon_mean_dkk REAL, rank INTEGER, PRIMARY KEY(norm, arm));
+  municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_horizon_mean_dkk REAL,
+  rank INTEGER, PRIMARY KEY(norm, arm));
 CREATE TABLE reach(proposal TEXT, department TEXT);
 CREATE TABLE graph_edges(from_module TEXT, to_module TEXT, kind TEXT, feedback INTEGER);
 CREATE VIEW flow_differences AS
@@ -243,12 +244,12 @@ void write_valuation(Database& db, const RunRecord& run) {
     for (size_t a = 1; a < s.arms.size(); ++a)
       for (size_t r = 0; r < run.analysis.npv[n][a].size(); ++r)
         npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r), run.analysis.npv[n][a][r]});
-  Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& row : run.analysis.summaries)
     summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id,
                  row.net_value.mean, row.net_value.p5, row.net_value.p95,
-                 row.municipality_cost_year1.mean, row.municipality_cost_horizon.mean,
-                 static_cast<int64_t>(row.rank)});
+                 row.municipality_cost_year1.mean, row.municipality_cost_budget_period.mean,
+                 row.municipality_cost_horizon.mean, static_cast<int64_t>(row.rank)});
 }
 
 }  // namespace

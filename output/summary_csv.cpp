@@ -25,7 +25,9 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
   out << "proposal,title,normative_set,horizon_years,net_value_mean_dkk,net_value_p5_dkk,"
          "net_value_p95_dkk,municipality_net_cost_year1_mean_dkk,municipality_net_cost_year1_p5_"
          "dkk,"
-         "municipality_net_cost_year1_p95_dkk,municipality_net_cost_horizon_mean_dkk,"
+         "municipality_net_cost_year1_p95_dkk,municipality_net_cost_4y_mean_dkk,"
+         "municipality_net_cost_4y_p5_dkk,municipality_net_cost_4y_p95_dkk,"
+         "municipality_net_cost_horizon_mean_dkk,"
          "municipality_net_cost_horizon_p5_dkk,municipality_net_cost_horizon_p95_dkk";
   for (const auto& m : s.measures)
     out << "," << m.id << "_change_mean," << m.id << "_change_p5," << m.id << "_change_p95";
@@ -39,6 +41,9 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
                        row.net_value.p95)
         << fmt::format(",{:.2f},{:.2f},{:.2f}", row.municipality_cost_year1.mean,
                        row.municipality_cost_year1.p5, row.municipality_cost_year1.p95)
+        << fmt::format(",{:.2f},{:.2f},{:.2f}", row.municipality_cost_budget_period.mean,
+                       row.municipality_cost_budget_period.p5,
+                       row.municipality_cost_budget_period.p95)
         << fmt::format(",{:.2f},{:.2f},{:.2f}", row.municipality_cost_horizon.mean,
                        row.municipality_cost_horizon.p5, row.municipality_cost_horizon.p95);
     for (const auto& m : row.measure_change)

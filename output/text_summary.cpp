@@ -32,6 +32,10 @@ std::string text_summary(const RunRecord& run) {
                            mdkk(row.municipality_cost_year1.mean),
                            mdkk(row.municipality_cost_year1.p5),
                            mdkk(row.municipality_cost_year1.p95));
+        out += fmt::format("  municipality's net cost, four-year budget period: {} [{}; {}]\n",
+                           mdkk(row.municipality_cost_budget_period.mean),
+                           mdkk(row.municipality_cost_budget_period.p5),
+                           mdkk(row.municipality_cost_budget_period.p95));
         for (size_t m = 0; m < s.measures.size(); ++m)
           out += fmt::format(
               "  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n", s.measures[m].title,
@@ -49,6 +53,19 @@ std::string text_summary(const RunRecord& run) {
                          norm.horizon_years, mdkk(row.net_value.mean), mdkk(row.net_value.p5),
                          mdkk(row.net_value.p95), row.rank, verdict);
     }
+    // Where the conclusion depends on the normative set: the sets giving a gain and a cost.
+    std::string gains, costs;
+    for (const auto& row : run.analysis.summaries) {
+      if (row.arm != static_cast<int>(a)) continue;
+      std::string& list = row.net_value.mean > 0 ? gains : costs;
+      list += (list.empty() ? "" : ", ") + s.norms[static_cast<size_t>(row.norm)].title;
+    }
+    if (!gains.empty() && !costs.empty())
+      out +=
+          fmt::format("  conclusion flips: net gain under {}; net cost under {}\n", gains, costs);
+    else
+      out += fmt::format("  conclusion holds: net {} under every normative set\n",
+                         gains.empty() ? "cost" : "gain");
     std::set<int> departments;
     for (int p : arm.proposals)
       departments.insert(run.reach[static_cast<size_t>(p)].begin(),

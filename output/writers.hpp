@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <set>
 #include <string>
 
 #include "output/run_record.hpp"
@@ -14,6 +15,17 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file);
 void write_results_sqlite(const RunRecord& run, const std::filesystem::path& file);
 // manifest.json: inputs' SHA-256, engine version and commit, seed, threads, wall time.
 void write_manifest(const RunRecord& run, const std::filesystem::path& file);
+// ledger.csv: net DKK per department and payer, per proposal, each year and the budget period.
+void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file);
+// flips.csv: sign and rank under every normative set, and the pairs of sets that disagree.
+void write_flips_csv(const RunRecord& run, const std::filesystem::path& file);
+// switching.csv: valuation parameters' values at which a proposal's mean net value crosses zero.
+void write_switching_csv(const RunRecord& run, const std::filesystem::path& file);
+// assumptions.md: the register, the normative sets, where conclusions flip, the inputs.
+void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file);
+// The register as a Markdown table; parameters named in `deciding` are marked.
+std::string register_markdown(const model::Scenario& scenario,
+                              const std::set<std::string>& deciding);
 // The table printed after a run, for a budget analyst.
 std::string text_summary(const RunRecord& run);
 

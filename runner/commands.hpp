@@ -30,6 +30,7 @@ struct BenchOptions {
 
 int run_command(const RunOptions& options);
 int validate_command(const std::string& scenario);
+int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);
 
 }  // namespace kommunesim::runner

@@ -34,6 +34,12 @@ int main(int argc, char** argv) {
       app.add_subcommand("validate", "Check a scenario package without running it");
   validate_cmd->add_option("scenario", validate_scenario, "Scenario folder")->required();
 
+  std::string assumptions_scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* assumptions_cmd = app.add_subcommand(
+      "assumptions", "Print the parameter register and each normative set's values");
+  assumptions_cmd->add_option("scenario", assumptions_scenario,
+                              "Scenario folder (default: the bundled default scenario)");
+
   BenchOptions bench;
   bench.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   auto* bench_cmd = app.add_subcommand(
@@ -56,6 +62,7 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*validate_cmd) return validate_command(validate_scenario);
+  if (*assumptions_cmd) return assumptions_command(assumptions_scenario);
   if (*bench_cmd) return bench_command(bench);
   return kExitInvalidInput;
 }

@@ -83,13 +83,19 @@ int run_command(const RunOptions& options) {
     output::StagedFolder folder(options.out);
     output::write_summary_csv(record, folder.path() / "summary.csv");
     output::write_results_sqlite(record, folder.path() / "results.sqlite");
+    output::write_ledger_csv(record, folder.path() / "ledger.csv");
+    output::write_flips_csv(record, folder.path() / "flips.csv");
+    output::write_switching_csv(record, folder.path() / "switching.csv");
+    output::write_assumptions_md(record, folder.path() / "assumptions.md");
     record.provenance.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     output::write_manifest(record, folder.path() / "manifest.json");
     folder.commit();
     fmt::print("{}", output::text_summary(record));
-    fmt::print("\nwrote {}/ (summary.csv, results.sqlite, manifest.json) in {:.1f} s\n",
-               options.out, record.provenance.wall_seconds);
+    fmt::print(
+        "\nwrote {}/ (summary.csv, ledger.csv, flips.csv, switching.csv, assumptions.md, "
+        "results.sqlite, manifest.json) in {:.1f} s\n",
+        options.out, record.provenance.wall_seconds);
     return kExitSuccess;
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),
@@ -106,7 +112,7 @@ int validate_command(const std::string& folder) {
       "{}: valid — {} modules, {} proposals, {} packages, {} normative sets, {} register "
       "parameters, {} files\n",
       folder, s.modules.size(), s.proposals.size(), s.arms.size() - 1 - s.proposals.size(),
-      s.norms.size(), loaded->register_entries.size(), loaded->files.size());
+      s.norms.size(), s.parameters.size(), loaded->files.size());
   return kExitSuccess;
 }
 

@@ -20,11 +20,15 @@ constexpr EngineParameter kEngineParameters[] = {
     {"effect_half_life_months", "dynamics"},
 };
 
-const RegisterEntry* find_entry(const std::vector<RegisterEntry>& entries, std::string_view id) {
+const model::Parameter* find_entry(const std::vector<model::Parameter>& entries,
+                                   std::string_view id) {
   for (const auto& e : entries)
     if (e.id == id) return &e;
   return nullptr;
 }
+
+// The register parameter that prices a measure: "value_<measure id>", in DKK per unit.
+std::string price_parameter(const model::Measure& measure) { return "value_" + measure.id; }
 
 }  // namespace
 
@@ -33,7 +37,7 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
   NameIndex ids;
   for (const toml::table* t : r.tables("parameter", Need::kRequired)) {
     TableReader p(*t, file, "parameter", ctx.diagnostics);
-    RegisterEntry e;
+    model::Parameter e;
     e.id = p.string("id", Need::kRequired).value_or("");
     e.description = p.string("description", Need::kRequired).value_or("");
     e.unit = p.string("unit", Need::kRequired).value_or("");
@@ -43,7 +47,7 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
     e.category = p.string("category", Need::kRequired).value_or("");
     e.evidence = p.string("evidence", Need::kRequired).value_or("");
     e.source = p.string("source", Need::kRequired).value_or("");
-    p.string("owner", Need::kOptional);
+    e.owner = p.string("owner", Need::kOptional).value_or("");
     if (e.source.find_first_not_of(" \t") == std::string::npos)
       p.error("source",
               "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");
@@ -52,10 +56,16 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
               closest_name(e.category, {"valuation", "dynamics"}));
     if (!(e.low <= e.value && e.value <= e.high)) p.error("value", "expected low <= value <= high");
     if (!e.id.empty() && ctx.declare(p, "id", e.id, ids, "parameter") >= 0)
-      ctx.out.register_entries.push_back(e);
+      ctx.out.scenario.parameters.push_back(e);
   }
+  for (const auto& measure : ctx.out.scenario.measures)
+    if (const model::Parameter* e =
+            find_entry(ctx.out.scenario.parameters, price_parameter(measure)))
+      if (!e->is_valuation())
+        r.error("parameter", "parameter '" + e->id + "' prices measure '" + measure.id +
+                                 "' and must have category valuation");
   for (const auto& [id, category] : kEngineParameters) {
-    const RegisterEntry* e = find_entry(ctx.out.register_entries, id);
+    const model::Parameter* e = find_entry(ctx.out.scenario.parameters, id);
     if (!e)
       r.error("parameter", std::string("the engine needs parameter '") + id +
                                "' declared in the register (category " + category + ")");
@@ -76,20 +86,13 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       norm.perspective[static_cast<size_t>(*resolved)] = true;
   }
   // Start from the register's defaults; overrides must name declared parameters, within range.
-  const auto& entries = ctx.out.register_entries;
-  const auto value_of = [&](const char* id) {
-    const RegisterEntry* e = find_entry(entries, id);
-    return e ? e->value : 0.0;
-  };
-  double horizon = value_of("horizon_years");
-  double rate = value_of("discount_rate");
-  norm.dynamics.effect_scale = value_of("effect_scale");
-  norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
+  const auto& entries = ctx.out.scenario.parameters;
+  for (const auto& e : entries) norm.parameter_values.push_back(e.value);
   if (const toml::table* values = r.table("values", Need::kOptional)) {
     for (const auto& [key, node] : *values) {
       const std::string id(key.str());
       const std::string where = "values." + id;
-      const RegisterEntry* e = find_entry(entries, id);
+      const model::Parameter* e = find_entry(entries, id);
       if (!e) {
         std::vector<std::string> ids;
         for (const auto& x : entries) ids.push_back(x.id);
@@ -107,16 +110,19 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
                                    std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
         continue;
       }
-      if (id == "horizon_years")
-        horizon = *v;
-      else if (id == "discount_rate")
-        rate = *v;
-      else if (id == "effect_scale")
-        norm.dynamics.effect_scale = *v;
-      else if (id == "effect_half_life_months")
-        norm.dynamics.effect_half_life_months = *v;
+      norm.parameter_values[static_cast<size_t>(e - entries.data())] = *v;
     }
   }
+  const auto value_of = [&](const std::string& id) {
+    const model::Parameter* e = find_entry(entries, id);
+    return e ? norm.parameter_values[static_cast<size_t>(e - entries.data())] : 0.0;
+  };
+  const double horizon = value_of("horizon_years");
+  const double rate = value_of("discount_rate");
+  norm.dynamics.effect_scale = value_of("effect_scale");
+  norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
+  for (const auto& measure : ctx.out.scenario.measures)
+    norm.measure_values.push_back(value_of(price_parameter(measure)));
   norm.horizon_years = static_cast<int>(std::lround(horizon));
   if (norm.horizon_years < 1 || norm.horizon_years > ctx.out.scenario.horizon_years)
     r.error("values", "horizon of " + std::to_string(norm.horizon_years) +

@@ -12,22 +12,8 @@
 
 namespace kommunesim::scenarios {
 
-// A parameter of the register (parameters.toml): declared once, overridden by normative sets.
-struct RegisterEntry {
-  std::string id;
-  std::string description;
-  std::string unit;
-  double value = 0;
-  double low = 0;
-  double high = 0;
-  std::string category;  // "valuation" or "dynamics"
-  std::string source;
-  std::string evidence;
-};
-
 struct LoadedScenario {
   model::Scenario scenario;
-  std::vector<RegisterEntry> register_entries;
   std::vector<std::string> files;  // every file read, relative to the folder, in reading order
   std::filesystem::path folder;
 };

@@ -154,3 +154,105 @@ TEST(Command, BenchPrintsThroughputAsItsLastLine) {
   EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(person-months/s: \d+\n$)"))) << r.output;
   EXPECT_NE(r.output.find("bytes per person"), std::string::npos);
 }
+
+namespace {
+
+std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
+  std::vector<std::vector<std::string>> rows;
+  std::stringstream lines(text);
+  std::string line;
+  while (std::getline(lines, line)) {
+    std::vector<std::string> cells;
+    std::stringstream cs(line);
+    std::string cell;
+    while (std::getline(cs, cell, ',')) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.push_back("");
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST(Command, ReRunningAtADiscountRateSwitchingValueGivesZeroNetValue) {
+  TempFolder tmp("switching");
+  // The scenario's own seed and replicates: job support crosses zero at about 4.9 %.
+  const std::string common = " --threads 2 --out ";
+  ASSERT_EQ(run_kommunesim("run " + kScenario + common + (tmp.path / "a").string()).exit_code, 0);
+  for (const char* file : {"ledger.csv", "flips.csv", "switching.csv", "assumptions.md"})
+    EXPECT_TRUE(fs::exists(tmp.path / "a" / file)) << file;
+  std::string proposal, norm, rate;
+  for (const auto& row : csv_rows(read_file(tmp.path / "a" / "switching.csv")))
+    if (row.size() == 7 && row[2] == "discount_rate" && row[6] != "none within range" &&
+        row[6] != "switching_value") {
+      proposal = row[0];
+      norm = row[1];
+      rate = row[6];
+      break;
+    }
+  ASSERT_FALSE(rate.empty()) << "no discount-rate switching value in the bundled scenario";
+
+  // The same scenario with that normative set's discount rate set to the switching value.
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const fs::path norm_file = scenario / "norms" / (norm + ".toml");
+  std::string text = read_file(norm_file);
+  const size_t at = text.find("discount_rate = ");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, text.find('\n', at) - at, "discount_rate = " + rate);
+  std::ofstream(norm_file) << text;
+  const auto rerun =
+      run_kommunesim("run " + scenario.string() + common + (tmp.path / "b").string());
+  ASSERT_EQ(rerun.exit_code, 0) << rerun.output;
+  for (const auto& row : csv_rows(read_file(tmp.path / "b" / "summary.csv"))) {
+    if (row[0] != proposal || row[2] != norm) continue;
+    const double mean = std::stod(row[4]), p5 = std::stod(row[5]), p95 = std::stod(row[6]);
+    EXPECT_NEAR(mean, 0.0, 0.01 * (p95 - p5) + 1.0)
+        << proposal << " under " << norm << " at rate " << rate;
+    return;
+  }
+  FAIL() << "no summary row for " << proposal << " under " << norm;
+}
+
+TEST(Command, DecisionFilesAgreeWithTheResultStore) {
+  TempFolder tmp("agree");
+  ASSERT_EQ(
+      run_kommunesim("run " + kScenario + " --replicates 3 --out " + (tmp.path / "o").string())
+          .exit_code,
+      0);
+  const fs::path db = tmp.path / "o" / "results.sqlite";
+  // Signs and ranks in flips.csv are those of the summary table.
+  const std::string summary = dump_table(db, "summary");
+  for (const auto& row : csv_rows(read_file(tmp.path / "o" / "flips.csv"))) {
+    if (row.size() < 6 || row[0] == "proposal" || !row[2].empty()) continue;
+    const std::string prefix = row[1] + "|" + row[0] + "|";
+    const size_t at = summary.find(prefix);
+    ASSERT_NE(at, std::string::npos) << prefix;
+    std::vector<std::string> fields;
+    std::stringstream line(summary.substr(at, summary.find('\n', at) - at));
+    std::string f;
+    while (std::getline(line, f, '|')) fields.push_back(f);
+    EXPECT_EQ(row[3], std::stod(fields[2]) > 0 ? "gain" : "cost") << prefix;
+    EXPECT_EQ(row[5], fields.back()) << prefix;  // rank is the last column
+  }
+  // The ledger's first budget year, municipality, summed over departments, equals the store's.
+  sqlite3* handle = nullptr;
+  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(
+      handle,
+      "SELECT AVG(t) FROM (SELECT replicate, SUM(dkk) AS t FROM flow_differences "
+      "WHERE arm = 'job_support_parents' AND dynamics_group = 0 AND payer = 'municipality' "
+      "AND year = 2025 GROUP BY replicate)",
+      -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  const double store = sqlite3_column_double(stmt, 0);
+  sqlite3_finalize(stmt);
+  sqlite3_close(handle);
+  double ledger = 0;
+  for (const auto& row : csv_rows(read_file(tmp.path / "o" / "ledger.csv")))
+    if (row.size() == 9 && row[0] == "job_support_parents" && row[1] == "0" && row[3] == "2025" &&
+        row[5] == "municipality")
+      ledger += std::stod(row[6]);
+  EXPECT_NEAR(ledger, store, 0.01 * 4 + 1e-6 * std::abs(store));
+}

@@ -1,0 +1,202 @@
+// Ledger, flips and switching values.
+#include "model/decision.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "model/valuation.hpp"
+
+namespace kommunesim::model {
+namespace {
+
+const Parameter* find_parameter(const Scenario& scenario, const std::string& id,
+                                size_t* index = nullptr) {
+  for (size_t i = 0; i < scenario.parameters.size(); ++i)
+    if (scenario.parameters[i].id == id) {
+      if (index) *index = i;
+      return &scenario.parameters[i];
+    }
+  return nullptr;
+}
+
+// The root of f in [low, high] by bisection after a sign change on a grid; nullopt if none.
+std::optional<double> root_in(const std::function<double(double)>& f, double low, double high) {
+  constexpr int kGrid = 40;
+  constexpr int kBisections = 60;
+  double a = low, fa = f(a);
+  if (fa == 0) return a;
+  for (int i = 1; i <= kGrid; ++i) {
+    double b = low + (high - low) * i / kGrid;
+    const double fb = f(b);
+    if (fb == 0) return b;
+    if ((fa < 0) != (fb < 0)) {
+      for (int k = 0; k < kBisections; ++k) {
+        const double m = 0.5 * (a + b), fm = f(m);
+        if ((fa < 0) == (fm < 0)) {
+          a = m;
+          fa = fm;
+        } else {
+          b = m;
+        }
+      }
+      return 0.5 * (a + b);
+    }
+    a = b;
+    fa = fb;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
+                      int arm, int group, const NormativeSet& valuation) {
+  double total = 0;
+  const size_t arms = scenario.arms.size();
+  for (int r = 0; r < plan.replicates; ++r)
+    total += net_present_value(analysis.accounts[plan.unit_index(group, r, arm, arms)],
+                               analysis.accounts[plan.unit_index(group, r, 0, arms)], valuation,
+                               scenario.departments.size());
+  return total / plan.replicates;
+}
+
+std::vector<LedgerRow> ledger(const Scenario& scenario, const RunPlan& plan,
+                              const Analysis& analysis) {
+  std::vector<LedgerRow> rows;
+  const size_t arms = scenario.arms.size();
+  const int years = scenario.horizon_years;
+  std::vector<std::pair<int, int>> periods;  // (first year, years)
+  for (int y = 0; y < years; ++y) periods.push_back({y, 1});
+  if (years >= kBudgetPeriodYears) periods.push_back({0, kBudgetPeriodYears});
+  for (size_t g = 0; g < plan.dynamics_groups.size(); ++g)
+    for (size_t a = 1; a < arms; ++a)
+      for (const auto& [first, span] : periods)
+        for (size_t d = 0; d < scenario.departments.size(); ++d)
+          for (int p = 0; p < kPayerCount; ++p) {
+            std::vector<double> values;
+            for (int r = 0; r < plan.replicates; ++r) {
+              const auto& prop =
+                  analysis
+                      .accounts[plan.unit_index(static_cast<int>(g), r, static_cast<int>(a), arms)];
+              const auto& base =
+                  analysis.accounts[plan.unit_index(static_cast<int>(g), r, 0, arms)];
+              double net = 0;
+              for (int y = first; y < first + span; ++y)
+                net += prop[static_cast<size_t>(y)].at(static_cast<int>(d), static_cast<Payer>(p)) -
+                       base[static_cast<size_t>(y)].at(static_cast<int>(d), static_cast<Payer>(p));
+              values.push_back(net);
+            }
+            rows.push_back({static_cast<int>(a), static_cast<int>(g), first, span,
+                            static_cast<int>(d), static_cast<Payer>(p), summarize(values)});
+          }
+  return rows;
+}
+
+std::vector<FlipRow> flips(const Scenario& scenario, const Analysis& analysis) {
+  const size_t norms = scenario.norms.size();
+  // Mean net value per (norm, arm) and the top-ranked arm per norm, from the summaries.
+  std::vector<std::vector<double>> mean(norms, std::vector<double>(scenario.arms.size(), 0.0));
+  std::vector<int> top(norms, 0);
+  for (const auto& row : analysis.summaries) {
+    mean[static_cast<size_t>(row.norm)][static_cast<size_t>(row.arm)] = row.net_value.mean;
+    if (row.rank == 1) top[static_cast<size_t>(row.norm)] = row.arm;
+  }
+  std::vector<FlipRow> out;
+  for (size_t a = 1; a < scenario.arms.size(); ++a)
+    for (size_t i = 0; i < norms; ++i)
+      for (size_t j = i + 1; j < norms; ++j) {
+        FlipRow row{static_cast<int>(a), static_cast<int>(i),
+                    static_cast<int>(j), (mean[i][a] > 0) != (mean[j][a] > 0),
+                    top[i] != top[j],    {}};
+        if (!row.sign_differs && !row.top_differs) continue;
+        const NormativeSet &x = scenario.norms[i], &y = scenario.norms[j];
+        if (x.perspective != y.perspective) row.differing.push_back("perspective");
+        if (x.discount.size() > 1 || y.discount.size() > 1) {
+          bool same = x.discount.size() == y.discount.size();
+          for (size_t k = 0; same && k < x.discount.size(); ++k)
+            same = x.discount[k].from_year == y.discount[k].from_year &&
+                   x.discount[k].rate == y.discount[k].rate;
+          if (!same) row.differing.push_back("discount_schedule");
+        }
+        for (size_t k = 0; k < scenario.parameters.size(); ++k)
+          if (x.parameter_values[k] != y.parameter_values[k])
+            row.differing.push_back(scenario.parameters[k].id);
+        out.push_back(row);
+      }
+  return out;
+}
+
+std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPlan& plan,
+                                           const Analysis& analysis) {
+  std::vector<SwitchingRow> out;
+  for (size_t n = 0; n < scenario.norms.size(); ++n) {
+    const NormativeSet& norm = scenario.norms[n];
+    const int group = plan.norm_group[n];
+    for (size_t a = 1; a < scenario.arms.size(); ++a) {
+      const auto value_with = [&](const std::function<void(NormativeSet&)>& change) {
+        NormativeSet v = norm;
+        change(v);
+        return mean_net_value(scenario, plan, analysis, static_cast<int>(a), group, v);
+      };
+      size_t index = 0;
+      // The discount rate, as one constant rate replacing the set's schedule.
+      if (const Parameter* p = find_parameter(scenario, "discount_rate", &index)) {
+        SwitchingRow row{static_cast<int>(a),
+                         static_cast<int>(n),
+                         p->id,
+                         norm.parameter_values[index],
+                         p->low,
+                         p->high,
+                         {}};
+        row.value = root_in(
+            [&](double r) { return value_with([r](NormativeSet& v) {
+                              v.discount = {{0, r}};
+                            }); },
+            p->low, p->high);
+        out.push_back(row);
+      }
+      // The horizon, in whole years: the first horizon at which the sign differs from the
+      // shortest one's.
+      if (const Parameter* p = find_parameter(scenario, "horizon_years", &index)) {
+        SwitchingRow row{static_cast<int>(a),
+                         static_cast<int>(n),
+                         p->id,
+                         norm.parameter_values[index],
+                         p->low,
+                         p->high,
+                         {}};
+        const int low = std::max(1, static_cast<int>(std::ceil(p->low)));
+        const int high = std::min(scenario.horizon_years, static_cast<int>(std::floor(p->high)));
+        const auto at = [&](int h) {
+          return value_with([h](NormativeSet& v) { v.horizon_years = h; });
+        };
+        const bool first_positive = at(low) > 0;
+        for (int h = low + 1; h <= high && !row.value; ++h)
+          if ((at(h) > 0) != first_positive) row.value = h;
+        out.push_back(row);
+      }
+      // Each outcome price.
+      for (size_t m = 0; m < scenario.measures.size(); ++m) {
+        const Parameter* p = find_parameter(scenario, "value_" + scenario.measures[m].id, &index);
+        if (!p) continue;
+        SwitchingRow row{static_cast<int>(a),
+                         static_cast<int>(n),
+                         p->id,
+                         norm.parameter_values[index],
+                         p->low,
+                         p->high,
+                         {}};
+        row.value = root_in(
+            [&](double price) {
+              return value_with([&](NormativeSet& v) { v.measure_values[m] = price; });
+            },
+            p->low, p->high);
+        out.push_back(row);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace kommunesim::model

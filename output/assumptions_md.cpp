@@ -1,0 +1,98 @@
+// assumptions.md and the register table: every parameter with its value, unit, source, evidence
+// grade and range, the value each normative set gives it, and where the sets disagree.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <set>
+#include <stdexcept>
+
+#include "model/decision.hpp"
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+std::string cell(std::string text) {
+  for (auto& c : text)
+    if (c == '|' || c == '\n') c = ' ';
+  return text;
+}
+
+}  // namespace
+
+std::string register_markdown(const model::Scenario& s, const std::set<std::string>& deciding) {
+  std::string out = "| parameter | unit | default | range | category | evidence | source |";
+  for (const auto& n : s.norms) out += " " + cell(n.id) + " |";
+  out += "\n|---|---|---|---|---|---|---|";
+  for (size_t n = 0; n < s.norms.size(); ++n) out += "---|";
+  out += "\n";
+  for (size_t k = 0; k < s.parameters.size(); ++k) {
+    const auto& p = s.parameters[k];
+    bool disagree = false;
+    for (const auto& n : s.norms)
+      disagree = disagree || n.parameter_values[k] != s.norms[0].parameter_values[k];
+    std::string name = "`" + p.id + "`";
+    if (disagree) name = "**" + name + "** (sets disagree)";
+    if (deciding.count(p.id)) name += " (decides a flip)";
+    out += fmt::format("| {}<br>{} | {} | {:g} | {:g} to {:g} | {} | {} | {} |", name,
+                       cell(p.description), cell(p.unit), p.value, p.low, p.high, p.category,
+                       cell(p.evidence), cell(p.source));
+    for (const auto& n : s.norms) out += fmt::format(" {:g} |", n.parameter_values[k]);
+    out += "\n";
+  }
+  return out;
+}
+
+void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.scenario;
+  std::set<std::string> deciding;
+  const auto flip_rows = model::flips(s, run.analysis);
+  for (const auto& f : flip_rows) deciding.insert(f.differing.begin(), f.differing.end());
+  std::string text = fmt::format(
+      "# Assumptions of {}\n\nScenario folder `{}`, seed {}, {} replicates, engine {} ({}).\n\n",
+      s.name, run.provenance.scenario_folder, run.plan.seed, run.plan.replicates,
+      run.provenance.engine_version, run.provenance.engine_commit);
+  text +=
+      "## Parameter register\n\nBold parameters take different values in different normative sets; "
+      "\"decides a flip\" marks those in which two sets that reach different conclusions "
+      "differ.\n\n";
+  text += register_markdown(s, deciding);
+  text +=
+      "\n## Normative sets\n\n| set | title | perspective | horizon | discount | dynamics group "
+      "|\n|---|---|---|---|---|---|\n";
+  for (size_t n = 0; n < s.norms.size(); ++n) {
+    const auto& norm = s.norms[n];
+    std::string perspective, discount;
+    for (int p = 0; p < model::kPayerCount; ++p)
+      if (norm.perspective[static_cast<size_t>(p)])
+        perspective += (perspective.empty() ? "" : ", ") +
+                       std::string(model::kPayerNames[static_cast<size_t>(p)]);
+    for (const auto& b : norm.discount)
+      discount += fmt::format("{}{:g} % from year {}", discount.empty() ? "" : "; ", b.rate * 100,
+                              b.from_year);
+    text += fmt::format("| `{}` | {} | {} | {} years | {} | {} |\n", norm.id, cell(norm.title),
+                        perspective, norm.horizon_years, discount, run.plan.norm_group[n]);
+  }
+  text += "\n## Where conclusions flip\n\n";
+  if (flip_rows.empty())
+    text += "No proposal changes sign, and the top-ranked proposal is the same, under every set.\n";
+  for (const auto& f : flip_rows) {
+    std::string differing;
+    for (const auto& d : f.differing)
+      differing += (differing.empty() ? "" : ", ") + ("`" + d + "`");
+    text +=
+        fmt::format("- **{}**: {} between `{}` and `{}`; the sets differ in {}.\n",
+                    s.arms[static_cast<size_t>(f.arm)].title,
+                    f.sign_differs ? "net gain versus net cost" : "the top-ranked proposal differs",
+                    s.norms[static_cast<size_t>(f.norm_a)].id,
+                    s.norms[static_cast<size_t>(f.norm_b)].id, differing);
+  }
+  text += "\n## Inputs\n\n| file | SHA-256 |\n|---|---|\n";
+  for (const auto& input : run.provenance.inputs)
+    text += fmt::format("| `{}` | `{}` |\n", input.path, input.sha256);
+  std::ofstream out(file);
+  out << text;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+}  // namespace kommunesim::output

@@ -1,0 +1,99 @@
+// ledger.csv, flips.csv and switching.csv: the decision analysis of model/decision.hpp.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "model/decision.hpp"
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+std::ofstream open_csv(const std::filesystem::path& file) {
+  std::ofstream out(file);
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+  return out;
+}
+
+void check(const std::ofstream& out, const std::filesystem::path& file) {
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+// The normative sets simulated in a dynamics group, e.g. "municipal_budget_4y;public_sector_5y".
+std::string group_norms(const RunRecord& run, int group) {
+  std::string out;
+  for (size_t n = 0; n < run.scenario.norms.size(); ++n)
+    if (run.plan.norm_group[n] == group) out += (out.empty() ? "" : ";") + run.scenario.norms[n].id;
+  return out;
+}
+
+}  // namespace
+
+void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.scenario;
+  auto out = open_csv(file);
+  out << "proposal,dynamics_group,normative_sets,period,department,payer,net_cost_mean_dkk,"
+         "net_cost_p5_dkk,net_cost_p95_dkk\n";
+  for (const auto& row : model::ledger(s, run.plan, run.analysis)) {
+    const std::string period =
+        row.years == 1 ? std::to_string(s.base_year + row.first_year)
+                       : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
+                                     s.base_year + row.first_year + row.years - 1);
+    out << fmt::format("{},{},{},{},{},{},{:.2f},{:.2f},{:.2f}\n",
+                       s.arms[static_cast<size_t>(row.arm)].id, row.group,
+                       group_norms(run, row.group), period,
+                       s.departments[static_cast<size_t>(row.department)].id,
+                       model::kPayerNames[static_cast<size_t>(row.payer)], row.net_cost.mean,
+                       row.net_cost.p5, row.net_cost.p95);
+  }
+  check(out, file);
+}
+
+void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.scenario;
+  auto out = open_csv(file);
+  // First every proposal's sign and rank under every set, then the disagreeing pairs.
+  out << "proposal,normative_set,other_normative_set,sign,other_sign,rank,other_rank,flip,"
+         "differing_parameters\n";
+  std::vector<std::vector<const model::ArmNormSummary*>> by(
+      s.arms.size(), std::vector<const model::ArmNormSummary*>(s.norms.size()));
+  for (const auto& row : run.analysis.summaries)
+    by[static_cast<size_t>(row.arm)][static_cast<size_t>(row.norm)] = &row;
+  const auto sign = [](const model::ArmNormSummary* r) {
+    return r->net_value.mean > 0 ? "gain" : "cost";
+  };
+  for (size_t a = 1; a < s.arms.size(); ++a)
+    for (size_t n = 0; n < s.norms.size(); ++n)
+      out << fmt::format("{},{},,{},,{},,,\n", s.arms[a].id, s.norms[n].id, sign(by[a][n]),
+                         by[a][n]->rank);
+  for (const auto& f : model::flips(s, run.analysis)) {
+    const auto* x = by[static_cast<size_t>(f.arm)][static_cast<size_t>(f.norm_a)];
+    const auto* y = by[static_cast<size_t>(f.arm)][static_cast<size_t>(f.norm_b)];
+    std::string differing;
+    for (const auto& d : f.differing) differing += (differing.empty() ? "" : ";") + d;
+    const std::string kind = f.sign_differs && f.top_differs ? "sign;top"
+                             : f.sign_differs                ? "sign"
+                                                             : "top";
+    out << fmt::format("{},{},{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(f.arm)].id,
+                       s.norms[static_cast<size_t>(f.norm_a)].id,
+                       s.norms[static_cast<size_t>(f.norm_b)].id, sign(x), sign(y), x->rank,
+                       y->rank, kind, differing);
+  }
+  check(out, file);
+}
+
+void write_switching_csv(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.scenario;
+  auto out = open_csv(file);
+  out << "proposal,normative_set,parameter,current_value,searched_low,searched_high,switching_"
+         "value\n";
+  for (const auto& row : model::switching_values(s, run.plan, run.analysis))
+    out << fmt::format(
+        "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
+        s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,
+        row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
+  check(out, file);
+}
+
+}  // namespace kommunesim::output

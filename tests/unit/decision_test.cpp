@@ -1,0 +1,151 @@
+// The normative layer: simulate once and value many times, switching values, flips, ledger.
+#include "model/decision.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+#include "model/synthetic_population.hpp"
+#include "model/valuation.hpp"
+#include "scenarios/loader/load_scenario.hpp"
+
+using namespace kommunesim;
+using namespace kommunesim::model;
+
+namespace {
+
+Scenario bundled() {
+  auto loaded = scenarios::load_scenario(KOMMUNESIM_TEST_SCENARIO);
+  EXPECT_TRUE(loaded.loaded);
+  return loaded.loaded->scenario;
+}
+
+const NormativeSet& norm_named(const Scenario& s, const std::string& id) {
+  for (const auto& n : s.norms)
+    if (n.id == id) return n;
+  throw std::runtime_error("no norm " + id);
+}
+
+// A run of the bundled scenario with few replicates, analysed.
+struct AnalysedRun {
+  explicit AnalysedRun(Scenario scenario) : s(std::move(scenario)) {
+    compiled = compile(s);
+    const Population pop = synthesize_population(s, compiled, s.seed);
+    plan = plan_runs(s, s.seed, 3);
+    results = execute_plan(s, compiled, pop, plan);
+    analysis = analyse(s, compiled, plan, results);
+  }
+  Scenario s;
+  CompiledModel compiled;
+  RunPlan plan;
+  RunResults results;
+  Analysis analysis;
+};
+
+}  // namespace
+
+TEST(SimulateOnce, AValuationOnlySetAddsNoSimulationButAnotherEffectScaleDoes) {
+  Scenario s = bundled();
+  const size_t groups = plan_runs(s, 1, 2).dynamics_groups.size();
+  NormativeSet valuation_only = norm_named(s, "municipal_budget_4y");
+  valuation_only.id = "long_discounted";
+  valuation_only.discount = {{0, 0.04}};
+  valuation_only.horizon_years = 5;
+  s.norms.push_back(valuation_only);
+  EXPECT_EQ(plan_runs(s, 1, 2).dynamics_groups.size(), groups);
+  EXPECT_EQ(plan_runs(s, 1, 2).units.size(), groups * 2 * s.arms.size());
+  NormativeSet other_scale = valuation_only;
+  other_scale.id = "optimist";
+  other_scale.dynamics.effect_scale = 1.2;
+  s.norms.push_back(other_scale);
+  EXPECT_EQ(plan_runs(s, 1, 2).dynamics_groups.size(), groups + 1);
+}
+
+TEST(NetPresentValue, OutcomesAreValuedAtTheSetsPrices) {
+  const auto account = [](double cost, double placements) {
+    YearAccount a;
+    a.dkk = {cost, 0, 0, 0};
+    a.measures = {placements};
+    return a;
+  };
+  NormativeSet norm;
+  norm.perspective[0] = true;
+  norm.discount = {{0, 0.0}};
+  norm.horizon_years = 2;
+  norm.measure_values = {-50000};  // a placement month is a harm worth 50,000 DKK
+  // The proposal costs 100,000 more a year and avoids 3 placement months a year.
+  const std::vector<YearAccount> base{account(0, 10), account(0, 10)};
+  const std::vector<YearAccount> prop{account(100000, 7), account(100000, 7)};
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, norm, 1), 2 * (-100000 + 3 * 50000.0));
+}
+
+TEST(SwitchingValues, RevaluingAtTheSwitchingValueGivesZero) {
+  const AnalysedRun run(bundled());
+  const auto rows = switching_values(run.s, run.plan, run.analysis);
+  ASSERT_FALSE(rows.empty());
+  int found = 0;
+  for (const auto& row : rows) {
+    if (!row.value) continue;
+    NormativeSet v = run.s.norms[static_cast<size_t>(row.norm)];
+    const auto value_at = [&](double x) {
+      NormativeSet w = v;
+      if (row.parameter == "discount_rate") w.discount = {{0, x}};
+      if (row.parameter == "horizon_years") w.horizon_years = static_cast<int>(x);
+      if (row.parameter == "value_placement_months") w.measure_values[1] = x;
+      return mean_net_value(run.s, run.plan, run.analysis, row.arm,
+                            run.plan.norm_group[static_cast<size_t>(row.norm)], w);
+    };
+    ++found;
+    if (row.parameter == "horizon_years") {
+      // Whole years: the sign differs between the shortest horizon and the switching one.
+      EXPECT_NE(value_at(row.low) > 0, value_at(*row.value) > 0) << row.parameter;
+    } else {
+      // A continuous parameter: zero at the root, to a thousandth of the value at the range ends.
+      const double scale = std::max(std::abs(value_at(row.low)), std::abs(value_at(row.high)));
+      EXPECT_NEAR(value_at(*row.value), 0.0, 1e-3 * scale) << row.parameter;
+    }
+  }
+  EXPECT_GT(found, 0) << "no proposal crosses zero in any searched range";
+}
+
+TEST(Flips, EveryListedPairDisagreesAndNamesWhereTheSetsDiffer) {
+  const AnalysedRun run(bundled());
+  const auto rows = flips(run.s, run.analysis);
+  const auto mean = [&](int arm, int norm) {
+    for (const auto& r : run.analysis.summaries)
+      if (r.arm == arm && r.norm == norm) return r.net_value.mean;
+    return std::nan("");
+  };
+  for (const auto& f : rows) {
+    EXPECT_TRUE(f.sign_differs || f.top_differs);
+    EXPECT_EQ(f.sign_differs, (mean(f.arm, f.norm_a) > 0) != (mean(f.arm, f.norm_b) > 0));
+    EXPECT_FALSE(f.differing.empty());
+  }
+}
+
+TEST(Ledger, TheBudgetPeriodIsTheSumOfItsYearsAndYearOneMatchesTheSummary) {
+  const AnalysedRun run(bundled());
+  const auto rows = ledger(run.s, run.plan, run.analysis);
+  // Arm 1 in group 0: municipality's net cost in year one, over departments.
+  double year_one = 0;
+  std::map<std::pair<int, int>, double> period, years;
+  for (const auto& r : rows) {
+    if (r.arm != 1 || r.group != 0) continue;
+    const auto key = std::make_pair(r.department, static_cast<int>(r.payer));
+    if (r.years == kBudgetPeriodYears)
+      period[key] = r.net_cost.mean;
+    else if (r.first_year < kBudgetPeriodYears)
+      years[key] += r.net_cost.mean;
+    if (r.years == 1 && r.first_year == 0 && r.payer == Payer::kMunicipality)
+      year_one += r.net_cost.mean;
+  }
+  ASSERT_FALSE(period.empty());
+  for (const auto& [key, total] : period)
+    EXPECT_NEAR(total, years[key], 1e-6 * (1 + std::abs(total)));
+  for (const auto& s : run.analysis.summaries) {
+    if (s.arm == 1 && run.plan.norm_group[static_cast<size_t>(s.norm)] == 0) {
+      EXPECT_NEAR(s.municipality_cost_year1.mean, year_one, 1e-6 * (1 + std::abs(year_one)));
+    }
+  }
+}
