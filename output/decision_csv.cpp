@@ -93,6 +93,24 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
         "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
         s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,
         row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
+  for (const auto& row : run.effect_scale_switching)
+    out << fmt::format(
+        "{},{},effect_scale,{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
+        s.norms[static_cast<size_t>(row.norm)].id, row.current, row.low, row.high,
+        row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
+  check(out, file);
+}
+
+void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.scenario;
+  auto out = open_csv(file);
+  out << "proposal,normative_set,parameter,low,high,net_value_mean_dkk,net_value_at_low_dkk,"
+         "net_value_at_high_dkk,swing_dkk\n";
+  for (const auto& row : run.tornado)
+    out << fmt::format("{},{},{},{},{},{:.2f},{:.2f},{:.2f},{:.2f}\n",
+                       s.arms[static_cast<size_t>(row.arm)].id,
+                       s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.low, row.high,
+                       row.base, row.at_low, row.at_high, row.swing());
   check(out, file);
 }
 

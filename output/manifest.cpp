@@ -19,6 +19,7 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["months"] = run.plan.months;
   j["threads"] = p.threads;
   j["simulations"] = run.plan.units.size();
+  j["sensitivity_simulations"] = run.sensitivity_simulations;
   j["started_utc"] = p.started_utc;
   j["wall_time_seconds"] = p.wall_seconds;
   j["command_line"] = p.command_line;

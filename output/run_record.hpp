@@ -10,6 +10,7 @@
 #include "model/module_tables.hpp"
 #include "model/run_plan.hpp"
 #include "model/scenario.hpp"
+#include "model/sensitivity.hpp"
 
 namespace kommunesim::output {
 
@@ -38,6 +39,9 @@ struct RunRecord {
   Provenance provenance;
   std::vector<model::GraphEdge> graph_edges;
   std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
+  std::vector<model::TornadoRow> tornado;
+  std::vector<model::EffectScaleSwitching> effect_scale_switching;
+  size_t sensitivity_simulations = 0;  // extra simulations the two above needed
 };
 
 }  // namespace kommunesim::output

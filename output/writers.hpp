@@ -19,8 +19,11 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file);
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file);
 // flips.csv: sign and rank under every normative set, and the pairs of sets that disagree.
 void write_flips_csv(const RunRecord& run, const std::filesystem::path& file);
-// switching.csv: valuation parameters' values at which a proposal's mean net value crosses zero.
+// switching.csv: the values of valuation parameters and of the effect scale at which a
+// proposal's mean net value crosses zero.
 void write_switching_csv(const RunRecord& run, const std::filesystem::path& file);
+// tornado.csv: each parameter at the ends of its range, per proposal and set, by swing.
+void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file);
 // assumptions.md: the register, the normative sets, where conclusions flip, the inputs.
 void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file);
 // The register as a Markdown table; parameters named in `deciding` are marked.

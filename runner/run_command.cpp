@@ -11,6 +11,7 @@
 #include "model/analysis.hpp"
 #include "model/cross_graph.hpp"
 #include "model/run_plan.hpp"
+#include "model/sensitivity.hpp"
 #include "model/synthetic_population.hpp"
 #include "output/sha256.hpp"
 #include "output/staged_folder.hpp"
@@ -71,7 +72,15 @@ int run_command(const RunOptions& options) {
 
     output::RunRecord record{
         scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario),
-        {}};
+        {},       {},       {},   0};
+    model::Resimulator resimulator(scenario, compiled, population, plan, results, analysis);
+    record.tornado = model::tornado(scenario, plan, analysis, resimulator);
+    record.effect_scale_switching = model::effect_scale_switching(scenario, resimulator);
+    record.sensitivity_simulations = resimulator.simulations();
+    fmt::print(
+        stderr,
+        "sensitivity: {} further simulations for the tornado and effect-scale switching values\n",
+        resimulator.simulations());
     for (const auto& p : scenario.proposals)
       record.reach.push_back(model::reachable_departments(scenario, p));
     record.provenance.engine_version = KOMMUNESIM_VERSION;
@@ -86,6 +95,7 @@ int run_command(const RunOptions& options) {
     output::write_ledger_csv(record, folder.path() / "ledger.csv");
     output::write_flips_csv(record, folder.path() / "flips.csv");
     output::write_switching_csv(record, folder.path() / "switching.csv");
+    output::write_tornado_csv(record, folder.path() / "tornado.csv");
     output::write_assumptions_md(record, folder.path() / "assumptions.md");
     record.provenance.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -93,7 +103,8 @@ int run_command(const RunOptions& options) {
     folder.commit();
     fmt::print("{}", output::text_summary(record));
     fmt::print(
-        "\nwrote {}/ (summary.csv, ledger.csv, flips.csv, switching.csv, assumptions.md, "
+        "\nwrote {}/ (summary.csv, ledger.csv, flips.csv, switching.csv, tornado.csv, "
+        "assumptions.md, "
         "results.sqlite, manifest.json) in {:.1f} s\n",
         options.out, record.provenance.wall_seconds);
     return kExitSuccess;

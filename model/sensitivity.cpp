@@ -1,0 +1,188 @@
+// Tornado and effect-scale switching values, with re-simulation where dynamics change.
+#include "model/sensitivity.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/accounting.hpp"
+#include "model/decision.hpp"
+#include "model/simulation.hpp"
+#include "model/valuation.hpp"
+
+namespace kommunesim::model {
+namespace {
+
+const Parameter* find_parameter(const Scenario& s, const std::string& id) {
+  for (const auto& p : s.parameters)
+    if (p.id == id) return &p;
+  return nullptr;
+}
+
+}  // namespace
+
+Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
+                         const Population& initial, const RunPlan& plan, const RunResults& results,
+                         const Analysis& analysis)
+    : scenario_(scenario),
+      compiled_(compiled),
+      initial_(initial),
+      plan_(plan),
+      results_(results),
+      analysis_(analysis) {}
+
+const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
+                                                                   const Dynamics& dynamics) {
+  const auto key = std::make_tuple(arm, dynamics.effect_scale, dynamics.effect_half_life_months);
+  auto it = cache_.find(key);
+  if (it != cache_.end()) return it->second;
+  // A dynamics group of the main run already holds these simulations.
+  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
+    if (plan_.dynamics_groups[g] == dynamics) {
+      std::vector<std::vector<YearAccount>> found;
+      for (int r = 0; r < plan_.replicates; ++r)
+        found.push_back(analysis_.accounts[plan_.unit_index(static_cast<int>(g), r, arm,
+                                                            scenario_.arms.size())]);
+      return cache_.emplace(key, std::move(found)).first->second;
+    }
+  std::vector<std::vector<YearAccount>> simulated(static_cast<size_t>(plan_.replicates));
+  const Arm& a = scenario_.arms[static_cast<size_t>(arm)];
+  tbb::parallel_for(0, plan_.replicates, [&](int r) {
+    const SimulationInput input{scenario_,
+                                compiled_,
+                                initial_,
+                                a,
+                                results_.effect_draws[static_cast<size_t>(r)],
+                                dynamics,
+                                RngKey{plan_.seed, static_cast<uint32_t>(r)},
+                                plan_.months};
+    const auto years = simulate(input).years;
+    for (size_t y = 0; y < years.size(); ++y)
+      simulated[static_cast<size_t>(r)].push_back(
+          account_year(scenario_, compiled_, a, years[y], static_cast<int>(y)));
+  });
+  simulations_ += static_cast<size_t>(plan_.replicates);
+  return cache_.emplace(key, std::move(simulated)).first->second;
+}
+
+double Resimulator::mean_net_value(int arm, const NormativeSet& norm, const Dynamics& dynamics) {
+  const auto& proposal = accounts(arm, dynamics);
+  // The baseline carries no effects, so any dynamics group's baseline is the baseline.
+  double total = 0;
+  for (int r = 0; r < plan_.replicates; ++r)
+    total += net_present_value(proposal[static_cast<size_t>(r)],
+                               analysis_.accounts[plan_.unit_index(0, r, 0, scenario_.arms.size())],
+                               norm, scenario_.departments.size());
+  return total / plan_.replicates;
+}
+
+std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
+                                const Analysis& analysis, Resimulator& resimulator) {
+  std::vector<TornadoRow> out;
+  for (size_t n = 0; n < scenario.norms.size(); ++n) {
+    const NormativeSet& norm = scenario.norms[n];
+    for (size_t a = 1; a < scenario.arms.size(); ++a) {
+      const int arm = static_cast<int>(a);
+      const double base = mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], norm);
+      std::vector<TornadoRow> rows;
+      // Each moved parameter as a change to the set: valuation ones revalue, dynamics ones
+      // re-simulate.
+      const auto add = [&](const std::string& id, const std::function<double(double)>& value_at) {
+        const Parameter* p = find_parameter(scenario, id);
+        if (!p) return;
+        rows.push_back({arm, static_cast<int>(n), id, p->low, p->high, base, value_at(p->low),
+                        value_at(p->high)});
+      };
+      const auto revalued = [&](const std::function<void(NormativeSet&, double)>& change) {
+        return [&, change](double x) {
+          NormativeSet v = norm;
+          change(v, x);
+          return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
+        };
+      };
+      add("discount_rate", revalued([](NormativeSet& v, double x) { v.discount = {{0, x}}; }));
+      add("horizon_years", revalued([&](NormativeSet& v, double x) {
+            v.horizon_years =
+                std::clamp(static_cast<int>(std::lround(x)), 1, scenario.horizon_years);
+          }));
+      for (size_t m = 0; m < scenario.measures.size(); ++m)
+        add("value_" + scenario.measures[m].id,
+            revalued([m](NormativeSet& v, double x) { v.measure_values[m] = x; }));
+      add("effect_scale", [&](double x) {
+        Dynamics d = norm.dynamics;
+        d.effect_scale = x;
+        return resimulator.mean_net_value(arm, norm, d);
+      });
+      add("effect_half_life_months", [&](double x) {
+        Dynamics d = norm.dynamics;
+        d.effect_half_life_months = x;
+        return resimulator.mean_net_value(arm, norm, d);
+      });
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
+      out.insert(out.end(), rows.begin(), rows.end());
+    }
+  }
+  return out;
+}
+
+std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
+                                                         Resimulator& resimulator) {
+  std::vector<EffectScaleSwitching> out;
+  const Parameter* p = find_parameter(scenario, "effect_scale");
+  if (!p) return out;
+  constexpr int kGrid = 5;         // simulated scales across the range, shared by all sets
+  constexpr int kRefinements = 8;  // at most this many re-simulated steps per arm and set
+  for (size_t n = 0; n < scenario.norms.size(); ++n) {
+    const NormativeSet& norm = scenario.norms[n];
+    for (size_t a = 1; a < scenario.arms.size(); ++a) {
+      const int arm = static_cast<int>(a);
+      const auto f = [&](double scale) {
+        Dynamics d = norm.dynamics;
+        d.effect_scale = scale;
+        return resimulator.mean_net_value(arm, norm, d);
+      };
+      EffectScaleSwitching row{
+          arm, static_cast<int>(n), norm.dynamics.effect_scale, p->low, p->high, {}};
+      double x0 = p->low, f0 = f(x0);
+      for (int i = 1; i <= kGrid && !row.value; ++i) {
+        const double x1 = p->low + (p->high - p->low) * i / kGrid, f1 = f(x1);
+        if ((f0 > 0) != (f1 > 0)) {
+          // Illinois-modified regula falsi inside [x0, x1]; the answer is the simulated scale
+          // whose mean net value is closest to zero, to 1 % of the bracket's change in value.
+          const double tolerance = 0.01 * std::abs(f1 - f0);
+          double lo = x0, flo = f0, hi = x1, fhi = f1;
+          double best = std::abs(f0) < std::abs(f1) ? x0 : x1,
+                 best_f = std::min(std::abs(f0), std::abs(f1));
+          int side = 0;
+          for (int k = 0; k < kRefinements && best_f > tolerance; ++k) {
+            const double x = lo - flo * (hi - lo) / (fhi - flo), fx = f(x);
+            if (std::abs(fx) < best_f) {
+              best = x;
+              best_f = std::abs(fx);
+            }
+            if ((fx > 0) == (flo > 0)) {
+              lo = x;
+              flo = fx;
+              if (side == -1) fhi /= 2;
+              side = -1;
+            } else {
+              hi = x;
+              fhi = fx;
+              if (side == 1) flo /= 2;
+              side = 1;
+            }
+          }
+          row.value = best;
+        }
+        x0 = x1;
+        f0 = f1;
+      }
+      out.push_back(row);
+    }
+  }
+  return out;
+}
+
+}  // namespace kommunesim::model
