@@ -57,7 +57,8 @@ ArmEffects arm_effects(const Scenario& scenario, const CompiledModel& compiled, 
       const auto& table = compiled.modules[static_cast<size_t>(effect.module)]
                               .transitions[static_cast<size_t>(effect.transition)];
       out.by_event[static_cast<size_t>(table.event_slot)].push_back(
-          {static_cast<int>(k), dynamics.effect_scale * std::log(draws[p][e])});
+          {static_cast<int>(k),
+           (1 - dynamics.deadweight) * dynamics.effect_scale * std::log(draws[p][e])});
       out.any = true;
     }
   }

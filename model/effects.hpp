@@ -17,7 +17,7 @@ EffectDraws draw_effects(const Scenario& scenario, RngKey key);
 
 struct ArmEffect {
   int slot = 0;       // proposal slot within the arm
-  double log_rr = 0;  // scaled by the dynamics' effect scale
+  double log_rr = 0;  // scaled by the effect scale, less the deadweight share
 };
 
 // Per event slot (transition), the effects that an arm's participants carry on it.

@@ -234,6 +234,7 @@ struct DiscountBand {
 struct Dynamics {
   double effect_scale = 1.0;           // multiplies log relative risks
   double effect_half_life_months = 0;  // fading after participation; 0 = ends at once
+  double deadweight = 0;               // share of the effect that would have happened anyway
   bool operator==(const Dynamics&) const = default;
 };
 

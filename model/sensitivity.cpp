@@ -34,7 +34,8 @@ Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled
 
 const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
                                                                    const Dynamics& dynamics) {
-  const auto key = std::make_tuple(arm, dynamics.effect_scale, dynamics.effect_half_life_months);
+  const auto key = std::make_tuple(arm, dynamics.effect_scale, dynamics.effect_half_life_months,
+                                   dynamics.deadweight);
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
   // A dynamics group of the main run already holds these simulations.
@@ -112,6 +113,11 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       add("effect_scale", [&](double x) {
         Dynamics d = norm.dynamics;
         d.effect_scale = x;
+        return resimulator.mean_net_value(arm, norm, d);
+      });
+      add("deadweight", [&](double x) {
+        Dynamics d = norm.dynamics;
+        d.deadweight = x;
         return resimulator.mean_net_value(arm, norm, d);
       });
       add("effect_half_life_months", [&](double x) {

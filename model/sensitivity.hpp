@@ -38,7 +38,7 @@ class Resimulator {
   const RunPlan& plan_;
   const RunResults& results_;
   const Analysis& analysis_;
-  std::map<std::tuple<int, double, double>, std::vector<std::vector<YearAccount>>> cache_;
+  std::map<std::tuple<int, double, double, double>, std::vector<std::vector<YearAccount>>> cache_;
   size_t simulations_ = 0;
 };
 

@@ -14,10 +14,9 @@ struct EngineParameter {
   const char* category;
 };
 constexpr EngineParameter kEngineParameters[] = {
-    {"horizon_years", "valuation"},
-    {"discount_rate", "valuation"},
-    {"effect_scale", "dynamics"},
-    {"effect_half_life_months", "dynamics"},
+    {"horizon_years", "valuation"}, {"discount_rate", "valuation"},
+    {"effect_scale", "dynamics"},   {"effect_half_life_months", "dynamics"},
+    {"deadweight", "dynamics"},
 };
 
 const model::Parameter* find_entry(const std::vector<model::Parameter>& entries,
@@ -121,6 +120,7 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   const double rate = value_of("discount_rate");
   norm.dynamics.effect_scale = value_of("effect_scale");
   norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
+  norm.dynamics.deadweight = value_of("deadweight");
   for (const auto& measure : ctx.out.scenario.measures)
     norm.measure_values.push_back(value_of(price_parameter(measure)));
   norm.horizon_years = static_cast<int>(std::lround(horizon));

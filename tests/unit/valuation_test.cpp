@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "model/accounting.hpp"
+#include "model/effects.hpp"
 #include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
@@ -91,4 +92,20 @@ TEST(NetPresentValue, DiscountedSavingsInThePerspectiveOverTheHorizon) {
   public_sector.horizon_years = 3;
   EXPECT_NEAR(net_present_value(prop, base, public_sector, 1), 10 + 50 / 1.05 + 50 / (1.05 * 1.05),
               1e-9);
+}
+
+TEST(Effects, EffectScaleAndDeadweightShrinkTheLogRelativeRisk) {
+  Scenario s = test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.1}})});
+  Proposal p;
+  p.effects.push_back({0, 0, {EffectSize::Kind::kPoint, 2.0, 2.0, 2.0}});
+  s.proposals.push_back(p);
+  s.arms.push_back({"p", "P", {0}});
+  const CompiledModel compiled = compile(s);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  Dynamics d;
+  d.effect_scale = 0.5;
+  d.deadweight = 0.2;
+  const ArmEffects e = arm_effects(s, compiled, s.arms[1], draws, d);
+  ASSERT_EQ(e.by_event[0].size(), 1u);
+  EXPECT_NEAR(e.by_event[0][0].log_rr, 0.8 * 0.5 * std::log(2.0), 1e-15);
 }
