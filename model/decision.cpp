@@ -10,16 +10,6 @@
 namespace kommunesim::model {
 namespace {
 
-const Parameter* find_parameter(const Scenario& scenario, const std::string& id,
-                                size_t* index = nullptr) {
-  for (size_t i = 0; i < scenario.parameters.size(); ++i)
-    if (scenario.parameters[i].id == id) {
-      if (index) *index = i;
-      return &scenario.parameters[i];
-    }
-  return nullptr;
-}
-
 // The root of f in [low, high] by bisection after a sign change on a grid; nullopt if none.
 std::optional<double> root_in(const std::function<double(double)>& f, double low, double high) {
   constexpr int kGrid = 40;
@@ -132,66 +122,34 @@ std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPl
   std::vector<SwitchingRow> out;
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];
-    const int group = plan.norm_group[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
-      const auto value_with = [&](const std::function<void(NormativeSet&)>& change) {
-        NormativeSet v = norm;
-        change(v);
-        return mean_net_value(scenario, plan, analysis, static_cast<int>(a), group, v);
-      };
-      size_t index = 0;
-      // The discount rate, as one constant rate replacing the set's schedule.
-      if (const Parameter* p = find_parameter(scenario, "discount_rate", &index)) {
-        SwitchingRow row{static_cast<int>(a),
-                         static_cast<int>(n),
-                         p->id,
-                         norm.parameter_values[index],
-                         p->low,
-                         p->high,
-                         {}};
-        row.value = root_in(
-            [&](double r) { return value_with([r](NormativeSet& v) {
-                              v.discount = {{0, r}};
-                            }); },
-            p->low, p->high);
-        out.push_back(row);
-      }
-      // The horizon, in whole years: the first horizon at which the sign differs from the
-      // shortest one's.
-      if (const Parameter* p = find_parameter(scenario, "horizon_years", &index)) {
-        SwitchingRow row{static_cast<int>(a),
-                         static_cast<int>(n),
-                         p->id,
-                         norm.parameter_values[index],
-                         p->low,
-                         p->high,
-                         {}};
-        const int low = std::max(1, static_cast<int>(std::ceil(p->low)));
-        const int high = std::min(scenario.horizon_years, static_cast<int>(std::floor(p->high)));
-        const auto at = [&](int h) {
-          return value_with([h](NormativeSet& v) { v.horizon_years = h; });
+      for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
+        const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
+        NormativeSet probe = norm;
+        if (!p.is_valuation() || !set_valuation_parameter(scenario, probe, k, p.value)) continue;
+        const auto value_at = [&](double x) {
+          NormativeSet v = norm;
+          set_valuation_parameter(scenario, v, k, x);
+          return mean_net_value(scenario, plan, analysis, static_cast<int>(a), plan.norm_group[n],
+                                v);
         };
-        const bool first_positive = at(low) > 0;
-        for (int h = low + 1; h <= high && !row.value; ++h)
-          if ((at(h) > 0) != first_positive) row.value = h;
-        out.push_back(row);
-      }
-      // Each outcome price.
-      for (size_t m = 0; m < scenario.measures.size(); ++m) {
-        const Parameter* p = find_parameter(scenario, "value_" + scenario.measures[m].id, &index);
-        if (!p) continue;
         SwitchingRow row{static_cast<int>(a),
                          static_cast<int>(n),
-                         p->id,
-                         norm.parameter_values[index],
-                         p->low,
-                         p->high,
+                         p.id,
+                         norm.parameter_values[static_cast<size_t>(k)],
+                         p.low,
+                         p.high,
                          {}};
-        row.value = root_in(
-            [&](double price) {
-              return value_with([&](NormativeSet& v) { v.measure_values[m] = price; });
-            },
-            p->low, p->high);
+        if (p.id == "horizon_years") {
+          // Whole years: the first horizon at which the sign differs from the shortest one's.
+          const int low = std::max(1, static_cast<int>(std::ceil(p.low)));
+          const int high = std::min(scenario.horizon_years, static_cast<int>(std::floor(p.high)));
+          const bool first_positive = value_at(low) > 0;
+          for (int h = low + 1; h <= high && !row.value; ++h)
+            if ((value_at(h) > 0) != first_positive) row.value = h;
+        } else {
+          row.value = root_in(value_at, p.low, p.high);
+        }
         out.push_back(row);
       }
     }

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/units.hpp"
@@ -268,6 +269,8 @@ struct Scenario {
   std::vector<NormativeSet> norms;
   std::vector<Parameter> parameters;  // the register
   int months() const { return horizon_years * kMonthsPerYear; }
+  // Index of a register parameter, or -1.
+  int parameter_index(std::string_view id) const;
 };
 
 }  // namespace kommunesim::model

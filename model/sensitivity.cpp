@@ -12,15 +12,18 @@
 #include "model/valuation.hpp"
 
 namespace kommunesim::model {
-namespace {
 
-const Parameter* find_parameter(const Scenario& s, const std::string& id) {
-  for (const auto& p : s.parameters)
-    if (p.id == id) return &p;
-  return nullptr;
+bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value) {
+  if (id == "effect_scale")
+    dynamics.effect_scale = value;
+  else if (id == "effect_half_life_months")
+    dynamics.effect_half_life_months = value;
+  else if (id == "deadweight")
+    dynamics.deadweight = value;
+  else
+    return false;
+  return true;
 }
-
-}  // namespace
 
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan, const RunResults& results,
@@ -87,44 +90,29 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       const int arm = static_cast<int>(a);
       const double base = mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], norm);
       std::vector<TornadoRow> rows;
-      // Each moved parameter as a change to the set: valuation ones revalue, dynamics ones
-      // re-simulate.
-      const auto add = [&](const std::string& id, const std::function<double(double)>& value_at) {
-        const Parameter* p = find_parameter(scenario, id);
-        if (!p) return;
-        rows.push_back({arm, static_cast<int>(n), id, p->low, p->high, base, value_at(p->low),
-                        value_at(p->high)});
-      };
-      const auto revalued = [&](const std::function<void(NormativeSet&, double)>& change) {
-        return [&, change](double x) {
-          NormativeSet v = norm;
-          change(v, x);
-          return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
-        };
-      };
-      add("discount_rate", revalued([](NormativeSet& v, double x) { v.discount = {{0, x}}; }));
-      add("horizon_years", revalued([&](NormativeSet& v, double x) {
-            v.horizon_years =
-                std::clamp(static_cast<int>(std::lround(x)), 1, scenario.horizon_years);
-          }));
-      for (size_t m = 0; m < scenario.measures.size(); ++m)
-        add("value_" + scenario.measures[m].id,
-            revalued([m](NormativeSet& v, double x) { v.measure_values[m] = x; }));
-      add("effect_scale", [&](double x) {
-        Dynamics d = norm.dynamics;
-        d.effect_scale = x;
-        return resimulator.mean_net_value(arm, norm, d);
-      });
-      add("deadweight", [&](double x) {
-        Dynamics d = norm.dynamics;
-        d.deadweight = x;
-        return resimulator.mean_net_value(arm, norm, d);
-      });
-      add("effect_half_life_months", [&](double x) {
-        Dynamics d = norm.dynamics;
-        d.effect_half_life_months = x;
-        return resimulator.mean_net_value(arm, norm, d);
-      });
+      for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
+        const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
+        // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
+        std::function<double(double)> value_at;
+        NormativeSet probe = norm;
+        if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
+          value_at = [&, k](double x) {
+            NormativeSet v = norm;
+            set_valuation_parameter(scenario, v, k, x);
+            return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
+          };
+        } else if (set_dynamics_parameter(p.id, probe.dynamics, p.value)) {
+          value_at = [&](double x) {
+            Dynamics d = norm.dynamics;
+            set_dynamics_parameter(p.id, d, x);
+            return resimulator.mean_net_value(arm, norm, d);
+          };
+        } else {
+          continue;  // a declared parameter that the engine does not read
+        }
+        rows.push_back({arm, static_cast<int>(n), p.id, p.low, p.high, base, value_at(p.low),
+                        value_at(p.high)});
+      }
       std::stable_sort(rows.begin(), rows.end(),
                        [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
       out.insert(out.end(), rows.begin(), rows.end());
@@ -136,8 +124,9 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
 std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
                                                          Resimulator& resimulator) {
   std::vector<EffectScaleSwitching> out;
-  const Parameter* p = find_parameter(scenario, "effect_scale");
-  if (!p) return out;
+  const int index = scenario.parameter_index("effect_scale");
+  if (index < 0) return out;
+  const Parameter* p = &scenario.parameters[static_cast<size_t>(index)];
   constexpr int kGrid = 5;         // simulated scales across the range, shared by all sets
   constexpr int kRefinements = 8;  // at most this many re-simulated steps per arm and set
   for (size_t n = 0; n < scenario.norms.size(); ++n) {

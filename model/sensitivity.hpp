@@ -19,6 +19,10 @@
 
 namespace kommunesim::model {
 
+// Sets a dynamics parameter the engine reads (effect_scale, effect_half_life_months,
+// deadweight); returns false for any other id.
+bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
+
 // Simulations of proposal arms under other dynamics values, each run once and kept.
 class Resimulator {
  public:

@@ -24,4 +24,10 @@ double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
                          size_t departments);
 
+// Sets a valuation parameter the engine reads (discount_rate as one constant rate, horizon_years
+// rounded and kept within the simulated years, value_<measure>) in a copy of a normative set.
+// Returns false for a parameter that valuation does not read.
+bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int parameter,
+                             double value);
+
 }  // namespace kommunesim::model

@@ -19,11 +19,10 @@ constexpr EngineParameter kEngineParameters[] = {
     {"deadweight", "dynamics"},
 };
 
-const model::Parameter* find_entry(const std::vector<model::Parameter>& entries,
-                                   std::string_view id) {
-  for (const auto& e : entries)
-    if (e.id == id) return &e;
-  return nullptr;
+// The register entry with this id, or nullptr.
+const model::Parameter* find_entry(const model::Scenario& scenario, std::string_view id) {
+  const int i = scenario.parameter_index(id);
+  return i < 0 ? nullptr : &scenario.parameters[static_cast<size_t>(i)];
 }
 
 // The register parameter that prices a measure: "value_<measure id>", in DKK per unit.
@@ -58,13 +57,12 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       ctx.out.scenario.parameters.push_back(e);
   }
   for (const auto& measure : ctx.out.scenario.measures)
-    if (const model::Parameter* e =
-            find_entry(ctx.out.scenario.parameters, price_parameter(measure)))
+    if (const model::Parameter* e = find_entry(ctx.out.scenario, price_parameter(measure)))
       if (!e->is_valuation())
         r.error("parameter", "parameter '" + e->id + "' prices measure '" + measure.id +
                                  "' and must have category valuation");
   for (const auto& [id, category] : kEngineParameters) {
-    const model::Parameter* e = find_entry(ctx.out.scenario.parameters, id);
+    const model::Parameter* e = find_entry(ctx.out.scenario, id);
     if (!e)
       r.error("parameter", std::string("the engine needs parameter '") + id +
                                "' declared in the register (category " + category + ")");
@@ -91,7 +89,7 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
     for (const auto& [key, node] : *values) {
       const std::string id(key.str());
       const std::string where = "values." + id;
-      const model::Parameter* e = find_entry(entries, id);
+      const model::Parameter* e = find_entry(ctx.out.scenario, id);
       if (!e) {
         std::vector<std::string> ids;
         for (const auto& x : entries) ids.push_back(x.id);
@@ -113,7 +111,7 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
     }
   }
   const auto value_of = [&](const std::string& id) {
-    const model::Parameter* e = find_entry(entries, id);
+    const model::Parameter* e = find_entry(ctx.out.scenario, id);
     return e ? norm.parameter_values[static_cast<size_t>(e - entries.data())] : 0.0;
   };
   const double horizon = value_of("horizon_years");
