@@ -71,6 +71,11 @@ CompiledModel compile(const Scenario& scenario) {
       compiled.event_transition.push_back(static_cast<int>(t));
       tables.transitions.push_back(std::move(table));
     }
+    for (const InitialStateShares& init : scenario.population.initial_states)
+      if (init.module == static_cast<int>(m)) {
+        tables.initial_age_from_months = init.age_from_months;
+        tables.initial_shares = init.shares;
+      }
     compiled.modules.push_back(std::move(tables));
   }
   return compiled;

@@ -40,6 +40,10 @@ struct StateTable {
 struct ModuleTables {
   std::vector<TransitionTable> transitions;  // grouped by from-state
   std::vector<StateTable> states;
+  // The population's initial state shares by age band, for persons who join the module above
+  // its minimum age (in-movers); empty when the population file gives none.
+  std::vector<int> initial_age_from_months;
+  std::vector<std::vector<double>> initial_shares;
 };
 
 // Where each tally slot's person-months go in money: the slot's (module, state, refusion band).

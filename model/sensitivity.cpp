@@ -126,50 +126,38 @@ std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenari
   std::vector<EffectScaleSwitching> out;
   const int index = scenario.parameter_index("effect_scale");
   if (index < 0) return out;
-  const Parameter* p = &scenario.parameters[static_cast<size_t>(index)];
-  constexpr int kGrid = 5;         // simulated scales across the range, shared by all sets
-  constexpr int kRefinements = 8;  // at most this many re-simulated steps per arm and set
+  const Parameter& p = scenario.parameters[static_cast<size_t>(index)];
+  const double step = (p.high - p.low) / kEffectScaleGrid;
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
-      const int arm = static_cast<int>(a);
       const auto f = [&](double scale) {
         Dynamics d = norm.dynamics;
         d.effect_scale = scale;
-        return resimulator.mean_net_value(arm, norm, d);
+        return resimulator.mean_net_value(static_cast<int>(a), norm, d);
       };
-      EffectScaleSwitching row{
-          arm, static_cast<int>(n), norm.dynamics.effect_scale, p->low, p->high, {}};
-      double x0 = p->low, f0 = f(x0);
-      for (int i = 1; i <= kGrid && !row.value; ++i) {
-        const double x1 = p->low + (p->high - p->low) * i / kGrid, f1 = f(x1);
+      EffectScaleSwitching row{static_cast<int>(a),
+                               static_cast<int>(n),
+                               norm.dynamics.effect_scale,
+                               p.low,
+                               p.high,
+                               {},
+                               0,
+                               0};
+      double x0 = p.low, f0 = f(x0);
+      for (int i = 1; i <= kEffectScaleGrid && !row.value; ++i) {
+        const double x1 = p.low + step * i, f1 = f(x1);
         if ((f0 > 0) != (f1 > 0)) {
-          // Illinois-modified regula falsi inside [x0, x1]; the answer is the simulated scale
-          // whose mean net value is closest to zero, to 1 % of the bracket's change in value.
-          const double tolerance = 0.01 * std::abs(f1 - f0);
-          double lo = x0, flo = f0, hi = x1, fhi = f1;
-          double best = std::abs(f0) < std::abs(f1) ? x0 : x1,
-                 best_f = std::min(std::abs(f0), std::abs(f1));
-          int side = 0;
-          for (int k = 0; k < kRefinements && best_f > tolerance; ++k) {
-            const double x = lo - flo * (hi - lo) / (fhi - flo), fx = f(x);
-            if (std::abs(fx) < best_f) {
-              best = x;
-              best_f = std::abs(fx);
-            }
-            if ((fx > 0) == (flo > 0)) {
-              lo = x;
-              flo = fx;
-              if (side == -1) fhi /= 2;
-              side = -1;
-            } else {
-              hi = x;
-              fhi = fx;
-              if (side == 1) flo /= 2;
-              side = 1;
-            }
+          // Bisection until the bracket is 1 % of a grid step wide.
+          double lo = x0, hi = x1;
+          const bool lo_positive = f0 > 0;
+          while (hi - lo > 0.01 * step) {
+            const double mid = 0.5 * (lo + hi);
+            ((f(mid) > 0) == lo_positive ? lo : hi) = mid;
           }
-          row.value = best;
+          row.value = 0.5 * (lo + hi);
+          row.bracket_low = lo;
+          row.bracket_high = hi;
         }
         x0 = x1;
         f0 = f1;

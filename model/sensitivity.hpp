@@ -66,11 +66,15 @@ struct EffectScaleSwitching {
   int arm = 0;
   int norm = 0;
   double current = 0, low = 0, high = 0;
-  std::optional<double> value;
+  std::optional<double> value;  // the middle of the final bracket
+  double bracket_low = 0;       // the mean net value changes sign between these scales
+  double bracket_high = 0;
 };
 
 // The effect scale at which each arm's mean net value under each set crosses zero: bracketed on
-// a grid over the register range, then refined by re-simulated regula falsi steps.
+// a grid of kEffectScaleGrid steps over the register range (simulated once and shared by all
+// sets), then bisected with re-simulations until the bracket is 1 % of a grid step wide.
+constexpr int kEffectScaleGrid = 5;
 std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
                                                          Resimulator& resimulator);
 

@@ -46,9 +46,19 @@ uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t 
   return bits;
 }
 
+// The first state of a person joining a module: the entry rule for those who just reached the
+// module's minimum age, the population's initial shares for their age for in-movers.
 uint8_t entry_state(const StepContext& ctx, const Module& module, uint16_t module_index,
-                    uint32_t pop_id, uint16_t history) {
+                    uint32_t pop_id, uint16_t history, int age_months) {
   const double u = uniform(ctx.key, pop_id, ctx.month, module_index, Purpose::kEntry);
+  const ModuleTables& tables = ctx.compiled.modules[module_index];
+  if (age_months > module.min_age_months && !tables.initial_shares.empty()) {
+    const auto& from = tables.initial_age_from_months;
+    const auto band = std::upper_bound(from.begin(), from.end(), age_months) - from.begin() - 1;
+    if (band >= 0)
+      return static_cast<uint8_t>(
+          draw_from_shares(tables.initial_shares[static_cast<size_t>(band)], u));
+  }
   for (const auto& rule : module.entry.by_history)
     if ((history >> rule.flag) & 1u) return static_cast<uint8_t>(draw_from_shares(rule.shares, u));
   return static_cast<uint8_t>(draw_from_shares(module.entry.shares, u));
@@ -170,8 +180,9 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
       pop.state[i] = kNotInModule;
       pop.months_in_state[i] = 0;
     } else if (pop.state[i] == kNotInModule) {
-      enter_state(module, pop, p, m,
-                  entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p]));
+      enter_state(
+          module, pop, p, m,
+          entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age));
     }
   }
   // Modifiers read states as they were at the start of the month (after entry), so the order

@@ -172,7 +172,7 @@ TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
   EXPECT_EQ(resimulator.simulations() % static_cast<size_t>(run.plan.replicates), 0u);
 }
 
-TEST(SwitchingValues, TheEffectScaleAtItsSwitchingValueGivesZeroWithinMonteCarloError) {
+TEST(SwitchingValues, TheMeanNetValueChangesSignAcrossTheEffectScalesSwitchingBracket) {
   AnalysedRun run(bundled());
   const Population pop = synthesize_population(run.s, run.compiled, run.s.seed);
   Resimulator resimulator(run.s, run.compiled, pop, run.plan, run.results, run.analysis);
@@ -186,11 +186,12 @@ TEST(SwitchingValues, TheEffectScaleAtItsSwitchingValueGivesZeroWithinMonteCarlo
       d.effect_scale = scale;
       return resimulator.mean_net_value(row.arm, norm, d);
     };
-    // Zero to within 2 % of how much the net value moves over the whole range of the scale: the
-    // search stops at 1 % of its bracket, and the mean moves in steps as single persons' outcomes
-    // flip.
-    EXPECT_NEAR(at(*row.value), 0.0, 0.02 * std::abs(at(row.high) - at(row.low)))
-        << "arm " << row.arm;
+    // The mean net value changes sign across a bracket 1 % of a grid step wide around the value.
+    EXPECT_NE(at(row.bracket_low) > 0, at(row.bracket_high) > 0) << "arm " << row.arm;
+    EXPECT_LE(row.bracket_high - row.bracket_low,
+              0.01 * (row.high - row.low) / kEffectScaleGrid + 1e-12);
+    EXPECT_GE(*row.value, row.bracket_low);
+    EXPECT_LE(*row.value, row.bracket_high);
   }
   EXPECT_GT(found, 0);
 }

@@ -142,3 +142,19 @@ TEST(Demography, CompactionKeepsOnlyResidentsAndTheirIds) {
   for (size_t p = 0; p < end.persons(); ++p) EXPECT_TRUE(end.alive(p));
   EXPECT_TRUE(std::is_sorted(end.household.begin(), end.household.end()));
 }
+
+TEST(Entry, NewlyEligiblePersonsUseTheEntryRuleInMoversTheirAgesInitialShares) {
+  // Module for ages 18+: the entry rule puts everyone in "young", the population's initial
+  // shares put persons aged 30+ in "settled".
+  Scenario s =
+      test_support::make_scenario({test_support::make_module({"young", "settled"}, {}, 18, 120)});
+  s.modules[0].entry.shares = {1.0, 0.0};
+  s.population.initial_states.push_back({0, {18 * 12, 30 * 12}, {{1.0, 0.0}, {0.0, 1.0}}});
+  Population pop;
+  pop.add_person(0, -18 * 12, false);  // turns 18 in month 0
+  pop.add_person(1, -40 * 12, true);   // an in-mover aged 40, not yet in the module
+  pop.index_sorted(2);
+  const auto result = run_once(s, pop, 0, 1);
+  EXPECT_EQ(result.final_population.state[0 * kMaxModules], 0);  // young
+  EXPECT_EQ(result.final_population.state[1 * kMaxModules], 1);  // settled
+}
