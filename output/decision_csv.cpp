@@ -88,15 +88,14 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
   auto out = open_csv(file);
   out << "proposal,normative_set,parameter,current_value,searched_low,searched_high,switching_"
          "value\n";
-  for (const auto& row : model::switching_values(s, run.plan, run.analysis))
+  // Valuation parameters (revalued) and the effect scale (re-simulated), one row format.
+  auto rows = model::switching_values(s, run.plan, run.analysis);
+  for (const auto& e : run.effect_scale_switching)
+    rows.push_back({e.arm, e.norm, "effect_scale", e.current, e.low, e.high, e.value});
+  for (const auto& row : rows)
     out << fmt::format(
         "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
         s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,
-        row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
-  for (const auto& row : run.effect_scale_switching)
-    out << fmt::format(
-        "{},{},effect_scale,{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
-        s.norms[static_cast<size_t>(row.norm)].id, row.current, row.low, row.high,
         row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
   check(out, file);
 }
