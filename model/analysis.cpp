@@ -8,10 +8,11 @@
 namespace kommunesim::model {
 namespace {
 
+// The whole municipality's net cost, over all departments.
 Dkk municipality_cost(const YearAccount& a, size_t departments) {
   std::array<bool, kPayerCount> municipality{};
   municipality[static_cast<size_t>(Payer::kMunicipality)] = true;
-  return perspective_cost(a, municipality, departments);
+  return perspective_cost(a, municipality, std::vector<bool>(departments, true));
 }
 
 }  // namespace
@@ -36,6 +37,7 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
     std::vector<ArmNormSummary> rows;
     for (size_t a = 1; a < arms; ++a) {
       ArmNormSummary row;
+      const std::vector<bool> counted = counted_departments(scenario, scenario.arms[a], norm);
       row.arm = static_cast<int>(a);
       row.norm = static_cast<int>(n);
       std::vector<double> year1, budget_period, horizon;
@@ -43,7 +45,7 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
       for (int r = 0; r < plan.replicates; ++r) {
         const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
         const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
-        out.npv[n][a].push_back(net_present_value(prop, base, norm, departments));
+        out.npv[n][a].push_back(net_present_value(prop, base, norm, counted));
         const size_t years =
             std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
         double total = 0;

@@ -44,10 +44,12 @@ double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analy
                       int arm, int group, const NormativeSet& valuation) {
   double total = 0;
   const size_t arms = scenario.arms.size();
+  const std::vector<bool> counted =
+      counted_departments(scenario, scenario.arms[static_cast<size_t>(arm)], valuation);
   for (int r = 0; r < plan.replicates; ++r)
     total += net_present_value(analysis.accounts[plan.unit_index(group, r, arm, arms)],
                                analysis.accounts[plan.unit_index(group, r, 0, arms)], valuation,
-                               scenario.departments.size());
+                               counted);
   return total / plan.replicates;
 }
 
@@ -101,7 +103,8 @@ std::vector<FlipRow> flips(const Scenario& scenario, const Analysis& analysis) {
                     top[i] != top[j],    {}};
         if (!row.sign_differs && !row.top_differs) continue;
         const NormativeSet &x = scenario.norms[i], &y = scenario.norms[j];
-        if (x.perspective != y.perspective) row.differing.push_back("perspective");
+        if (x.perspective != y.perspective || x.owning_department_only != y.owning_department_only)
+          row.differing.push_back("perspective");
         if (x.discount.size() > 1 || y.discount.size() > 1) {
           bool same = x.discount.size() == y.discount.size();
           for (size_t k = 0; same && k < x.discount.size(); ++k)

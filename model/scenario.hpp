@@ -243,6 +243,7 @@ struct NormativeSet {
   std::string id;
   std::string title;
   std::array<bool, kPayerCount> perspective{};
+  bool owning_department_only = false;  // count only the proposal's own department (silo view)
   std::vector<DiscountBand> discount;
   int horizon_years = 1;
   Dynamics dynamics;

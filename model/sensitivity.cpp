@@ -73,11 +73,13 @@ const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
 double Resimulator::mean_net_value(int arm, const NormativeSet& norm, const Dynamics& dynamics) {
   const auto& proposal = accounts(arm, dynamics);
   // The baseline carries no effects, so any dynamics group's baseline is the baseline.
+  const std::vector<bool> counted =
+      counted_departments(scenario_, scenario_.arms[static_cast<size_t>(arm)], norm);
   double total = 0;
   for (int r = 0; r < plan_.replicates; ++r)
     total += net_present_value(proposal[static_cast<size_t>(r)],
                                analysis_.accounts[plan_.unit_index(0, r, 0, scenario_.arms.size())],
-                               norm, scenario_.departments.size());
+                               norm, counted);
   return total / plan_.replicates;
 }
 

@@ -18,24 +18,35 @@ double discount_factor(const std::vector<DiscountBand>& schedule, int year) {
 }
 
 Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
-                     size_t departments) {
+                     const std::vector<bool>& counted_departments) {
   Dkk total = 0;
-  for (size_t d = 0; d < departments; ++d)
+  for (size_t d = 0; d < counted_departments.size(); ++d) {
+    if (!counted_departments[d]) continue;
     for (int p = 0; p < kPayerCount; ++p)
       if (perspective[static_cast<size_t>(p)])
         total += account.at(static_cast<int>(d), static_cast<Payer>(p));
+  }
   return total;
+}
+
+std::vector<bool> counted_departments(const Scenario& scenario, const Arm& arm,
+                                      const NormativeSet& norm) {
+  std::vector<bool> counted(scenario.departments.size(), !norm.owning_department_only);
+  if (norm.owning_department_only)
+    for (int p : arm.proposals)
+      counted[static_cast<size_t>(scenario.proposals[static_cast<size_t>(p)].department)] = true;
+  return counted;
 }
 
 double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
-                         size_t departments) {
+                         const std::vector<bool>& counted_departments) {
   double npv = 0;
   const size_t years =
       std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
   for (size_t y = 0; y < years; ++y) {
-    const double saving = perspective_cost(baseline[y], norm.perspective, departments) -
-                          perspective_cost(proposal[y], norm.perspective, departments);
+    const double saving = perspective_cost(baseline[y], norm.perspective, counted_departments) -
+                          perspective_cost(proposal[y], norm.perspective, counted_departments);
     double outcome_value = 0;
     for (size_t m = 0; m < norm.measure_values.size(); ++m)
       outcome_value += norm.measure_values[m] * (proposal[y].measures[m] - baseline[y].measures[m]);

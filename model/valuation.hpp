@@ -13,16 +13,21 @@ namespace kommunesim::model {
 // 1.035^-35 * 1.025^-5, not 1.025^-40.
 double discount_factor(const std::vector<DiscountBand>& schedule, int year);
 
-// Net cost (costs positive) counted under a perspective, summed over departments.
+// Net cost (costs positive) counted under a perspective, summed over the counted departments.
 Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
-                     size_t departments);
+                     const std::vector<bool>& counted_departments);
+
+// The departments whose money a normative set counts for an arm: all of them, or only the
+// departments owning the arm's proposals when the set takes the owning department's view.
+std::vector<bool> counted_departments(const Scenario& scenario, const Arm& arm,
+                                      const NormativeSet& norm);
 
 // Net present value of a proposal versus the baseline: discounted savings (baseline cost minus
 // proposal cost in the set's perspective) plus the money value of changed outcomes at the set's
 // prices, over the set's horizon. Positive means a net gain.
 double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
-                         size_t departments);
+                         const std::vector<bool>& counted_departments);
 
 // Sets a valuation parameter the engine reads (discount_rate as one constant rate, horizon_years
 // rounded and kept within the simulated years, value_<measure>) in a copy of a normative set.

@@ -63,7 +63,8 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
     std::string perspective, discount;
-    for (int p = 0; p < model::kPayerCount; ++p)
+    if (norm.owning_department_only) perspective = "owning department's municipal budget";
+    for (int p = 0; p < model::kPayerCount && !norm.owning_department_only; ++p)
       if (norm.perspective[static_cast<size_t>(p)])
         perspective += (perspective.empty() ? "" : ", ") +
                        std::string(model::kPayerNames[static_cast<size_t>(p)]);

@@ -110,6 +110,7 @@ class Database {
 };
 
 std::string perspective_text(const model::NormativeSet& n) {
+  if (n.owning_department_only) return "owning_department";
   std::string out;
   for (int p = 0; p < model::kPayerCount; ++p)
     if (n.perspective[static_cast<size_t>(p)])

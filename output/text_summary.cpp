@@ -36,11 +36,18 @@ std::string text_summary(const RunRecord& run) {
                            mdkk(row.municipality_cost_budget_period.mean),
                            mdkk(row.municipality_cost_budget_period.p5),
                            mdkk(row.municipality_cost_budget_period.p95));
+        // Effects over the longest horizon among the sets (of the first set that has it).
+        const model::ArmNormSummary* longest = &row;
+        for (const auto& other : run.analysis.summaries)
+          if (other.arm == row.arm && s.norms[static_cast<size_t>(other.norm)].horizon_years >
+                                          s.norms[static_cast<size_t>(longest->norm)].horizon_years)
+            longest = &other;
         for (size_t m = 0; m < s.measures.size(); ++m)
-          out += fmt::format(
-              "  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n", s.measures[m].title,
-              s.measures[m].unit, s.norms[static_cast<size_t>(row.norm)].horizon_years,
-              row.measure_change[m].mean, row.measure_change[m].p5, row.measure_change[m].p95);
+          out += fmt::format("  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n",
+                             s.measures[m].title, s.measures[m].unit,
+                             s.norms[static_cast<size_t>(longest->norm)].horizon_years,
+                             longest->measure_change[m].mean, longest->measure_change[m].p5,
+                             longest->measure_change[m].p95);
         out += fmt::format("  {:<34} {:>8} {:>22} {:>5}\n", "normative set", "horizon", "net value",
                            "rank");
         first = false;

@@ -19,8 +19,11 @@ std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view 
   const auto it = std::find(model::kPayerNames.begin(), model::kPayerNames.end(), name);
   if (it != model::kPayerNames.end())
     return static_cast<model::Payer>(it - model::kPayerNames.begin());
-  reader.error(key, "unknown payer '" + name + "'; expected municipality, state, region or citizen",
-               closest_name(name, {model::kPayerNames.begin(), model::kPayerNames.end()}));
+  reader.error(
+      key,
+      "unknown payer '" + name + "'; expected municipality, state, region or citizen" +
+          (key == "perspective" ? std::string(", or owning_department alone") : std::string()),
+      closest_name(name, {model::kPayerNames.begin(), model::kPayerNames.end()}));
   return std::nullopt;
 }
 

@@ -77,11 +77,24 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   norm.id = r.string("id", Need::kRequired).value_or("");
   norm.title = r.string("title", Need::kRequired).value_or(norm.id);
   r.string("description", Need::kRequired);
-  for (const auto& payer :
-       r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{})) {
-    if (const auto resolved = resolve_payer(r, "perspective", payer))
-      norm.perspective[static_cast<size_t>(*resolved)] = true;
+  // Payers that count, or "owning_department": only the municipal budget of the department that
+  // owns the proposal (the silo view of the budget process).
+  const auto perspective =
+      r.strings("perspective", Need::kRequired).value_or(std::vector<std::string>{});
+  if (std::find(perspective.begin(), perspective.end(), "owning_department") != perspective.end()) {
+    if (perspective.size() != 1)
+      r.error("perspective",
+              "\"owning_department\" stands alone: it counts the owning department's municipal "
+              "money only");
+    norm.owning_department_only = true;
+    norm.perspective[static_cast<size_t>(model::Payer::kMunicipality)] = true;
+  } else {
+    for (const auto& payer : perspective)
+      if (const auto resolved = resolve_payer(r, "perspective", payer))
+        norm.perspective[static_cast<size_t>(*resolved)] = true;
   }
+  if (perspective.empty())
+    r.error("perspective", "expected at least one payer, or \"owning_department\"");
   // Start from the register's defaults; overrides must name declared parameters, within range.
   const auto& entries = ctx.out.scenario.parameters;
   for (const auto& e : entries) norm.parameter_values.push_back(e.value);

@@ -86,14 +86,14 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
   EXPECT_EQ(manifest["replicates"], 3);
   EXPECT_EQ(manifest["threads"], 2);
-  EXPECT_EQ(manifest["inputs"].size(), 10u);
+  EXPECT_EQ(manifest["inputs"].size(), 11u);
   for (const auto& input : manifest["inputs"])
     EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(manifest["engine"].contains("commit"));
 
   // Every proposal and package appears under every normative set.
   const std::string csv = read_file(out / "summary.csv");
-  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 3);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 4);  // 3 arms x 4 sets
   // The cross-silo case: a jobcentre proposal reaches children's services.
   EXPECT_NE(
       dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"),

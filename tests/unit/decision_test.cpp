@@ -78,7 +78,7 @@ TEST(NetPresentValue, OutcomesAreValuedAtTheSetsPrices) {
   // The proposal costs 100,000 more a year and avoids 3 placement months a year.
   const std::vector<YearAccount> base{account(0, 10), account(0, 10)};
   const std::vector<YearAccount> prop{account(100000, 7), account(100000, 7)};
-  EXPECT_DOUBLE_EQ(net_present_value(prop, base, norm, 1), 2 * (-100000 + 3 * 50000.0));
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, norm, {true}), 2 * (-100000 + 3 * 50000.0));
 }
 
 TEST(SwitchingValues, RevaluingAtTheSwitchingValueGivesZero) {
@@ -194,4 +194,16 @@ TEST(SwitchingValues, TheMeanNetValueChangesSignAcrossTheEffectScalesSwitchingBr
     EXPECT_LE(*row.value, row.bracket_high);
   }
   EXPECT_GT(found, 0);
+}
+
+TEST(Flips, TheSiloViewDiffersInPerspective) {
+  const AnalysedRun run(bundled());
+  int silo = 0;
+  for (size_t i = 0; i < run.s.norms.size(); ++i)
+    if (run.s.norms[i].owning_department_only) silo = static_cast<int>(i);
+  ASSERT_TRUE(run.s.norms[static_cast<size_t>(silo)].owning_department_only);
+  for (const auto& f : flips(run.s, run.analysis)) {
+    if (f.norm_a != silo && f.norm_b != silo) continue;
+    EXPECT_NE(std::find(f.differing.begin(), f.differing.end(), "perspective"), f.differing.end());
+  }
 }

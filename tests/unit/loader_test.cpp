@@ -199,3 +199,12 @@ TEST_F(BrokenScenario, UnknownPayerWithSuggestion) {
   ASSERT_NE(d, nullptr) << all(ds);
   EXPECT_EQ(d->suggestion, "municipality");
 }
+
+TEST_F(BrokenScenario, OwningDepartmentPerspectiveStandsAlone) {
+  const int line = apply({"norms/owning_centre_1y.toml", "perspective = [\"owning_department\"]",
+                          "perspective = [\"owning_department\", \"state\"]"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "norms/owning_centre_1y.toml", line, "\"owning_department\" stands alone"),
+            nullptr)
+      << all(ds);
+}

@@ -85,13 +85,13 @@ TEST(NetPresentValue, DiscountedSavingsInThePerspectiveOverTheHorizon) {
   municipal.perspective[0] = true;
   municipal.discount = {{0, 0.0}};
   municipal.horizon_years = 2;
-  EXPECT_DOUBLE_EQ(net_present_value(prop, base, municipal, 1), -20 + 20);
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, municipal, {true}), -20 + 20);
   NormativeSet public_sector = municipal;
   public_sector.perspective[1] = true;
   public_sector.discount = {{0, 0.05}};
   public_sector.horizon_years = 3;
-  EXPECT_NEAR(net_present_value(prop, base, public_sector, 1), 10 + 50 / 1.05 + 50 / (1.05 * 1.05),
-              1e-9);
+  EXPECT_NEAR(net_present_value(prop, base, public_sector, {true}),
+              10 + 50 / 1.05 + 50 / (1.05 * 1.05), 1e-9);
 }
 
 TEST(Effects, EffectScaleAndDeadweightShrinkTheLogRelativeRisk) {
@@ -108,4 +108,32 @@ TEST(Effects, EffectScaleAndDeadweightShrinkTheLogRelativeRisk) {
   const ArmEffects e = arm_effects(s, compiled, s.arms[1], draws, d);
   ASSERT_EQ(e.by_event[0].size(), 1u);
   EXPECT_NEAR(e.by_event[0][0].log_rr, 0.8 * 0.5 * std::log(2.0), 1e-15);
+}
+
+TEST(NetPresentValue, TheOwningDepartmentsViewCountsOnlyItsOwnBudget) {
+  // Two departments: the proposal's own (0) pays 100 more, the other (1) saves 150.
+  const auto account = [](double own, double other) {
+    YearAccount a;
+    a.dkk = {own, 0, 0, 0, other, 0, 0, 0};
+    return a;
+  };
+  Scenario s = test_support::make_scenario({});
+  s.departments.push_back({"other", "Other"});
+  Proposal p;
+  p.department = 0;
+  s.proposals.push_back(p);
+  s.arms.push_back({"p", "P", {0}});
+  NormativeSet silo;
+  silo.perspective[0] = true;
+  silo.owning_department_only = true;
+  silo.discount = {{0, 0.0}};
+  silo.horizon_years = 1;
+  NormativeSet municipality = silo;
+  municipality.owning_department_only = false;
+  const std::vector<YearAccount> base{account(0, 150)}, prop{account(100, 0)};
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, silo, counted_departments(s, s.arms[1], silo)),
+                   -100);
+  EXPECT_DOUBLE_EQ(
+      net_present_value(prop, base, municipality, counted_departments(s, s.arms[1], municipality)),
+      50);
 }
