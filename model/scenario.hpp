@@ -37,6 +37,9 @@ struct Measure {
   std::string title;
 };
 
+// The register parameter that prices a measure in DKK per unit: "value_<measure id>".
+inline std::string price_parameter_id(const Measure& measure) { return "value_" + measure.id; }
+
 // A payer share schedule falling with months in state, e.g. the state's refusion of income
 // benefits. state_share[i] applies from month from_month[i] (0-based months in state).
 struct RefusionSchedule {

@@ -65,7 +65,7 @@ bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int p
         std::clamp(static_cast<int>(std::lround(value)), 1, scenario.horizon_years);
   } else {
     size_t m = 0;
-    while (m < scenario.measures.size() && id != "value_" + scenario.measures[m].id) ++m;
+    while (m < scenario.measures.size() && id != price_parameter_id(scenario.measures[m])) ++m;
     if (m == scenario.measures.size()) return false;
     norm.measure_values[m] = value;
   }

@@ -25,9 +25,6 @@ const model::Parameter* find_entry(const model::Scenario& scenario, std::string_
   return i < 0 ? nullptr : &scenario.parameters[static_cast<size_t>(i)];
 }
 
-// The register parameter that prices a measure: "value_<measure id>", in DKK per unit.
-std::string price_parameter(const model::Measure& measure) { return "value_" + measure.id; }
-
 }  // namespace
 
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc) {
@@ -57,7 +54,8 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       ctx.out.scenario.parameters.push_back(e);
   }
   for (const auto& measure : ctx.out.scenario.measures)
-    if (const model::Parameter* e = find_entry(ctx.out.scenario, price_parameter(measure)))
+    if (const model::Parameter* e =
+            find_entry(ctx.out.scenario, model::price_parameter_id(measure)))
       if (!e->is_valuation())
         r.error("parameter", "parameter '" + e->id + "' prices measure '" + measure.id +
                                  "' and must have category valuation");
@@ -133,7 +131,7 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
   norm.dynamics.deadweight = value_of("deadweight");
   for (const auto& measure : ctx.out.scenario.measures)
-    norm.measure_values.push_back(value_of(price_parameter(measure)));
+    norm.measure_values.push_back(value_of(model::price_parameter_id(measure)));
   norm.horizon_years = static_cast<int>(std::lround(horizon));
   if (norm.horizon_years < 1 || norm.horizon_years > ctx.out.scenario.horizon_years)
     r.error("values", "horizon of " + std::to_string(norm.horizon_years) +
