@@ -2,6 +2,7 @@
 // conclusion flips between normative sets, and the switching values of valuation parameters.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,13 @@ namespace kommunesim::model {
 // dynamics group `group`. Valuation never needs a new simulation.
 double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
                       int arm, int group, const NormativeSet& valuation);
+
+// The same for proposal accounts given per replicate (e.g. from re-simulations), against the
+// baseline of dynamics group `baseline_group`.
+double mean_net_value(
+    const Scenario& scenario, const RunPlan& plan, const Analysis& analysis, int arm,
+    int baseline_group, const NormativeSet& valuation,
+    const std::function<const std::vector<YearAccount>&(int replicate)>& proposal_accounts);
 
 struct LedgerRow {
   int arm = 0;

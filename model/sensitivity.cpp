@@ -41,15 +41,6 @@ const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
                                    dynamics.deadweight);
   auto it = cache_.find(key);
   if (it != cache_.end()) return it->second;
-  // A dynamics group of the main run already holds these simulations.
-  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
-    if (plan_.dynamics_groups[g] == dynamics) {
-      std::vector<std::vector<YearAccount>> found;
-      for (int r = 0; r < plan_.replicates; ++r)
-        found.push_back(analysis_.accounts[plan_.unit_index(static_cast<int>(g), r, arm,
-                                                            scenario_.arms.size())]);
-      return cache_.emplace(key, std::move(found)).first->second;
-    }
   std::vector<std::vector<YearAccount>> simulated(static_cast<size_t>(plan_.replicates));
   const Arm& a = scenario_.arms[static_cast<size_t>(arm)];
   tbb::parallel_for(0, plan_.replicates, [&](int r) {
@@ -71,16 +62,15 @@ const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
 }
 
 double Resimulator::mean_net_value(int arm, const NormativeSet& norm, const Dynamics& dynamics) {
+  // A dynamics group of the main run already holds these simulations.
+  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
+    if (plan_.dynamics_groups[g] == dynamics)
+      return model::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), norm);
   const auto& proposal = accounts(arm, dynamics);
   // The baseline carries no effects, so any dynamics group's baseline is the baseline.
-  const std::vector<bool> counted =
-      counted_departments(scenario_, scenario_.arms[static_cast<size_t>(arm)], norm);
-  double total = 0;
-  for (int r = 0; r < plan_.replicates; ++r)
-    total += net_present_value(proposal[static_cast<size_t>(r)],
-                               analysis_.accounts[plan_.unit_index(0, r, 0, scenario_.arms.size())],
-                               norm, counted);
-  return total / plan_.replicates;
+  return model::mean_net_value(
+      scenario_, plan_, analysis_, arm, 0, norm,
+      [&](int r) -> const std::vector<YearAccount>& { return proposal[static_cast<size_t>(r)]; });
 }
 
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,

@@ -23,7 +23,8 @@ namespace kommunesim::model {
 // deadweight); returns false for any other id.
 bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
 
-// Simulations of proposal arms under other dynamics values, each run once and kept.
+// Simulations of proposal arms under dynamics values the main run did not simulate, each run
+// once and kept.
 class Resimulator {
  public:
   Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
