@@ -8,11 +8,24 @@
 namespace kommunesim::model {
 namespace {
 
-// The whole municipality's net cost, over all departments.
-Dkk municipality_cost(const YearAccount& a, size_t departments) {
+// The change in the whole municipality's net cost, year by year, proposal minus baseline.
+std::vector<double> municipality_cost_changes(const std::vector<YearAccount>& proposal,
+                                              const std::vector<YearAccount>& baseline,
+                                              size_t departments) {
   std::array<bool, kPayerCount> municipality{};
   municipality[static_cast<size_t>(Payer::kMunicipality)] = true;
-  return perspective_cost(a, municipality, std::vector<bool>(departments, true));
+  const std::vector<bool> all(departments, true);
+  std::vector<double> changes;
+  for (size_t y = 0; y < std::min(proposal.size(), baseline.size()); ++y)
+    changes.push_back(perspective_cost(proposal[y], municipality, all) -
+                      perspective_cost(baseline[y], municipality, all));
+  return changes;
+}
+
+double sum_of_first(const std::vector<double>& values, size_t n) {
+  double total = 0;
+  for (size_t i = 0; i < std::min(n, values.size()); ++i) total += values[i];
+  return total;
 }
 
 }  // namespace
@@ -46,25 +59,16 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
         const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
         const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
         out.npv[n][a].push_back(net_present_value(prop, base, norm, counted));
+        const std::vector<double> changes = municipality_cost_changes(prop, base, departments);
+        year1.push_back(sum_of_first(changes, 1));
+        budget_period.push_back(sum_of_first(changes, kBudgetPeriodYears));
+        horizon.push_back(sum_of_first(changes, static_cast<size_t>(norm.horizon_years)));
         const size_t years =
             std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
-        double total = 0;
         std::vector<double> measure_total(scenario.measures.size(), 0.0);
-        for (size_t y = 0; y < years; ++y) {
-          const double diff =
-              municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
-          if (y == 0) year1.push_back(diff);
-          total += diff;
+        for (size_t y = 0; y < years; ++y)
           for (size_t m = 0; m < measure_total.size(); ++m)
             measure_total[m] += prop[y].measures[m] - base[y].measures[m];
-        }
-        horizon.push_back(total);
-        double period = 0;
-        for (size_t y = 0;
-             y < std::min({prop.size(), base.size(), static_cast<size_t>(kBudgetPeriodYears)}); ++y)
-          period +=
-              municipality_cost(prop[y], departments) - municipality_cost(base[y], departments);
-        budget_period.push_back(period);
         for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
       }
       row.net_value = summarize(out.npv[n][a]);
