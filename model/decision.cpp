@@ -42,23 +42,22 @@ std::optional<double> root_in(const std::function<double(double)>& f, double low
 
 double mean_net_value(
     const Scenario& scenario, const RunPlan& plan, const Analysis& analysis, int arm,
-    int baseline_group, const NormativeSet& valuation,
+    const NormativeSet& valuation, int replicates,
     const std::function<const std::vector<YearAccount>&(int replicate)>& proposal_accounts) {
   const std::vector<bool> counted =
       counted_departments(scenario, scenario.arms[static_cast<size_t>(arm)], valuation);
   double total = 0;
-  for (int r = 0; r < plan.replicates; ++r)
-    total += net_present_value(
-        proposal_accounts(r),
-        analysis.accounts[plan.unit_index(baseline_group, r, 0, scenario.arms.size())], valuation,
-        counted);
-  return total / plan.replicates;
+  for (int r = 0; r < replicates; ++r)
+    total += net_present_value(proposal_accounts(r),
+                               analysis.accounts[plan.unit_index(0, r, 0, scenario.arms.size())],
+                               valuation, counted);
+  return total / replicates;
 }
 
 double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
                       int arm, int group, const NormativeSet& valuation) {
   return mean_net_value(
-      scenario, plan, analysis, arm, group, valuation,
+      scenario, plan, analysis, arm, valuation, plan.replicates,
       [&](int r) -> const std::vector<YearAccount>& {
         return analysis.accounts[plan.unit_index(group, r, arm, scenario.arms.size())];
       });

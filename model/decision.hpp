@@ -20,10 +20,10 @@ double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analy
                       int arm, int group, const NormativeSet& valuation);
 
 // The same for proposal accounts given per replicate (e.g. from re-simulations), against the
-// baseline of dynamics group `baseline_group`.
+// baseline, over the first `replicates` replicates.
 double mean_net_value(
     const Scenario& scenario, const RunPlan& plan, const Analysis& analysis, int arm,
-    int baseline_group, const NormativeSet& valuation,
+    const NormativeSet& valuation, int replicates,
     const std::function<const std::vector<YearAccount>&(int replicate)>& proposal_accounts);
 
 struct LedgerRow {

@@ -3,6 +3,7 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <numeric>
 
 #include "model/simulation.hpp"
@@ -16,16 +17,27 @@ RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates) {
   plan.months = scenario.months();
   for (const NormativeSet& norm : scenario.norms) {
     size_t g = 0;
-    while (g < plan.dynamics_groups.size() && !(plan.dynamics_groups[g] == norm.dynamics)) ++g;
+    while (g < plan.dynamics_groups.size() &&
+           !(plan.dynamics_groups[g].effective() == norm.dynamics.effective()))
+      ++g;
     if (g == plan.dynamics_groups.size()) plan.dynamics_groups.push_back(norm.dynamics);
     plan.norm_group.push_back(static_cast<int>(g));
   }
   if (plan.dynamics_groups.empty()) plan.dynamics_groups.push_back(Dynamics{});
   for (size_t g = 0; g < plan.dynamics_groups.size(); ++g)
     for (int r = 0; r < replicates; ++r)
-      for (size_t a = 0; a < scenario.arms.size(); ++a)
-        plan.units.push_back({static_cast<int>(g), r, static_cast<int>(a)});
+      for (size_t a = 0; a < scenario.arms.size(); ++a) {
+        RunUnit unit{static_cast<int>(g), r, static_cast<int>(a)};
+        if (a == 0 && g > 0)
+          unit.same_as = static_cast<int64_t>(plan.unit_index(0, r, 0, scenario.arms.size()));
+        plan.units.push_back(unit);
+      }
   return plan;
+}
+
+size_t RunPlan::simulations() const {
+  return static_cast<size_t>(
+      std::count_if(units.begin(), units.end(), [](const RunUnit& u) { return u.same_as < 0; }));
 }
 
 RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
@@ -37,8 +49,14 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
   for (int r = 0; r < plan.replicates; ++r)
     results.effect_draws.push_back(
         draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
-  tbb::parallel_for(size_t{0}, unit_indices.size(), [&](size_t i) {
-    const RunUnit& unit = plan.units[unit_indices[i]];
+  // A unit that shares another's simulation brings that one along.
+  std::vector<size_t> simulated;
+  for (size_t u : unit_indices)
+    simulated.push_back(plan.units[u].same_as < 0 ? u : static_cast<size_t>(plan.units[u].same_as));
+  std::sort(simulated.begin(), simulated.end());
+  simulated.erase(std::unique(simulated.begin(), simulated.end()), simulated.end());
+  tbb::parallel_for(size_t{0}, simulated.size(), [&](size_t i) {
+    const RunUnit& unit = plan.units[simulated[i]];
     const SimulationInput input{scenario,
                                 compiled,
                                 initial,
@@ -47,8 +65,11 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
                                 plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
                                 RngKey{plan.seed, static_cast<uint32_t>(unit.replicate)},
                                 plan.months};
-    results.tallies[unit_indices[i]] = simulate(input, on_month).years;
+    results.tallies[simulated[i]] = simulate(input, on_month).years;
   });
+  for (size_t u : unit_indices)
+    if (plan.units[u].same_as >= 0)
+      results.tallies[u] = results.tallies[static_cast<size_t>(plan.units[u].same_as)];
   return results;
 }
 

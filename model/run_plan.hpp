@@ -19,6 +19,9 @@ struct RunUnit {
   int dynamics_group = 0;
   int replicate = 0;
   int arm = 0;
+  // The unit whose simulation this one shares, or -1: the baseline carries no effects, so
+  // every dynamics group's baseline is the first group's.
+  int64_t same_as = -1;
 };
 
 struct RunPlan {
@@ -28,6 +31,7 @@ struct RunPlan {
   std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
   std::vector<int> norm_group;            // per normative set: its dynamics group
   std::vector<RunUnit> units;
+  size_t simulations() const;  // units that simulate (the others share a simulation)
   size_t unit_index(int group, int replicate, int arm, size_t arms) const {
     return (static_cast<size_t>(group) * static_cast<size_t>(replicates) +
             static_cast<size_t>(replicate)) *
@@ -36,8 +40,8 @@ struct RunPlan {
   }
 };
 
-// Normative sets that differ only in valuation share one dynamics group, so adding a
-// valuation-only set never adds a simulation.
+// Normative sets that differ only in valuation (or whose effective dynamics are equal) share one
+// dynamics group, so adding a valuation-only set never adds a simulation.
 RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates);
 
 struct RunResults {

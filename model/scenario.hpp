@@ -240,6 +240,13 @@ struct Dynamics {
   double effect_half_life_months = 0;  // fading after participation; 0 = ends at once
   double deadweight = 0;               // share of the effect that would have happened anyway
   bool operator==(const Dynamics&) const = default;
+  // The values as the engine uses them: log relative risks are scaled by
+  // effect_scale * (1 - deadweight), and without an effect there is nothing to fade. Sets whose
+  // effective dynamics are equal simulate identically.
+  Dynamics effective() const {
+    const double scale = effect_scale * (1 - deadweight);
+    return {scale, scale == 0 ? 0 : effect_half_life_months, 0};
+  }
 };
 
 struct NormativeSet {
@@ -254,11 +261,29 @@ struct NormativeSet {
   std::vector<double> parameter_values;  // per register parameter, after this set's overrides
 };
 
+// A stock figure of the base year that the baseline should reproduce (checked, not fitted):
+// inhabitants in an age band, persons in some of a module's states (mean over the first year's
+// months), or a module's gross municipal spending in the first year (cost lines paid by the
+// municipality, before the state's refusion).
+struct CalibrationTarget {
+  enum class Kind : uint8_t { kPopulation, kPersons, kSpending };
+  std::string id;
+  std::string title;
+  Kind kind = Kind::kPopulation;
+  int module = -1;          // kPersons, kSpending
+  uint64_t state_mask = 0;  // kPersons
+  int min_age_years = 0;    // kPopulation
+  int max_age_years = 0;    // kPopulation, exclusive
+  double value = 0;
+  std::string source;
+};
+
 struct Scenario {
   std::string name;
   int base_year = 2025;
   int horizon_years = 1;
   int replicates = 1;
+  int sensitivity_replicates = 0;  // replicates re-simulated for sensitivity; 0: all
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;
@@ -272,6 +297,8 @@ struct Scenario {
   std::vector<Arm> arms;  // arms[0] is the baseline
   std::vector<NormativeSet> norms;
   std::vector<Parameter> parameters;  // the register
+  std::vector<CalibrationTarget> calibration;
+  double calibration_tolerance = 0;  // relative deviation accepted from a target
   int months() const { return horizon_years * kMonthsPerYear; }
   // Index of a register parameter, or -1.
   int parameter_index(std::string_view id) const;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 #include "model/accounting.hpp"
 #include "model/decision.hpp"
@@ -27,56 +28,74 @@ bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double va
 
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan, const RunResults& results,
-                         const Analysis& analysis)
+                         const Analysis& analysis, int replicates)
     : scenario_(scenario),
       compiled_(compiled),
       initial_(initial),
       plan_(plan),
       results_(results),
-      analysis_(analysis) {}
+      analysis_(analysis),
+      replicates_(std::clamp(replicates, 1, plan.replicates)) {}
 
-const std::vector<std::vector<YearAccount>>& Resimulator::accounts(int arm,
-                                                                   const Dynamics& dynamics) {
-  const auto key = std::make_tuple(arm, dynamics.effect_scale, dynamics.effect_half_life_months,
-                                   dynamics.deadweight);
+const Resimulator::Simulated& Resimulator::simulated(int arm, const Dynamics& dynamics,
+                                                     int months) {
+  const Dynamics e = dynamics.effective();
+  const auto key = std::make_tuple(arm, e.effect_scale, e.effect_half_life_months);
   auto it = cache_.find(key);
-  if (it != cache_.end()) return it->second;
-  std::vector<std::vector<YearAccount>> simulated(static_cast<size_t>(plan_.replicates));
+  if (it != cache_.end() && it->second.months >= months) return it->second;
+  Simulated fresh;
+  fresh.months = months;
+  fresh.accounts.resize(static_cast<size_t>(replicates_));
   const Arm& a = scenario_.arms[static_cast<size_t>(arm)];
-  tbb::parallel_for(0, plan_.replicates, [&](int r) {
+  tbb::parallel_for(0, replicates_, [&](int r) {
     const SimulationInput input{scenario_,
                                 compiled_,
                                 initial_,
                                 a,
                                 results_.effect_draws[static_cast<size_t>(r)],
-                                dynamics,
+                                e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
-                                plan_.months};
+                                months};
     const auto years = simulate(input).years;
     for (size_t y = 0; y < years.size(); ++y)
-      simulated[static_cast<size_t>(r)].push_back(
+      fresh.accounts[static_cast<size_t>(r)].push_back(
           account_year(scenario_, compiled_, a, years[y], static_cast<int>(y)));
   });
-  simulations_ += static_cast<size_t>(plan_.replicates);
-  return cache_.emplace(key, std::move(simulated)).first->second;
+  simulations_ += static_cast<size_t>(replicates_);
+  return cache_.insert_or_assign(key, std::move(fresh)).first->second;
 }
 
-double Resimulator::mean_net_value(int arm, const NormativeSet& norm, const Dynamics& dynamics) {
-  // A dynamics group of the main run already holds these simulations.
+double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
   for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
-    if (plan_.dynamics_groups[g] == dynamics)
-      return model::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), norm);
-  const auto& proposal = accounts(arm, dynamics);
-  // The baseline carries no effects, so any dynamics group's baseline is the baseline.
-  return model::mean_net_value(
-      scenario_, plan_, analysis_, arm, 0, norm,
-      [&](int r) -> const std::vector<YearAccount>& { return proposal[static_cast<size_t>(r)]; });
+    if (plan_.dynamics_groups[g].effective() == dynamics.effective())
+      return model::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), set);
+  const int own_group = plan_.norm_group[static_cast<size_t>(norm)];
+  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  const Simulated& sims = simulated(arm, dynamics, months);
+  const double moved = model::mean_net_value(
+      scenario_, plan_, analysis_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& { return sims.accounts[static_cast<size_t>(r)]; });
+  if (replicates_ == plan_.replicates) return moved;
+  const double own_on_subset = model::mean_net_value(
+      scenario_, plan_, analysis_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis_.accounts[plan_.unit_index(own_group, r, arm, scenario_.arms.size())];
+      });
+  return model::mean_net_value(scenario_, plan_, analysis_, arm, own_group, set) +
+         (moved - own_on_subset);
 }
 
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                 const Analysis& analysis, Resimulator& resimulator) {
-  std::vector<TornadoRow> out;
-  for (size_t n = 0; n < scenario.norms.size(); ++n) {
+  // Sets with longer horizons first, so that their simulations serve the shorter ones.
+  std::vector<size_t> order(scenario.norms.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
+  });
+  std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
+  for (size_t n : order) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
       const int arm = static_cast<int>(a);
@@ -97,7 +116,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
           value_at = [&](double x) {
             Dynamics d = norm.dynamics;
             set_dynamics_parameter(p.id, d, x);
-            return resimulator.mean_net_value(arm, norm, d);
+            return resimulator.mean_net_value(arm, static_cast<int>(n), d);
           };
         } else {
           continue;  // a declared parameter that the engine does not read
@@ -107,9 +126,11 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       }
       std::stable_sort(rows.begin(), rows.end(),
                        [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
-      out.insert(out.end(), rows.begin(), rows.end());
+      by_norm[n].insert(by_norm[n].end(), rows.begin(), rows.end());
     }
   }
+  std::vector<TornadoRow> out;
+  for (auto& rows : by_norm) out.insert(out.end(), rows.begin(), rows.end());
   return out;
 }
 
@@ -119,40 +140,51 @@ std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenari
   const int index = scenario.parameter_index("effect_scale");
   if (index < 0) return out;
   const Parameter& p = scenario.parameters[static_cast<size_t>(index)];
-  const double step = (p.high - p.low) / kEffectScaleGrid;
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
+      EffectScaleSwitching row{static_cast<int>(a), static_cast<int>(n), norm.dynamics.effect_scale,
+                               p.low, p.high, {}, 0, 0, 0};
       const auto f = [&](double scale) {
         Dynamics d = norm.dynamics;
         d.effect_scale = scale;
-        return resimulator.mean_net_value(static_cast<int>(a), norm, d);
+        return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n), d);
       };
-      EffectScaleSwitching row{static_cast<int>(a),
-                               static_cast<int>(n),
-                               norm.dynamics.effect_scale,
-                               p.low,
-                               p.high,
-                               {},
-                               0,
-                               0};
-      double x0 = p.low, f0 = f(x0);
-      for (int i = 1; i <= kEffectScaleGrid && !row.value; ++i) {
-        const double x1 = p.low + step * i, f1 = f(x1);
-        if ((f0 > 0) != (f1 > 0)) {
-          // Bisection until the bracket is 1 % of a grid step wide.
-          double lo = x0, hi = x1;
-          const bool lo_positive = f0 > 0;
-          while (hi - lo > 0.01 * step) {
-            const double mid = 0.5 * (lo + hi);
-            ((f(mid) > 0) == lo_positive ? lo : hi) = mid;
+      // Known points: the range's ends and the set's own value.
+      std::vector<std::pair<double, double>> points;
+      for (double x : {p.low, row.current, p.high})
+        if (x >= p.low && x <= p.high) points.push_back({x, f(x)});
+      std::sort(points.begin(), points.end());
+      for (size_t i = 0; i + 1 < points.size() && !row.value; ++i) {
+        auto [lo, f_lo] = points[i];
+        auto [hi, f_hi] = points[i + 1];
+        if ((f_lo > 0) == (f_hi > 0)) continue;
+        const double tolerance = kSwitchingTolerance * std::abs(f_hi - f_lo);
+        double x = lo;
+        int side = 0;  // Illinois: halve the value of an end kept twice in a row
+        for (int it = 0; it < kSwitchingIterations && hi - lo > 0.01 * (p.high - p.low); ++it) {
+          x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+          const double fx = f(x);
+          ++row.simulated_points;
+          if (std::abs(fx) <= tolerance) {
+            lo = hi = x;
+            break;
           }
-          row.value = 0.5 * (lo + hi);
-          row.bracket_low = lo;
-          row.bracket_high = hi;
+          if ((fx > 0) == (f_lo > 0)) {
+            lo = x;
+            f_lo = fx;
+            if (side == -1) f_hi /= 2;
+            side = -1;
+          } else {
+            hi = x;
+            f_hi = fx;
+            if (side == 1) f_lo /= 2;
+            side = 1;
+          }
         }
-        x0 = x1;
-        f0 = f1;
+        row.value = lo == hi ? lo : (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+        row.bracket_low = lo;
+        row.bracket_high = hi;
       }
       out.push_back(row);
     }

@@ -4,7 +4,6 @@
 // effects to change), on the same random numbers as the main run.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,19 +22,30 @@ namespace kommunesim::model {
 // deadweight); returns false for any other id.
 bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
 
-// Simulations of proposal arms under dynamics values the main run did not simulate, each run
-// once and kept.
+// Simulations of proposal arms under dynamics values the main run did not simulate. Each runs
+// once, for the first `replicates` replicates and as many years as the set asking for it counts,
+// and is kept for later questions that need no more years.
 class Resimulator {
  public:
   Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
-              const RunPlan& plan, const RunResults& results, const Analysis& analysis);
+              const RunPlan& plan, const RunResults& results, const Analysis& analysis,
+              int replicates);
 
-  // Mean net value over replicates of `arm` under `norm`'s valuation, simulated with `dynamics`.
-  double mean_net_value(int arm, const NormativeSet& norm, const Dynamics& dynamics);
+  // Mean net value of `arm` under set `norm`'s valuation, simulated with `dynamics`. Dynamics the
+  // main run simulated are answered from its accounts. Others are simulated on the first
+  // replicates(); their paired difference from the set's own dynamics on those replicates is
+  // added to the set's mean over all replicates (with common random numbers the difference is
+  // far more precise than either mean). With all replicates this is the plain mean.
+  double mean_net_value(int arm, int norm, const Dynamics& dynamics);
+  int replicates() const { return replicates_; }
   size_t simulations() const { return simulations_; }
 
  private:
-  const std::vector<std::vector<YearAccount>>& accounts(int arm, const Dynamics& dynamics);
+  struct Simulated {
+    int months = 0;
+    std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
+  };
+  const Simulated& simulated(int arm, const Dynamics& dynamics, int months);
 
   const Scenario& scenario_;
   const CompiledModel& compiled_;
@@ -43,7 +53,8 @@ class Resimulator {
   const RunPlan& plan_;
   const RunResults& results_;
   const Analysis& analysis_;
-  std::map<std::tuple<int, double, double, double>, std::vector<std::vector<YearAccount>>> cache_;
+  int replicates_ = 1;
+  std::map<std::tuple<int, double, double>, Simulated> cache_;  // by arm and effective dynamics
   size_t simulations_ = 0;
 };
 
@@ -67,15 +78,19 @@ struct EffectScaleSwitching {
   int arm = 0;
   int norm = 0;
   double current = 0, low = 0, high = 0;
-  std::optional<double> value;  // the middle of the final bracket
+  std::optional<double> value;  // where the mean net value crosses zero
   double bracket_low = 0;       // the mean net value changes sign between these scales
   double bracket_high = 0;
+  int simulated_points = 0;     // effect scales simulated to find it
 };
 
-// The effect scale at which each arm's mean net value under each set crosses zero: bracketed on
-// a grid of kEffectScaleGrid steps over the register range (simulated once and shared by all
-// sets), then bisected with re-simulations until the bracket is 1 % of a grid step wide.
-constexpr int kEffectScaleGrid = 5;
+// The effect scale at which each arm's mean net value under each set crosses zero. The sign is
+// first read at the register's low and high ends and the set's own value (the tornado's
+// simulations); within a bracket, regula falsi (Illinois variant) re-simulates until the mean
+// net value is within kSwitchingTolerance of the bracket's span of values from zero, or the
+// bracket is a hundredth of the range wide, or after kSwitchingIterations simulations.
+constexpr double kSwitchingTolerance = 0.01;
+constexpr int kSwitchingIterations = 6;
 std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
                                                          Resimulator& resimulator);
 

@@ -158,6 +158,8 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   const int age = ctx.month - pop.birth_month[p];
   const int age_years = age / kMonthsPerYear;
   ++out.tally.person_months;
+  ++out.tally.person_months_by_age[static_cast<size_t>(
+      age_years < kAgeYearsTallied ? age_years : kAgeYearsTallied - 1)];
 
   std::array<double, kMaxProposalsPerArm> weights{};
   bool any_weight = false;

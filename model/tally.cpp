@@ -8,6 +8,7 @@ void Tally::reset(size_t slots, size_t event_slots) {
   events.assign(event_slots, 0);
   participant_months.fill(0);
   admissions.fill(0);
+  person_months_by_age.fill(0);
   person_months = births = deaths = out_migrants = in_migrants = 0;
 }
 
@@ -18,6 +19,8 @@ void Tally::add(const Tally& other) {
     participant_months[k] += other.participant_months[k];
     admissions[k] += other.admissions[k];
   }
+  for (size_t a = 0; a < person_months_by_age.size(); ++a)
+    person_months_by_age[a] += other.person_months_by_age[a];
   person_months += other.person_months;
   births += other.births;
   deaths += other.deaths;

@@ -11,11 +11,14 @@
 
 namespace kommunesim::model {
 
+constexpr int kAgeYearsTallied = 128;  // older persons are tallied at this age - 1
+
 struct Tally {
   std::vector<uint64_t> state_months;  // per slot of CompiledModel::slots
   std::vector<uint64_t> events;        // per event slot (transition)
   std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
   std::array<uint64_t, kMaxProposalsPerArm> admissions{};
+  std::array<uint64_t, kAgeYearsTallied> person_months_by_age{};  // by age in whole years
   uint64_t person_months = 0;
   uint64_t births = 0;
   uint64_t deaths = 0;

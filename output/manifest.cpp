@@ -18,8 +18,9 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["replicates"] = run.plan.replicates;
   j["months"] = run.plan.months;
   j["threads"] = p.threads;
-  j["simulations"] = run.plan.units.size();
+  j["simulations"] = run.plan.simulations();
   j["sensitivity_simulations"] = run.sensitivity_simulations;
+  j["sensitivity_replicates"] = run.sensitivity_replicates;
   j["started_utc"] = p.started_utc;
   j["wall_time_seconds"] = p.wall_seconds;
   j["command_line"] = p.command_line;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/analysis.hpp"
+#include "model/calibration.hpp"
 #include "model/cross_graph.hpp"
 #include "model/module_tables.hpp"
 #include "model/run_plan.hpp"
@@ -42,6 +43,8 @@ struct RunRecord {
   std::vector<model::TornadoRow> tornado;
   std::vector<model::EffectScaleSwitching> effect_scale_switching;
   size_t sensitivity_simulations = 0;  // extra simulations the two above needed
+  int sensitivity_replicates = 0;      // replicates those simulations ran
+  std::vector<model::CalibrationRow> calibration;
 };
 
 }  // namespace kommunesim::output

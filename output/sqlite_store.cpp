@@ -45,6 +45,9 @@ CREATE TABLE summary(norm TEXT, arm TEXT, net_value_mean_dkk REAL, net_value_p5_
   municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_horizon_mean_dkk REAL,
   rank INTEGER, PRIMARY KEY(norm, arm));
 CREATE TABLE reach(proposal TEXT, department TEXT);
+CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,
+  target_value REAL NOT NULL, baseline_year1 REAL NOT NULL, deviation REAL NOT NULL,
+  within_tolerance INTEGER NOT NULL, tolerance REAL NOT NULL, source TEXT NOT NULL);
 CREATE TABLE graph_edges(from_module TEXT, to_module TEXT, kind TEXT, feedback INTEGER);
 CREATE VIEW flow_differences AS
   SELECT p.dynamics_group, p.arm, p.replicate, p.year, p.department, p.payer, p.dkk - b.dkk AS dkk
@@ -238,6 +241,16 @@ void write_unit_results(Database& db, const RunRecord& run) {
   }
 }
 
+void write_calibration(Database& db, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  for (const auto& row : run.calibration) {
+    const auto& t = s.calibration[static_cast<size_t>(row.target)];
+    rows.row({t.id, t.title, calibration_kind_name(t.kind), t.value, row.simulated, row.deviation,
+              static_cast<int64_t>(row.within), s.calibration_tolerance, t.source});
+  }
+}
+
 void write_valuation(Database& db, const RunRecord& run) {
   const auto& s = run.scenario;
   Database::Insert npv(db, "INSERT INTO net_values VALUES (?, ?, ?, ?)");
@@ -263,6 +276,7 @@ void write_results_sqlite(const RunRecord& run, const std::filesystem::path& fil
   write_definitions(db, run);
   write_unit_results(db, run);
   write_valuation(db, run);
+  write_calibration(db, run);
   db.exec("COMMIT");
 }
 

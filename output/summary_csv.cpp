@@ -7,7 +7,6 @@
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
-namespace {
 
 std::string csv_text(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -15,8 +14,6 @@ std::string csv_text(const std::string& s) {
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-
-}  // namespace
 
 void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) {
   std::ofstream out(file);

@@ -13,6 +13,32 @@ namespace {
 // Millions of DKK with one decimal, e.g. "-1.3".
 std::string mdkk(double v) { return fmt::format("{:.1f}", v / 1e6); }
 
+// A figure as a reader would write it: DKK in millions, persons whole.
+std::string figure(const model::CalibrationTarget& t, double v) {
+  return t.kind == model::CalibrationTarget::Kind::kSpending ? fmt::format("{:.1f} m", v / 1e6)
+                                                             : fmt::format("{:.0f}", v);
+}
+
+std::string calibration_summary(const RunRecord& run) {
+  const auto& s = run.scenario;
+  if (run.calibration.empty()) return "";
+  int within = 0;
+  for (const auto& row : run.calibration) within += row.within ? 1 : 0;
+  std::string out = fmt::format(
+      "\nBaseline against calibration targets, {} (first year, mean of {} replicates): {} of {} "
+      "within {:.0f} %\n",
+      s.base_year, run.plan.replicates, within, run.calibration.size(),
+      100 * s.calibration_tolerance);
+  out += fmt::format("  {:<62} {:>10} {:>10} {:>8}\n", "target", "target", "baseline", "off");
+  for (const auto& row : run.calibration) {
+    const auto& t = s.calibration[static_cast<size_t>(row.target)];
+    out += fmt::format("  {:<62} {:>10} {:>10} {:>+7.1f}% {}\n", t.title, figure(t, t.value),
+                       figure(t, row.simulated), 100 * row.deviation,
+                       row.within ? "" : "OUTSIDE TOLERANCE");
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -82,6 +108,7 @@ std::string text_summary(const RunRecord& run) {
       reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
     out += "  can affect: " + reach + "\n";
   }
+  out += calibration_summary(run);
   return out;
 }
 

@@ -29,6 +29,12 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
 // The register as a Markdown table; parameters named in `deciding` are marked.
 std::string register_markdown(const model::Scenario& scenario,
                               const std::set<std::string>& deciding);
+// calibration.csv: the baseline's first year against each calibration target.
+void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file);
+// "population", "persons" or "spending".
+std::string calibration_kind_name(model::CalibrationTarget::Kind kind);
+// A CSV field: quoted when it holds a comma, a quote or a newline.
+std::string csv_text(const std::string& s);
 // The table printed after a run, for a budget analyst.
 std::string text_summary(const RunRecord& run);
 

@@ -27,6 +27,11 @@ int main(int argc, char** argv) {
       ->add_option("--replicates", run.replicates,
                    "Monte Carlo replicates (default: the scenario's)")
       ->check(CLI::PositiveNumber);
+  run_cmd
+      ->add_option("--sensitivity-replicates", run.sensitivity_replicates,
+                   "Replicates re-simulated for the tornado and effect-scale switching values "
+                   "(default: the scenario's, else all)")
+      ->check(CLI::PositiveNumber);
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
 
   std::string validate_scenario;

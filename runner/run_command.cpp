@@ -46,6 +46,8 @@ int run_command(const RunOptions& options) {
   model::Scenario& scenario = loaded->scenario;
   if (options.replicates) scenario.replicates = *options.replicates;
   if (options.seed) scenario.seed = *options.seed;
+  if (options.sensitivity_replicates)
+    scenario.sensitivity_replicates = *options.sensitivity_replicates;
   const int threads = effective_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
@@ -60,11 +62,11 @@ int run_command(const RunOptions& options) {
         model::synthesize_population(scenario, compiled, scenario.seed);
     const model::RunPlan plan = model::plan_runs(scenario, scenario.seed, scenario.replicates);
     fmt::print(stderr,
-               "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups) of "
-               "{} months on {} threads\n",
-               scenario.name, population.persons(), plan.units.size(), scenario.arms.size(),
+               "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups, one "
+               "baseline per replicate) of {} months on {} threads\n",
+               scenario.name, population.persons(), plan.simulations(), scenario.arms.size(),
                plan.replicates, plan.dynamics_groups.size(), plan.months, threads);
-    Progress progress("simulating", plan.units.size() * static_cast<uint64_t>(plan.months));
+    Progress progress("simulating", plan.simulations() * static_cast<uint64_t>(plan.months));
     const model::RunResults results =
         model::execute_plan(scenario, compiled, population, plan, [&] { progress.advance(); });
     progress.finish();
@@ -72,15 +74,20 @@ int run_command(const RunOptions& options) {
 
     output::RunRecord record{
         scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario),
-        {},       {},       {},   0};
-    model::Resimulator resimulator(scenario, compiled, population, plan, results, analysis);
+        {},       {},       {},   0, 0, {}};
+    record.calibration = model::calibrate(scenario, compiled, plan, results);
+    model::Resimulator resimulator(
+        scenario, compiled, population, plan, results, analysis,
+        scenario.sensitivity_replicates > 0 ? scenario.sensitivity_replicates : plan.replicates);
+    record.sensitivity_replicates = resimulator.replicates();
     record.tornado = model::tornado(scenario, plan, analysis, resimulator);
     record.effect_scale_switching = model::effect_scale_switching(scenario, resimulator);
     record.sensitivity_simulations = resimulator.simulations();
     fmt::print(
         stderr,
-        "sensitivity: {} further simulations for the tornado and effect-scale switching values\n",
-        resimulator.simulations());
+        "sensitivity: {} further simulations ({} replicates each) for the tornado and effect-scale "
+        "switching values\n",
+        resimulator.simulations(), resimulator.replicates());
     for (const auto& p : scenario.proposals)
       record.reach.push_back(model::reachable_departments(scenario, p));
     record.provenance.engine_version = KOMMUNESIM_VERSION;
@@ -97,6 +104,8 @@ int run_command(const RunOptions& options) {
     output::write_switching_csv(record, folder.path() / "switching.csv");
     output::write_tornado_csv(record, folder.path() / "tornado.csv");
     output::write_assumptions_md(record, folder.path() / "assumptions.md");
+    if (!record.calibration.empty())
+      output::write_calibration_csv(record, folder.path() / "calibration.csv");
     record.provenance.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     output::write_manifest(record, folder.path() / "manifest.json");
@@ -105,8 +114,9 @@ int run_command(const RunOptions& options) {
     fmt::print(
         "\nwrote {}/ (summary.csv, ledger.csv, flips.csv, switching.csv, tornado.csv, "
         "assumptions.md, "
-        "results.sqlite, manifest.json) in {:.1f} s\n",
-        options.out, record.provenance.wall_seconds);
+        "{}results.sqlite, manifest.json) in {:.1f} s\n",
+        options.out, record.calibration.empty() ? "" : "calibration.csv, ",
+        record.provenance.wall_seconds);
     return kExitSuccess;
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),

@@ -53,6 +53,7 @@ void load_population(LoadContext& ctx, const std::string& file, const toml::tabl
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
+void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc);
 
 // Reads a mapping { state = share, ... } over a module's states into a vector of shares that
 // must sum to 1.

@@ -1,5 +1,6 @@
 // The order of a load: scenario.toml, modules (names first, then contents), household
-// conditions, population, register, normative sets, proposals, packages; then whole-package
+// conditions, population, register, normative sets, proposals, packages, calibration targets;
+// then whole-package
 // checks. All problems are collected; a scenario is returned only when there are none.
 #include "scenarios/loader/load_scenario.hpp"
 
@@ -116,6 +117,8 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
     s.replicates =
         static_cast<int>(r.integer("replicates", Need::kRequired, 1, 100000).value_or(1));
+    s.sensitivity_replicates = static_cast<int>(
+        r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));
     s.seed = static_cast<uint32_t>(r.integer("seed", Need::kRequired, 0, UINT32_MAX).value_or(1));
     load_departments_and_measures(ctx, r);
 
@@ -146,6 +149,8 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
       if (const toml::table* n = ctx.parse(f)) load_norm(ctx, f, *n);
     if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
     load_packages(ctx, r);
+    if (const auto f = r.string("calibration", Need::kOptional))
+      if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);
   }
   if (ctx.diagnostics.empty()) check_graph(ctx);
   result.diagnostics = std::move(ctx.diagnostics);

@@ -1,0 +1,39 @@
+// calibration.csv: the baseline's first year against the scenario's calibration targets.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+
+std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
+  switch (kind) {
+    case model::CalibrationTarget::Kind::kPopulation:
+      return "population";
+    case model::CalibrationTarget::Kind::kPersons:
+      return "persons";
+    case model::CalibrationTarget::Kind::kSpending:
+      return "spending";
+  }
+  return "";
+}
+
+void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file) {
+  std::ofstream out(file);
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+  const auto& s = run.scenario;
+  out << "target,title,kind,target_value,baseline_year1,deviation,within_tolerance,tolerance,"
+         "source\n";
+  for (const auto& row : run.calibration) {
+    const auto& t = s.calibration[static_cast<size_t>(row.target)];
+    out << csv_text(t.id) << "," << csv_text(t.title) << "," << calibration_kind_name(t.kind)
+        << "," << fmt::format("{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.deviation)
+        << "," << (row.within ? "yes" : "no") << "," << s.calibration_tolerance << ","
+        << csv_text(t.source) << "\n";
+  }
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+}  // namespace kommunesim::output
