@@ -1,0 +1,73 @@
+// The bundled default scenario: it loads, its baseline reproduces the calibration targets, and
+// the cross-silo proposal saves money outside its owner's department.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "model/analysis.hpp"
+#include "model/calibration.hpp"
+#include "model/decision.hpp"
+#include "model/run_plan.hpp"
+#include "model/synthetic_population.hpp"
+#include "scenarios/loader/load_scenario.hpp"
+
+using namespace kommunesim;
+using namespace kommunesim::model;
+
+namespace {
+
+Scenario default_scenario() {
+  auto loaded = scenarios::load_scenario(KOMMUNESIM_DEFAULT_SCENARIO);
+  if (!loaded.loaded) {
+    for (const auto& d : loaded.diagnostics.items()) ADD_FAILURE() << scenarios::format(d);
+    throw std::runtime_error("the default scenario does not load");
+  }
+  return loaded.loaded->scenario;
+}
+
+int index_of(const std::vector<Department>& departments, const std::string& id) {
+  for (size_t i = 0; i < departments.size(); ++i)
+    if (departments[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST(GlostrupLike, TheBaselineReproducesEveryCalibrationTargetWithinTolerance) {
+  Scenario s = default_scenario();
+  ASSERT_GE(s.calibration.size(), 15u);
+  s.horizon_years = 1;  // the targets are first-year figures
+  s.arms.resize(1);     // the baseline only
+  const CompiledModel compiled = compile(s);
+  const Population pop = synthesize_population(s, compiled, s.seed);
+  const RunPlan plan = plan_runs(s, s.seed, s.replicates);
+  const RunResults results = execute_plan(s, compiled, pop, plan);
+  for (const CalibrationRow& row : calibrate(s, compiled, plan, results)) {
+    const CalibrationTarget& t = s.calibration[static_cast<size_t>(row.target)];
+    EXPECT_TRUE(row.within) << t.id << ": target " << t.value << ", baseline " << row.simulated;
+  }
+}
+
+TEST(GlostrupLike, TheJobcentresProposalForParentsSavesMoneyInChildrensServicesAndSchool) {
+  Scenario s = default_scenario();
+  s.horizon_years = 10;
+  const auto arm = std::find_if(s.arms.begin(), s.arms.end(),
+                                [](const Arm& a) { return a.id == "job_support_parents"; });
+  ASSERT_NE(arm, s.arms.end());
+  s.arms = {s.arms.front(), *arm};
+  const CompiledModel compiled = compile(s);
+  const Population pop = synthesize_population(s, compiled, s.seed);
+  const RunPlan plan = plan_runs(s, s.seed, s.replicates);
+  const RunResults results = execute_plan(s, compiled, pop, plan);
+  const Analysis analysis = analyse(s, compiled, plan, results);
+  const int owner = s.proposals[static_cast<size_t>(s.arms[1].proposals[0])].department;
+  EXPECT_EQ(owner, index_of(s.departments, "jobcentre"));
+  // Ten-year net cost to the municipality per department, in the first dynamics group.
+  double outside_owner = 0;
+  for (const LedgerRow& row : ledger(s, plan, analysis))
+    if (row.group == 0 && row.years == 1 && row.payer == Payer::kMunicipality &&
+        (row.department == index_of(s.departments, "children_family") ||
+         row.department == index_of(s.departments, "daycare_school")))
+      outside_owner += row.net_cost.mean;
+  EXPECT_LT(outside_owner, 0) << "no saving in children's services and school";
+}
