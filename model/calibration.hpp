@@ -12,10 +12,10 @@
 namespace kommunesim::model {
 
 struct CalibrationRow {
-  int target = 0;          // index into Scenario::calibration
-  double simulated = 0;    // mean over replicates
-  double deviation = 0;    // (simulated - target) / target
-  bool within = false;     // |deviation| <= the scenario's tolerance
+  int target = 0;        // index into Scenario::calibration
+  double simulated = 0;  // mean over replicates
+  double deviation = 0;  // (simulated - target) / target
+  bool within = false;   // |deviation| <= the scenario's tolerance
 };
 
 std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledModel& compiled,

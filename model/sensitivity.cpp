@@ -73,9 +73,10 @@ double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) 
   const int own_group = plan_.norm_group[static_cast<size_t>(norm)];
   const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
   const Simulated& sims = simulated(arm, dynamics, months);
-  const double moved = model::mean_net_value(
-      scenario_, plan_, analysis_, arm, set, replicates_,
-      [&](int r) -> const std::vector<YearAccount>& { return sims.accounts[static_cast<size_t>(r)]; });
+  const double moved = model::mean_net_value(scenario_, plan_, analysis_, arm, set, replicates_,
+                                             [&](int r) -> const std::vector<YearAccount>& {
+                                               return sims.accounts[static_cast<size_t>(r)];
+                                             });
   if (replicates_ == plan_.replicates) return moved;
   const double own_on_subset = model::mean_net_value(
       scenario_, plan_, analysis_, arm, set, replicates_,
@@ -143,8 +144,15 @@ std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenari
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
-      EffectScaleSwitching row{static_cast<int>(a), static_cast<int>(n), norm.dynamics.effect_scale,
-                               p.low, p.high, {}, 0, 0, 0};
+      EffectScaleSwitching row{static_cast<int>(a),
+                               static_cast<int>(n),
+                               norm.dynamics.effect_scale,
+                               p.low,
+                               p.high,
+                               {},
+                               0,
+                               0,
+                               0};
       const auto f = [&](double scale) {
         Dynamics d = norm.dynamics;
         d.effect_scale = scale;

@@ -81,7 +81,7 @@ struct EffectScaleSwitching {
   std::optional<double> value;  // where the mean net value crosses zero
   double bracket_low = 0;       // the mean net value changes sign between these scales
   double bracket_high = 0;
-  int simulated_points = 0;     // effect scales simulated to find it
+  int simulated_points = 0;  // effect scales simulated to find it
 };
 
 // The effect scale at which each arm's mean net value under each set crosses zero. The sign is

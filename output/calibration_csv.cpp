@@ -28,9 +28,9 @@ void write_calibration_csv(const RunRecord& run, const std::filesystem::path& fi
          "source\n";
   for (const auto& row : run.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    out << csv_text(t.id) << "," << csv_text(t.title) << "," << calibration_kind_name(t.kind)
-        << "," << fmt::format("{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.deviation)
-        << "," << (row.within ? "yes" : "no") << "," << s.calibration_tolerance << ","
+    out << csv_text(t.id) << "," << csv_text(t.title) << "," << calibration_kind_name(t.kind) << ","
+        << fmt::format("{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.deviation) << ","
+        << (row.within ? "yes" : "no") << "," << s.calibration_tolerance << ","
         << csv_text(t.source) << "\n";
   }
   if (!out) throw std::runtime_error("cannot write " + file.string());

@@ -20,15 +20,21 @@ void check(const std::ofstream& out, const std::filesystem::path& file) {
   if (!out) throw std::runtime_error("cannot write " + file.string());
 }
 
-// The normative sets simulated in a dynamics group, e.g. "municipal_budget_4y;public_sector_5y".
+}  // namespace
+
+std::vector<model::SwitchingRow> switching_rows(const RunRecord& run) {
+  auto rows = model::switching_values(run.scenario, run.plan, run.analysis);
+  for (const auto& e : run.effect_scale_switching)
+    rows.push_back({e.arm, e.norm, "effect_scale", e.current, e.low, e.high, e.value});
+  return rows;
+}
+
 std::string group_norms(const RunRecord& run, int group) {
   std::string out;
   for (size_t n = 0; n < run.scenario.norms.size(); ++n)
     if (run.plan.norm_group[n] == group) out += (out.empty() ? "" : ";") + run.scenario.norms[n].id;
   return out;
 }
-
-}  // namespace
 
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
@@ -88,11 +94,7 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
   auto out = open_csv(file);
   out << "proposal,normative_set,parameter,current_value,searched_low,searched_high,switching_"
          "value\n";
-  // Valuation parameters (revalued) and the effect scale (re-simulated), one row format.
-  auto rows = model::switching_values(s, run.plan, run.analysis);
-  for (const auto& e : run.effect_scale_switching)
-    rows.push_back({e.arm, e.norm, "effect_scale", e.current, e.low, e.high, e.value});
-  for (const auto& row : rows)
+  for (const auto& row : switching_rows(run))
     out << fmt::format(
         "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
         s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,

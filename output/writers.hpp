@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 
+#include "model/decision.hpp"
 #include "output/run_record.hpp"
 
 namespace kommunesim::output {
@@ -33,6 +34,17 @@ std::string register_markdown(const model::Scenario& scenario,
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file);
 // "population", "persons" or "spending".
 std::string calibration_kind_name(model::CalibrationTarget::Kind kind);
+// workbook.xlsx: the decision tables for the budget material (Summary, Ledger, Flips,
+// Switching values, Tornado, Assumptions, Calibration, Provenance).
+void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file);
+// report.html: one self-contained interactive page; the chart libraries are read from
+// `assets` (the npm packages vega, vega-lite, vega-embed) and inlined.
+void write_report_html(const RunRecord& run, const std::filesystem::path& assets,
+                       const std::filesystem::path& file);
+// Switching values of the valuation parameters and of the effect scale, in one row format.
+std::vector<model::SwitchingRow> switching_rows(const RunRecord& run);
+// The normative sets simulated in a dynamics group, e.g. "municipal_budget_4y;public_sector_5y".
+std::string group_norms(const RunRecord& run, int group);
 // A CSV field: quoted when it holds a comma, a quote or a newline.
 std::string csv_text(const std::string& s);
 // The table printed after a run, for a budget analyst.

@@ -15,10 +15,10 @@ constexpr int kExitInvalidInput = 2;
 struct RunOptions {
   std::string scenario;
   std::string out = "out";
-  int threads = 0;                // 0: all cores
-  std::optional<int> replicates;  // overrides the scenario's
+  int threads = 0;                            // 0: all cores
+  std::optional<int> replicates;              // overrides the scenario's
   std::optional<int> sensitivity_replicates;  // overrides the scenario's
-  std::optional<uint32_t> seed;   // overrides the scenario's
+  std::optional<uint32_t> seed;               // overrides the scenario's
   std::string command_line;
 };
 

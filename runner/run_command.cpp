@@ -5,8 +5,11 @@
 #include <tbb/info.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
 #include <exception>
+#include <filesystem>
+#include <optional>
 
 #include "model/analysis.hpp"
 #include "model/cross_graph.hpp"
@@ -32,6 +35,22 @@ std::string utc_now() {
   return buffer;
 }
 
+// The report's template and chart libraries: KOMMUNESIM_REPORT_ASSETS from the environment, else
+// the source tree's output/report (where scripts/setup.sh installs the npm packages).
+std::filesystem::path report_assets() {
+  const char* from_environment = std::getenv("KOMMUNESIM_REPORT_ASSETS");
+  return from_environment && *from_environment ? from_environment : KOMMUNESIM_REPORT_ASSETS;
+}
+
+// Checked before simulating, so that a missing library fails the run at once.
+std::optional<std::string> missing_report_assets(const std::filesystem::path& assets) {
+  for (const char* f : {"report_template.html", "node_modules/vega/build/vega.min.js",
+                        "node_modules/vega-lite/build/vega-lite.min.js",
+                        "node_modules/vega-embed/build/vega-embed.min.js"})
+    if (!std::filesystem::exists(assets / f)) return (assets / f).string();
+  return std::nullopt;
+}
+
 int effective_threads(int requested) {
   return requested > 0 ? requested : tbb::info::default_concurrency();
 }
@@ -43,6 +62,14 @@ int run_command(const RunOptions& options) {
   const std::string started_utc = utc_now();
   auto loaded = load_or_report(options.scenario);
   if (!loaded) return kExitInvalidInput;
+  const std::filesystem::path assets = report_assets();
+  if (const auto missing = missing_report_assets(assets)) {
+    fmt::print(stderr,
+               "error: {} is missing: report.html inlines the chart libraries installed by "
+               "scripts/setup.sh (npm ci in output/report); or set KOMMUNESIM_REPORT_ASSETS\n",
+               *missing);
+    return kExitRunFailed;
+  }
   model::Scenario& scenario = loaded->scenario;
   if (options.replicates) scenario.replicates = *options.replicates;
   if (options.seed) scenario.seed = *options.seed;
@@ -74,7 +101,7 @@ int run_command(const RunOptions& options) {
 
     output::RunRecord record{
         scenario, compiled, plan, results, analysis, provenance, model::dependency_edges(scenario),
-        {},       {},       {},   0, 0, {}};
+        {},       {},       {},   0,       0,        {}};
     record.calibration = model::calibrate(scenario, compiled, plan, results);
     model::Resimulator resimulator(
         scenario, compiled, population, plan, results, analysis,
@@ -106,15 +133,17 @@ int run_command(const RunOptions& options) {
     output::write_assumptions_md(record, folder.path() / "assumptions.md");
     if (!record.calibration.empty())
       output::write_calibration_csv(record, folder.path() / "calibration.csv");
+    output::write_workbook_xlsx(record, folder.path() / "workbook.xlsx");
+    output::write_report_html(record, assets, folder.path() / "report.html");
     record.provenance.wall_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     output::write_manifest(record, folder.path() / "manifest.json");
     folder.commit();
     fmt::print("{}", output::text_summary(record));
     fmt::print(
-        "\nwrote {}/ (summary.csv, ledger.csv, flips.csv, switching.csv, tornado.csv, "
-        "assumptions.md, "
-        "{}results.sqlite, manifest.json) in {:.1f} s\n",
+        "\nwrote {}/ (report.html, workbook.xlsx, summary.csv, ledger.csv, flips.csv, "
+        "switching.csv, tornado.csv, assumptions.md, {}results.sqlite, manifest.json) in "
+        "{:.1f} s\n",
         options.out, record.calibration.empty() ? "" : "calibration.csv, ",
         record.provenance.wall_seconds);
     return kExitSuccess;

@@ -9,7 +9,12 @@ packages=(
   cmake ninja-build g++ git clang-format
   libboost-graph-dev libeigen3-dev libtbb-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   librandom123-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
+  pkg-config libxlsxwriter-dev
 )
+# The tests also drive the report in Debian's Chromium and read the workbook back with openpyxl.
+if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl); fi
+# Node.js and npm fetch the report's chart libraries; the machine's own are used when present.
+command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -19,6 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q
   apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+# The report's chart libraries (and the browser-test driver), pinned by package-lock.json;
+# installed again only when the lock file changed.
+report=output/report
+if ! cmp -s "$report/package-lock.json" "$report/node_modules/.installed-lock.json"; then
+  npm ci --prefix "$report" --no-audit --no-fund --loglevel=error
+  cp "$report/package-lock.json" "$report/node_modules/.installed-lock.json"
 fi
 
 cmake --preset "$preset" >/dev/null

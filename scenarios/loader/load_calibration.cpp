@@ -21,8 +21,10 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
     const auto kind = c.string("kind", Need::kRequired).value_or("");
     if (kind == "population") {
       target.kind = model::CalibrationTarget::Kind::kPopulation;
-      target.min_age_years = static_cast<int>(c.integer("age_min", Need::kRequired, 0, 130).value_or(0));
-      target.max_age_years = static_cast<int>(c.integer("age_max", Need::kRequired, 1, 131).value_or(1));
+      target.min_age_years =
+          static_cast<int>(c.integer("age_min", Need::kRequired, 0, 130).value_or(0));
+      target.max_age_years =
+          static_cast<int>(c.integer("age_max", Need::kRequired, 1, 131).value_or(1));
       if (target.min_age_years >= target.max_age_years)
         c.error("age_max", "expected age_max above age_min");
     } else if (kind == "persons" || kind == "spending") {

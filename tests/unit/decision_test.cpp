@@ -205,7 +205,8 @@ TEST(SwitchingValues, TheMeanNetValueIsZeroAtTheEffectScalesSwitchingValue) {
     };
     EXPECT_GE(*row.value, row.bracket_low);
     EXPECT_LE(*row.value, row.bracket_high);
-    const double span = std::abs(at(row.high) - at(row.low)) + std::abs(at(row.current) - at(row.low));
+    const double span =
+        std::abs(at(row.high) - at(row.low)) + std::abs(at(row.current) - at(row.low));
     if (row.bracket_low == row.bracket_high)
       EXPECT_LE(std::abs(at(*row.value)), kSwitchingTolerance * span) << "arm " << row.arm;
     else

@@ -1,0 +1,263 @@
+// report.html: one self-contained page. The run's figures go in as one JSON document (per-year
+// paired differences for the page's own revaluation, and the engine's summaries, ledger, flips,
+// switching values, tornado, flows and provenance); the page template and the chart libraries
+// (Vega, Vega-Lite, Vega-Embed from npm) are read from the assets folder and inlined.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "model/decision.hpp"
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+using nlohmann::json;
+
+std::string read_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    throw std::runtime_error("cannot read " + file.string() +
+                             " (the report's template and chart libraries; run scripts/setup.sh)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A library placed inside <script>: only "</script" would end the element early (a bare "</"
+// may be a regular expression, so nothing else is touched).
+std::string script_safe(std::string text) {
+  for (size_t at = text.find("</script"); at != std::string::npos;
+       at = text.find("</script", at + 3))
+    text.replace(at, 2, "<\\/");
+  return text;
+}
+
+// JSON placed inside <script>: every "</" is written "<\/", which JSON reads as "</".
+std::string json_safe(std::string text) {
+  for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
+    text.replace(at, 2, "<\\/");
+  return text;
+}
+
+json summary_json(const model::Summary& s) { return {s.mean, s.p5, s.p95}; }
+
+json definitions(const RunRecord& run) {
+  const auto& s = run.scenario;
+  json j;
+  j["scenario"] = {{"name", s.name},
+                   {"base_year", s.base_year},
+                   {"horizon_years", s.horizon_years},
+                   {"replicates", run.plan.replicates},
+                   {"sensitivity_replicates", run.sensitivity_replicates},
+                   {"seed", run.plan.seed},
+                   {"budget_period_years", model::kBudgetPeriodYears}};
+  for (const auto& d : s.departments)
+    j["departments"].push_back({{"id", d.id}, {"title", d.title}});
+  j["payers"] = model::kPayerNames;
+  for (const auto& m : s.measures)
+    j["measures"].push_back({{"id", m.id}, {"unit", m.unit}, {"title", m.title}});
+  for (const auto& p : s.parameters)
+    j["parameters"].push_back({{"id", p.id},
+                               {"description", p.description},
+                               {"unit", p.unit},
+                               {"value", p.value},
+                               {"low", p.low},
+                               {"high", p.high},
+                               {"category", p.category},
+                               {"evidence", p.evidence},
+                               {"owner", p.owner},
+                               {"source", p.source}});
+  for (size_t n = 0; n < s.norms.size(); ++n) {
+    const auto& norm = s.norms[n];
+    json discount = json::array();
+    for (const auto& b : norm.discount) discount.push_back({b.from_year, b.rate});
+    j["norms"].push_back({{"id", norm.id},
+                          {"title", norm.title},
+                          {"perspective", norm.perspective},
+                          {"owning_department_only", norm.owning_department_only},
+                          {"discount", discount},
+                          {"horizon_years", norm.horizon_years},
+                          {"effect_scale", norm.dynamics.effect_scale},
+                          {"effect_half_life_months", norm.dynamics.effect_half_life_months},
+                          {"deadweight", norm.dynamics.deadweight},
+                          {"group", run.plan.norm_group[n]},
+                          {"measure_values", norm.measure_values},
+                          {"parameter_values", norm.parameter_values}});
+  }
+  for (const auto& arm : s.arms) {
+    json owners = json::array(), proposals = json::array();
+    for (int p : arm.proposals) {
+      owners.push_back(s.proposals[static_cast<size_t>(p)].department);
+      proposals.push_back(s.proposals[static_cast<size_t>(p)].id);
+    }
+    j["arms"].push_back(
+        {{"id", arm.id}, {"title", arm.title}, {"owners", owners}, {"proposals", proposals}});
+  }
+  for (size_t m = 0; m < s.modules.size(); ++m) {
+    json states = json::array();
+    for (const auto& st : s.modules[m].states) states.push_back(st.id);
+    j["modules"].push_back({{"id", s.modules[m].id},
+                            {"title", s.modules[m].title},
+                            {"department", s.modules[m].department},
+                            {"states", states}});
+  }
+  return j;
+}
+
+// Per dynamics group, arm (>= 1) and replicate, per year: the paired differences (proposal
+// minus baseline) of DKK by department x payer, then of each measure. Whole DKK.
+json differences(const RunRecord& run) {
+  const auto& s = run.scenario;
+  const size_t arms = s.arms.size();
+  json groups = json::array();
+  for (size_t g = 0; g < run.plan.dynamics_groups.size(); ++g) {
+    json by_arm = json::array();
+    for (size_t a = 1; a < arms; ++a) {
+      json by_replicate = json::array();
+      for (int r = 0; r < run.plan.replicates; ++r) {
+        const auto& prop =
+            run.analysis
+                .accounts[run.plan.unit_index(static_cast<int>(g), r, static_cast<int>(a), arms)];
+        const auto& base =
+            run.analysis.accounts[run.plan.unit_index(static_cast<int>(g), r, 0, arms)];
+        json years = json::array();
+        for (size_t y = 0; y < std::min(prop.size(), base.size()); ++y) {
+          json row = json::array();
+          for (size_t i = 0; i < prop[y].dkk.size(); ++i)
+            row.push_back(std::round(prop[y].dkk[i] - base[y].dkk[i]));
+          for (size_t m = 0; m < prop[y].measures.size(); ++m)
+            row.push_back(std::round((prop[y].measures[m] - base[y].measures[m]) * 1e4) / 1e4);
+          years.push_back(row);
+        }
+        by_replicate.push_back(years);
+      }
+      by_arm.push_back(by_replicate);
+    }
+    groups.push_back(by_arm);
+  }
+  return groups;
+}
+
+json results(const RunRecord& run) {
+  const auto& s = run.scenario;
+  json j;
+  for (const auto& r : run.analysis.summaries) {
+    json measures = json::array();
+    for (const auto& m : r.measure_change) measures.push_back(summary_json(m));
+    j["summaries"].push_back({{"arm", r.arm},
+                              {"norm", r.norm},
+                              {"net", summary_json(r.net_value)},
+                              {"year1", summary_json(r.municipality_cost_year1)},
+                              {"budget_period", summary_json(r.municipality_cost_budget_period)},
+                              {"rank", r.rank},
+                              {"measures", measures}});
+  }
+  for (const auto& r : model::ledger(s, run.plan, run.analysis))
+    if (r.years > 1 || r.first_year == 0)
+      j["ledger"].push_back({{"arm", r.arm},
+                             {"group", r.group},
+                             {"first_year", r.first_year},
+                             {"years", r.years},
+                             {"department", r.department},
+                             {"payer", static_cast<int>(r.payer)},
+                             {"net", summary_json(r.net_cost)}});
+  j["flips"] = json::array();
+  for (const auto& f : model::flips(s, run.analysis))
+    j["flips"].push_back({{"arm", f.arm},
+                          {"a", f.norm_a},
+                          {"b", f.norm_b},
+                          {"sign", f.sign_differs},
+                          {"top", f.top_differs},
+                          {"differing", f.differing}});
+  for (const auto& r : switching_rows(run))
+    j["switching"].push_back({{"arm", r.arm},
+                              {"norm", r.norm},
+                              {"parameter", r.parameter},
+                              {"current", r.current},
+                              {"low", r.low},
+                              {"high", r.high},
+                              {"value", r.value ? json(*r.value) : json(nullptr)}});
+  for (const auto& r : run.tornado)
+    j["tornado"].push_back({{"arm", r.arm},
+                            {"norm", r.norm},
+                            {"parameter", r.parameter},
+                            {"low", r.low},
+                            {"high", r.high},
+                            {"base", r.base},
+                            {"at_low", r.at_low},
+                            {"at_high", r.at_high}});
+  // Citizen flows: transitions per module, summed over the horizon and averaged over
+  // replicates, for every arm in the first dynamics group.
+  const size_t arms = s.arms.size();
+  for (size_t a = 0; a < arms; ++a) {
+    std::vector<double> events(static_cast<size_t>(run.compiled.event_slots), 0.0);
+    for (int r = 0; r < run.plan.replicates; ++r)
+      for (const auto& year :
+           run.results.tallies[run.plan.unit_index(0, r, static_cast<int>(a), arms)])
+        for (size_t e = 0; e < events.size(); ++e)
+          events[e] += static_cast<double>(year.events[e]) / run.plan.replicates;
+    json rows = json::array();
+    for (size_t e = 0; e < events.size(); ++e) {
+      const int m = run.compiled.event_module[e];
+      const auto& tr = s.modules[static_cast<size_t>(m)]
+                           .transitions[static_cast<size_t>(run.compiled.event_transition[e])];
+      rows.push_back({m, tr.from, tr.to, events[e]});
+    }
+    j["flows"].push_back(rows);
+  }
+  j["calibration"] = json::array();
+  for (const auto& r : run.calibration) {
+    const auto& t = s.calibration[static_cast<size_t>(r.target)];
+    j["calibration"].push_back({{"title", t.title},
+                                {"kind", calibration_kind_name(t.kind)},
+                                {"target", t.value},
+                                {"baseline", r.simulated},
+                                {"deviation", r.deviation},
+                                {"within", r.within},
+                                {"source", t.source}});
+  }
+  const Provenance& p = run.provenance;
+  json inputs = json::array();
+  for (const auto& in : p.inputs) inputs.push_back({in.path, in.sha256});
+  j["provenance"] = {{"scenario_folder", p.scenario_folder},
+                     {"engine_version", p.engine_version},
+                     {"engine_commit", p.engine_commit},
+                     {"started_utc", p.started_utc},
+                     {"command_line", p.command_line},
+                     {"threads", p.threads},
+                     {"inputs", inputs}};
+  return j;
+}
+
+}  // namespace
+
+void write_report_html(const RunRecord& run, const std::filesystem::path& assets,
+                       const std::filesystem::path& file) {
+  json data = definitions(run);
+  data["differences"] = differences(run);
+  data.update(results(run));
+  std::string page = read_file(assets / "report_template.html");
+  const std::vector<std::pair<std::string, std::string>> fills = {
+      {"/*VEGA*/", script_safe(read_file(assets / "node_modules/vega/build/vega.min.js"))},
+      {"/*VEGA_LITE*/",
+       script_safe(read_file(assets / "node_modules/vega-lite/build/vega-lite.min.js"))},
+      {"/*VEGA_EMBED*/",
+       script_safe(read_file(assets / "node_modules/vega-embed/build/vega-embed.min.js"))},
+      {"/*DATA*/", json_safe(data.dump())}};
+  for (const auto& [mark, text] : fills) {
+    const size_t at = page.find(mark);
+    if (at == std::string::npos)
+      throw std::runtime_error("the report template has no " + mark + " mark");
+    page.replace(at, mark.size(), text);
+  }
+  std::ofstream out(file, std::ios::binary);
+  out << page;
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+}  // namespace kommunesim::output

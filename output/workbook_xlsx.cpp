@@ -1,0 +1,236 @@
+// workbook.xlsx: the decision tables as real numbers in cells, for budget material. Written with
+// libxlsxwriter; every sheet has a frozen header row, units in the headers and column widths
+// fitted to the content.
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <stdexcept>
+#include <variant>
+
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+struct Formats {
+  lxw_format* header = nullptr;
+  lxw_format* dkk = nullptr;    // whole DKK with thousands separators
+  lxw_format* share = nullptr;  // rates and shares
+  lxw_format* number = nullptr;
+};
+
+struct Dkk {
+  double value;
+};
+struct Share {
+  double value;
+};
+using Cell = std::variant<std::monostate, std::string, double, Dkk, Share, int64_t>;
+
+// One worksheet written row by row; widths follow the longest content of each column.
+class Sheet {
+ public:
+  Sheet(lxw_workbook* book, const Formats& formats, const char* name,
+        const std::vector<std::string>& headers)
+      : sheet_(workbook_add_worksheet(book, name)), formats_(formats) {
+    if (!sheet_) throw std::runtime_error(std::string("cannot add the worksheet ") + name);
+    row(std::vector<Cell>(headers.begin(), headers.end()), true);
+    worksheet_freeze_panes(sheet_, 1, 0);
+  }
+  Sheet(const Sheet&) = delete;
+  Sheet& operator=(const Sheet&) = delete;
+  ~Sheet() {
+    for (size_t c = 0; c < widths_.size(); ++c)
+      worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           std::min(60.0, widths_[c] + 2.0), nullptr);
+  }
+
+  void row(const std::vector<Cell>& cells, bool header = false) {
+    widths_.resize(std::max(widths_.size(), cells.size()), 8.0);
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const auto col = static_cast<lxw_col_t>(c);
+      const Cell& cell = cells[c];
+      double width = 0;
+      if (const auto* s = std::get_if<std::string>(&cell)) {
+        worksheet_write_string(sheet_, next_, col, s->c_str(), header ? formats_.header : nullptr);
+        width = static_cast<double>(s->size()) * (header ? 1.1 : 1.0);
+      } else if (const auto* d = std::get_if<double>(&cell)) {
+        worksheet_write_number(sheet_, next_, col, *d, formats_.number);
+        width = 10;
+      } else if (const auto* k = std::get_if<Dkk>(&cell)) {
+        worksheet_write_number(sheet_, next_, col, k->value, formats_.dkk);
+        width = 14;
+      } else if (const auto* r = std::get_if<Share>(&cell)) {
+        worksheet_write_number(sheet_, next_, col, r->value, formats_.share);
+        width = 9;
+      } else if (const auto* i = std::get_if<int64_t>(&cell)) {
+        worksheet_write_number(sheet_, next_, col, static_cast<double>(*i), nullptr);
+        width = 6;
+      }
+      widths_[c] = std::max(widths_[c], width);
+    }
+    ++next_;
+  }
+
+ private:
+  lxw_worksheet* sheet_;
+  const Formats& formats_;
+  lxw_row_t next_ = 0;
+  std::vector<double> widths_;
+};
+
+const std::string& arm_id(const RunRecord& run, int arm) {
+  return run.scenario.arms[static_cast<size_t>(arm)].id;
+}
+const std::string& norm_id(const RunRecord& run, int norm) {
+  return run.scenario.norms[static_cast<size_t>(norm)].id;
+}
+
+void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  Sheet sheet(book, f, "Summary",
+              {"Proposal", "Title", "Normative set", "Horizon (years)", "Net value, mean (DKK)",
+               "Net value, p5 (DKK)", "Net value, p95 (DKK)", "Sign", "Rank",
+               "Municipality net cost, first year, mean (DKK)",
+               "Municipality net cost, first year, p5 (DKK)",
+               "Municipality net cost, first year, p95 (DKK)",
+               "Municipality net cost, 4-year budget period, mean (DKK)",
+               "Municipality net cost, 4-year budget period, p5 (DKK)",
+               "Municipality net cost, 4-year budget period, p95 (DKK)"});
+  for (const auto& r : run.analysis.summaries) {
+    const auto& arm = run.scenario.arms[static_cast<size_t>(r.arm)];
+    const auto& norm = run.scenario.norms[static_cast<size_t>(r.norm)];
+    sheet.row({arm.id, arm.title, norm.id, static_cast<int64_t>(norm.horizon_years),
+               Dkk{r.net_value.mean}, Dkk{r.net_value.p5}, Dkk{r.net_value.p95},
+               std::string(r.net_value.mean > 0 ? "gain" : "cost"), static_cast<int64_t>(r.rank),
+               Dkk{r.municipality_cost_year1.mean}, Dkk{r.municipality_cost_year1.p5},
+               Dkk{r.municipality_cost_year1.p95}, Dkk{r.municipality_cost_budget_period.mean},
+               Dkk{r.municipality_cost_budget_period.p5},
+               Dkk{r.municipality_cost_budget_period.p95}});
+  }
+}
+
+void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Sheet sheet(book, f, "Ledger",
+              {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department",
+               "Payer", "Net cost, mean (DKK)", "Net cost, p5 (DKK)", "Net cost, p95 (DKK)"});
+  for (const auto& r : model::ledger(s, run.plan, run.analysis))
+    sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
+               static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),
+               s.departments[static_cast<size_t>(r.department)].id,
+               std::string(model::kPayerNames[static_cast<size_t>(r.payer)]), Dkk{r.net_cost.mean},
+               Dkk{r.net_cost.p5}, Dkk{r.net_cost.p95}});
+}
+
+void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  Sheet sheet(book, f, "Flips",
+              {"Proposal", "Normative set", "Other normative set", "Sign differs",
+               "Top-ranked proposal differs", "Parameters in which the sets differ"});
+  for (const auto& r : model::flips(run.scenario, run.analysis)) {
+    std::string differing;
+    for (const auto& d : r.differing) differing += (differing.empty() ? "" : "; ") + d;
+    sheet.row({arm_id(run, r.arm), norm_id(run, r.norm_a), norm_id(run, r.norm_b),
+               std::string(r.sign_differs ? "yes" : "no"),
+               std::string(r.top_differs ? "yes" : "no"), differing});
+  }
+}
+
+void switching_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  Sheet sheet(book, f, "Switching values",
+              {"Proposal", "Normative set", "Parameter", "Unit", "Set's value", "Searched low",
+               "Searched high", "Switching value", "Note"});
+  for (const auto& r : switching_rows(run)) {
+    const int k = run.scenario.parameter_index(r.parameter);
+    const std::string unit = k >= 0 ? run.scenario.parameters[static_cast<size_t>(k)].unit : "";
+    sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, unit, r.current, r.low,
+               r.high, r.value ? Cell{*r.value} : Cell{},
+               std::string(r.value ? "" : "none within range")});
+  }
+}
+
+void tornado_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  Sheet sheet(book, f, "Tornado",
+              {"Proposal", "Normative set", "Parameter", "Low", "High",
+               "Net value at the set's values (DKK)", "Net value at low (DKK)",
+               "Net value at high (DKK)", "Swing (DKK)"});
+  for (const auto& r : run.tornado)
+    sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, r.low, r.high, Dkk{r.base},
+               Dkk{r.at_low}, Dkk{r.at_high}, Dkk{r.swing()}});
+}
+
+void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const auto& s = run.scenario;
+  std::vector<std::string> headers = {"Parameter", "Description", "Unit",     "Value", "Low",
+                                      "High",      "Category",    "Evidence", "Owner", "Source"};
+  for (const auto& n : s.norms) headers.push_back("Value in " + n.id);
+  Sheet sheet(book, f, "Assumptions", headers);
+  for (size_t k = 0; k < s.parameters.size(); ++k) {
+    const auto& p = s.parameters[k];
+    std::vector<Cell> cells = {p.id,   p.description, p.unit,     p.value, p.low,
+                               p.high, p.category,    p.evidence, p.owner, p.source};
+    for (const auto& n : s.norms) cells.push_back(n.parameter_values[k]);
+    sheet.row(cells);
+  }
+}
+
+void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const auto& s = run.scenario;
+  Sheet sheet(
+      book, f, "Calibration",
+      {"Target", "Title", "Kind", "Target value (persons or DKK)",
+       "Baseline, first year (persons or DKK)", "Deviation (share)", "Within tolerance", "Source"});
+  for (const auto& r : run.calibration) {
+    const auto& t = s.calibration[static_cast<size_t>(r.target)];
+    const bool money = t.kind == model::CalibrationTarget::Kind::kSpending;
+    sheet.row({t.id, t.title, calibration_kind_name(t.kind),
+               money ? Cell{Dkk{t.value}} : Cell{t.value},
+               money ? Cell{Dkk{r.simulated}} : Cell{r.simulated}, Share{r.deviation},
+               std::string(r.within ? "yes" : "no"), t.source});
+  }
+}
+
+void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const Provenance& p = run.provenance;
+  Sheet sheet(book, f, "Provenance", {"Item", "Value"});
+  sheet.row({std::string("Scenario"), run.scenario.name});
+  sheet.row({std::string("Scenario folder"), p.scenario_folder});
+  sheet.row({std::string("Base year"), static_cast<int64_t>(run.scenario.base_year)});
+  sheet.row({std::string("Replicates"), static_cast<int64_t>(run.plan.replicates)});
+  sheet.row({std::string("Seed"), static_cast<int64_t>(run.plan.seed)});
+  sheet.row({std::string("Engine version"), p.engine_version});
+  sheet.row({std::string("Engine commit"), p.engine_commit});
+  sheet.row({std::string("Started (UTC)"), p.started_utc});
+  sheet.row({std::string("Command line"), p.command_line});
+  sheet.row({std::string("Threads"), static_cast<int64_t>(p.threads)});
+  for (const auto& in : p.inputs) sheet.row({"Input " + in.path + " (SHA-256)", in.sha256});
+}
+
+}  // namespace
+
+void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file) {
+  lxw_workbook* book = workbook_new(file.c_str());
+  if (!book) throw std::runtime_error("cannot write " + file.string());
+  Formats f;
+  f.header = workbook_add_format(book);
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  f.dkk = workbook_add_format(book);
+  format_set_num_format(f.dkk, "#,##0");
+  f.share = workbook_add_format(book);
+  format_set_num_format(f.share, "0.0%");
+  f.number = workbook_add_format(book);
+  format_set_num_format(f.number, "#,##0.####");
+  summary_sheet(book, f, run);
+  ledger_sheet(book, f, run);
+  flips_sheet(book, f, run);
+  switching_sheet(book, f, run);
+  tornado_sheet(book, f, run);
+  assumptions_sheet(book, f, run);
+  if (!run.calibration.empty()) calibration_sheet(book, f, run);
+  provenance_sheet(book, f, run);
+  const lxw_error error = workbook_close(book);
+  if (error != LXW_NO_ERROR)
+    throw std::runtime_error("cannot write " + file.string() + ": " + lxw_strerror(error));
+}
+
+}  // namespace kommunesim::output

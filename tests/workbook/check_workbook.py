@@ -1,0 +1,98 @@
+"""Reads a run's workbook.xlsx with an independent reader (openpyxl) and checks it against the
+run's results.sqlite: the Summary, Calibration and Ledger sheets hold real numbers equal to the
+store's, every sheet has a frozen header row, and DKK cells carry a thousands-separator format.
+
+    /usr/bin/python3 check_workbook.py RUN_DIR
+"""
+import math
+import sqlite3
+import sys
+
+import openpyxl
+
+SHEETS = ["Summary", "Ledger", "Flips", "Switching values", "Tornado", "Assumptions", "Provenance"]
+
+
+def close(a, b):
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def main(run_dir):
+    failures = []
+    book = openpyxl.load_workbook(f"{run_dir}/workbook.xlsx")
+    db = sqlite3.connect(f"{run_dir}/results.sqlite")
+    for name in SHEETS:
+        if name not in book.sheetnames:
+            failures.append(f"no sheet {name}")
+        elif book[name].freeze_panes != "A2":
+            failures.append(f"{name}: header row not frozen ({book[name].freeze_panes})")
+
+    summary = book["Summary"]
+    header = [c.value for c in summary[1]]
+    col = {h: i for i, h in enumerate(header)}
+    expected = {
+        (arm, norm): row
+        for arm, norm, *row in db.execute(
+            "SELECT arm, norm, net_value_mean_dkk, net_value_p5_dkk, net_value_p95_dkk, "
+            "municipality_net_cost_year1_mean_dkk, municipality_net_cost_4y_mean_dkk, rank FROM summary")
+    }
+    seen = 0
+    for cells in summary.iter_rows(min_row=2):
+        key = (cells[col["Proposal"]].value, cells[col["Normative set"]].value)
+        want = expected.get(key)
+        if want is None:
+            failures.append(f"Summary: {key} is not in results.sqlite")
+            continue
+        seen += 1
+        got = [cells[col[h]] for h in ["Net value, mean (DKK)", "Net value, p5 (DKK)", "Net value, p95 (DKK)",
+                                        "Municipality net cost, first year, mean (DKK)",
+                                        "Municipality net cost, 4-year budget period, mean (DKK)", "Rank"]]
+        for cell, value in zip(got, want):
+            if not isinstance(cell.value, (int, float)):
+                failures.append(f"Summary {key}: {cell.coordinate} holds text {cell.value!r}, not a number")
+            elif not close(cell.value, value):
+                failures.append(f"Summary {key}: {cell.coordinate} = {cell.value}, results.sqlite {value}")
+        if got[0].number_format != "#,##0":
+            failures.append(f"Summary: DKK cell {got[0].coordinate} has format {got[0].number_format!r}")
+    if seen != len(expected):
+        failures.append(f"Summary: {seen} rows, results.sqlite {len(expected)}")
+
+    if "Calibration" in book.sheetnames:
+        calibration = dict(db.execute("SELECT target, baseline_year1 FROM calibration"))
+        for cells in book["Calibration"].iter_rows(min_row=2):
+            target, baseline = cells[0].value, cells[4].value
+            if not close(baseline, calibration[target]):
+                failures.append(f"Calibration {target}: {baseline}, results.sqlite {calibration[target]}")
+
+    # Ledger: the budget period's mean net cost per proposal, department and payer equals the
+    # mean over replicates of the store's paired differences summed over its first four years.
+    base_year = int(dict(db.execute("SELECT key, value FROM run_info"))["base_year"])
+    ledger = {
+        (g, arm, dept, payer): value
+        for g, arm, dept, payer, value in db.execute(
+            "SELECT dynamics_group, arm, department, payer, AVG(total) FROM ("
+            " SELECT dynamics_group, arm, replicate, department, payer, SUM(dkk) AS total"
+            " FROM flow_differences WHERE year < ? GROUP BY dynamics_group, arm, replicate, department, payer)"
+            " GROUP BY dynamics_group, arm, department, payer", (base_year + 4,))
+    }
+    checked = 0
+    for cells in book["Ledger"].iter_rows(min_row=2):
+        proposal, group, _, first, years, dept, payer, mean = [c.value for c in cells[:8]]
+        if years != 4:
+            continue
+        checked += 1
+        want = ledger[(group, proposal, dept, payer)]
+        if not math.isclose(mean, want, rel_tol=1e-9, abs_tol=1e-3):
+            failures.append(f"Ledger {proposal} {dept} {payer}: {mean}, results.sqlite {want}")
+    if checked == 0:
+        failures.append("Ledger: no budget-period rows")
+
+    if failures:
+        print("\n".join(failures))
+        return 1
+    print(f"workbook.xlsx: {seen} summary rows, {checked} budget-period ledger rows equal results.sqlite")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
