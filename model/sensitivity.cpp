@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <numeric>
 
 #include "model/accounting.hpp"
@@ -135,66 +136,68 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   return out;
 }
 
-std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
-                                                         Resimulator& resimulator) {
-  std::vector<EffectScaleSwitching> out;
-  const int index = scenario.parameter_index("effect_scale");
-  if (index < 0) return out;
-  const Parameter& p = scenario.parameters[static_cast<size_t>(index)];
-  for (size_t n = 0; n < scenario.norms.size(); ++n) {
-    const NormativeSet& norm = scenario.norms[n];
-    for (size_t a = 1; a < scenario.arms.size(); ++a) {
-      EffectScaleSwitching row{static_cast<int>(a),
-                               static_cast<int>(n),
-                               norm.dynamics.effect_scale,
-                               p.low,
-                               p.high,
-                               {},
-                               0,
-                               0,
-                               0};
-      const auto f = [&](double scale) {
-        Dynamics d = norm.dynamics;
-        d.effect_scale = scale;
-        return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n), d);
-      };
-      // Known points: the range's ends and the set's own value.
-      std::vector<std::pair<double, double>> points;
-      for (double x : {p.low, row.current, p.high})
-        if (x >= p.low && x <= p.high) points.push_back({x, f(x)});
-      std::sort(points.begin(), points.end());
-      for (size_t i = 0; i + 1 < points.size() && !row.value; ++i) {
-        auto [lo, f_lo] = points[i];
-        auto [hi, f_hi] = points[i + 1];
-        if ((f_lo > 0) == (f_hi > 0)) continue;
-        const double tolerance = kSwitchingTolerance * std::abs(f_hi - f_lo);
-        double x = lo;
-        int side = 0;  // Illinois: halve the value of an end kept twice in a row
-        for (int it = 0; it < kSwitchingIterations && hi - lo > 0.01 * (p.high - p.low); ++it) {
-          x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-          const double fx = f(x);
-          ++row.simulated_points;
-          if (std::abs(fx) <= tolerance) {
-            lo = hi = x;
-            break;
-          }
-          if ((fx > 0) == (f_lo > 0)) {
-            lo = x;
-            f_lo = fx;
-            if (side == -1) f_hi /= 2;
-            side = -1;
-          } else {
-            hi = x;
-            f_hi = fx;
-            if (side == 1) f_lo /= 2;
-            side = 1;
-          }
-        }
-        row.value = lo == hi ? lo : (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-        row.bracket_low = lo;
-        row.bracket_high = hi;
+namespace {
+
+// Regula falsi (Illinois) for a sign change of f between the known points lo and hi.
+void bracket_root(const std::function<double(double)>& f, double lo, double f_lo, double hi,
+                  double f_hi, double min_width, DynamicsSwitching& row) {
+  const double tolerance = kSwitchingTolerance * std::abs(f_hi - f_lo);
+  int side = 0;  // the end kept last time: halve its value if it is kept again
+  for (int it = 0; it < kSwitchingIterations && hi - lo > min_width; ++it) {
+    const double x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+    const double fx = f(x);
+    ++row.simulated_points;
+    if (std::abs(fx) <= tolerance) {
+      lo = hi = x;
+      break;
+    }
+    if ((fx > 0) == (f_lo > 0)) {
+      lo = x;
+      f_lo = fx;
+      if (side == -1) f_hi /= 2;
+      side = -1;
+    } else {
+      hi = x;
+      f_hi = fx;
+      if (side == 1) f_lo /= 2;
+      side = 1;
+    }
+  }
+  row.value = lo == hi ? lo : (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+  row.bracket_low = lo;
+  row.bracket_high = hi;
+}
+
+}  // namespace
+
+std::vector<DynamicsSwitching> dynamics_switching(const Scenario& scenario,
+                                                  Resimulator& resimulator) {
+  std::vector<DynamicsSwitching> out;
+  for (const Parameter& p : scenario.parameters) {
+    Dynamics probe;
+    if (p.is_valuation() || !set_dynamics_parameter(p.id, probe, p.value)) continue;
+    for (size_t n = 0; n < scenario.norms.size(); ++n) {
+      const NormativeSet& norm = scenario.norms[n];
+      for (size_t a = 1; a < scenario.arms.size(); ++a) {
+        DynamicsSwitching row{
+            static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, 0, 0, 0};
+        row.current = norm.parameter_values[static_cast<size_t>(scenario.parameter_index(p.id))];
+        const auto f = [&](double x) {
+          Dynamics d = norm.dynamics;
+          set_dynamics_parameter(p.id, d, x);
+          return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n), d);
+        };
+        // Known points: the range's ends and the set's own value.
+        std::vector<std::pair<double, double>> points;
+        for (double x : {p.low, row.current, p.high})
+          if (x >= p.low && x <= p.high) points.push_back({x, f(x)});
+        std::sort(points.begin(), points.end());
+        for (size_t i = 0; i + 1 < points.size() && !row.value; ++i)
+          if ((points[i].second > 0) != (points[i + 1].second > 0))
+            bracket_root(f, points[i].first, points[i].second, points[i + 1].first,
+                         points[i + 1].second, 0.01 * (p.high - p.low), row);
+        out.push_back(row);
       }
-      out.push_back(row);
     }
   }
   return out;

@@ -74,24 +74,27 @@ struct TornadoRow {
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                 const Analysis& analysis, Resimulator& resimulator);
 
-struct EffectScaleSwitching {
+struct DynamicsSwitching {
   int arm = 0;
   int norm = 0;
+  std::string parameter;  // effect_scale, effect_half_life_months or deadweight
   double current = 0, low = 0, high = 0;
   std::optional<double> value;  // where the mean net value crosses zero
-  double bracket_low = 0;       // the mean net value changes sign between these scales
+  double bracket_low = 0;       // the mean net value changes sign between these values
   double bracket_high = 0;
-  int simulated_points = 0;  // effect scales simulated to find it
+  int simulated_points = 0;  // values simulated to find it
 };
 
-// The effect scale at which each arm's mean net value under each set crosses zero. The sign is
-// first read at the register's low and high ends and the set's own value (the tornado's
-// simulations); within a bracket, regula falsi (Illinois variant) re-simulates until the mean
-// net value is within kSwitchingTolerance of the bracket's span of values from zero, or the
-// bracket is a hundredth of the range wide, or after kSwitchingIterations simulations.
+// The value of each dynamics parameter of the register (effect scale, effect half-life,
+// deadweight) at which each arm's mean net value under each set crosses zero, the others at the
+// set's values. The sign is first read at the register's low and high ends and at the set's own
+// value (the tornado's simulations); within a bracket, regula falsi (Illinois variant)
+// re-simulates until the mean net value is within kSwitchingTolerance of the bracket's span of
+// values from zero, or the bracket is a hundredth of the range wide, or after
+// kSwitchingIterations simulations.
 constexpr double kSwitchingTolerance = 0.01;
 constexpr int kSwitchingIterations = 6;
-std::vector<EffectScaleSwitching> effect_scale_switching(const Scenario& scenario,
-                                                         Resimulator& resimulator);
+std::vector<DynamicsSwitching> dynamics_switching(const Scenario& scenario,
+                                                  Resimulator& resimulator);
 
 }  // namespace kommunesim::model

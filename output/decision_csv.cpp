@@ -24,8 +24,8 @@ void check(const std::ofstream& out, const std::filesystem::path& file) {
 
 std::vector<model::SwitchingRow> switching_rows(const RunRecord& run) {
   auto rows = model::switching_values(run.scenario, run.plan, run.analysis);
-  for (const auto& e : run.effect_scale_switching)
-    rows.push_back({e.arm, e.norm, "effect_scale", e.current, e.low, e.high, e.value});
+  for (const auto& e : run.dynamics_switching)
+    rows.push_back({e.arm, e.norm, e.parameter, e.current, e.low, e.high, e.value});
   return rows;
 }
 

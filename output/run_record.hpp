@@ -41,7 +41,7 @@ struct RunRecord {
   std::vector<model::GraphEdge> graph_edges;
   std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
   std::vector<model::TornadoRow> tornado;
-  std::vector<model::EffectScaleSwitching> effect_scale_switching;
+  std::vector<model::DynamicsSwitching> dynamics_switching;
   size_t sensitivity_simulations = 0;  // extra simulations the two above needed
   int sensitivity_replicates = 0;      // replicates those simulations ran
   std::vector<model::CalibrationRow> calibration;

@@ -2,6 +2,7 @@
 // under each normative set.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -12,6 +13,13 @@ namespace {
 
 // Millions of DKK with one decimal, e.g. "-1.3".
 std::string mdkk(double v) { return fmt::format("{:.1f}", v / 1e6); }
+
+// Characters (not bytes) of a UTF-8 text, for aligning columns.
+size_t utf8_length(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
 
 // A figure as a reader would write it: DKK in millions, persons whole.
 std::string figure(const model::CalibrationTarget& t, double v) {
@@ -43,6 +51,8 @@ std::string calibration_summary(const RunRecord& run) {
 
 std::string text_summary(const RunRecord& run) {
   const auto& s = run.scenario;
+  size_t title_width = 13;  // "normative set"
+  for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
   std::string out = fmt::format(
       "{} — {} replicates, {} years from {}; amounts in million DKK, "
       "mean [90 % interval]\n",
@@ -74,17 +84,17 @@ std::string text_summary(const RunRecord& run) {
                              s.norms[static_cast<size_t>(longest->norm)].horizon_years,
                              longest->measure_change[m].mean, longest->measure_change[m].p5,
                              longest->measure_change[m].p95);
-        out += fmt::format("  {:<34} {:>8} {:>22} {:>5}\n", "normative set", "horizon", "net value",
-                           "rank");
+        out += fmt::format("  {:<{}} {:>8} {:>22} {:>5}\n", "normative set", title_width, "horizon",
+                           "net value", "rank");
         first = false;
       }
       const auto& norm = s.norms[static_cast<size_t>(row.norm)];
       const std::string verdict = row.net_value.p5 > 0    ? "gain"
                                   : row.net_value.p95 < 0 ? "cost"
                                                           : "unclear";
-      out += fmt::format("  {:<34} {:>6} y {:>7} [{:>6}; {:>6}] {:>5}  {}\n", norm.title,
-                         norm.horizon_years, mdkk(row.net_value.mean), mdkk(row.net_value.p5),
-                         mdkk(row.net_value.p95), row.rank, verdict);
+      out += fmt::format("  {:<{}} {:>6} y {:>7} [{:>6}; {:>6}] {:>5}  {}\n", norm.title,
+                         title_width, norm.horizon_years, mdkk(row.net_value.mean),
+                         mdkk(row.net_value.p5), mdkk(row.net_value.p95), row.rank, verdict);
     }
     // Where the conclusion depends on the normative set: the sets giving a gain and a cost.
     std::string gains, costs;

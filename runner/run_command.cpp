@@ -108,11 +108,11 @@ int run_command(const RunOptions& options) {
         scenario.sensitivity_replicates > 0 ? scenario.sensitivity_replicates : plan.replicates);
     record.sensitivity_replicates = resimulator.replicates();
     record.tornado = model::tornado(scenario, plan, analysis, resimulator);
-    record.effect_scale_switching = model::effect_scale_switching(scenario, resimulator);
+    record.dynamics_switching = model::dynamics_switching(scenario, resimulator);
     record.sensitivity_simulations = resimulator.simulations();
     fmt::print(
         stderr,
-        "sensitivity: {} further simulations ({} replicates each) for the tornado and effect-scale "
+        "sensitivity: {} further simulations ({} replicates each) for the tornado and the dynamics "
         "switching values\n",
         resimulator.simulations(), resimulator.replicates());
     for (const auto& p : scenario.proposals)

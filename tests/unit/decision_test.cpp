@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "model/sensitivity.hpp"
 #include "model/synthetic_population.hpp"
@@ -189,18 +190,18 @@ TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
   EXPECT_EQ(resimulator.simulations() % static_cast<size_t>(run.plan.replicates), 0u);
 }
 
-TEST(SwitchingValues, TheMeanNetValueIsZeroAtTheEffectScalesSwitchingValue) {
+TEST(SwitchingValues, TheMeanNetValueIsZeroAtADynamicsParametersSwitchingValue) {
   AnalysedRun run(bundled());
   const Population pop = synthesize_population(run.s, run.compiled, run.s.seed);
   Resimulator resimulator(run.s, run.compiled, pop, run.plan, run.results, run.analysis,
                           run.plan.replicates);
-  int found = 0;
-  for (const auto& row : effect_scale_switching(run.s, resimulator)) {
+  std::set<std::string> found;
+  for (const auto& row : dynamics_switching(run.s, resimulator)) {
     if (!row.value) continue;
-    ++found;
-    Dynamics d = run.s.norms[static_cast<size_t>(row.norm)].dynamics;
-    const auto at = [&](double scale) {
-      d.effect_scale = scale;
+    found.insert(row.parameter);
+    const auto at = [&](double x) {
+      Dynamics d = run.s.norms[static_cast<size_t>(row.norm)].dynamics;
+      set_dynamics_parameter(row.parameter, d, x);
       return resimulator.mean_net_value(row.arm, row.norm, d);
     };
     EXPECT_GE(*row.value, row.bracket_low);
@@ -208,11 +209,14 @@ TEST(SwitchingValues, TheMeanNetValueIsZeroAtTheEffectScalesSwitchingValue) {
     const double span =
         std::abs(at(row.high) - at(row.low)) + std::abs(at(row.current) - at(row.low));
     if (row.bracket_low == row.bracket_high)
-      EXPECT_LE(std::abs(at(*row.value)), kSwitchingTolerance * span) << "arm " << row.arm;
+      EXPECT_LE(std::abs(at(*row.value)), kSwitchingTolerance * span)
+          << row.parameter << " arm " << row.arm;
     else
-      EXPECT_NE(at(row.bracket_low) > 0, at(row.bracket_high) > 0) << "arm " << row.arm;
+      EXPECT_NE(at(row.bracket_low) > 0, at(row.bracket_high) > 0)
+          << row.parameter << " arm " << row.arm;
   }
-  EXPECT_GT(found, 0);
+  EXPECT_TRUE(found.count("effect_scale"));
+  EXPECT_TRUE(found.count("deadweight"));
 }
 
 TEST(Flips, TheSiloViewDiffersInPerspective) {
