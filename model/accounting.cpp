@@ -10,6 +10,8 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   YearAccount account;
   account.dkk.assign(scenario.departments.size() * kPayerCount, 0.0);
   account.measures.assign(scenario.measures.size(), 0.0);
+  const size_t departments = scenario.departments.size();
+  account.citizen_by_group.assign(scenario.equity_groups.size() * departments, 0.0);
   for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
     const auto months = static_cast<double>(tally.state_months[slot]);
     if (months == 0) continue;
@@ -21,6 +23,11 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
       const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
       account.at(line.department, line.payer) += amount * (1 - refunded);
       if (refunded > 0) account.at(line.department, Payer::kState) += amount * refunded;
+      if (line.payer == Payer::kCitizen)
+        for (size_t g = 0; g < scenario.equity_groups.size(); ++g)
+          account.citizen_by_group[g * departments + static_cast<size_t>(line.department)] +=
+              static_cast<double>(tally.group_state_months[g * compiled.slots.size() + slot]) *
+              line.dkk_per_month;
     }
     for (const MeasureWeight& w : state.measures)
       account.measures[static_cast<size_t>(w.measure)] += months * w.per_unit;

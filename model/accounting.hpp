@@ -12,6 +12,9 @@ namespace kommunesim::model {
 struct YearAccount {
   std::vector<Dkk> dkk;  // [department * kPayerCount + payer]; costs positive, revenue negative
   std::vector<double> measures;  // per scenario measure
+  // The citizen payer's part of dkk that arises in each equity group's states:
+  // [group * departments + department].
+  std::vector<Dkk> citizen_by_group;
   Dkk& at(int department, Payer payer) {
     return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
   }

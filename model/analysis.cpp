@@ -12,8 +12,8 @@ namespace {
 std::vector<double> municipality_cost_changes(const std::vector<YearAccount>& proposal,
                                               const std::vector<YearAccount>& baseline,
                                               size_t departments) {
-  std::array<bool, kPayerCount> municipality{};
-  municipality[static_cast<size_t>(Payer::kMunicipality)] = true;
+  NormativeSet municipality;
+  municipality.perspective[static_cast<size_t>(Payer::kMunicipality)] = true;
   const std::vector<bool> all(departments, true);
   std::vector<double> changes;
   for (size_t y = 0; y < std::min(proposal.size(), baseline.size()); ++y)

@@ -78,6 +78,8 @@ CompiledModel compile(const Scenario& scenario) {
       }
     compiled.modules.push_back(std::move(tables));
   }
+  for (const EquityGroup& group : scenario.equity_groups)
+    compiled.equity_flags.push_back(group.flag);
   return compiled;
 }
 

@@ -70,6 +70,7 @@ struct CompiledModel {
   int event_slots = 0;                // one per transition, over all modules
   std::vector<int> event_module;      // per event slot
   std::vector<int> event_transition;  // per event slot: index in the module's transitions
+  std::vector<int> equity_flags;      // per equity group: the history flag that defines it
 };
 
 CompiledModel compile(const Scenario& scenario);

@@ -40,6 +40,19 @@ struct Measure {
 // The register parameter that prices a measure in DKK per unit: "value_<measure id>".
 inline std::string price_parameter_id(const Measure& measure) { return "value_" + measure.id; }
 
+// The persons with a history flag (e.g. everyone who has been on an income benefit), whose money
+// as citizens a normative set may weigh by an equity weight: register parameter
+// "equity_weight_<id>". A person's money counts in the group in every month they carry the flag,
+// whatever their state, so a recipient who finds a job keeps the group's weight on the earnings.
+struct EquityGroup {
+  std::string id;
+  std::string description;
+  int flag = 0;
+};
+inline std::string equity_parameter_id(const EquityGroup& group) {
+  return "equity_weight_" + group.id;
+}
+
 // A payer share schedule falling with months in state, e.g. the state's refusion of income
 // benefits. state_share[i] applies from month from_month[i] (0-based months in state).
 struct RefusionSchedule {
@@ -257,7 +270,8 @@ struct NormativeSet {
   std::vector<DiscountBand> discount;
   int horizon_years = 1;
   Dynamics dynamics;
-  std::vector<double> measure_values;    // DKK per unit of each measure (0: not valued)
+  std::vector<double> measure_values;  // DKK per unit of each measure (0: not valued)
+  std::vector<double> equity_weights;  // per equity group: weight on its citizens' money (1: none)
   std::vector<double> parameter_values;  // per register parameter, after this set's overrides
 };
 
@@ -291,6 +305,7 @@ struct Scenario {
   std::vector<RefusionSchedule> refusions;
   std::vector<Module> modules;
   std::vector<HouseholdCondition> household_conditions;
+  std::vector<EquityGroup> equity_groups;
   Demography demography;
   PopulationSpec population;
   std::vector<Proposal> proposals;

@@ -21,7 +21,7 @@ SimulationResult simulate(const SimulationInput& input, const std::function<void
   for (MonthIndex month = 0; month < input.months; ++month) {
     if (month % kMonthsPerYear == 0) {
       result.years.emplace_back();
-      result.years.back().reset(slots, event_slots);
+      result.years.back().reset(slots, event_slots, input.compiled.equity_flags.size());
     }
     Tally& year = result.years.back();
     const StepContext ctx{input.scenario, input.compiled, input.arm, effects,

@@ -110,7 +110,12 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
   const uint16_t d = pop.months_in_state[i];
   const StateTable& st = tables.states[s];
   const int dt = d < kDurationTabled ? d : kDurationTabled - 1;
-  ++out.tally.state_months[static_cast<size_t>(st.slot + st.cost_band[static_cast<size_t>(dt)])];
+  const auto slot = static_cast<size_t>(st.slot + st.cost_band[static_cast<size_t>(dt)]);
+  ++out.tally.state_months[slot];
+  const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
+  for (size_t g = 0; g < equity_flags.size(); ++g)
+    if (((start_history >> equity_flags[g]) & 1U) != 0)
+      ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
 
   std::array<double, kMaxStates> hazards;
   double total = 0;
@@ -212,7 +217,8 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
 }  // namespace
 
 void BlockOutput::reset(const CompiledModel& compiled) {
-  tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots));
+  tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
+              compiled.equity_flags.size());
   mothers.clear();
   for (auto& c : candidates) c.clear();
   participants.fill(0);

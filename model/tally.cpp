@@ -3,8 +3,9 @@
 
 namespace kommunesim::model {
 
-void Tally::reset(size_t slots, size_t event_slots) {
+void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups) {
   state_months.assign(slots, 0);
+  group_state_months.assign(slots * equity_groups, 0);
   events.assign(event_slots, 0);
   participant_months.fill(0);
   admissions.fill(0);
@@ -15,6 +16,8 @@ void Tally::reset(size_t slots, size_t event_slots) {
 void Tally::add(const Tally& other) {
   for (size_t i = 0; i < state_months.size(); ++i) state_months[i] += other.state_months[i];
   for (size_t i = 0; i < events.size(); ++i) events[i] += other.events[i];
+  for (size_t i = 0; i < group_state_months.size(); ++i)
+    group_state_months[i] += other.group_state_months[i];
   for (size_t k = 0; k < participant_months.size(); ++k) {
     participant_months[k] += other.participant_months[k];
     admissions[k] += other.admissions[k];

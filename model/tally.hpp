@@ -14,8 +14,9 @@ namespace kommunesim::model {
 constexpr int kAgeYearsTallied = 128;  // older persons are tallied at this age - 1
 
 struct Tally {
-  std::vector<uint64_t> state_months;  // per slot of CompiledModel::slots
-  std::vector<uint64_t> events;        // per event slot (transition)
+  std::vector<uint64_t> state_months;        // per slot of CompiledModel::slots
+  std::vector<uint64_t> group_state_months;  // per equity group, per slot: the group's share
+  std::vector<uint64_t> events;              // per event slot (transition)
   std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
   std::array<uint64_t, kMaxProposalsPerArm> admissions{};
   std::array<uint64_t, kAgeYearsTallied> person_months_by_age{};  // by age in whole years
@@ -25,7 +26,7 @@ struct Tally {
   uint64_t out_migrants = 0;
   uint64_t in_migrants = 0;
 
-  void reset(size_t slots, size_t event_slots);
+  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0);
   void add(const Tally& other);
 };
 

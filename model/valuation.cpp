@@ -17,14 +17,19 @@ double discount_factor(const std::vector<DiscountBand>& schedule, int year) {
   return factor;
 }
 
-Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
+Dkk perspective_cost(const YearAccount& account, const NormativeSet& norm,
                      const std::vector<bool>& counted_departments) {
   Dkk total = 0;
-  for (size_t d = 0; d < counted_departments.size(); ++d) {
+  const size_t departments = counted_departments.size();
+  const bool citizens = norm.perspective[static_cast<size_t>(Payer::kCitizen)];
+  for (size_t d = 0; d < departments; ++d) {
     if (!counted_departments[d]) continue;
     for (int p = 0; p < kPayerCount; ++p)
-      if (perspective[static_cast<size_t>(p)])
+      if (norm.perspective[static_cast<size_t>(p)])
         total += account.at(static_cast<int>(d), static_cast<Payer>(p));
+    if (citizens)
+      for (size_t g = 0; g < norm.equity_weights.size(); ++g)
+        total += (norm.equity_weights[g] - 1) * account.citizen_by_group[g * departments + d];
   }
   return total;
 }
@@ -45,8 +50,8 @@ double net_present_value(const std::vector<YearAccount>& proposal,
   const size_t years =
       std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
   for (size_t y = 0; y < years; ++y) {
-    const double saving = perspective_cost(baseline[y], norm.perspective, counted_departments) -
-                          perspective_cost(proposal[y], norm.perspective, counted_departments);
+    const double saving = perspective_cost(baseline[y], norm, counted_departments) -
+                          perspective_cost(proposal[y], norm, counted_departments);
     double outcome_value = 0;
     for (size_t m = 0; m < norm.measure_values.size(); ++m)
       outcome_value += norm.measure_values[m] * (proposal[y].measures[m] - baseline[y].measures[m]);
@@ -66,8 +71,16 @@ bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int p
   } else {
     size_t m = 0;
     while (m < scenario.measures.size() && id != price_parameter_id(scenario.measures[m])) ++m;
-    if (m == scenario.measures.size()) return false;
-    norm.measure_values[m] = value;
+    size_t g = 0;
+    while (g < scenario.equity_groups.size() &&
+           id != equity_parameter_id(scenario.equity_groups[g]))
+      ++g;
+    if (m < scenario.measures.size())
+      norm.measure_values[m] = value;
+    else if (g < scenario.equity_groups.size())
+      norm.equity_weights[g] = value;
+    else
+      return false;
   }
   norm.parameter_values[static_cast<size_t>(parameter)] = value;
   return true;

@@ -13,8 +13,9 @@ namespace kommunesim::model {
 // 1.035^-35 * 1.025^-5, not 1.025^-40.
 double discount_factor(const std::vector<DiscountBand>& schedule, int year);
 
-// Net cost (costs positive) counted under a perspective, summed over the counted departments.
-Dkk perspective_cost(const YearAccount& account, const std::array<bool, kPayerCount>& perspective,
+// Net cost (costs positive) counted under a normative set's perspective, summed over the counted
+// departments; citizens' money in an equity group counts with the set's equity weight.
+Dkk perspective_cost(const YearAccount& account, const NormativeSet& norm,
                      const std::vector<bool>& counted_departments);
 
 // The departments whose money a normative set counts for an arm: all of them, or only the
@@ -30,7 +31,8 @@ double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<bool>& counted_departments);
 
 // Sets a valuation parameter the engine reads (discount_rate as one constant rate, horizon_years
-// rounded and kept within the simulated years, value_<measure>) in a copy of a normative set.
+// rounded and kept within the simulated years, value_<measure>, equity_weight_<group>) in a copy
+// of a normative set.
 // Returns false for a parameter that valuation does not read.
 bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int parameter,
                              double value);

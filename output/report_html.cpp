@@ -87,6 +87,7 @@ json definitions(const RunRecord& run) {
                           {"deadweight", norm.dynamics.deadweight},
                           {"group", run.plan.norm_group[n]},
                           {"measure_values", norm.measure_values},
+                          {"equity_weights", norm.equity_weights},
                           {"parameter_values", norm.parameter_values}});
   }
   for (const auto& arm : s.arms) {
@@ -98,6 +99,9 @@ json definitions(const RunRecord& run) {
     j["arms"].push_back(
         {{"id", arm.id}, {"title", arm.title}, {"owners", owners}, {"proposals", proposals}});
   }
+  j["equity_groups"] = json::array();
+  for (const auto& g : s.equity_groups)
+    j["equity_groups"].push_back({{"id", g.id}, {"description", g.description}});
   for (size_t m = 0; m < s.modules.size(); ++m) {
     json states = json::array();
     for (const auto& st : s.modules[m].states) states.push_back(st.id);
@@ -110,7 +114,8 @@ json definitions(const RunRecord& run) {
 }
 
 // Per dynamics group, arm (>= 1) and replicate, per year: the paired differences (proposal
-// minus baseline) of DKK by department x payer, then of each measure. Whole DKK.
+// minus baseline) of DKK by department x payer, of each measure, and of the citizens' DKK in
+// each equity group by department. Whole DKK.
 json differences(const RunRecord& run) {
   const auto& s = run.scenario;
   const size_t arms = s.arms.size();
@@ -132,6 +137,8 @@ json differences(const RunRecord& run) {
             row.push_back(std::round(prop[y].dkk[i] - base[y].dkk[i]));
           for (size_t m = 0; m < prop[y].measures.size(); ++m)
             row.push_back(std::round((prop[y].measures[m] - base[y].measures[m]) * 1e4) / 1e4);
+          for (size_t i = 0; i < prop[y].citizen_by_group.size(); ++i)
+            row.push_back(std::round(prop[y].citizen_by_group[i] - base[y].citizen_by_group[i]));
           years.push_back(row);
         }
         by_replicate.push_back(years);

@@ -49,6 +49,7 @@ std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view 
 void declare_module(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int module);
 void load_household_conditions(LoadContext& ctx, TableReader& scenario_reader);
+void load_equity_groups(LoadContext& ctx, TableReader& scenario_reader);
 void load_population(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);

@@ -307,4 +307,19 @@ void load_household_conditions(LoadContext& ctx, TableReader& r) {
     r.error("household_condition", "at most 64 household conditions are supported");
 }
 
+void load_equity_groups(LoadContext& ctx, TableReader& r) {
+  NameIndex ids;
+  for (const toml::table* t : r.tables("equity_group", Need::kOptional)) {
+    TableReader c(*t, r.file(), "equity_group", ctx.diagnostics);
+    model::EquityGroup group;
+    group.id = c.string("id", Need::kRequired).value_or("");
+    group.description = c.string("description", Need::kRequired).value_or("");
+    const auto flag = c.string("flag", Need::kRequired);
+    group.flag = flag ? ctx.resolve(c, "flag", *flag, ctx.flags, "history flag") : -1;
+    if (!group.id.empty() && group.flag >= 0 &&
+        ctx.declare(c, "id", group.id, ids, "equity group") >= 0)
+      ctx.out.scenario.equity_groups.push_back(group);
+  }
+}
+
 }  // namespace kommunesim::scenarios

@@ -59,6 +59,11 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       if (!e->is_valuation())
         r.error("parameter", "parameter '" + e->id + "' prices measure '" + measure.id +
                                  "' and must have category valuation");
+  for (const auto& group : ctx.out.scenario.equity_groups)
+    if (const model::Parameter* e = find_entry(ctx.out.scenario, model::equity_parameter_id(group)))
+      if (!e->is_valuation())
+        r.error("parameter", "parameter '" + e->id + "' weighs equity group '" + group.id +
+                                 "' and must have category valuation");
   for (const auto& [id, category] : kEngineParameters) {
     const model::Parameter* e = find_entry(ctx.out.scenario, id);
     if (!e)
@@ -132,6 +137,10 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   norm.dynamics.deadweight = value_of("deadweight");
   for (const auto& measure : ctx.out.scenario.measures)
     norm.measure_values.push_back(value_of(model::price_parameter_id(measure)));
+  for (const auto& group : ctx.out.scenario.equity_groups) {
+    const model::Parameter* e = find_entry(ctx.out.scenario, model::equity_parameter_id(group));
+    norm.equity_weights.push_back(e ? value_of(e->id) : 1.0);
+  }
   norm.horizon_years = static_cast<int>(std::lround(horizon));
   if (norm.horizon_years < 1 || norm.horizon_years > ctx.out.scenario.horizon_years)
     r.error("values", "horizon of " + std::to_string(norm.horizon_years) +

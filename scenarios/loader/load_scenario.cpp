@@ -134,6 +134,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         modules.push_back({f, m});
       }
     load_household_conditions(ctx, r);
+    load_equity_groups(ctx, r);
     for (size_t i = 0; i < modules.size(); ++i)
       load_module(ctx, modules[i].first, *modules[i].second, static_cast<int>(i));
 

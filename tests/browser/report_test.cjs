@@ -2,7 +2,8 @@
 //   node report_test.cjs RUN_DIR ARTIFACT_DIR
 // The report must load with no console errors and no network requests, render every chart,
 // recompute the engine's net values from its embedded flows, change the net values when the
-// discount-rate slider moves, and reproduce a flip of the flip table when the sliders are moved
+// discount-rate slider moves, and reproduce a flip of the flip table when the sliders (discount
+// rate, horizon, perspective, outcome prices, equity weights) are moved
 // from one normative set's valuation to another's. A screenshot goes to ARTIFACT_DIR.
 "use strict";
 const path = require("path");
@@ -87,6 +88,8 @@ async function shown(page) {
     for (let p = 0; p < data.payers.length; ++p) await setInput(page, "#payer-" + p, B.perspective[p]);
     for (let m = 0; m < data.measures.length; ++m)
       if (await page.$("#price-" + m)) await setInput(page, "#price-" + m, B.measure_values[m]);
+    for (let g = 0; g < data.equity_groups.length; ++g)
+      if (await page.$("#equity-" + g)) await setInput(page, "#equity-" + g, B.equity_weights[g]);
     const moved = await shown(page);
     for (const s of data.summaries.filter(s => s.norm === flip.b)) {
       const id = data.arms[s.arm].id;

@@ -3,6 +3,7 @@
 // problem must be reported at once.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -207,4 +208,33 @@ TEST_F(BrokenScenario, OwningDepartmentPerspectiveStandsAlone) {
   ASSERT_NE(find(ds, "norms/owning_centre_1y.toml", line, "\"owning_department\" stands alone"),
             nullptr)
       << all(ds);
+}
+
+TEST_F(BrokenScenario, EquityGroupWithAnUndeclaredFlag) {
+  const int line = apply({"scenario.toml", "[[package]]",
+                          "[[equity_group]]\nid = \"recipients\"\ndescription = \"d\"\n"
+                          "flag = \"ever_plaaced\"\n\n[[package]]"});
+  const auto ds = load();
+  const auto* d = find(ds, "scenario.toml", line + 3, "unknown history flag 'ever_plaaced'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "ever_placed");
+}
+
+TEST_F(BrokenScenario, EquityWeightMustBeAValuationParameter) {
+  apply({"scenario.toml", "[[package]]",
+         "[[equity_group]]\nid = \"placed\"\ndescription = \"d\"\nflag = \"ever_placed\"\n\n"
+         "[[package]]"});
+  apply({"parameters.toml", "[[parameter]]\nid = \"deadweight\"",
+         "[[parameter]]\nid = \"equity_weight_placed\"\ndescription = \"d\"\nunit = \"weight\"\n"
+         "value = 1\nlow = 1\nhigh = 2\ncategory = \"dynamics\"\nevidence = \"normative\"\n"
+         "source = \"assumption: test\"\n\n[[parameter]]\nid = \"deadweight\""});
+  const auto ds = load();
+  // Reported at the register's [[parameter]] array, naming the parameter.
+  const bool named = std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "parameters.toml" && d.line > 0 &&
+           scenarios::format(d).find(
+               "'equity_weight_placed' weighs equity group 'placed' and "
+               "must have category valuation") != std::string::npos;
+  });
+  EXPECT_TRUE(named) << all(ds);
 }

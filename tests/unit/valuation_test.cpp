@@ -94,6 +94,32 @@ TEST(NetPresentValue, DiscountedSavingsInThePerspectiveOverTheHorizon) {
               10 + 50 / 1.05 + 50 / (1.05 * 1.05), 1e-9);
 }
 
+TEST(NetPresentValue, EquityWeightsWeighTheirGroupsCitizensMoney) {
+  // One department; citizens' money: -100 a year in the baseline, -160 with the proposal (the
+  // citizens gain 60), of which -40 and -70 arise in the equity group's states.
+  const auto account = [](double municipality, double citizen, double citizen_in_group) {
+    YearAccount a;
+    a.dkk = {municipality, 0, 0, citizen};
+    a.citizen_by_group = {citizen_in_group};
+    return a;
+  };
+  const std::vector<YearAccount> base{account(100, -100, -40)};
+  const std::vector<YearAccount> prop{account(130, -160, -70)};
+  NormativeSet society;
+  society.perspective = {true, true, true, true};
+  society.discount = {{0, 0.0}};
+  society.horizon_years = 1;
+  society.equity_weights = {1.0};
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, society, {true}), -30 + 60);
+  // Weight 2: the group's gain of 30 counts twice, the other citizens' 30 once.
+  society.equity_weights = {2.0};
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, society, {true}), -30 + 30 + 2 * 30);
+  // Without citizens in the perspective the weight changes nothing.
+  NormativeSet municipal = society;
+  municipal.perspective = {true, false, false, false};
+  EXPECT_DOUBLE_EQ(net_present_value(prop, base, municipal, {true}), -30);
+}
+
 TEST(Effects, EffectScaleAndDeadweightShrinkTheLogRelativeRisk) {
   Scenario s = test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.1}})});
   Proposal p;
