@@ -11,8 +11,9 @@ packages=(
   librandom123-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
   pkg-config libxlsxwriter-dev
 )
-# The tests also drive the report in Debian's Chromium and read the workbook back with openpyxl.
-if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl); fi
+# The tests also drive the report in Debian's Chromium, read the workbook back with openpyxl and
+# open it in LibreOffice.
+if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl libreoffice-calc-nogui); fi
 # Node.js and npm fetch the report's chart libraries; the machine's own are used when present.
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Opens a run's workbook.xlsx in LibreOffice (headless) and exports every sheet as CSV: the file
+# must open, hold every sheet, and its Summary must have one row per proposal and normative set
+# of results.sqlite.   opens_in_libreoffice.sh RUN_DIR
+set -euo pipefail
+run=$1
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+# A private profile, so a test never depends on (or changes) a user's LibreOffice settings.
+soffice -env:UserInstallation="file://$out/profile" --headless \
+  --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
+  --outdir "$out" "$run/workbook.xlsx" >/dev/null 2>&1
+for sheet in Summary Ledger Flips "Switching values" Tornado Assumptions Calibration Provenance; do
+  [ -s "$out/workbook-$sheet.csv" ] || { echo "LibreOffice exported no sheet '$sheet'"; exit 1; }
+done
+rows=$(($(wc -l <"$out/workbook-Summary.csv") - 1))
+expected=$(/usr/bin/python3 -c "import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM summary').fetchone()[0])" \
+  "$run/results.sqlite")
+[ "$rows" -eq "$expected" ] || { echo "Summary: $rows rows in LibreOffice, $expected in results.sqlite"; exit 1; }
+echo "workbook.xlsx opens in LibreOffice: 8 sheets, $rows summary rows"
