@@ -2,6 +2,10 @@
 // normative set gives every parameter and the parameters on which the sets disagree.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
 
@@ -13,19 +17,33 @@ int assumptions_command(const std::string& folder) {
   const auto& s = loaded->scenario;
   fmt::print("{}: {} register parameters, {} normative sets\n\n", s.name, s.parameters.size(),
              s.norms.size());
-  fmt::print("{:<26} {:<10} {:>10} {:>19}", "parameter", "category", "default", "range");
-  for (const auto& n : s.norms) fmt::print(" {:>20.20}", n.id);
+  size_t id_width = 9;  // "parameter"
+  for (const auto& p : s.parameters) id_width = std::max(id_width, p.id.size() + 2);
+  std::vector<size_t> widths;
+  for (const auto& n : s.norms) widths.push_back(std::max<size_t>(n.id.size(), 8));
+  fmt::print("{:<{}} {:<10} {:>10} {:>19}", "parameter", id_width, "category", "default", "range");
+  for (size_t i = 0; i < s.norms.size(); ++i) fmt::print(" {:>{}}", s.norms[i].id, widths[i]);
   fmt::print("\n");
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
     bool disagree = false;
     for (const auto& n : s.norms)
       disagree = disagree || n.parameter_values[k] != s.norms[0].parameter_values[k];
-    fmt::print("{:<26} {:<10} {:>10g} {:>19}", (disagree ? "* " : "  ") + p.id, p.category, p.value,
-               fmt::format("{:g} to {:g}", p.low, p.high));
-    for (const auto& n : s.norms) fmt::print(" {:>20g}", n.parameter_values[k]);
+    fmt::print("{:<{}} {:<10} {:>10g} {:>19}", (disagree ? "* " : "  ") + p.id, id_width,
+               p.category, p.value, fmt::format("{:g} to {:g}", p.low, p.high));
+    for (size_t i = 0; i < s.norms.size(); ++i)
+      fmt::print(" {:>{}g}", s.norms[i].parameter_values[k], widths[i]);
     fmt::print("\n");
   }
+  for (const auto& n : s.norms)
+    if (n.discount.size() > 1)
+      fmt::print("{}: discount schedule {}\n", n.id, [&] {
+        std::string bands;
+        for (const auto& b : n.discount)
+          bands += fmt::format("{}{:g} % from year {}", bands.empty() ? "" : ", ", b.rate * 100,
+                               b.from_year);
+        return bands;
+      }());
   fmt::print("\n* the normative sets disagree on this parameter\n\n");
   for (const auto& p : s.parameters)
     fmt::print("{} ({}): {}\n  evidence: {}\n  source: {}\n", p.id, p.unit, p.description,

@@ -159,6 +159,19 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       norm.discount.push_back({from, band_rate});
     }
     r.source("discount_source");
+    // The register's discount_rate shows the schedule's first rate (the one a budget-length
+    // horizon meets), and every band must lie in its range.
+    const int k = ctx.out.scenario.parameter_index("discount_rate");
+    if (k >= 0 && !norm.discount.empty()) {
+      const model::Parameter& p = entries[static_cast<size_t>(k)];
+      for (const auto& band : norm.discount)
+        if (band.rate < p.low || band.rate > p.high)
+          r.error("discount_schedule", "rate " + std::to_string(band.rate) +
+                                           " is outside the register's discount_rate range [" +
+                                           std::to_string(p.low) + ", " + std::to_string(p.high) +
+                                           "]");
+      norm.parameter_values[static_cast<size_t>(k)] = norm.discount.front().rate;
+    }
   }
   if (!norm.id.empty()) {
     for (const auto& other : ctx.out.scenario.norms)
