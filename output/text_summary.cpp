@@ -55,7 +55,10 @@ std::string text_summary(const RunRecord& run) {
   for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
   std::string out = fmt::format(
       "{} — {} replicates, {} years from {}; amounts in million DKK, "
-      "mean [90 % interval]\n",
+      "mean [90 % interval]\n"
+      "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
+      "value: what it is\nworth under a normative set (positive: a gain; 'unclear' when the "
+      "interval spans zero). Rank 1 is the best\nproposal under that set.\n",
       s.name, run.plan.replicates, s.horizon_years, s.base_year);
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];

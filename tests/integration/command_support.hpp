@@ -17,8 +17,11 @@ struct CommandResult {
   std::string output;  // standard output and standard error together
 };
 
-inline CommandResult run_kommunesim(const std::string& arguments) {
-  const std::string command = std::string(KOMMUNESIM_BINARY) + " " + arguments + " 2>&1 </dev/null";
+// Runs the command with `arguments`; `environment` ("NAME=value ...") is set for it alone.
+inline CommandResult run_kommunesim(const std::string& arguments,
+                                    const std::string& environment = "") {
+  const std::string command = (environment.empty() ? "" : "env " + environment + " ") +
+                              std::string(KOMMUNESIM_BINARY) + " " + arguments + " 2>&1 </dev/null";
   CommandResult result;
   FILE* pipe = ::popen(command.c_str(), "r");
   if (!pipe) return result;

@@ -268,3 +268,14 @@ TEST(Command, DecisionFilesAgreeWithTheResultStore) {
       ledger += std::stod(row[6]);
   EXPECT_NEAR(ledger, store, 0.01 * 4 + 1e-6 * std::abs(store));
 }
+
+TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
+  TempFolder tmp("no-assets");
+  const fs::path out = tmp.path / "out";
+  const auto run = run_kommunesim("run " + kScenario + " --replicates 1 --out " + out.string(),
+                                  "KOMMUNESIM_REPORT_ASSETS=" + (tmp.path / "none").string());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_FALSE(fs::exists(out));
+  EXPECT_NE(run.output.find("report_template.html is missing"), std::string::npos) << run.output;
+  EXPECT_EQ(run.output.find("simulating"), std::string::npos) << "it simulated first";
+}
