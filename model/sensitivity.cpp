@@ -1,4 +1,5 @@
-// Tornado and effect-scale switching values, with re-simulation where dynamics change.
+// Tornado and the dynamics parameters' switching values, with re-simulation where dynamics
+// change.
 #include "model/sensitivity.hpp"
 
 #include <tbb/parallel_for.h>

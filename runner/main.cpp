@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
       ->check(CLI::PositiveNumber);
   run_cmd
       ->add_option("--sensitivity-replicates", run.sensitivity_replicates,
-                   "Replicates re-simulated for the tornado and effect-scale switching values "
+                   "Replicates re-simulated for the tornado and the dynamics switching values "
                    "(default: the scenario's, else all)")
       ->check(CLI::PositiveNumber);
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
