@@ -37,6 +37,10 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
   const size_t departments = scenario.departments.size();
   out.accounts.resize(plan.units.size());
   for (size_t u = 0; u < plan.units.size(); ++u) {
+    if (plan.units[u].same_as >= 0) {  // a shared simulation: its accounts are already made
+      out.accounts[u] = out.accounts[static_cast<size_t>(plan.units[u].same_as)];
+      continue;
+    }
     const Arm& arm = scenario.arms[static_cast<size_t>(plan.units[u].arm)];
     for (size_t y = 0; y < results.tallies[u].size(); ++y)
       out.accounts[u].push_back(
