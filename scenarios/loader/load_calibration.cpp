@@ -16,8 +16,7 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
     target.id = c.string("id", Need::kRequired).value_or("");
     target.title = c.string("title", Need::kRequired).value_or(target.id);
     target.value = c.number("value", Need::kRequired, 1e-9).value_or(1);
-    target.source = c.string("source", Need::kRequired).value_or("");
-    if (target.source.empty()) c.error("source", "expected a non-empty source");
+    target.source = c.source();
     const auto kind = c.string("kind", Need::kRequired).value_or("");
     if (kind == "population") {
       target.kind = model::CalibrationTarget::Kind::kPopulation;

@@ -211,12 +211,15 @@ std::optional<std::vector<std::string>> TableReader::strings(std::string_view ke
   return out;
 }
 
-void TableReader::source(std::string_view key) {
+std::string TableReader::source(std::string_view key) {
   const auto s = string(key, Need::kRequired);
-  if (s && s->find_first_not_of(" \t") == std::string::npos)
+  if (s && s->find_first_not_of(" \t") == std::string::npos) {
     error(key,
           "is empty; every number from the world needs its source (a citation, or \"assumption: "
           "...\" with the reasoning)");
+    return "";
+  }
+  return s.value_or("");
 }
 
 void TableReader::finish() {

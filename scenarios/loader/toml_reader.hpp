@@ -36,8 +36,8 @@ class TableReader {
   std::optional<std::vector<double>> numbers(std::string_view key, Need need,
                                              double min = -INFINITY, double max = INFINITY);
   std::optional<std::vector<std::string>> strings(std::string_view key, Need need);
-  // A source citation: required, non-empty.
-  void source(std::string_view key = "source");
+  // A source citation: required, non-empty. Returns it (empty when missing or blank).
+  std::string source(std::string_view key = "source");
   // The raw node of a key (marked as known), for values that may take several forms.
   const toml::node* node(std::string_view key) {
     known_.emplace_back(key);
