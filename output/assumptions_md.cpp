@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <set>
-#include <stdexcept>
 
 #include "model/decision.hpp"
 #include "output/writers.hpp"
@@ -62,17 +61,15 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       "|\n|---|---|---|---|---|---|\n";
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
-    std::string perspective, discount;
+    std::string perspective;
     if (norm.owning_department_only) perspective = "owning department's municipal budget";
     for (int p = 0; p < model::kPayerCount && !norm.owning_department_only; ++p)
       if (norm.perspective[static_cast<size_t>(p)])
         perspective += (perspective.empty() ? "" : ", ") +
                        std::string(model::kPayerNames[static_cast<size_t>(p)]);
-    for (const auto& b : norm.discount)
-      discount += fmt::format("{}{:g} % from year {}", discount.empty() ? "" : "; ", b.rate * 100,
-                              b.from_year);
     text += fmt::format("| `{}` | {} | {} | {} years | {} | {} |\n", norm.id, cell(norm.title),
-                        perspective, norm.horizon_years, discount, run.plan.norm_group[n]);
+                        perspective, norm.horizon_years, discount_schedule_text(norm),
+                        run.plan.norm_group[n]);
   }
   text += "\n## Where conclusions flip\n\n";
   if (flip_rows.empty())
@@ -91,9 +88,9 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
   text += "\n## Inputs\n\n| file | SHA-256 |\n|---|---|\n";
   for (const auto& input : run.provenance.inputs)
     text += fmt::format("| `{}` | `{}` |\n", input.path, input.sha256);
-  std::ofstream out(file);
+  auto out = open_for_writing(file);
   out << text;
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

@@ -1,9 +1,6 @@
 // calibration.csv: the baseline's first year against the scenario's calibration targets.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <stdexcept>
-
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -21,8 +18,7 @@ std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
 }
 
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  auto out = open_for_writing(file);
   const auto& s = run.scenario;
   out << "target,title,kind,target_value,baseline_year1,deviation,within_tolerance,tolerance,"
          "source\n";
@@ -33,7 +29,7 @@ void write_calibration_csv(const RunRecord& run, const std::filesystem::path& fi
         << (row.within ? "yes" : "no") << "," << s.calibration_tolerance << ","
         << csv_text(t.source) << "\n";
   }
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

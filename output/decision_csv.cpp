@@ -1,27 +1,10 @@
 // ledger.csv, flips.csv and switching.csv: the decision analysis of model/decision.hpp.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <stdexcept>
-
 #include "model/decision.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
-namespace {
-
-std::ofstream open_csv(const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-  return out;
-}
-
-void check(const std::ofstream& out, const std::filesystem::path& file) {
-  if (!out) throw std::runtime_error("cannot write " + file.string());
-}
-
-}  // namespace
-
 std::vector<model::SwitchingRow> switching_rows(const RunRecord& run) {
   auto rows = model::switching_values(run.scenario, run.plan, run.analysis);
   for (const auto& e : run.dynamics_switching)
@@ -38,7 +21,7 @@ std::string group_norms(const RunRecord& run, int group) {
 
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
-  auto out = open_csv(file);
+  auto out = open_for_writing(file);
   out << "proposal,dynamics_group,normative_sets,period,department,payer,net_cost_mean_dkk,"
          "net_cost_p5_dkk,net_cost_p95_dkk\n";
   for (const auto& row : model::ledger(s, run.plan, run.analysis)) {
@@ -53,12 +36,12 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
                        model::kPayerNames[static_cast<size_t>(row.payer)], row.net_cost.mean,
                        row.net_cost.p5, row.net_cost.p95);
   }
-  check(out, file);
+  check_written(out, file);
 }
 
 void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
-  auto out = open_csv(file);
+  auto out = open_for_writing(file);
   // First every proposal's sign and rank under every set, then the disagreeing pairs.
   out << "proposal,normative_set,other_normative_set,sign,other_sign,rank,other_rank,flip,"
          "differing_parameters\n";
@@ -86,12 +69,12 @@ void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
                        s.norms[static_cast<size_t>(f.norm_b)].id, sign(x), sign(y), x->rank,
                        y->rank, kind, differing);
   }
-  check(out, file);
+  check_written(out, file);
 }
 
 void write_switching_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
-  auto out = open_csv(file);
+  auto out = open_for_writing(file);
   out << "proposal,normative_set,parameter,current_value,searched_low,searched_high,switching_"
          "value\n";
   for (const auto& row : switching_rows(run))
@@ -99,12 +82,12 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
         "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
         s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,
         row.value ? fmt::format("{:.6g}", *row.value) : std::string("none within range"));
-  check(out, file);
+  check_written(out, file);
 }
 
 void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
-  auto out = open_csv(file);
+  auto out = open_for_writing(file);
   out << "proposal,normative_set,parameter,low,high,net_value_mean_dkk,net_value_at_low_dkk,"
          "net_value_at_high_dkk,swing_dkk\n";
   for (const auto& row : run.tornado)
@@ -112,7 +95,7 @@ void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file) 
                        s.arms[static_cast<size_t>(row.arm)].id,
                        s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.low, row.high,
                        row.base, row.at_low, row.at_high, row.swing());
-  check(out, file);
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

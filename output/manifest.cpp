@@ -1,7 +1,6 @@
 // manifest.json: the provenance of a run.
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <stdexcept>
 
 #include "output/writers.hpp"
 
@@ -27,9 +26,9 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["inputs"] = nlohmann::ordered_json::array();
   for (const auto& input : p.inputs)
     j["inputs"].push_back({{"path", input.path}, {"sha256", input.sha256}});
-  std::ofstream out(file);
+  auto out = open_for_writing(file);
   out << j.dump(2) << "\n";
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

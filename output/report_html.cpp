@@ -262,9 +262,9 @@ void write_report_html(const RunRecord& run, const std::filesystem::path& assets
       throw std::runtime_error("the report template has no " + mark + " mark");
     page.replace(at, mark.size(), text);
   }
-  std::ofstream out(file, std::ios::binary);
+  auto out = open_for_writing(file);
   out << page;
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

@@ -1,23 +1,12 @@
 // summary.csv: per proposal and normative set, net value and municipal net cost with intervals.
 #include <fmt/format.h>
 
-#include <fstream>
-#include <stdexcept>
-
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
 
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) {
-  std::ofstream out(file);
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  auto out = open_for_writing(file);
   const auto& s = run.scenario;
   out << "proposal,title,normative_set,horizon_years,net_value_mean_dkk,net_value_p5_dkk,"
          "net_value_p95_dkk,municipality_net_cost_year1_mean_dkk,municipality_net_cost_year1_p5_"
@@ -47,7 +36,7 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
       out << fmt::format(",{:.4f},{:.4f},{:.4f}", m.mean, m.p5, m.p95);
     out << "," << row.rank << "\n";
   }
-  if (!out) throw std::runtime_error("cannot write " + file.string());
+  check_written(out, file);
 }
 
 }  // namespace kommunesim::output

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
@@ -45,8 +46,14 @@ void write_report_html(const RunRecord& run, const std::filesystem::path& assets
 std::vector<model::SwitchingRow> switching_rows(const RunRecord& run);
 // The normative sets simulated in a dynamics group, e.g. "municipal_budget_4y;public_sector_5y".
 std::string group_norms(const RunRecord& run, int group);
+// A file opened for writing, or an exception naming it.
+std::ofstream open_for_writing(const std::filesystem::path& file);
+// Throws, naming the file, when a write to `out` failed.
+void check_written(const std::ofstream& out, const std::filesystem::path& file);
 // A CSV field: quoted when it holds a comma, a quote or a newline.
 std::string csv_text(const std::string& s);
+// A normative set's discount schedule, e.g. "3.5 % from year 0; 2.5 % from year 35".
+std::string discount_schedule_text(const model::NormativeSet& norm);
 // The table printed after a run, for a budget analyst.
 std::string text_summary(const RunRecord& run);
 

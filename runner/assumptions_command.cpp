@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
 
@@ -37,13 +38,7 @@ int assumptions_command(const std::string& folder) {
   }
   for (const auto& n : s.norms)
     if (n.discount.size() > 1)
-      fmt::print("{}: discount schedule {}\n", n.id, [&] {
-        std::string bands;
-        for (const auto& b : n.discount)
-          bands += fmt::format("{}{:g} % from year {}", bands.empty() ? "" : ", ", b.rate * 100,
-                               b.from_year);
-        return bands;
-      }());
+      fmt::print("{}: discount schedule {}\n", n.id, output::discount_schedule_text(n));
   fmt::print("\n* the normative sets disagree on this parameter\n\n");
   for (const auto& p : s.parameters)
     fmt::print("{} ({}): {}\n  evidence: {}\n  source: {}\n", p.id, p.unit, p.description,

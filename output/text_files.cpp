@@ -1,0 +1,37 @@
+// Helpers shared by the writers of text files: opening and checking a file, CSV fields, and
+// the text of a discount schedule.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <stdexcept>
+
+#include "output/writers.hpp"
+
+namespace kommunesim::output {
+
+std::ofstream open_for_writing(const std::filesystem::path& file) {
+  std::ofstream out(file);
+  check_written(out, file);
+  return out;
+}
+
+void check_written(const std::ofstream& out, const std::filesystem::path& file) {
+  if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+std::string csv_text(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string discount_schedule_text(const model::NormativeSet& norm) {
+  std::string text;
+  for (const auto& b : norm.discount)
+    text +=
+        fmt::format("{}{:g} % from year {}", text.empty() ? "" : "; ", b.rate * 100, b.from_year);
+  return text;
+}
+
+}  // namespace kommunesim::output
