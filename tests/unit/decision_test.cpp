@@ -10,18 +10,14 @@
 #include "model/sensitivity.hpp"
 #include "model/synthetic_population.hpp"
 #include "model/valuation.hpp"
-#include "scenarios/loader/load_scenario.hpp"
+#include "support/load_bundled.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
 
 namespace {
 
-Scenario bundled() {
-  auto loaded = scenarios::load_scenario(KOMMUNESIM_TEST_SCENARIO);
-  EXPECT_TRUE(loaded.loaded);
-  return loaded.loaded->scenario;
-}
+Scenario bundled() { return test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO); }
 
 const NormativeSet& norm_named(const Scenario& s, const std::string& id) {
   for (const auto& n : s.norms)

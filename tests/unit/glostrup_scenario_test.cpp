@@ -9,21 +9,14 @@
 #include "model/decision.hpp"
 #include "model/run_plan.hpp"
 #include "model/synthetic_population.hpp"
-#include "scenarios/loader/load_scenario.hpp"
+#include "support/load_bundled.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
 
 namespace {
 
-Scenario default_scenario() {
-  auto loaded = scenarios::load_scenario(KOMMUNESIM_DEFAULT_SCENARIO);
-  if (!loaded.loaded) {
-    for (const auto& d : loaded.diagnostics.items()) ADD_FAILURE() << scenarios::format(d);
-    throw std::runtime_error("the default scenario does not load");
-  }
-  return loaded.loaded->scenario;
-}
+Scenario default_scenario() { return test_support::load_bundled(KOMMUNESIM_DEFAULT_SCENARIO); }
 
 int index_of(const std::vector<Department>& departments, const std::string& id) {
   for (size_t i = 0; i < departments.size(); ++i)
