@@ -225,20 +225,47 @@ struct Arm {
   std::vector<int> proposals;
 };
 
-// A parameter of the register: declared once, with its range and source; normative sets may
-// override its value. Valuation parameters apply after simulation, dynamics ones change it.
+// A parameter of the register: declared once, with its range and source. Valuation parameters
+// apply after simulation, dynamics ones change it. Normative choices (discount rate, horizon,
+// prices, weights, effect scale, ...) may be overridden by normative sets; figures of the world
+// that modules and proposals use (unit costs, rates, relative risks, effect sizes) are read
+// where they are used (ParameterUse) and moved only by the tornado.
 struct Parameter {
   std::string id;
   std::string description;
   std::string unit;
-  double value = 0;
+  double value = 0;  // for an uncertain effect size: its mode (triangular) or median (lognormal)
   double low = 0;
   double high = 0;
-  std::string category;  // "valuation" or "dynamics"
+  EffectSize::Kind distribution = EffectSize::Kind::kPoint;  // effect sizes drawn per replicate
+  std::string category;                                      // "valuation" or "dynamics"
   std::string source;
   std::string evidence;
   std::string owner;
   bool is_valuation() const { return category == "valuation"; }
+};
+
+// A place in the model that takes its number from a register parameter.
+struct ParameterUse {
+  enum class Kind : uint8_t {
+    kStateCost,                // module, state, cost line: DKK per person-month
+    kTransitionProbability,    // module, transition, hazard cell: monthly probability
+    kModifier,                 // module, transition, modifier: relative risk
+    kEntryShare,               // module, rule (-1: default, else by_history index), state
+    kProposalFixedCost,        // proposal: DKK per year
+    kProposalParticipantCost,  // proposal: DKK per participant-month
+    kEffect,                   // proposal, effect: relative risk (its distribution)
+  };
+  Kind kind = Kind::kStateCost;
+  int parameter = 0;
+  int owner = 0;   // module or proposal
+  int item = 0;    // state, transition, entry rule or effect
+  int detail = 0;  // cost line, hazard cell, modifier or state
+  // Changes what is simulated (rather than only what it costs).
+  bool is_dynamics() const {
+    return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
+           kind != Kind::kProposalParticipantCost;
+  }
 };
 
 // A period of the discount schedule: rate applies from year from_year (0-based) on.
@@ -311,7 +338,8 @@ struct Scenario {
   std::vector<Proposal> proposals;
   std::vector<Arm> arms;  // arms[0] is the baseline
   std::vector<NormativeSet> norms;
-  std::vector<Parameter> parameters;  // the register
+  std::vector<Parameter> parameters;         // the register
+  std::vector<ParameterUse> parameter_uses;  // where modules and proposals read the register
   std::vector<CalibrationTarget> calibration;
   double calibration_tolerance = 0;  // relative deviation accepted from a target
   int months() const { return horizon_years * kMonthsPerYear; }

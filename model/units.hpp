@@ -18,6 +18,13 @@ inline Hazard hazard_from_probability(Probability p) {
   return p >= 1.0 ? INFINITY : -std::log1p(-p);
 }
 
+// The hazard a transition table stores for a monthly probability: a probability of exactly 1
+// becomes 40 (1 - e^-40 differs from 1 by 4e-18), so that tables stay finite.
+inline Hazard table_hazard_from_probability(Probability p) {
+  constexpr Hazard kCertain = 40.0;
+  return p >= 1.0 ? kCertain : hazard_from_probability(p);
+}
+
 // The probability that an event with monthly hazard h happens within one month.
 inline Probability probability_from_hazard(Hazard h) { return -std::expm1(-h); }
 

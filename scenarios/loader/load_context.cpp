@@ -87,13 +87,6 @@ int LoadContext::declare(TableReader& reader, std::string_view key, const std::s
   return i;
 }
 
-std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& reader,
-                                               std::string_view key, int module) {
-  const toml::table* table = reader.table(key, Need::kRequired);
-  if (!table || module < 0) return std::nullopt;
-  return read_shares_table(ctx, *table, reader.file(), reader.path(key), module);
-}
-
 std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
                                                      const std::string& file,
                                                      const std::string& path, int module) {
@@ -125,6 +118,96 @@ std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const tom
   }
   if (!ok) return std::nullopt;
   return shares;
+}
+
+std::optional<std::vector<double>> read_share_parameters(LoadContext& ctx, TableReader& reader,
+                                                         std::string_view key, int module,
+                                                         int rule) {
+  const toml::table* table = reader.table(key, Need::kRequired);
+  if (!table || module < 0) return std::nullopt;
+  const NameIndex& states = ctx.states[static_cast<size_t>(module)];
+  std::vector<double> shares(states.size(), 0.0);
+  bool ok = true;
+  double total = 0;
+  for (const auto& [name, node] : *table) {
+    const std::string where = reader.path(key) + "." + std::string(name.str());
+    const int s =
+        ctx.resolve_at(node, reader.file(), where, std::string(name.str()), states, "state");
+    const auto v = ctx.parameter(
+        node, reader.file(), where, "a share of the entry rule",
+        {model::ParameterUse::Kind::kEntryShare, 0, module, rule, std::max(s, 0)}, 0, 1);
+    if (s < 0 || !v) {
+      ok = false;
+      continue;
+    }
+    shares[static_cast<size_t>(s)] = *v;
+    total += *v;
+  }
+  if (ok && std::abs(total - 1.0) > 1e-6) {
+    ctx.diagnostics.add(at(*table, reader.file(), reader.path(key),
+                           "the register's values of these shares sum to " + std::to_string(total) +
+                               "; expected them to sum to 1"));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return shares;
+}
+
+std::optional<double> LoadContext::parameter(const toml::node& node, const std::string& file,
+                                             const std::string& key, std::string_view what,
+                                             model::ParameterUse use, double min, double max) {
+  const auto id = node.value<std::string>();
+  if (!id) {
+    diagnostics.add(at(node, file, key,
+                       "expected the id of a register parameter (a string) for " +
+                           std::string(what) + ", found " + type_name(node) +
+                           "; every figure from the world is declared once in the register, "
+                           "with its source and range"));
+    return std::nullopt;
+  }
+  const int k = resolve_at(node, file, key, *id, parameters, "register parameter");
+  if (k < 0) return std::nullopt;
+  const model::Parameter& p = out.scenario.parameters[static_cast<size_t>(k)];
+  use.parameter = k;
+  out.scenario.parameter_uses.push_back(use);  // named here, even if the checks below fail
+  const char* category = use.is_dynamics() ? "dynamics" : "valuation";
+  bool ok = true;
+  if (p.category != category) {
+    diagnostics.add(at(node, file, key,
+                       "register parameter '" + p.id + "' has category " + p.category + ", but " +
+                           std::string(what) + " is a " + category +
+                           " parameter (costs are valued after simulation; rates, relative "
+                           "risks, shares and effects change the simulation)"));
+    ok = false;
+  }
+  if (p.low < min || p.high > max) {
+    std::ostringstream range;
+    range << "register parameter '" << p.id << "' has the range [" << p.low << ", " << p.high
+          << "], but " << what << " must lie in [" << min << ", " << max << "]";
+    diagnostics.add(at(node, file, key, range.str()));
+    ok = false;
+  }
+  const bool effect = use.kind == model::ParameterUse::Kind::kEffect;
+  if (!effect && p.distribution != model::EffectSize::Kind::kPoint) {
+    diagnostics.add(at(node, file, key,
+                       "register parameter '" + p.id +
+                           "' has a distribution, which only a proposal's effect size may have"));
+    ok = false;
+  }
+  if (!ok) return std::nullopt;
+  return p.value;
+}
+
+std::optional<double> LoadContext::parameter(TableReader& reader, std::string_view key,
+                                             std::string_view what, model::ParameterUse use,
+                                             double min, double max) {
+  const toml::node* node = reader.node(key);
+  if (!node) {
+    reader.error(key, "missing required key; expected the id of a register parameter for " +
+                          std::string(what));
+    return std::nullopt;
+  }
+  return parameter(*node, reader.file(), reader.path(key), what, use, min, max);
 }
 
 }  // namespace kommunesim::scenarios

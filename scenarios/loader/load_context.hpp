@@ -22,7 +22,9 @@ struct LoadContext {
   Diagnostics diagnostics;
   LoadedScenario out;
   NameIndex departments, measures, flags, refusions, modules, household_conditions, proposals;
-  std::vector<NameIndex> states;                        // per module
+  NameIndex parameters;                       // register ids, over all register files
+  std::vector<Diagnostic> parameter_origins;  // per register parameter: where it is declared
+  std::vector<NameIndex> states;              // per module
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
 
   // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.
@@ -34,6 +36,16 @@ struct LoadContext {
   // Same for a name found as an element of an array or as a key of an inline table.
   int resolve_at(const toml::node& node, const std::string& file, const std::string& key,
                  const std::string& name, const NameIndex& index, std::string_view what);
+  // A figure of the model taken from the register: `node` must be the id of a register parameter
+  // (a string) whose category fits the use (costs are valuation, everything else dynamics) and
+  // whose range lies within [min, max]. Records the use and returns the parameter's value, or
+  // reports what is wrong at `key` (`what` names the figure, e.g. "a monthly probability").
+  std::optional<double> parameter(const toml::node& node, const std::string& file,
+                                  const std::string& key, std::string_view what,
+                                  model::ParameterUse use, double min, double max);
+  // The same for a key of a table; a missing key is reported.
+  std::optional<double> parameter(TableReader& reader, std::string_view key, std::string_view what,
+                                  model::ParameterUse use, double min, double max);
   // Adds a name, reporting a duplicate.
   int declare(TableReader& reader, std::string_view key, const std::string& name, NameIndex& index,
               std::string_view what);
@@ -52,16 +64,23 @@ void load_household_conditions(LoadContext& ctx, TableReader& scenario_reader);
 void load_equity_groups(LoadContext& ctx, TableReader& scenario_reader);
 void load_population(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc);
+// Whole-register checks once every file is read: the engine's own parameters are declared.
+void check_register(LoadContext& ctx, TableReader& scenario_reader);
+// After modules and proposals: every register parameter is read by something.
+void check_register_use(LoadContext& ctx);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc);
 
 // Reads a mapping { state = share, ... } over a module's states into a vector of shares that
-// must sum to 1.
-std::optional<std::vector<double>> read_shares(LoadContext& ctx, TableReader& reader,
-                                               std::string_view key, int module);
+// must sum to 1; the shares are plain numbers (population.toml's data).
 std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
                                                      const std::string& file,
                                                      const std::string& path, int module);
+// The same with each share a register parameter (a module's entry rule `rule`: -1 is the
+// default rule, else the index of its by_history rule).
+std::optional<std::vector<double>> read_share_parameters(LoadContext& ctx, TableReader& reader,
+                                                         std::string_view key, int module,
+                                                         int rule);
 
 }  // namespace kommunesim::scenarios

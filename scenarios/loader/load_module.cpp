@@ -1,6 +1,8 @@
 // Loading a department's module (modules/*.toml): states, costs, entry rules, transitions with
 // probabilities by age and duration band, and modifiers.
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 
 #include "model/units.hpp"
 #include "scenarios/loader/load_context.hpp"
@@ -9,9 +11,6 @@ namespace kommunesim::scenarios {
 namespace {
 
 using model::kMonthsPerYear;
-
-// A probability of exactly 1 becomes this hazard (1 - e^-40 differs from 1 by 4e-18).
-constexpr double kCertainHazard = 40.0;
 
 // Ascending lower bounds; the first must be at most `first_at_most` so that the bands cover
 // every value the table is looked up with.
@@ -84,7 +83,7 @@ std::vector<model::MeasureWeight> read_measures(LoadContext& ctx, TableReader& r
   return out;
 }
 
-void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
+void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
   model::State state;
   state.id = r.string("id", Need::kRequired).value_or("");
   r.string("title", Need::kOptional);
@@ -97,7 +96,12 @@ void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
     TableReader c(*t, r.file(), r.path("cost"), ctx.diagnostics);
     model::CostLine line;
     line.department = module.department;
-    line.dkk_per_month = c.number("dkk_per_month", Need::kRequired).value_or(0);
+    line.dkk_per_month = ctx.parameter(c, "dkk_per_month", "a cost per person-month",
+                                       {model::ParameterUse::Kind::kStateCost, 0, m,
+                                        static_cast<int>(module.states.size()),
+                                        static_cast<int>(state.costs.size())},
+                                       -INFINITY, INFINITY)
+                             .value_or(0);
     if (const auto d = c.string("department", Need::kOptional))
       line.department =
           std::max(0, ctx.resolve(c, "department", *d, ctx.departments, "department"));
@@ -110,7 +114,6 @@ void read_state(LoadContext& ctx, TableReader& r, model::Module& module) {
       refusion = line.refusion;
     }
     c.string("description", Need::kOptional);
-    c.source();
     state.costs.push_back(line);
   }
   module.states.push_back(state);
@@ -130,12 +133,23 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
       band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
   tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
-  std::vector<double> probabilities;
+  // The table's cells, row-major; each names a register parameter. A row may be one id (the
+  // same for every duration band), the whole table one id.
+  const int transition = static_cast<int>(module.transitions.size());
+  const auto cell = [&](const toml::node& node, const std::string& where, size_t index) {
+    const double p = ctx.parameter(node, r.file(), where, "a monthly probability",
+                                   {model::ParameterUse::Kind::kTransitionProbability, 0, m,
+                                    transition, static_cast<int>(index)},
+                                   0, 1)
+                         .value_or(0);
+    tr.hazard.values[index] = model::table_hazard_from_probability(p);
+  };
+  tr.hazard.values.assign(ages * durations, 0);
   const toml::node* given = r.node("probability");
   if (!given) {
     r.error("probability",
-            "missing required key; expected a monthly probability, or rows by age band of columns "
-            "by duration band");
+            "missing required key; expected the register id of a monthly probability, or rows by "
+            "age band of columns by duration band of such ids");
   } else if (const toml::array* rows = given->as_array()) {
     if (rows->size() != ages) {
       r.error("probability", "expected " + std::to_string(ages) +
@@ -145,38 +159,26 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
       for (size_t i = 0; i < rows->size(); ++i) {
         const toml::node& row = *rows->get(i);
         const std::string where = r.path("probability") + "[" + std::to_string(i) + "]";
-        std::vector<double> values;
-        if (row.is_array()) {
-          for (const auto& v : *row.as_array()) values.push_back(v.value<double>().value_or(-1));
-        } else {
-          values.assign(durations, row.value<double>().value_or(-1));
-        }
-        if (values.size() != durations) {
-          ctx.diagnostics.add(at(row, r.file(), where,
-                                 "expected " + std::to_string(durations) +
-                                     " columns (one per duration band in duration_from)"));
-          continue;
-        }
-        for (double v : values) {
-          if (v < 0 || v > 1) {
+        if (const toml::array* columns = row.as_array()) {
+          if (columns->size() != durations) {
             ctx.diagnostics.add(at(row, r.file(), where,
-                                   "probability " + std::to_string(v) +
-                                       " is outside [0, 1]; expected a monthly probability"));
-            break;
+                                   "expected " + std::to_string(durations) +
+                                       " columns (one per duration band in duration_from)"));
+            continue;
           }
+          for (size_t j = 0; j < durations; ++j)
+            cell(*columns->get(j), where + "[" + std::to_string(j) + "]", i * durations + j);
+        } else {
+          for (size_t j = 0; j < durations; ++j) cell(row, where, i * durations + j);
         }
-        probabilities.insert(probabilities.end(), values.begin(), values.end());
       }
     }
-  } else if (const auto p = r.number("probability", Need::kOptional, 0, 1)) {
-    probabilities.assign(ages * durations, *p);
+  } else {
+    for (size_t index = 0; index < ages * durations; ++index)
+      cell(*given, r.path("probability"), index);
   }
-  for (double p : probabilities)
-    tr.hazard.values.push_back(p >= 1 ? kCertainHazard : model::hazard_from_probability(p));
-  if (tr.hazard.values.size() != ages * durations) tr.hazard.values.assign(ages * durations, 0);
   tr.event_measures = read_measures(ctx, r);
   r.string("description", Need::kOptional);
-  r.source();
   for (const toml::table* mt : r.tables("modifier", Need::kOptional)) {
     TableReader mr(*mt, r.file(), r.path("modifier"), ctx.diagnostics);
     model::Modifier mod;
@@ -184,14 +186,38 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
     mod.condition = read_condition(ctx, mr, conditions);
     if (conditions != 1)
       mr.error("", "expected exactly one condition: self_in, household or history");
-    mod.relative_risk = mr.number("relative_risk", Need::kRequired, 0, 1000).value_or(1);
+    mod.relative_risk = ctx.parameter(mr, "relative_risk", "a relative risk",
+                                      {model::ParameterUse::Kind::kModifier, 0, m, transition,
+                                       static_cast<int>(tr.modifiers.size())},
+                                      0, 1000)
+                            .value_or(1);
     mod.feedback = mr.boolean("feedback", Need::kOptional).value_or(false);
     mr.string("description", Need::kOptional);
-    mr.string("evidence", Need::kOptional);
-    mr.source();
     tr.modifiers.push_back(mod);
   }
   module.transitions.push_back(std::move(tr));
+}
+
+// Groups a module's transitions by from-state (keeping the file's order within a state) and
+// moves the recorded parameter uses along.
+void sort_transitions(LoadContext& ctx, int m) {
+  auto& transitions = ctx.out.scenario.modules[static_cast<size_t>(m)].transitions;
+  std::vector<int> order(transitions.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    return transitions[static_cast<size_t>(a)].from < transitions[static_cast<size_t>(b)].from;
+  });
+  std::vector<model::Transition> sorted;
+  std::vector<int> new_index(transitions.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    new_index[static_cast<size_t>(order[i])] = static_cast<int>(i);
+    sorted.push_back(std::move(transitions[static_cast<size_t>(order[i])]));
+  }
+  transitions = std::move(sorted);
+  for (auto& use : ctx.out.scenario.parameter_uses)
+    if (use.owner == m && (use.kind == model::ParameterUse::Kind::kTransitionProbability ||
+                           use.kind == model::ParameterUse::Kind::kModifier))
+      use.item = new_index[static_cast<size_t>(use.item)];
 }
 
 }  // namespace
@@ -245,15 +271,14 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
   for (const toml::table* t : state_tables) {
     TableReader sr(*t, file, "state[" + std::to_string(module.states.size()) + "]",
                    ctx.diagnostics);
-    read_state(ctx, sr, module);
+    read_state(ctx, sr, m, module);
   }
   for (const toml::table* t : r.tables("transition", Need::kOptional)) {
     TableReader tr(*t, file, "transition[" + std::to_string(module.transitions.size()) + "]",
                    ctx.diagnostics);
     read_transition(ctx, tr, m, module);
   }
-  std::stable_sort(module.transitions.begin(), module.transitions.end(),
-                   [](const auto& a, const auto& b) { return a.from < b.from; });
+  sort_transitions(ctx, m);
   module.first_transition.assign(module.states.size() + 1, 0);
   for (const auto& tr : module.transitions) ++module.first_transition[tr.from + 1u];
   for (size_t s = 0; s < module.states.size(); ++s)
@@ -261,18 +286,17 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
 
   if (const toml::table* entry = r.table("entry", Need::kRequired)) {
     TableReader er(*entry, file, "entry", ctx.diagnostics);
-    module.entry.shares =
-        read_shares(ctx, er, "shares", m).value_or(std::vector<double>(module.states.size(), 0.0));
-    er.source();
+    module.entry.shares = read_share_parameters(ctx, er, "shares", m, -1)
+                              .value_or(std::vector<double>(module.states.size(), 0.0));
     for (const toml::table* bt : er.tables("by_history", Need::kOptional)) {
       TableReader br(*bt, file, "entry.by_history", ctx.diagnostics);
       model::EntryRule::ByHistory rule;
       if (const auto flag = br.string("flag", Need::kRequired))
         rule.flag = std::max(0, ctx.resolve(br, "flag", *flag, ctx.flags, "history flag"));
-      rule.shares = read_shares(ctx, br, "shares", m)
+      rule.shares = read_share_parameters(ctx, br, "shares", m,
+                                          static_cast<int>(module.entry.by_history.size()))
                         .value_or(std::vector<double>(module.states.size(), 0.0));
       br.string("description", Need::kOptional);
-      br.source();
       module.entry.by_history.push_back(rule);
     }
   }

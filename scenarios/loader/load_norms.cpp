@@ -1,5 +1,5 @@
-// Loading the parameter register (parameters.toml) and the normative sets (norms/*.toml), which
-// may override declared parameters only.
+// Loading the parameter register (parameters.toml and the files beside it) and the normative
+// sets (norms/*.toml), which may override the register's normative parameters only.
 #include <algorithm>
 #include <cmath>
 
@@ -25,11 +25,21 @@ const model::Parameter* find_entry(const model::Scenario& scenario, std::string_
   return i < 0 ? nullptr : &scenario.parameters[static_cast<size_t>(i)];
 }
 
+// A parameter that normative sets may set: read by the engine's valuation or dynamics settings.
+bool is_normative(const model::Scenario& scenario, std::string_view id) {
+  for (const auto& e : kEngineParameters)
+    if (id == e.id) return true;
+  for (const auto& measure : scenario.measures)
+    if (id == model::price_parameter_id(measure)) return true;
+  for (const auto& group : scenario.equity_groups)
+    if (id == model::equity_parameter_id(group)) return true;
+  return false;
+}
+
 }  // namespace
 
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc) {
   TableReader r(doc, file, "", ctx.diagnostics);
-  NameIndex ids;
   for (const toml::table* t : r.tables("parameter", Need::kRequired)) {
     TableReader p(*t, file, "parameter", ctx.diagnostics);
     model::Parameter e;
@@ -50,28 +60,72 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       p.error("category", "unknown category '" + e.category + "'; expected valuation or dynamics",
               closest_name(e.category, {"valuation", "dynamics"}));
     if (!(e.low <= e.value && e.value <= e.high)) p.error("value", "expected low <= value <= high");
-    if (!e.id.empty() && ctx.declare(p, "id", e.id, ids, "parameter") >= 0)
+    // An uncertain effect size: value is the mode of a triangular distribution over [low, high],
+    // or the median of a lognormal one whose 90 % interval is [low, high].
+    if (const auto d = p.string("distribution", Need::kOptional)) {
+      if (*d == "triangular") {
+        e.distribution = model::EffectSize::Kind::kTriangular;
+      } else if (*d == "lognormal") {
+        e.distribution = model::EffectSize::Kind::kLognormal90;
+        const double median = std::sqrt(e.low * e.high);
+        if (!(e.low > 0 && e.low < e.high) || std::abs(e.value - median) > 1e-3 * median)
+          p.error("value",
+                  "a lognormal effect's value is the median of its 90 % interval: "
+                  "expected 0 < low < high and value = sqrt(low * high) = " +
+                      std::to_string(median));
+      } else {
+        p.error("distribution",
+                "unknown distribution '" + *d +
+                    "'; expected triangular (value is the mode) or lognormal (low and high are "
+                    "the 90 % interval)",
+                closest_name(*d, {"lognormal", "triangular"}));
+      }
+    }
+    if (!e.id.empty() && ctx.declare(p, "id", e.id, ctx.parameters, "parameter") >= 0) {
       ctx.out.scenario.parameters.push_back(e);
+      ctx.parameter_origins.push_back(at(*t, file, "parameter", ""));
+    }
   }
-  for (const auto& measure : ctx.out.scenario.measures)
-    if (const model::Parameter* e =
-            find_entry(ctx.out.scenario, model::price_parameter_id(measure)))
-      if (!e->is_valuation())
-        r.error("parameter", "parameter '" + e->id + "' prices measure '" + measure.id +
-                                 "' and must have category valuation");
-  for (const auto& group : ctx.out.scenario.equity_groups)
-    if (const model::Parameter* e = find_entry(ctx.out.scenario, model::equity_parameter_id(group)))
-      if (!e->is_valuation())
-        r.error("parameter", "parameter '" + e->id + "' weighs equity group '" + group.id +
-                                 "' and must have category valuation");
+}
+
+void check_register(LoadContext& ctx, TableReader& r) {
+  const model::Scenario& s = ctx.out.scenario;
+  const auto must_be_valuation = [&](const std::string& id, const std::string& role) {
+    const int k = s.parameter_index(id);
+    if (k < 0 || s.parameters[static_cast<size_t>(k)].is_valuation()) return;
+    Diagnostic d = ctx.parameter_origins[static_cast<size_t>(k)];
+    d.message = "parameter '" + id + "' " + role + " and must have category valuation";
+    ctx.diagnostics.add(std::move(d));
+  };
+  for (const auto& measure : s.measures)
+    must_be_valuation(model::price_parameter_id(measure), "prices measure '" + measure.id + "'");
+  for (const auto& group : s.equity_groups)
+    must_be_valuation(model::equity_parameter_id(group), "weighs equity group '" + group.id + "'");
   for (const auto& [id, category] : kEngineParameters) {
-    const model::Parameter* e = find_entry(ctx.out.scenario, id);
-    if (!e)
-      r.error("parameter", std::string("the engine needs parameter '") + id +
-                               "' declared in the register (category " + category + ")");
-    else if (e->category != category)
-      r.error("parameter", std::string("parameter '") + id + "' must have category " + category);
+    const int k = s.parameter_index(id);
+    if (k < 0) {
+      r.error("parameters", std::string("the engine needs parameter '") + id +
+                                "' declared in the register (category " + category + ")");
+    } else if (s.parameters[static_cast<size_t>(k)].category != category) {
+      Diagnostic d = ctx.parameter_origins[static_cast<size_t>(k)];
+      d.message = std::string("parameter '") + id + "' must have category " + category;
+      ctx.diagnostics.add(std::move(d));
+    }
   }
+}
+
+void check_register_use(LoadContext& ctx) {
+  const model::Scenario& s = ctx.out.scenario;
+  std::vector<bool> used(s.parameters.size(), false);
+  for (const auto& use : s.parameter_uses) used[static_cast<size_t>(use.parameter)] = true;
+  for (size_t k = 0; k < s.parameters.size(); ++k)
+    if (!used[k] && !is_normative(s, s.parameters[k].id)) {
+      Diagnostic d = ctx.parameter_origins[k];
+      d.message = "parameter '" + s.parameters[k].id +
+                  "' is declared but read by no module, proposal or normative setting; "
+                  "expected it to be used (or removed)";
+      ctx.diagnostics.add(std::move(d));
+    }
 }
 
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc) {
@@ -114,6 +168,16 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
                "overrides '" + id + "', which is not declared in the parameter register");
         d.suggestion = closest_name(id, ids);
         ctx.diagnostics.add(std::move(d));
+        continue;
+      }
+      if (!is_normative(ctx.out.scenario, id)) {
+        ctx.diagnostics.add(
+            at(node, file, where,
+               "overrides '" + id +
+                   "', a figure that modules or proposals read; a normative set may override only "
+                   "normative choices (horizon_years, discount_rate, effect_scale, "
+                   "effect_half_life_months, deadweight, value_<measure>, equity_weight_<group>). "
+                   "Change the figure in the register; the tornado shows what its range does"));
         continue;
       }
       const auto v = node.value<double>();

@@ -1,6 +1,7 @@
 // Loading a budget proposal (proposals/*.toml): cost, target group, capacity, participation and
 // effects with their uncertainty.
 #include <algorithm>
+#include <cmath>
 
 #include "model/units.hpp"
 #include "scenarios/loader/load_context.hpp"
@@ -10,41 +11,17 @@ namespace {
 
 using model::kMonthsPerYear;
 
-model::EffectSize read_effect_size(LoadContext& ctx, TableReader& r) {
+// The effect's relative risk: a register parameter, drawn per replicate from its distribution.
+model::EffectSize read_effect_size(LoadContext& ctx, TableReader& r, int proposal, int effect) {
   model::EffectSize size;
-  const toml::node* node = r.node("relative_risk");
-  if (!node) {
-    r.error("relative_risk",
-            "missing required key; expected a number or { distribution = \"lognormal\" | "
-            "\"triangular\", ... }");
-    return size;
-  }
-  if (const toml::table* t = node->as_table()) {
-    TableReader d(*t, r.file(), r.path("relative_risk"), ctx.diagnostics);
-    const auto kind = d.string("distribution", Need::kRequired).value_or("");
-    size.low = d.number("low", Need::kRequired, 1e-6, 1000).value_or(1);
-    size.high = d.number("high", Need::kRequired, 1e-6, 1000).value_or(1);
-    if (kind == "lognormal") {
-      size.kind = model::EffectSize::Kind::kLognormal90;
-      size.mode = std::sqrt(size.low * size.high);
-      if (!(size.low < size.high))
-        d.error("high", "expected the 90 % interval's high above its low");
-    } else if (kind == "triangular") {
-      size.kind = model::EffectSize::Kind::kTriangular;
-      size.mode = d.number("mode", Need::kRequired, 1e-6, 1000).value_or(1);
-      if (!(size.low <= size.mode && size.mode <= size.high))
-        d.error("mode", "expected low <= mode <= high");
-    } else {
-      d.error("distribution",
-              "unknown distribution '" + kind +
-                  "'; expected lognormal (from a 90 % interval) or triangular",
-              closest_name(kind, {"lognormal", "triangular"}));
-    }
-    return size;
-  }
-  size.mode = size.low = size.high =
-      r.number("relative_risk", Need::kRequired, 0, 1000).value_or(1);
-  return size;
+  const auto value =
+      ctx.parameter(r, "relative_risk", "an effect's relative risk",
+                    {model::ParameterUse::Kind::kEffect, 0, proposal, effect, 0}, 1e-6, 1000);
+  if (!value) return size;
+  const model::Parameter& p =
+      ctx.out.scenario
+          .parameters[static_cast<size_t>(ctx.out.scenario.parameter_uses.back().parameter)];
+  return {p.distribution, p.low, p.value, p.high};
 }
 
 void read_effect(LoadContext& ctx, TableReader& r, model::Proposal& p) {
@@ -53,10 +30,9 @@ void read_effect(LoadContext& ctx, TableReader& r, model::Proposal& p) {
   effect.module = module ? ctx.resolve(r, "module", *module, ctx.modules, "module") : -1;
   const auto from = r.string("from", Need::kRequired);
   const auto to = r.string("to", Need::kRequired);
-  effect.relative_risk = read_effect_size(ctx, r);
-  r.string("evidence", Need::kRequired);
+  const int proposal = static_cast<int>(ctx.out.scenario.proposals.size());
+  effect.relative_risk = read_effect_size(ctx, r, proposal, static_cast<int>(p.effects.size()));
   r.string("description", Need::kOptional);
-  r.source();
   if (effect.module < 0 || !from || !to) return;
   const auto& m = ctx.out.scenario.modules[static_cast<size_t>(effect.module)];
   const int f =
@@ -141,11 +117,18 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
             closest_name(priority, {"longest_in_state", "random"}));
   if (const toml::table* cost = r.table("cost", Need::kRequired)) {
     TableReader c(*cost, file, "cost", ctx.diagnostics);
-    p.fixed_dkk_per_year = c.number("fixed_dkk_per_year", Need::kRequired).value_or(0);
+    const int proposal = static_cast<int>(ctx.out.scenario.proposals.size());
+    p.fixed_dkk_per_year =
+        ctx.parameter(c, "fixed_dkk_per_year", "a proposal's fixed cost per year",
+                      {model::ParameterUse::Kind::kProposalFixedCost, 0, proposal, 0, 0}, -INFINITY,
+                      INFINITY)
+            .value_or(0);
     p.dkk_per_participant_month =
-        c.number("dkk_per_participant_month", Need::kRequired).value_or(0);
+        ctx.parameter(c, "dkk_per_participant_month", "a proposal's cost per participant-month",
+                      {model::ParameterUse::Kind::kProposalParticipantCost, 0, proposal, 0, 0},
+                      -INFINITY, INFINITY)
+            .value_or(0);
     c.string("description", Need::kOptional);
-    c.source();
     if (!p.reduction && (p.fixed_dkk_per_year < 0 || p.dkk_per_participant_month < 0))
       c.error(
           "fixed_dkk_per_year",

@@ -1,7 +1,7 @@
-// The order of a load: scenario.toml, modules (names first, then contents), household
-// conditions, population, register, normative sets, proposals, packages, calibration targets;
-// then whole-package
-// checks. All problems are collected; a scenario is returned only when there are none.
+// The order of a load: scenario.toml, module names, household conditions, equity groups, the
+// register, module contents, population, proposals, normative sets, packages, calibration
+// targets; then whole-package checks. All problems are collected; a scenario is returned only when
+// there are none.
 #include "scenarios/loader/load_scenario.hpp"
 
 #include "model/cross_graph.hpp"
@@ -135,13 +135,16 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
       }
     load_household_conditions(ctx, r);
     load_equity_groups(ctx, r);
+    // The register before the modules and proposals, which take their figures from it.
+    for (const auto& f :
+         r.strings("parameters", Need::kRequired).value_or(std::vector<std::string>{}))
+      if (const toml::table* p = ctx.parse(f)) load_register(ctx, f, *p);
+    check_register(ctx, r);
     for (size_t i = 0; i < modules.size(); ++i)
       load_module(ctx, modules[i].first, *modules[i].second, static_cast<int>(i));
 
     if (const auto f = r.string("population", Need::kRequired))
       if (const toml::table* p = ctx.parse(*f)) load_population(ctx, *f, *p);
-    if (const auto f = r.string("parameters", Need::kRequired))
-      if (const toml::table* p = ctx.parse(*f)) load_register(ctx, *f, *p);
     s.arms.push_back({"baseline", "Baseline (no proposals)", {}});
     for (const auto& f :
          r.strings("proposals", Need::kRequired).value_or(std::vector<std::string>{}))
@@ -150,6 +153,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
       if (const toml::table* n = ctx.parse(f)) load_norm(ctx, f, *n);
     if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
     load_packages(ctx, r);
+    check_register_use(ctx);
     if (const auto f = r.string("calibration", Need::kOptional))
       if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);
   }

@@ -86,7 +86,7 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
   EXPECT_EQ(manifest["replicates"], 3);
   EXPECT_EQ(manifest["threads"], 2);
-  EXPECT_EQ(manifest["inputs"].size(), 11u);
+  EXPECT_EQ(manifest["inputs"].size(), 14u);
   for (const auto& input : manifest["inputs"])
     EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(manifest["engine"].contains("commit"));
@@ -124,8 +124,9 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
     text.replace(text.find(find), find.size(), replace);
     std::ofstream(scenario / file) << text;
   };
-  patch("modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006");
-  patch("modules/children.toml", "probability = 0.02", "probability = 1.5");
+  patch("modules/jobcentre.toml", "probability = \"jobcentre.employed_to_outside\"",
+        "probabilty = \"jobcentre.employed_to_outside\"");
+  patch("modules/children.toml", "probability = \"children.placed_to_none\"", "probability = 0.02");
   patch("norms/sceptic.toml", "horizon_years = 4", "horizon_years = = 4");
 
   const auto validate = run_kommunesim("validate " + scenario.string());
@@ -135,8 +136,10 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
       std::regex(
           R"(modules/jobcentre\.toml:\d+:\d+: .*probabilty: unknown key \(did you mean 'probability'\?\))")))
       << validate.output;
-  EXPECT_TRUE(std::regex_search(validate.output,
-                                std::regex(R"(modules/children\.toml:\d+:\d+: .*1\.5 is outside)")))
+  EXPECT_TRUE(std::regex_search(
+      validate.output,
+      std::regex(
+          R"(modules/children\.toml:\d+:\d+: .*probability: expected the id of a register parameter)")))
       << validate.output;
   EXPECT_TRUE(std::regex_search(validate.output,
                                 std::regex(R"(norms/sceptic\.toml:\d+:\d+: TOML syntax error)")))

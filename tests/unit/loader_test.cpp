@@ -85,7 +85,9 @@ TEST_F(BrokenScenario, BundledScenarioLoadsCleanly) {
 }
 
 TEST_F(BrokenScenario, MisspeltKeyIsNamedWithASuggestion) {
-  const int line = apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
+  const int line =
+      apply({"modules/jobcentre.toml", "probability = \"jobcentre.employed_to_outside\"",
+             "probabilty = \"jobcentre.employed_to_outside\""});
   const auto ds = load();
   const auto* d = find(ds, "modules/jobcentre.toml", line, "unknown key");
   ASSERT_NE(d, nullptr) << all(ds);
@@ -94,9 +96,98 @@ TEST_F(BrokenScenario, MisspeltKeyIsNamedWithASuggestion) {
 }
 
 TEST_F(BrokenScenario, ProbabilityAboveOne) {
-  const int line = apply({"modules/jobcentre.toml", "probability = 0.20", "probability = 1.5"});
+  // The register allows the value; its use as a monthly probability does not.
+  apply({"parameters/jobcentre.toml",
+         "id = \"jobcentre.dagpenge_to_employed\"\ndescription = \"Monthly probability dagpenge -> "
+         "employed (jobcentre)\"\nunit = \"probability per month\"\nvalue = 0.2\nlow = 0.1\nhigh = "
+         "0.3",
+         "id = \"jobcentre.dagpenge_to_employed\"\ndescription = \"d\"\nunit = \"u\"\nvalue = "
+         "1.5\nlow = 1.0\nhigh = 2.0"});
+  const int line =
+      apply({"modules/jobcentre.toml", "probability = \"jobcentre.dagpenge_to_employed\"",
+             "probability = \"jobcentre.dagpenge_to_employed\""});
   const auto ds = load();
-  ASSERT_NE(find(ds, "modules/jobcentre.toml", line, "1.5 is outside the allowed range"), nullptr)
+  ASSERT_NE(find(ds, "modules/jobcentre.toml", line,
+                 "has the range [1, 2], but a monthly probability must lie in [0, 1]"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, AFigureWrittenIntoAModuleIsAnError) {
+  const int line =
+      apply({"modules/children.toml", "dkk_per_month = \"children.placed.cost_municipality\"",
+             "dkk_per_month = 45000"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "modules/children.toml", line,
+                 "dkk_per_month: expected the id of a register parameter (a string) for a cost per "
+                 "person-month, found an integer"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, AFigureWrittenIntoAProposalIsAnError) {
+  const int line = apply({"proposals/family_therapy.toml",
+                          "relative_risk = \"family_therapy.effect.children.none_to_placed\"",
+                          "relative_risk = 0.75"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "proposals/family_therapy.toml", line,
+                 "expected the id of a register parameter (a string) for an effect's relative "
+                 "risk, found a number"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, UnknownRegisterIdWithSuggestion) {
+  const int line = apply({"modules/children.toml", "probability = \"children.placed_to_none\"",
+                          "probability = \"children.placed_to_nome\""});
+  const auto ds = load();
+  const auto* d = find(ds, "modules/children.toml", line,
+                       "unknown register parameter 'children.placed_to_nome'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "children.placed_to_none");
+}
+
+TEST_F(BrokenScenario, ACostMustBeAValuationParameter) {
+  const int line =
+      apply({"modules/children.toml", "dkk_per_month = \"children.placed.cost_municipality\"",
+             "dkk_per_month = \"children.placed_to_none\""});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "modules/children.toml", line,
+                 "'children.placed_to_none' has category dynamics, but a cost per person-month is "
+                 "a valuation parameter"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, ARegisterParameterNobodyReadsIsAnError) {
+  // The one use of the placement's exit rate now reads another parameter.
+  apply({"modules/children.toml", "probability = \"children.placed_to_none\"",
+         "probability = \"children.preventive_to_none\""});
+  const auto ds = load();
+  const bool named = std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "parameters/children.toml" && d.line > 0 &&
+           scenarios::format(d).find(
+               "parameter 'children.placed_to_none' is declared but read "
+               "by no module, proposal or normative setting") != std::string::npos;
+  });
+  EXPECT_TRUE(named) << all(ds);
+}
+
+TEST_F(BrokenScenario, ANormMayNotOverrideAFigureOfTheModel) {
+  const int line = apply({"norms/sceptic.toml", "effect_scale = 0.5",
+                          "effect_scale = 0.5\n\"children.placed_to_none\" = 0.03"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "norms/sceptic.toml", line + 1,
+                 "'children.placed_to_none', a figure that modules or proposals read; a normative "
+                 "set may override only normative choices"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, ALognormalEffectsValueIsTheMedianOfItsInterval) {
+  const int line = apply({"parameters/proposals.toml", "value = 1.445683", "value = 1.5"});
+  const auto ds = load();
+  ASSERT_NE(find(ds, "parameters/proposals.toml", line, "value = sqrt(low * high) = 1.44"), nullptr)
       << all(ds);
 }
 
@@ -134,8 +225,9 @@ TEST_F(BrokenScenario, EmptySourceOfAWorldNumber) {
 }
 
 TEST_F(BrokenScenario, NegativeCostOfAnExpansion) {
-  const int line = apply({"proposals/job_support_parents.toml", "fixed_dkk_per_year = 1300000",
-                          "fixed_dkk_per_year = -5"});
+  apply({"parameters/proposals.toml", "value = 1300000\nlow = 1040000", "value = -5\nlow = -10"});
+  const int line =
+      apply({"proposals/job_support_parents.toml", "fixed_dkk_per_year", "fixed_dkk_per_year"});
   const auto ds = load();
   ASSERT_NE(find(ds, "proposals/job_support_parents.toml", line, "cannot be negative"), nullptr)
       << all(ds);
@@ -168,10 +260,10 @@ TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
   apply({"scenario.toml", "[[package]]",
          "[[household_condition]]\nid = \"child_placed\"\nrole = \"child\"\nmodule = \"children\"\n"
          "states = [\"placed\"]\n\n[[package]]"});
-  apply({"modules/jobcentre.toml", "source = \"Domain notes 4.5: monthly exit from dagpenge",
-         "source = \"x\"\n[[transition.modifier]]\nhousehold = \"child_placed\"\nrelative_risk = "
-         "0.9\n"
-         "source = \"test\"\n#"});
+  apply({"modules/jobcentre.toml", "probability = \"jobcentre.dagpenge_to_employed\"",
+         "probability = \"jobcentre.dagpenge_to_employed\"\n[[transition.modifier]]\n"
+         "household = \"child_placed\"\n"
+         "relative_risk = \"children.none_to_placed.rr_parent_on_kontanthjaelp\""});
   const auto ds = load();
   ASSERT_EQ(ds.size(), 1u) << all(ds);
   EXPECT_NE(
@@ -182,12 +274,15 @@ TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
 
 TEST_F(BrokenScenario, EveryProblemIsReportedAtOnce) {
   const int misspelt =
-      apply({"modules/jobcentre.toml", "probability = 0.006", "probabilty = 0.006"});
-  const int too_high = apply({"modules/children.toml", "probability = 0.02", "probability = 2"});
+      apply({"modules/jobcentre.toml", "probability = \"jobcentre.employed_to_outside\"",
+             "probabilty = \"jobcentre.employed_to_outside\""});
+  const int too_high = apply(
+      {"modules/children.toml", "probability = \"children.placed_to_none\"", "probability = 2"});
   const int syntax = apply({"norms/sceptic.toml", "horizon_years = 4", "horizon_years = = 4"});
   const auto ds = load();
   EXPECT_NE(find(ds, "modules/jobcentre.toml", misspelt, "unknown key"), nullptr) << all(ds);
-  EXPECT_NE(find(ds, "modules/children.toml", too_high, "outside the allowed range"), nullptr)
+  EXPECT_NE(find(ds, "modules/children.toml", too_high, "expected the id of a register parameter"),
+            nullptr)
       << all(ds);
   EXPECT_NE(find(ds, "norms/sceptic.toml", syntax, "TOML syntax error"), nullptr) << all(ds);
 }
@@ -231,7 +326,7 @@ TEST_F(BrokenScenario, EquityWeightMustBeAValuationParameter) {
   const auto ds = load();
   // Reported at the register's [[parameter]] array, naming the parameter.
   const bool named = std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
-    return d.file == "parameters.toml" && d.line > 0 &&
+    return d.file == "parameters.toml" && d.line > 0 && d.key == "parameter" &&
            scenarios::format(d).find(
                "'equity_weight_placed' weighs equity group 'placed' and "
                "must have category valuation") != std::string::npos;
