@@ -40,26 +40,27 @@ std::optional<double> root_in(const std::function<double(double)>& f, double low
 
 }  // namespace
 
-double mean_net_value(
-    const Scenario& scenario, const RunPlan& plan, const Analysis& analysis, int arm,
-    const NormativeSet& valuation, int replicates,
-    const std::function<const std::vector<YearAccount>&(int replicate)>& proposal_accounts) {
+double mean_net_value(const Scenario& scenario, int arm, const NormativeSet& valuation,
+                      int replicates, const AccountsOf& proposal_accounts,
+                      const AccountsOf& baseline_accounts) {
   const std::vector<bool> counted =
       counted_departments(scenario, scenario.arms[static_cast<size_t>(arm)], valuation);
   double total = 0;
   for (int r = 0; r < replicates; ++r)
-    total += net_present_value(proposal_accounts(r),
-                               analysis.accounts[plan.unit_index(0, r, 0, scenario.arms.size())],
-                               valuation, counted);
+    total += net_present_value(proposal_accounts(r), baseline_accounts(r), valuation, counted);
   return total / replicates;
 }
 
 double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
                       int arm, int group, const NormativeSet& valuation) {
+  const size_t arms = scenario.arms.size();
   return mean_net_value(
-      scenario, plan, analysis, arm, valuation, plan.replicates,
+      scenario, arm, valuation, plan.replicates,
       [&](int r) -> const std::vector<YearAccount>& {
-        return analysis.accounts[plan.unit_index(group, r, arm, scenario.arms.size())];
+        return analysis.accounts[plan.unit_index(group, r, arm, arms)];
+      },
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis.accounts[plan.unit_index(group, r, 0, arms)];
       });
 }
 

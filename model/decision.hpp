@@ -19,12 +19,14 @@ namespace kommunesim::model {
 double mean_net_value(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
                       int arm, int group, const NormativeSet& valuation);
 
-// The same for proposal accounts given per replicate (e.g. from re-simulations), against the
-// baseline, over the first `replicates` replicates.
-double mean_net_value(
-    const Scenario& scenario, const RunPlan& plan, const Analysis& analysis, int arm,
-    const NormativeSet& valuation, int replicates,
-    const std::function<const std::vector<YearAccount>&(int replicate)>& proposal_accounts);
+// Accounts of one simulation per replicate (per year).
+using AccountsOf = std::function<const std::vector<YearAccount>&(int replicate)>;
+
+// The same for accounts given per replicate (e.g. from re-simulations): the mean over the first
+// `replicates` replicates of the proposal's net value against the baseline's.
+double mean_net_value(const Scenario& scenario, int arm, const NormativeSet& valuation,
+                      int replicates, const AccountsOf& proposal_accounts,
+                      const AccountsOf& baseline_accounts);
 
 struct LedgerRow {
   int arm = 0;

@@ -11,6 +11,7 @@
 
 #include "model/accounting.hpp"
 #include "model/decision.hpp"
+#include "model/parameter_values.hpp"
 #include "model/simulation.hpp"
 #include "model/valuation.hpp"
 
@@ -28,6 +29,20 @@ bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double va
   return true;
 }
 
+// The model the re-simulations run on: the scenario as loaded, or a copy with one register
+// figure moved, with its compiled tables, effect draws and the simulations made on it.
+struct Resimulator::Variant {
+  Scenario owned_scenario;
+  CompiledModel owned_compiled;
+  std::vector<EffectDraws> owned_draws;
+  const Scenario* scenario = nullptr;
+  const CompiledModel* compiled = nullptr;
+  const std::vector<EffectDraws>* draws = nullptr;
+  bool baseline_unchanged = true;                  // only effect sizes moved (or nothing)
+  std::vector<std::vector<YearAccount>> revalued;  // per unit of the plan, per year (costs)
+  std::map<std::tuple<int, double, double>, Simulated> sims;  // by arm and effective dynamics
+};
+
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan, const RunResults& results,
                          const Analysis& analysis, int replicates)
@@ -37,34 +52,83 @@ Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled
       plan_(plan),
       results_(results),
       analysis_(analysis),
-      replicates_(std::clamp(replicates, 1, plan.replicates)) {}
+      replicates_(std::clamp(replicates, 1, plan.replicates)),
+      unmoved_(std::make_unique<Variant>()) {
+  unmoved_->scenario = &scenario_;
+  unmoved_->compiled = &compiled_;
+  unmoved_->draws = &results_.effect_draws;
+}
 
-const Resimulator::Simulated& Resimulator::simulated(int arm, const Dynamics& dynamics,
-                                                     int months) {
+Resimulator::~Resimulator() = default;
+
+Resimulator::Variant& Resimulator::variant(int parameter, double value) {
+  auto& slot = variants_[{parameter, value}];
+  if (slot) return *slot;
+  slot = std::make_unique<Variant>();
+  Variant& v = *slot;
+  v.owned_scenario = scenario_;
+  set_parameter_value(v.owned_scenario, parameter, value);
+  v.scenario = &v.owned_scenario;
+  v.compiled = &compiled_;  // costs leave the tables as they are
+  v.draws = &results_.effect_draws;
+  if (parameter_role(scenario_, parameter) == ParameterRole::kModelDynamics) {
+    v.owned_compiled = compile(v.owned_scenario);
+    v.compiled = &v.owned_compiled;
+    for (int r = 0; r < replicates_; ++r)
+      v.owned_draws.push_back(
+          draw_effects(v.owned_scenario, RngKey{plan_.seed, static_cast<uint32_t>(r)}));
+    v.draws = &v.owned_draws;
+    for (const ParameterUse& use : scenario_.parameter_uses)
+      if (use.parameter == parameter && use.kind != ParameterUse::Kind::kEffect)
+        v.baseline_unchanged = false;
+  }
+  return v;
+}
+
+const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
+                                                     const Dynamics& dynamics, int months) {
   const Dynamics e = dynamics.effective();
+  auto& sims = model.sims;
   const auto key = std::make_tuple(arm, e.effect_scale, e.effect_half_life_months);
-  auto it = cache_.find(key);
-  if (it != cache_.end() && it->second.months >= months) return it->second;
+  auto it = sims.find(key);
+  if (it != sims.end() && it->second.months >= months) return it->second;
   Simulated fresh;
   fresh.months = months;
   fresh.accounts.resize(static_cast<size_t>(replicates_));
-  const Arm& a = scenario_.arms[static_cast<size_t>(arm)];
+  const Arm& a = model.scenario->arms[static_cast<size_t>(arm)];
   tbb::parallel_for(0, replicates_, [&](int r) {
-    const SimulationInput input{scenario_,
-                                compiled_,
+    const SimulationInput input{*model.scenario,
+                                *model.compiled,
                                 initial_,
                                 a,
-                                results_.effect_draws[static_cast<size_t>(r)],
+                                (*model.draws)[static_cast<size_t>(r)],
                                 e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
                                 months};
     const auto years = simulate(input).years;
     for (size_t y = 0; y < years.size(); ++y)
       fresh.accounts[static_cast<size_t>(r)].push_back(
-          account_year(scenario_, compiled_, a, years[y], static_cast<int>(y)));
+          account_year(*model.scenario, *model.compiled, a, years[y], static_cast<int>(y)));
   });
   simulations_ += static_cast<size_t>(replicates_);
-  return cache_.insert_or_assign(key, std::move(fresh)).first->second;
+  return sims.insert_or_assign(key, std::move(fresh)).first->second;
+}
+
+double Resimulator::corrected(int arm, int norm, double moved_on_subset) {
+  if (replicates_ == plan_.replicates) return moved_on_subset;
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
+  const int group = plan_.norm_group[static_cast<size_t>(norm)];
+  const size_t arms = scenario_.arms.size();
+  const double own_on_subset = model::mean_net_value(
+      scenario_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis_.accounts[plan_.unit_index(group, r, arm, arms)];
+      },
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+      });
+  return model::mean_net_value(scenario_, plan_, analysis_, arm, group, set) +
+         (moved_on_subset - own_on_subset);
 }
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {
@@ -72,58 +136,135 @@ double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) 
   for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
     if (plan_.dynamics_groups[g].effective() == dynamics.effective())
       return model::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), set);
-  const int own_group = plan_.norm_group[static_cast<size_t>(norm)];
   const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
-  const Simulated& sims = simulated(arm, dynamics, months);
-  const double moved = model::mean_net_value(scenario_, plan_, analysis_, arm, set, replicates_,
-                                             [&](int r) -> const std::vector<YearAccount>& {
-                                               return sims.accounts[static_cast<size_t>(r)];
-                                             });
-  if (replicates_ == plan_.replicates) return moved;
-  const double own_on_subset = model::mean_net_value(
-      scenario_, plan_, analysis_, arm, set, replicates_,
-      [&](int r) -> const std::vector<YearAccount>& {
-        return analysis_.accounts[plan_.unit_index(own_group, r, arm, scenario_.arms.size())];
+  const Simulated& sims = simulated(*unmoved_, arm, dynamics, months);
+  const size_t arms = scenario_.arms.size();
+  const int group = plan_.norm_group[static_cast<size_t>(norm)];
+  return corrected(arm, norm,
+                   model::mean_net_value(
+                       scenario_, arm, set, replicates_,
+                       [&](int r) -> const std::vector<YearAccount>& {
+                         return sims.accounts[static_cast<size_t>(r)];
+                       },
+                       [&](int r) -> const std::vector<YearAccount>& {
+                         return analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+                       }));
+}
+
+double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double value) {
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
+  const int group = plan_.norm_group[static_cast<size_t>(norm)];
+  const size_t arms = scenario_.arms.size();
+  Variant& v = variant(parameter, value);
+  if (parameter_role(scenario_, parameter) == ParameterRole::kModelCost) {
+    auto& revalued = v.revalued;
+    if (revalued.empty()) {
+      revalued.resize(plan_.units.size());
+      tbb::parallel_for(size_t{0}, plan_.units.size(), [&](size_t u) {
+        const RunUnit& unit = plan_.units[u];
+        const auto& tallies =
+            results_.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u];
+        const Arm& a = v.scenario->arms[static_cast<size_t>(unit.arm)];
+        for (size_t y = 0; y < tallies.size(); ++y)
+          revalued[u].push_back(
+              account_year(*v.scenario, *v.compiled, a, tallies[y], static_cast<int>(y)));
       });
-  return model::mean_net_value(scenario_, plan_, analysis_, arm, own_group, set) +
-         (moved - own_on_subset);
+    }
+    return model::mean_net_value(
+        scenario_, arm, set, plan_.replicates,
+        [&](int r) -> const std::vector<YearAccount>& {
+          return revalued[plan_.unit_index(group, r, arm, arms)];
+        },
+        [&](int r) -> const std::vector<YearAccount>& {
+          return revalued[plan_.unit_index(group, r, 0, arms)];
+        });
+  }
+  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  const Simulated& moved = simulated(v, arm, set.dynamics, months);
+  const Simulated* moved_baseline =
+      v.baseline_unchanged ? nullptr : &simulated(v, 0, set.dynamics, months);
+  return corrected(arm, norm,
+                   model::mean_net_value(
+                       scenario_, arm, set, replicates_,
+                       [&](int r) -> const std::vector<YearAccount>& {
+                         return moved.accounts[static_cast<size_t>(r)];
+                       },
+                       [&](int r) -> const std::vector<YearAccount>& {
+                         return moved_baseline
+                                    ? moved_baseline->accounts[static_cast<size_t>(r)]
+                                    : analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+                       }));
 }
 
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
-                                const Analysis& analysis, Resimulator& resimulator) {
+                                const Analysis& analysis, Resimulator& resimulator,
+                                bool model_dynamics) {
   // Sets with longer horizons first, so that their simulations serve the shorter ones.
   std::vector<size_t> order(scenario.norms.size());
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
   });
+  // The proposals a parameter belongs to, when only proposals read it (their costs or effect
+  // sizes): arms without them are unmoved and get no row.
+  std::vector<std::vector<int>> proposals_of(scenario.parameters.size());
+  std::vector<bool> modules_read(scenario.parameters.size(), false);
+  for (const ParameterUse& use : scenario.parameter_uses) {
+    const auto k = static_cast<size_t>(use.parameter);
+    if (use.kind == ParameterUse::Kind::kEffect ||
+        use.kind == ParameterUse::Kind::kProposalFixedCost ||
+        use.kind == ParameterUse::Kind::kProposalParticipantCost)
+      proposals_of[k].push_back(use.owner);
+    else
+      modules_read[k] = true;
+  }
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
       const int arm = static_cast<int>(a);
+      const auto& members = scenario.arms[a].proposals;
       const double base = mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], norm);
       std::vector<TornadoRow> rows;
       for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
         const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
-        // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
         std::function<double(double)> value_at;
         NormativeSet probe = norm;
-        if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
-          value_at = [&, k](double x) {
-            NormativeSet v = norm;
-            set_valuation_parameter(scenario, v, k, x);
-            return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
-          };
-        } else if (set_dynamics_parameter(p.id, probe.dynamics, p.value)) {
-          value_at = [&](double x) {
-            Dynamics d = norm.dynamics;
-            set_dynamics_parameter(p.id, d, x);
-            return resimulator.mean_net_value(arm, static_cast<int>(n), d);
-          };
-        } else {
-          continue;  // a declared parameter that the engine does not read
+        switch (parameter_role(scenario, k)) {
+          case ParameterRole::kNormative:
+            // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
+            if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
+              value_at = [&, k](double x) {
+                NormativeSet v = norm;
+                set_valuation_parameter(scenario, v, k, x);
+                return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
+              };
+            } else if (set_dynamics_parameter(p.id, probe.dynamics, p.value)) {
+              value_at = [&](double x) {
+                Dynamics d = norm.dynamics;
+                set_dynamics_parameter(p.id, d, x);
+                return resimulator.mean_net_value(arm, static_cast<int>(n), d);
+              };
+            }
+            break;
+          case ParameterRole::kModelDynamics:
+          case ParameterRole::kModelCost: {
+            const auto& owners = proposals_of[static_cast<size_t>(k)];
+            const bool outside_arm =
+                !modules_read[static_cast<size_t>(k)] &&
+                std::none_of(owners.begin(), owners.end(), [&](int q) {
+                  return std::find(members.begin(), members.end(), q) != members.end();
+                });
+            const bool simulated =
+                parameter_role(scenario, k) == ParameterRole::kModelCost || model_dynamics;
+            if (p.low < p.high && simulated && !outside_arm)
+              value_at = [&, k](double x) {
+                return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
+              };
+            break;
+          }
         }
+        if (!value_at) continue;  // not read by the engine, or not explored in this run
         rows.push_back({arm, static_cast<int>(n), p.id, p.low, p.high, base, value_at(p.low),
                         value_at(p.high)});
       }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -22,30 +23,43 @@ namespace kommunesim::model {
 // deadweight); returns false for any other id.
 bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
 
-// Simulations of proposal arms under dynamics values the main run did not simulate. Each runs
-// once, for the first `replicates` replicates and as many years as the set asking for it counts,
-// and is kept for later questions that need no more years.
+// Simulations under values the main run did not simulate: other dynamics settings of a set, or
+// a register figure of the modules or proposals at another value. Each runs once, for the first
+// `replicates` replicates and as many years as the set asking for it counts, and is kept for
+// later questions that need no more years.
 class Resimulator {
  public:
   Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
               const RunPlan& plan, const RunResults& results, const Analysis& analysis,
               int replicates);
+  ~Resimulator();
 
   // Mean net value of `arm` under set `norm`'s valuation, simulated with `dynamics`. Dynamics the
   // main run simulated are answered from its accounts. Others are simulated on the first
   // replicates(); their paired difference from the set's own dynamics on those replicates is
   // added to the set's mean over all replicates (with common random numbers the difference is
-  // far more precise than either mean). With all replicates this is the plain mean.
+  // far more precise than either mean). With all replicates this is the plain mean. Only the
+  // proposal arm is re-simulated: the baseline carries no effects.
   double mean_net_value(int arm, int norm, const Dynamics& dynamics);
+
+  // Mean net value of `arm` under set `norm` with register parameter `parameter`, a figure of
+  // the modules or proposals, at `value`. A unit cost revalues the main run's tallies (every
+  // replicate, no simulation); a dynamics figure re-simulates the baseline and the arm with the
+  // set's dynamics, corrected as above (an effect size re-simulates only the arm).
+  double mean_net_value_at(int arm, int norm, int parameter, double value);
+
   int replicates() const { return replicates_; }
   size_t simulations() const { return simulations_; }
 
  private:
+  struct Variant;  // the scenario with one figure moved
   struct Simulated {
     int months = 0;
     std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
   };
-  const Simulated& simulated(int arm, const Dynamics& dynamics, int months);
+  Variant& variant(int parameter, double value);
+  const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
+  double corrected(int arm, int norm, double moved_on_subset);
 
   const Scenario& scenario_;
   const CompiledModel& compiled_;
@@ -54,7 +68,8 @@ class Resimulator {
   const RunResults& results_;
   const Analysis& analysis_;
   int replicates_ = 1;
-  std::map<std::tuple<int, double, double>, Simulated> cache_;  // by arm and effective dynamics
+  std::unique_ptr<Variant> unmoved_;
+  std::map<std::pair<int, double>, std::unique_ptr<Variant>> variants_;
   size_t simulations_ = 0;
 };
 
@@ -68,11 +83,15 @@ struct TornadoRow {
   double swing() const { return std::abs(at_high - at_low); }
 };
 
-// For each arm and normative set, the mean net value with each parameter the engine reads moved
-// to the low and the high end of its range, the others at the set's values; sorted by swing
-// within each (arm, set).
+// For each arm and normative set, the mean net value with each register parameter moved to the
+// low and the high end of its range, the others at the set's values; sorted by swing within each
+// (arm, set). Normative parameters and unit costs always; the dynamics figures of modules and
+// proposals (rates, relative risks, entry shares, effect sizes) only with `model_dynamics`, as
+// each costs two re-simulations of the baseline and every arm per dynamics group. Parameters
+// with an empty range, and effect sizes of proposals outside the arm, give no row.
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
-                                const Analysis& analysis, Resimulator& resimulator);
+                                const Analysis& analysis, Resimulator& resimulator,
+                                bool model_dynamics);
 
 struct DynamicsSwitching {
   int arm = 0;

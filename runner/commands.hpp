@@ -19,6 +19,7 @@ struct RunOptions {
   std::optional<int> replicates;              // overrides the scenario's
   std::optional<int> sensitivity_replicates;  // overrides the scenario's
   std::optional<uint32_t> seed;               // overrides the scenario's
+  bool full_tornado = false;  // also re-simulate the modules' and proposals' dynamics figures
   std::string command_line;
 };
 

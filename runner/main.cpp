@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
                    "(default: the scenario's, else all)")
       ->check(CLI::PositiveNumber);
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
+  run_cmd->add_flag("--full-tornado", run.full_tornado,
+                    "Tornado also over the dynamics figures of modules and proposals (rates, "
+                    "relative risks, entry shares, effect sizes): two re-simulations of the "
+                    "baseline and every arm per figure and dynamics group");
 
   std::string validate_scenario;
   auto* validate_cmd =

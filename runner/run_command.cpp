@@ -13,6 +13,7 @@
 
 #include "model/analysis.hpp"
 #include "model/cross_graph.hpp"
+#include "model/parameter_values.hpp"
 #include "model/run_plan.hpp"
 #include "model/sensitivity.hpp"
 #include "model/synthetic_population.hpp"
@@ -107,7 +108,7 @@ int run_command(const RunOptions& options) {
         scenario, compiled, population, plan, results, analysis,
         scenario.sensitivity_replicates > 0 ? scenario.sensitivity_replicates : plan.replicates);
     record.sensitivity_replicates = resimulator.replicates();
-    record.tornado = model::tornado(scenario, plan, analysis, resimulator);
+    record.tornado = model::tornado(scenario, plan, analysis, resimulator, options.full_tornado);
     record.dynamics_switching = model::dynamics_switching(scenario, resimulator);
     record.sensitivity_simulations = resimulator.simulations();
     fmt::print(
@@ -115,6 +116,19 @@ int run_command(const RunOptions& options) {
         "sensitivity: {} further simulations ({} replicates each) for the tornado and the dynamics "
         "switching values\n",
         resimulator.simulations(), resimulator.replicates());
+    if (!options.full_tornado) {
+      int figures = 0;
+      for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
+        figures += model::parameter_role(scenario, k) == model::ParameterRole::kModelDynamics &&
+                   scenario.parameters[static_cast<size_t>(k)].low <
+                       scenario.parameters[static_cast<size_t>(k)].high;
+      if (figures > 0)
+        fmt::print(stderr,
+                   "tornado: normative parameters and unit costs; the {} dynamics figures of the "
+                   "modules and proposals (rates, relative risks, shares, effect sizes) are "
+                   "explored with --full-tornado\n",
+                   figures);
+    }
     for (const auto& p : scenario.proposals)
       record.reach.push_back(model::reachable_departments(scenario, p));
     record.provenance.engine_version = KOMMUNESIM_VERSION;

@@ -169,7 +169,7 @@ TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
   const Population pop = synthesize_population(run.s, run.compiled, run.s.seed);
   Resimulator resimulator(run.s, run.compiled, pop, run.plan, run.results, run.analysis,
                           run.plan.replicates);
-  const auto rows = tornado(run.s, run.plan, run.analysis, resimulator);
+  const auto rows = tornado(run.s, run.plan, run.analysis, resimulator, false);
   ASSERT_FALSE(rows.empty());
   for (size_t i = 0; i < rows.size(); ++i) {
     for (const auto& s : run.analysis.summaries) {
