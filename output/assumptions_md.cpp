@@ -2,10 +2,13 @@
 // grade and range, the value each normative set gives it, and where the sets disagree.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "model/decision.hpp"
+#include "model/parameter_values.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -17,15 +20,22 @@ std::string cell(std::string text) {
   return text;
 }
 
-}  // namespace
+std::string range_text(const model::Parameter& p) {
+  std::string text = fmt::format("{:g} to {:g}", p.low, p.high);
+  if (p.distribution == model::EffectSize::Kind::kTriangular) text += " (triangular)";
+  if (p.distribution == model::EffectSize::Kind::kLognormal90) text += " (lognormal, 90 %)";
+  return text;
+}
 
-std::string register_markdown(const model::Scenario& s, const std::set<std::string>& deciding) {
+// The normative choices, with the value each set gives them.
+std::string normative_table(const model::Scenario& s, const std::set<std::string>& deciding) {
   std::string out = "| parameter | unit | default | range | category | evidence | source |";
   for (const auto& n : s.norms) out += " " + cell(n.id) + " |";
   out += "\n|---|---|---|---|---|---|---|";
   for (size_t n = 0; n < s.norms.size(); ++n) out += "---|";
   out += "\n";
   for (size_t k = 0; k < s.parameters.size(); ++k) {
+    if (model::parameter_role(s, static_cast<int>(k)) != model::ParameterRole::kNormative) continue;
     const auto& p = s.parameters[k];
     bool disagree = false;
     for (const auto& n : s.norms)
@@ -33,14 +43,37 @@ std::string register_markdown(const model::Scenario& s, const std::set<std::stri
     std::string name = "`" + p.id + "`";
     if (disagree) name = "**" + name + "** (sets disagree)";
     if (deciding.count(p.id)) name += " (decides a flip)";
-    out += fmt::format("| {}<br>{} | {} | {:g} | {:g} to {:g} | {} | {} | {} |", name,
-                       cell(p.description), cell(p.unit), p.value, p.low, p.high, p.category,
-                       cell(p.evidence), cell(p.source));
+    out += fmt::format("| {}<br>{} | {} | {:g} | {} | {} | {} | {} |", name, cell(p.description),
+                       cell(p.unit), p.value, range_text(p), p.category, cell(p.evidence),
+                       cell(p.source));
     for (const auto& n : s.norms) out += fmt::format(" {:g} |", n.parameter_values[k]);
     out += "\n";
   }
   return out;
 }
+
+// The figures modules and proposals read, with the largest tornado swing each gave any proposal
+// under any set in this run (empty where the tornado did not explore it).
+std::string figures_table(const model::Scenario& s, const std::vector<model::TornadoRow>& tornado) {
+  std::map<std::string, double> swing;
+  for (const auto& row : tornado)
+    swing[row.parameter] = std::max(swing[row.parameter], row.swing());
+  std::string out =
+      "| parameter | unit | value | range | category | evidence | owner | largest tornado swing "
+      "(DKK) | source |\n|---|---|---|---|---|---|---|---|---|\n";
+  for (size_t k = 0; k < s.parameters.size(); ++k) {
+    if (model::parameter_role(s, static_cast<int>(k)) == model::ParameterRole::kNormative) continue;
+    const auto& p = s.parameters[k];
+    const auto it = swing.find(p.id);
+    out += fmt::format(
+        "| `{}`<br>{} | {} | {:g} | {} | {} | {} | {} | {} | {} |\n", p.id, cell(p.description),
+        cell(p.unit), p.value, range_text(p), p.category, cell(p.evidence), p.owner,
+        it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second), cell(p.source));
+  }
+  return out;
+}
+
+}  // namespace
 
 void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.scenario;
@@ -52,10 +85,16 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       s.name, run.provenance.scenario_folder, run.plan.seed, run.plan.replicates,
       run.provenance.engine_version, run.provenance.engine_commit);
   text +=
-      "## Parameter register\n\nBold parameters take different values in different normative sets; "
-      "\"decides a flip\" marks those in which two sets that reach different conclusions "
+      "## Normative parameters\n\nBold parameters take different values in different normative "
+      "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "
       "differ.\n\n";
-  text += register_markdown(s, deciding);
+  text += normative_table(s, deciding);
+  text +=
+      "\n## Figures of the modules and proposals\n\nUnit costs, rates, relative risks, entry "
+      "shares and effect sizes, each read where the modules and proposals name it. Normative "
+      "sets cannot override them: every set uses the value shown. The tornado explores their "
+      "ranges (dynamics figures only in a run with `--full-tornado`).\n\n";
+  text += figures_table(s, run.tornado);
   text +=
       "\n## Normative sets\n\n| set | title | perspective | horizon | discount | dynamics group "
       "|\n|---|---|---|---|---|---|\n";

@@ -28,9 +28,6 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
 void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file);
 // assumptions.md: the register, the normative sets, where conclusions flip, the inputs.
 void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file);
-// The register as a Markdown table; parameters named in `deciding` are marked.
-std::string register_markdown(const model::Scenario& scenario,
-                              const std::set<std::string>& deciding);
 // calibration.csv: the baseline's first year against each calibration target.
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file);
 // "population", "persons" or "spending".

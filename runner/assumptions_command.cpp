@@ -1,11 +1,13 @@
-// kommunesim assumptions: the parameter register as a readable table, with the value each
-// normative set gives every parameter and the parameters on which the sets disagree.
+// kommunesim assumptions: the parameter register as readable tables: the normative parameters
+// with the value each set gives them (marking where the sets disagree), then the figures of the
+// modules and proposals, then every parameter's description, evidence and source.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "model/parameter_values.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
@@ -16,16 +18,29 @@ int assumptions_command(const std::string& folder) {
   const auto loaded = load_or_report(folder);
   if (!loaded) return kExitInvalidInput;
   const auto& s = loaded->scenario;
-  fmt::print("{}: {} register parameters, {} normative sets\n\n", s.name, s.parameters.size(),
-             s.norms.size());
-  size_t id_width = 9;  // "parameter"
-  for (const auto& p : s.parameters) id_width = std::max(id_width, p.id.size() + 2);
+  std::vector<size_t> normative, figures;
+  for (size_t k = 0; k < s.parameters.size(); ++k)
+    (model::parameter_role(s, static_cast<int>(k)) == model::ParameterRole::kNormative ? normative
+                                                                                       : figures)
+        .push_back(k);
+  fmt::print(
+      "{}: {} register parameters ({} normative, {} figures of the modules and proposals), "
+      "{} normative sets\n\n",
+      s.name, s.parameters.size(), normative.size(), figures.size(), s.norms.size());
+  const auto id_width_of = [&](const std::vector<size_t>& ks) {
+    size_t width = 9;  // "parameter"
+    for (size_t k : ks) width = std::max(width, s.parameters[k].id.size() + 2);
+    return width;
+  };
+  size_t id_width = id_width_of(normative);
+
+  fmt::print("Normative parameters: the value each set gives them\n");
   std::vector<size_t> widths;
   for (const auto& n : s.norms) widths.push_back(std::max<size_t>(n.id.size(), 8));
   fmt::print("{:<{}} {:<10} {:>10} {:>19}", "parameter", id_width, "category", "default", "range");
   for (size_t i = 0; i < s.norms.size(); ++i) fmt::print(" {:>{}}", s.norms[i].id, widths[i]);
   fmt::print("\n");
-  for (size_t k = 0; k < s.parameters.size(); ++k) {
+  for (size_t k : normative) {
     const auto& p = s.parameters[k];
     bool disagree = false;
     for (const auto& n : s.norms)
@@ -39,7 +54,18 @@ int assumptions_command(const std::string& folder) {
   for (const auto& n : s.norms)
     if (n.discount.size() > 1)
       fmt::print("{}: discount schedule {}\n", n.id, output::discount_schedule_text(n));
-  fmt::print("\n* the normative sets disagree on this parameter\n\n");
+  fmt::print("* the normative sets disagree on this parameter\n\n");
+
+  fmt::print("Figures of the modules and proposals: every set uses the register's value\n");
+  id_width = id_width_of(figures);
+  fmt::print("{:<{}} {:<10} {:>12} {:>24}  {}\n", "parameter", id_width, "category", "value",
+             "range", "evidence");
+  for (size_t k : figures) {
+    const auto& p = s.parameters[k];
+    fmt::print("  {:<{}} {:<10} {:>12g} {:>24}  {}\n", p.id, id_width - 2, p.category, p.value,
+               fmt::format("{:g} to {:g}", p.low, p.high), p.evidence);
+  }
+  fmt::print("\nSources\n");
   for (const auto& p : s.parameters)
     fmt::print("{} ({}): {}\n  evidence: {}\n  source: {}\n", p.id, p.unit, p.description,
                p.evidence, p.source);

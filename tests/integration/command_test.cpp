@@ -94,10 +94,37 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   // Every proposal and package appears under every normative set.
   const std::string csv = read_file(out / "summary.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 4);  // 3 arms x 4 sets
+  // assumptions.md lists the modules' figures with the largest tornado swing (the benefit rate
+  // moves the savings of job support).
+  const std::string assumptions = read_file(out / "assumptions.md");
+  EXPECT_NE(assumptions.find("## Figures of the modules and proposals"), std::string::npos);
+  EXPECT_TRUE(std::regex_search(
+      assumptions,
+      std::regex(
+          R"(\| `jobcentre\.kontanthjaelp\.cost_municipality`<br>[^|]*(\|[^|]*){6}\| [1-9][0-9]* \|)")))
+      << assumptions;
   // The cross-silo case: a jobcentre proposal reaches children's services.
   EXPECT_NE(
       dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"),
       std::string::npos);
+}
+
+TEST(Command, AssumptionsListsTheNormativeChoicesPerSetAndEveryFigureWithItsSource) {
+  const auto r = run_kommunesim("assumptions " + kScenario);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  // The sets disagree on the horizon (marked) and every set's column is there.
+  EXPECT_TRUE(std::regex_search(
+      r.output, std::regex(R"(\* horizon_years +valuation +4 +1 to 5 +1 +4 +5 +4)")))
+      << r.output;
+  // A module's figure with its value, range and evidence, and its source further down.
+  EXPECT_TRUE(std::regex_search(
+      r.output,
+      std::regex(
+          R"(children\.placed\.cost_municipality +valuation +60058 +48046 to 72070 +cited figure)")))
+      << r.output;
+  EXPECT_NE(r.output.find("family_therapy.effect.children.none_to_placed (relative risk)"),
+            std::string::npos);
+  EXPECT_NE(r.output.find("source: VIVE via sbst.dk, Funktionel familieterapi"), std::string::npos);
 }
 
 TEST(Command, SameSeedGivesIdenticalResultsForOneAndTwoThreads) {
