@@ -48,6 +48,9 @@ void set_parameter_value(Scenario& scenario, int parameter, double value) {
       case ParameterUse::Kind::kProposalParticipantCost:
         scenario.proposals[owner].dkk_per_participant_month = value;
         break;
+      case ParameterUse::Kind::kRefusionShare:
+        scenario.refusions[owner].state_share[detail] = value;
+        break;
       case ParameterUse::Kind::kEffect:
         scenario.proposals[owner].effects[item].relative_risk = {EffectSize::Kind::kPoint, value,
                                                                  value, value};

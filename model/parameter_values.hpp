@@ -9,7 +9,7 @@ namespace kommunesim::model {
 // How the model reads a register parameter.
 enum class ParameterRole : uint8_t {
   kNormative,      // read by valuation or dynamics settings of normative sets (or by nothing)
-  kModelCost,      // a unit cost of a module or proposal: revalues stored tallies
+  kModelCost,      // a unit cost or refusion share: revalues stored tallies
   kModelDynamics,  // a rate, relative risk, entry share or effect size: changes the simulation
 };
 ParameterRole parameter_role(const Scenario& scenario, int parameter);

@@ -255,6 +255,7 @@ struct ParameterUse {
     kProposalFixedCost,        // proposal: DKK per year
     kProposalParticipantCost,  // proposal: DKK per participant-month
     kEffect,                   // proposal, effect: relative risk (its distribution)
+    kRefusionShare,            // refusion schedule, band: the state's share
   };
   Kind kind = Kind::kStateCost;
   int parameter = 0;
@@ -264,7 +265,7 @@ struct ParameterUse {
   // Changes what is simulated (rather than only what it costs).
   bool is_dynamics() const {
     return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
-           kind != Kind::kProposalParticipantCost;
+           kind != Kind::kProposalParticipantCost && kind != Kind::kRefusionShare;
   }
 };
 

@@ -69,11 +69,10 @@ Resimulator::Variant& Resimulator::variant(int parameter, double value) {
   v.owned_scenario = scenario_;
   set_parameter_value(v.owned_scenario, parameter, value);
   v.scenario = &v.owned_scenario;
-  v.compiled = &compiled_;  // costs leave the tables as they are
+  v.owned_compiled = compile(v.owned_scenario);  // a refusion share is in the tally slots
+  v.compiled = &v.owned_compiled;
   v.draws = &results_.effect_draws;
   if (parameter_role(scenario_, parameter) == ParameterRole::kModelDynamics) {
-    v.owned_compiled = compile(v.owned_scenario);
-    v.compiled = &v.owned_compiled;
     for (int r = 0; r < replicates_; ++r)
       v.owned_draws.push_back(
           draw_effects(v.owned_scenario, RngKey{plan_.seed, static_cast<uint32_t>(r)}));

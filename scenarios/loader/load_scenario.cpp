@@ -36,18 +36,31 @@ void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
       if (ctx.declare(r, "history_flags", f, ctx.flags, "history flag") >= 0)
         ctx.out.scenario.history_flags.push_back(f);
   }
+}
+
+// Refusion schedules: month bands, each with the state's share, a register parameter.
+void load_refusions(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("refusion", Need::kOptional)) {
     TableReader f(*t, r.file(), "refusion", ctx.diagnostics);
     model::RefusionSchedule schedule;
     schedule.id = f.string("id", Need::kRequired).value_or("");
+    const int index = static_cast<int>(ctx.out.scenario.refusions.size());
     const auto from = f.numbers("from_month", Need::kRequired, 0, 10000);
-    const auto share = f.numbers("state_share", Need::kRequired, 0, 1);
-    f.source();
-    if (from && share) {
-      if (from->size() != share->size() || from->empty() || (*from)[0] != 0)
+    const toml::array* shares = f.array("state_share", Need::kRequired);
+    f.string("description", Need::kOptional);
+    if (shares)
+      for (size_t i = 0; i < shares->size(); ++i)
+        schedule.state_share.push_back(
+            ctx.parameter(
+                   *shares->get(i), r.file(), f.path("state_share") + "[" + std::to_string(i) + "]",
+                   "the state's share of a refunded cost",
+                   {model::ParameterUse::Kind::kRefusionShare, 0, index, 0, static_cast<int>(i)}, 0,
+                   1)
+                .value_or(0));
+    if (from && shares) {
+      if (from->size() != shares->size() || from->empty() || (*from)[0] != 0)
         f.error("from_month", "expected as many month bounds as shares, starting at 0");
       for (double m : *from) schedule.from_month.push_back(static_cast<int>(m));
-      schedule.state_share = *share;
     }
     if (!schedule.id.empty() &&
         ctx.declare(f, "id", schedule.id, ctx.refusions, "refusion schedule") >= 0)
@@ -140,6 +153,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
          r.strings("parameters", Need::kRequired).value_or(std::vector<std::string>{}))
       if (const toml::table* p = ctx.parse(f)) load_register(ctx, f, *p);
     check_register(ctx, r);
+    load_refusions(ctx, r);
     for (size_t i = 0; i < modules.size(); ++i)
       load_module(ctx, modules[i].first, *modules[i].second, static_cast<int>(i));
 

@@ -86,7 +86,7 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   const auto manifest = nlohmann::json::parse(read_file(out / "manifest.json"));
   EXPECT_EQ(manifest["replicates"], 3);
   EXPECT_EQ(manifest["threads"], 2);
-  EXPECT_EQ(manifest["inputs"].size(), 14u);
+  EXPECT_EQ(manifest["inputs"].size(), 15u);
   for (const auto& input : manifest["inputs"])
     EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(manifest["engine"].contains("commit"));

@@ -126,6 +126,18 @@ TEST(Register, MovingAFigureEqualsLoadingTheRegisterWithIt) {
   }
 }
 
+TEST(Register, AMovedRefusionShareReachesTheTallySlots) {
+  Scenario s = bundled();
+  const int k = index_of(s, "refusion.star_2016.weeks53");
+  set_parameter_value(s, k, 0.5);
+  const CompiledModel compiled = compile(s);
+  // Long spells on a refunded benefit now get half their cost from the state.
+  EXPECT_TRUE(std::any_of(compiled.slots.begin(), compiled.slots.end(),
+                          [](const SlotInfo& slot) { return slot.state_share == 0.5; }));
+  EXPECT_FALSE(std::any_of(compiled.slots.begin(), compiled.slots.end(),
+                           [](const SlotInfo& slot) { return slot.state_share == 0.2; }));
+}
+
 TEST(Register, AMovedEntryShareRescalesItsRule) {
   Scenario s = bundled();
   const int k = index_of(s, "jobcentre.entry.kontanthjaelp");
