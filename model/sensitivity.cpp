@@ -197,7 +197,7 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
 
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                 const Analysis& analysis, Resimulator& resimulator,
-                                bool model_dynamics) {
+                                bool model_dynamics, const std::function<void()>& on_done) {
   // Sets with longer horizons first, so that their simulations serve the shorter ones.
   std::vector<size_t> order(scenario.norms.size());
   std::iota(order.begin(), order.end(), size_t{0});
@@ -270,6 +270,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       std::stable_sort(rows.begin(), rows.end(),
                        [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
       by_norm[n].insert(by_norm[n].end(), rows.begin(), rows.end());
+      if (on_done) on_done();
     }
   }
   std::vector<TornadoRow> out;

@@ -4,6 +4,7 @@
 // effects to change), on the same random numbers as the main run.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -89,9 +90,10 @@ struct TornadoRow {
 // proposals (rates, relative risks, entry shares, effect sizes) only with `model_dynamics`, as
 // each costs two re-simulations of the baseline and every arm per dynamics group. Parameters
 // with an empty range, and effect sizes of proposals outside the arm, give no row.
+// on_done is called after each (set, arm), of which there are norms x (arms - 1).
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                 const Analysis& analysis, Resimulator& resimulator,
-                                bool model_dynamics);
+                                bool model_dynamics, const std::function<void()>& on_done = {});
 
 struct DynamicsSwitching {
   int arm = 0;

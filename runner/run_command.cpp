@@ -108,7 +108,11 @@ int run_command(const RunOptions& options) {
         scenario, compiled, population, plan, results, analysis,
         scenario.sensitivity_replicates > 0 ? scenario.sensitivity_replicates : plan.replicates);
     record.sensitivity_replicates = resimulator.replicates();
-    record.tornado = model::tornado(scenario, plan, analysis, resimulator, options.full_tornado);
+    {
+      Progress tornado_progress("tornado", scenario.norms.size() * (scenario.arms.size() - 1));
+      record.tornado = model::tornado(scenario, plan, analysis, resimulator, options.full_tornado,
+                                      [&] { tornado_progress.advance(); });
+    }
     record.dynamics_switching = model::dynamics_switching(scenario, resimulator);
     record.sensitivity_simulations = resimulator.simulations();
     fmt::print(
