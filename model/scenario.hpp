@@ -259,9 +259,9 @@ struct ParameterUse {
   };
   Kind kind = Kind::kStateCost;
   int parameter = 0;
-  int owner = 0;   // module or proposal
-  int item = 0;    // state, transition, entry rule or effect
-  int detail = 0;  // cost line, hazard cell, modifier or state
+  int owner = 0;   // module, proposal or refusion schedule
+  int item = 0;    // state, transition, entry rule or effect (else 0)
+  int detail = 0;  // cost line, hazard cell, modifier, state or band (else 0)
   // Changes what is simulated (rather than only what it costs).
   bool is_dynamics() const {
     return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
