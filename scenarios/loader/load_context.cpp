@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 namespace kommunesim::scenarios {
@@ -87,9 +88,14 @@ int LoadContext::declare(TableReader& reader, std::string_view key, const std::s
   return i;
 }
 
-std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
-                                                     const std::string& file,
-                                                     const std::string& path, int module) {
+namespace {
+
+// Shares over a module's states that must sum to 1, each read by `read` (which reports its own
+// problems and returns nullopt on one); `what` names the shares in the message about their sum.
+std::optional<std::vector<double>> read_state_shares(
+    LoadContext& ctx, const toml::table& table, const std::string& file, const std::string& path,
+    int module, std::string_view what,
+    const std::function<std::optional<double>(const toml::node&, const std::string&, int)>& read) {
   const NameIndex& states = ctx.states[static_cast<size_t>(module)];
   std::vector<double> shares(states.size(), 0.0);
   bool ok = true;
@@ -97,13 +103,8 @@ std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const tom
   for (const auto& [name, node] : table) {
     const std::string where = path + "." + std::string(name.str());
     const int s = ctx.resolve_at(node, file, where, std::string(name.str()), states, "state");
-    const auto v = node.value<double>();
-    if (!v || node.is_boolean() || *v < 0 || *v > 1) {
-      ctx.diagnostics.add(at(node, file, where, "expected a share in [0, 1]"));
-      ok = false;
-      continue;
-    }
-    if (s < 0) {
+    const auto v = read(node, where, s);
+    if (s < 0 || !v) {
       ok = false;
       continue;
     }
@@ -113,11 +114,28 @@ std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const tom
   if (ok && std::abs(total - 1.0) > 1e-6) {
     ctx.diagnostics.add(
         at(table, file, path,
-           "shares sum to " + std::to_string(total) + "; expected them to sum to 1"));
+           std::string(what) + " sum to " + std::to_string(total) + "; expected them to sum to 1"));
     ok = false;
   }
   if (!ok) return std::nullopt;
   return shares;
+}
+
+}  // namespace
+
+std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const toml::table& table,
+                                                     const std::string& file,
+                                                     const std::string& path, int module) {
+  return read_state_shares(
+      ctx, table, file, path, module, "shares",
+      [&](const toml::node& node, const std::string& where, int) -> std::optional<double> {
+        const auto v = node.value<double>();
+        if (!v || node.is_boolean() || *v < 0 || *v > 1) {
+          ctx.diagnostics.add(at(node, file, where, "expected a share in [0, 1]"));
+          return std::nullopt;
+        }
+        return v;
+      });
 }
 
 std::optional<std::vector<double>> read_share_parameters(LoadContext& ctx, TableReader& reader,
@@ -125,32 +143,13 @@ std::optional<std::vector<double>> read_share_parameters(LoadContext& ctx, Table
                                                          int rule) {
   const toml::table* table = reader.table(key, Need::kRequired);
   if (!table || module < 0) return std::nullopt;
-  const NameIndex& states = ctx.states[static_cast<size_t>(module)];
-  std::vector<double> shares(states.size(), 0.0);
-  bool ok = true;
-  double total = 0;
-  for (const auto& [name, node] : *table) {
-    const std::string where = reader.path(key) + "." + std::string(name.str());
-    const int s =
-        ctx.resolve_at(node, reader.file(), where, std::string(name.str()), states, "state");
-    const auto v = ctx.parameter(
-        node, reader.file(), where, "a share of the entry rule",
-        {model::ParameterUse::Kind::kEntryShare, 0, module, rule, std::max(s, 0)}, 0, 1);
-    if (s < 0 || !v) {
-      ok = false;
-      continue;
-    }
-    shares[static_cast<size_t>(s)] = *v;
-    total += *v;
-  }
-  if (ok && std::abs(total - 1.0) > 1e-6) {
-    ctx.diagnostics.add(at(*table, reader.file(), reader.path(key),
-                           "the register's values of these shares sum to " + std::to_string(total) +
-                               "; expected them to sum to 1"));
-    ok = false;
-  }
-  if (!ok) return std::nullopt;
-  return shares;
+  return read_state_shares(
+      ctx, *table, reader.file(), reader.path(key), module, "the register's values of these shares",
+      [&](const toml::node& node, const std::string& where, int state) {
+        return ctx.parameter(
+            node, reader.file(), where, "a share of the entry rule",
+            {model::ParameterUse::Kind::kEntryShare, 0, module, rule, std::max(state, 0)}, 0, 1);
+      });
 }
 
 std::optional<double> LoadContext::parameter(const toml::node& node, const std::string& file,
