@@ -1,6 +1,8 @@
 // Paired differences, net present values and ranks per normative set.
 #include "model/analysis.hpp"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 
 #include "model/valuation.hpp"
@@ -30,22 +32,28 @@ double sum_of_first(const std::vector<double>& values, size_t n) {
 
 }  // namespace
 
+std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
+                                                    const CompiledModel& compiled,
+                                                    const RunPlan& plan,
+                                                    const RunResults& results) {
+  std::vector<std::vector<YearAccount>> accounts(plan.units.size());
+  tbb::parallel_for(size_t{0}, plan.units.size(), [&](size_t u) {
+    const RunUnit& unit = plan.units[u];
+    const auto& tallies =
+        results.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u];
+    const Arm& arm = scenario.arms[static_cast<size_t>(unit.arm)];
+    for (size_t y = 0; y < tallies.size(); ++y)
+      accounts[u].push_back(account_year(scenario, compiled, arm, tallies[y], static_cast<int>(y)));
+  });
+  return accounts;
+}
+
 Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,
                  const RunResults& results) {
   Analysis out;
   const size_t arms = scenario.arms.size();
   const size_t departments = scenario.departments.size();
-  out.accounts.resize(plan.units.size());
-  for (size_t u = 0; u < plan.units.size(); ++u) {
-    if (plan.units[u].same_as >= 0) {  // a shared simulation: its accounts are already made
-      out.accounts[u] = out.accounts[static_cast<size_t>(plan.units[u].same_as)];
-      continue;
-    }
-    const Arm& arm = scenario.arms[static_cast<size_t>(plan.units[u].arm)];
-    for (size_t y = 0; y < results.tallies[u].size(); ++y)
-      out.accounts[u].push_back(
-          account_year(scenario, compiled, arm, results.tallies[u][y], static_cast<int>(y)));
-  }
+  out.accounts = account_units(scenario, compiled, plan, results);
   out.npv.resize(scenario.norms.size());
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];

@@ -30,6 +30,12 @@ struct Analysis {
   std::vector<ArmNormSummary> summaries;              // per norm, per arm >= 1
 };
 
+// Every unit's accounts, per year, from the tallies: a unit that shares another's simulation
+// gets the accounts of that simulation's tallies.
+std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
+                                                    const CompiledModel& compiled,
+                                                    const RunPlan& plan, const RunResults& results);
+
 Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,
                  const RunResults& results);
 

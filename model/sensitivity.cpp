@@ -113,11 +113,21 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
 }
 
-double Resimulator::corrected(int arm, int norm, double moved_on_subset) {
-  if (replicates_ == plan_.replicates) return moved_on_subset;
+double Resimulator::from_subset(int arm, int norm, const Simulated& proposal,
+                                const Simulated* baseline) {
   const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
   const int group = plan_.norm_group[static_cast<size_t>(norm)];
   const size_t arms = scenario_.arms.size();
+  const double moved_on_subset = model::mean_net_value(
+      scenario_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& {
+        return proposal.accounts[static_cast<size_t>(r)];
+      },
+      [&](int r) -> const std::vector<YearAccount>& {
+        return baseline ? baseline->accounts[static_cast<size_t>(r)]
+                        : analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+      });
+  if (replicates_ == plan_.replicates) return moved_on_subset;
   const double own_on_subset = model::mean_net_value(
       scenario_, arm, set, replicates_,
       [&](int r) -> const std::vector<YearAccount>& {
@@ -136,18 +146,7 @@ double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) 
     if (plan_.dynamics_groups[g].effective() == dynamics.effective())
       return model::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), set);
   const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
-  const Simulated& sims = simulated(*unmoved_, arm, dynamics, months);
-  const size_t arms = scenario_.arms.size();
-  const int group = plan_.norm_group[static_cast<size_t>(norm)];
-  return corrected(arm, norm,
-                   model::mean_net_value(
-                       scenario_, arm, set, replicates_,
-                       [&](int r) -> const std::vector<YearAccount>& {
-                         return sims.accounts[static_cast<size_t>(r)];
-                       },
-                       [&](int r) -> const std::vector<YearAccount>& {
-                         return analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
-                       }));
+  return from_subset(arm, norm, simulated(*unmoved_, arm, dynamics, months), nullptr);
 }
 
 double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double value) {
@@ -157,18 +156,7 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
   Variant& v = variant(parameter, value);
   if (parameter_role(scenario_, parameter) == ParameterRole::kModelCost) {
     auto& revalued = v.revalued;
-    if (revalued.empty()) {
-      revalued.resize(plan_.units.size());
-      tbb::parallel_for(size_t{0}, plan_.units.size(), [&](size_t u) {
-        const RunUnit& unit = plan_.units[u];
-        const auto& tallies =
-            results_.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u];
-        const Arm& a = v.scenario->arms[static_cast<size_t>(unit.arm)];
-        for (size_t y = 0; y < tallies.size(); ++y)
-          revalued[u].push_back(
-              account_year(*v.scenario, *v.compiled, a, tallies[y], static_cast<int>(y)));
-      });
-    }
+    if (revalued.empty()) revalued = account_units(*v.scenario, *v.compiled, plan_, results_);
     return model::mean_net_value(
         scenario_, arm, set, plan_.replicates,
         [&](int r) -> const std::vector<YearAccount>& {
@@ -180,19 +168,8 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
   }
   const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
   const Simulated& moved = simulated(v, arm, set.dynamics, months);
-  const Simulated* moved_baseline =
-      v.baseline_unchanged ? nullptr : &simulated(v, 0, set.dynamics, months);
-  return corrected(arm, norm,
-                   model::mean_net_value(
-                       scenario_, arm, set, replicates_,
-                       [&](int r) -> const std::vector<YearAccount>& {
-                         return moved.accounts[static_cast<size_t>(r)];
-                       },
-                       [&](int r) -> const std::vector<YearAccount>& {
-                         return moved_baseline
-                                    ? moved_baseline->accounts[static_cast<size_t>(r)]
-                                    : analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
-                       }));
+  return from_subset(arm, norm, moved,
+                     v.baseline_unchanged ? nullptr : &simulated(v, 0, set.dynamics, months));
 }
 
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,

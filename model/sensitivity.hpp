@@ -60,7 +60,9 @@ class Resimulator {
   };
   Variant& variant(int parameter, double value);
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
-  double corrected(int arm, int norm, double moved_on_subset);
+  // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the
+  // baseline's (nullptr: the main run's baseline), corrected to all replicates as above.
+  double from_subset(int arm, int norm, const Simulated& proposal, const Simulated* baseline);
 
   const Scenario& scenario_;
   const CompiledModel& compiled_;
