@@ -185,6 +185,9 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   // sizes): arms without them are unmoved and get no row.
   std::vector<std::vector<int>> proposals_of(scenario.parameters.size());
   std::vector<bool> modules_read(scenario.parameters.size(), false);
+  std::vector<ParameterRole> roles;
+  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
+    roles.push_back(parameter_role(scenario, k));
   for (const ParameterUse& use : scenario.parameter_uses) {
     const auto k = static_cast<size_t>(use.parameter);
     if (use.kind == ParameterUse::Kind::kEffect ||
@@ -206,7 +209,8 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
         const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
         std::function<double(double)> value_at;
         NormativeSet probe = norm;
-        switch (parameter_role(scenario, k)) {
+        const ParameterRole role = roles[static_cast<size_t>(k)];
+        switch (role) {
           case ParameterRole::kNormative:
             // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
             if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
@@ -231,9 +235,8 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                 std::none_of(owners.begin(), owners.end(), [&](int q) {
                   return std::find(members.begin(), members.end(), q) != members.end();
                 });
-            const bool simulated =
-                parameter_role(scenario, k) == ParameterRole::kModelCost || model_dynamics;
-            if (p.low < p.high && simulated && !outside_arm)
+            const bool explored = role == ParameterRole::kModelCost || model_dynamics;
+            if (p.low < p.high && explored && !outside_arm)
               value_at = [&, k](double x) {
                 return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
               };
