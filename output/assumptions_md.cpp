@@ -7,8 +7,7 @@
 #include <map>
 #include <set>
 
-#include "model/decision.hpp"
-#include "model/parameter_values.hpp"
+#include "model/engine/parameter_values.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -54,7 +53,8 @@ std::string normative_table(const model::Scenario& s, const std::set<std::string
 
 // The figures modules and proposals read, with the largest tornado swing each gave any proposal
 // under any set in this run (empty where the tornado did not explore it).
-std::string figures_table(const model::Scenario& s, const std::vector<model::TornadoRow>& tornado) {
+std::string figures_table(const model::Scenario& s,
+                          const std::vector<appraisal::TornadoRow>& tornado) {
   std::map<std::string, double> swing;
   for (const auto& row : tornado)
     swing[row.parameter] = std::max(swing[row.parameter], row.swing());
@@ -76,14 +76,14 @@ std::string figures_table(const model::Scenario& s, const std::vector<model::Tor
 }  // namespace
 
 void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   std::set<std::string> deciding;
-  const auto flip_rows = model::flips(s, run.analysis);
+  const auto flip_rows = run.appraisal.flips;
   for (const auto& f : flip_rows) deciding.insert(f.differing.begin(), f.differing.end());
   std::string text = fmt::format(
       "# Assumptions of {}\n\nScenario folder `{}`, seed {}, {} replicates, engine {} ({}).\n\n",
-      s.name, run.provenance.scenario_folder, run.plan.seed, run.plan.replicates,
-      run.provenance.engine_version, run.provenance.engine_commit);
+      s.name, run.provenance.scenario_folder, run.appraisal.plan.seed,
+      run.appraisal.plan.replicates, run.provenance.engine_version, run.provenance.engine_commit);
   text +=
       "## Normative parameters\n\nBold parameters take different values in different normative "
       "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "
@@ -94,7 +94,7 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       "shares and effect sizes, each read where the modules and proposals name it. Normative "
       "sets cannot override them: every set uses the value shown. The tornado explores their "
       "ranges (dynamics figures only in a run with `--full-tornado`).\n\n";
-  text += figures_table(s, run.tornado);
+  text += figures_table(s, run.appraisal.tornado);
   text +=
       "\n## Normative sets\n\n| set | title | perspective | horizon | discount | dynamics group "
       "|\n|---|---|---|---|---|---|\n";
@@ -108,7 +108,7 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
                        std::string(model::kPayerNames[static_cast<size_t>(p)]);
     text += fmt::format("| `{}` | {} | {} | {} years | {} | {} |\n", norm.id, cell(norm.title),
                         perspective, norm.horizon_years, discount_schedule_text(norm),
-                        run.plan.norm_group[n]);
+                        run.appraisal.plan.norm_group[n]);
   }
   text += "\n## Where conclusions flip\n\n";
   if (flip_rows.empty())

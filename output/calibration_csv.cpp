@@ -19,10 +19,10 @@ std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
 
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file) {
   auto out = open_for_writing(file);
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   out << "target,title,kind,target_value,baseline_year1,deviation,within_tolerance,tolerance,"
          "source\n";
-  for (const auto& row : run.calibration) {
+  for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
     out << csv_text(t.id) << "," << csv_text(t.title) << "," << calibration_kind_name(t.kind) << ","
         << fmt::format("{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.deviation) << ","

@@ -1,30 +1,23 @@
-// ledger.csv, flips.csv and switching.csv: the decision analysis of model/decision.hpp.
+// ledger.csv, flips.csv, switching.csv and tornado.csv: the decision tables of the appraisal.
 #include <fmt/format.h>
 
-#include "model/decision.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
-std::vector<model::SwitchingRow> switching_rows(const RunRecord& run) {
-  auto rows = model::switching_values(run.scenario, run.plan, run.analysis);
-  for (const auto& e : run.dynamics_switching)
-    rows.push_back({e.arm, e.norm, e.parameter, e.current, e.low, e.high, e.value});
-  return rows;
-}
-
 std::string group_norms(const RunRecord& run, int group) {
   std::string out;
-  for (size_t n = 0; n < run.scenario.norms.size(); ++n)
-    if (run.plan.norm_group[n] == group) out += (out.empty() ? "" : ";") + run.scenario.norms[n].id;
+  for (size_t n = 0; n < run.appraisal.scenario.norms.size(); ++n)
+    if (run.appraisal.plan.norm_group[n] == group)
+      out += (out.empty() ? "" : ";") + run.appraisal.scenario.norms[n].id;
   return out;
 }
 
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
   out << "proposal,dynamics_group,normative_sets,period,department,payer,net_cost_mean_dkk,"
          "net_cost_p5_dkk,net_cost_p95_dkk\n";
-  for (const auto& row : model::ledger(s, run.plan, run.analysis)) {
+  for (const auto& row : run.appraisal.ledger) {
     const std::string period =
         row.years == 1 ? std::to_string(s.base_year + row.first_year)
                        : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
@@ -40,23 +33,23 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
 }
 
 void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
   // First every proposal's sign and rank under every set, then the disagreeing pairs.
   out << "proposal,normative_set,other_normative_set,sign,other_sign,rank,other_rank,flip,"
          "differing_parameters\n";
-  std::vector<std::vector<const model::ArmNormSummary*>> by(
-      s.arms.size(), std::vector<const model::ArmNormSummary*>(s.norms.size()));
-  for (const auto& row : run.analysis.summaries)
+  std::vector<std::vector<const appraisal::ArmNormSummary*>> by(
+      s.arms.size(), std::vector<const appraisal::ArmNormSummary*>(s.norms.size()));
+  for (const auto& row : run.appraisal.analysis.summaries)
     by[static_cast<size_t>(row.arm)][static_cast<size_t>(row.norm)] = &row;
-  const auto sign = [](const model::ArmNormSummary* r) {
+  const auto sign = [](const appraisal::ArmNormSummary* r) {
     return r->net_value.mean > 0 ? "gain" : "cost";
   };
   for (size_t a = 1; a < s.arms.size(); ++a)
     for (size_t n = 0; n < s.norms.size(); ++n)
       out << fmt::format("{},{},,{},,{},,,\n", s.arms[a].id, s.norms[n].id, sign(by[a][n]),
                          by[a][n]->rank);
-  for (const auto& f : model::flips(s, run.analysis)) {
+  for (const auto& f : run.appraisal.flips) {
     const auto* x = by[static_cast<size_t>(f.arm)][static_cast<size_t>(f.norm_a)];
     const auto* y = by[static_cast<size_t>(f.arm)][static_cast<size_t>(f.norm_b)];
     std::string differing;
@@ -73,11 +66,11 @@ void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
 }
 
 void write_switching_csv(const RunRecord& run, const std::filesystem::path& file) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
   out << "proposal,normative_set,parameter,current_value,searched_low,searched_high,switching_"
          "value\n";
-  for (const auto& row : switching_rows(run))
+  for (const auto& row : run.appraisal.switching)
     out << fmt::format(
         "{},{},{},{},{},{},{}\n", s.arms[static_cast<size_t>(row.arm)].id,
         s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.current, row.low, row.high,
@@ -86,11 +79,11 @@ void write_switching_csv(const RunRecord& run, const std::filesystem::path& file
 }
 
 void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
   out << "proposal,normative_set,parameter,low,high,net_value_mean_dkk,net_value_at_low_dkk,"
          "net_value_at_high_dkk,swing_dkk\n";
-  for (const auto& row : run.tornado)
+  for (const auto& row : run.appraisal.tornado)
     out << fmt::format("{},{},{},{},{},{:.2f},{:.2f},{:.2f},{:.2f}\n",
                        s.arms[static_cast<size_t>(row.arm)].id,
                        s.norms[static_cast<size_t>(row.norm)].id, row.parameter, row.low, row.high,

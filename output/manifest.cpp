@@ -9,17 +9,17 @@ namespace kommunesim::output {
 void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   const Provenance& p = run.provenance;
   nlohmann::ordered_json j;
-  j["scenario"] = run.scenario.name;
+  j["scenario"] = run.appraisal.scenario.name;
   j["scenario_folder"] = p.scenario_folder;
   j["engine"] = {
       {"name", "kommunesim"}, {"version", p.engine_version}, {"commit", p.engine_commit}};
-  j["seed"] = run.plan.seed;
-  j["replicates"] = run.plan.replicates;
-  j["months"] = run.plan.months;
+  j["seed"] = run.appraisal.plan.seed;
+  j["replicates"] = run.appraisal.plan.replicates;
+  j["months"] = run.appraisal.plan.months;
   j["threads"] = p.threads;
-  j["simulations"] = run.plan.simulations();
-  j["sensitivity_simulations"] = run.sensitivity_simulations;
-  j["sensitivity_replicates"] = run.sensitivity_replicates;
+  j["simulations"] = run.appraisal.plan.simulations();
+  j["sensitivity_simulations"] = run.appraisal.sensitivity.simulations;
+  j["sensitivity_replicates"] = run.appraisal.sensitivity.replicates;
   j["started_utc"] = p.started_utc;
   j["wall_time_seconds"] = p.wall_seconds;
   j["command_line"] = p.command_line;

@@ -10,7 +10,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "model/decision.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -44,18 +43,18 @@ std::string json_safe(std::string text) {
   return text;
 }
 
-json summary_json(const model::Summary& s) { return {s.mean, s.p5, s.p95}; }
+json summary_json(const appraisal::Summary& s) { return {s.mean, s.p5, s.p95}; }
 
 json definitions(const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   json j;
   j["scenario"] = {{"name", s.name},
                    {"base_year", s.base_year},
                    {"horizon_years", s.horizon_years},
-                   {"replicates", run.plan.replicates},
-                   {"sensitivity_replicates", run.sensitivity_replicates},
-                   {"seed", run.plan.seed},
-                   {"budget_period_years", model::kBudgetPeriodYears}};
+                   {"replicates", run.appraisal.plan.replicates},
+                   {"sensitivity_replicates", run.appraisal.sensitivity.replicates},
+                   {"seed", run.appraisal.plan.seed},
+                   {"budget_period_years", appraisal::kBudgetPeriodYears}};
   for (const auto& d : s.departments)
     j["departments"].push_back({{"id", d.id}, {"title", d.title}});
   j["payers"] = model::kPayerNames;
@@ -85,7 +84,7 @@ json definitions(const RunRecord& run) {
                           {"effect_scale", norm.dynamics.effect_scale},
                           {"effect_half_life_months", norm.dynamics.effect_half_life_months},
                           {"deadweight", norm.dynamics.deadweight},
-                          {"group", run.plan.norm_group[n]},
+                          {"group", run.appraisal.plan.norm_group[n]},
                           {"measure_values", norm.measure_values},
                           {"equity_weights", norm.equity_weights},
                           {"parameter_values", norm.parameter_values}});
@@ -117,28 +116,21 @@ json definitions(const RunRecord& run) {
 // minus baseline) of DKK by department x payer, of each measure, and of the citizens' DKK in
 // each equity group by department. Whole DKK.
 json differences(const RunRecord& run) {
-  const auto& s = run.scenario;
-  const size_t arms = s.arms.size();
+  const auto& a = run.appraisal;
+  const size_t arms = a.scenario.arms.size();
   json groups = json::array();
-  for (size_t g = 0; g < run.plan.dynamics_groups.size(); ++g) {
+  for (size_t g = 0; g < a.plan.dynamics_groups.size(); ++g) {
     json by_arm = json::array();
-    for (size_t a = 1; a < arms; ++a) {
+    for (size_t arm = 1; arm < arms; ++arm) {
       json by_replicate = json::array();
-      for (int r = 0; r < run.plan.replicates; ++r) {
-        const auto& prop =
-            run.analysis
-                .accounts[run.plan.unit_index(static_cast<int>(g), r, static_cast<int>(a), arms)];
-        const auto& base =
-            run.analysis.accounts[run.plan.unit_index(static_cast<int>(g), r, 0, arms)];
+      for (int r = 0; r < a.plan.replicates; ++r) {
         json years = json::array();
-        for (size_t y = 0; y < std::min(prop.size(), base.size()); ++y) {
+        for (const auto& d : a.analysis.differences[a.plan.unit_index(
+                 static_cast<int>(g), r, static_cast<int>(arm), arms)]) {
           json row = json::array();
-          for (size_t i = 0; i < prop[y].dkk.size(); ++i)
-            row.push_back(std::round(prop[y].dkk[i] - base[y].dkk[i]));
-          for (size_t m = 0; m < prop[y].measures.size(); ++m)
-            row.push_back(std::round((prop[y].measures[m] - base[y].measures[m]) * 1e4) / 1e4);
-          for (size_t i = 0; i < prop[y].citizen_by_group.size(); ++i)
-            row.push_back(std::round(prop[y].citizen_by_group[i] - base[y].citizen_by_group[i]));
+          for (const double dkk : d.dkk) row.push_back(std::round(dkk));
+          for (const double m : d.measures) row.push_back(std::round(m * 1e4) / 1e4);
+          for (const double dkk : d.citizen_by_group) row.push_back(std::round(dkk));
           years.push_back(row);
         }
         by_replicate.push_back(years);
@@ -151,9 +143,9 @@ json differences(const RunRecord& run) {
 }
 
 json results(const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   json j;
-  for (const auto& r : run.analysis.summaries) {
+  for (const auto& r : run.appraisal.analysis.summaries) {
     json measures = json::array();
     for (const auto& m : r.measure_change) measures.push_back(summary_json(m));
     j["summaries"].push_back({{"arm", r.arm},
@@ -164,7 +156,7 @@ json results(const RunRecord& run) {
                               {"rank", r.rank},
                               {"measures", measures}});
   }
-  for (const auto& r : model::ledger(s, run.plan, run.analysis))
+  for (const auto& r : run.appraisal.ledger)
     if (r.years > 1 || r.first_year == 0)
       j["ledger"].push_back({{"arm", r.arm},
                              {"group", r.group},
@@ -174,14 +166,14 @@ json results(const RunRecord& run) {
                              {"payer", static_cast<int>(r.payer)},
                              {"net", summary_json(r.net_cost)}});
   j["flips"] = json::array();
-  for (const auto& f : model::flips(s, run.analysis))
+  for (const auto& f : run.appraisal.flips)
     j["flips"].push_back({{"arm", f.arm},
                           {"a", f.norm_a},
                           {"b", f.norm_b},
                           {"sign", f.sign_differs},
                           {"top", f.top_differs},
                           {"differing", f.differing}});
-  for (const auto& r : switching_rows(run))
+  for (const auto& r : run.appraisal.switching)
     j["switching"].push_back({{"arm", r.arm},
                               {"norm", r.norm},
                               {"parameter", r.parameter},
@@ -189,7 +181,7 @@ json results(const RunRecord& run) {
                               {"low", r.low},
                               {"high", r.high},
                               {"value", r.value ? json(*r.value) : json(nullptr)}});
-  for (const auto& r : run.tornado)
+  for (const auto& r : run.appraisal.tornado)
     j["tornado"].push_back({{"arm", r.arm},
                             {"norm", r.norm},
                             {"parameter", r.parameter},
@@ -198,27 +190,14 @@ json results(const RunRecord& run) {
                             {"base", r.base},
                             {"at_low", r.at_low},
                             {"at_high", r.at_high}});
-  // Citizen flows: transitions per module, summed over the horizon and averaged over
-  // replicates, for every arm in the first dynamics group.
-  const size_t arms = s.arms.size();
-  for (size_t a = 0; a < arms; ++a) {
-    std::vector<double> events(static_cast<size_t>(run.compiled.event_slots), 0.0);
-    for (int r = 0; r < run.plan.replicates; ++r)
-      for (const auto& year :
-           run.results.tallies[run.plan.unit_index(0, r, static_cast<int>(a), arms)])
-        for (size_t e = 0; e < events.size(); ++e)
-          events[e] += static_cast<double>(year.events[e]) / run.plan.replicates;
+  // Citizen flows: transitions per module over the horizon, mean over replicates, per arm.
+  for (const auto& arm_flows : run.appraisal.flows) {
     json rows = json::array();
-    for (size_t e = 0; e < events.size(); ++e) {
-      const int m = run.compiled.event_module[e];
-      const auto& tr = s.modules[static_cast<size_t>(m)]
-                           .transitions[static_cast<size_t>(run.compiled.event_transition[e])];
-      rows.push_back({m, tr.from, tr.to, events[e]});
-    }
+    for (const auto& f : arm_flows) rows.push_back({f.module, f.from_state, f.to_state, f.events});
     j["flows"].push_back(rows);
   }
   j["calibration"] = json::array();
-  for (const auto& r : run.calibration) {
+  for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     j["calibration"].push_back({{"title", t.title},
                                 {"kind", calibration_kind_name(t.kind)},

@@ -7,7 +7,7 @@
 #include <variant>
 #include <vector>
 
-#include "model/valuation.hpp"
+#include "model/appraisal/valuation.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -129,15 +129,15 @@ std::string schedule_text(const model::NormativeSet& n) {
 }
 
 void write_definitions(Database& db, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Database::Insert info(db, "INSERT INTO run_info VALUES (?, ?)");
   const Provenance& p = run.provenance;
   for (const auto& [k, v] : std::vector<std::pair<std::string, std::string>>{
            {"scenario", s.name},
            {"base_year", std::to_string(s.base_year)},
            {"horizon_years", std::to_string(s.horizon_years)},
-           {"replicates", std::to_string(run.plan.replicates)},
-           {"seed", std::to_string(run.plan.seed)},
+           {"replicates", std::to_string(run.appraisal.plan.replicates)},
+           {"seed", std::to_string(run.appraisal.plan.seed)},
            {"engine_version", p.engine_version},
            {"engine_commit", p.engine_commit}})
     info.row({k, v});
@@ -158,19 +158,19 @@ void write_definitions(Database& db, const RunRecord& run) {
     norms.row({norm.id, norm.title, perspective_text(norm),
                static_cast<int64_t>(norm.horizon_years), schedule_text(norm),
                norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
-               norm.dynamics.deadweight, static_cast<int64_t>(run.plan.norm_group[n])});
+               norm.dynamics.deadweight, static_cast<int64_t>(run.appraisal.plan.norm_group[n])});
   }
   Database::Insert reach(db, "INSERT INTO reach VALUES (?, ?)");
   for (size_t i = 0; i < s.proposals.size(); ++i)
-    for (int d : run.reach[i])
+    for (int d : run.appraisal.reach[i])
       reach.row({s.proposals[i].id, s.departments[static_cast<size_t>(d)].id});
   Database::Insert edges(db, "INSERT INTO graph_edges VALUES (?, ?, ?, ?)");
-  for (const auto& e : run.graph_edges)
+  for (const auto& e : run.appraisal.graph_edges)
     edges.row({s.modules[static_cast<size_t>(e.from_module)].id,
                s.modules[static_cast<size_t>(e.to_module)].id, e.kind,
                static_cast<int64_t>(e.feedback)});
   Database::Insert draws(db, "INSERT INTO effect_draws VALUES (?, ?, ?, ?, ?, ?)");
-  for (size_t r = 0; r < run.results.effect_draws.size(); ++r)
+  for (size_t r = 0; r < run.appraisal.results.effect_draws.size(); ++r)
     for (size_t i = 0; i < s.proposals.size(); ++i)
       for (size_t e = 0; e < s.proposals[i].effects.size(); ++e) {
         const auto& effect = s.proposals[i].effects[e];
@@ -178,26 +178,26 @@ void write_definitions(Database& db, const RunRecord& run) {
         const auto& tr = module.transitions[static_cast<size_t>(effect.transition)];
         draws.row({static_cast<int64_t>(r), s.proposals[i].id, static_cast<int64_t>(e), module.id,
                    module.states[tr.from].id + " -> " + module.states[tr.to].id,
-                   run.results.effect_draws[r][i][e]});
+                   run.appraisal.results.effect_draws[r][i][e]});
       }
 }
 
 void write_unit_results(Database& db, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Database::Insert flows(db, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)");
   Database::Insert outcomes(db, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?)");
   Database::Insert states(db, "INSERT INTO state_months VALUES (?, ?, ?, ?, ?, ?, ?)");
   Database::Insert transitions(db, "INSERT INTO transitions VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   Database::Insert demography(db, "INSERT INTO demography VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   Database::Insert participation(db, "INSERT INTO participation VALUES (?, ?, ?, ?, ?, ?, ?)");
-  for (size_t u = 0; u < run.plan.units.size(); ++u) {
-    const auto& unit = run.plan.units[u];
+  for (size_t u = 0; u < run.appraisal.plan.units.size(); ++u) {
+    const auto& unit = run.appraisal.plan.units[u];
     const auto& arm = s.arms[static_cast<size_t>(unit.arm)];
     const auto g = static_cast<int64_t>(unit.dynamics_group);
     const auto r = static_cast<int64_t>(unit.replicate);
-    for (size_t y = 0; y < run.analysis.accounts[u].size(); ++y) {
+    for (size_t y = 0; y < run.appraisal.analysis.accounts[u].size(); ++y) {
       const auto year = static_cast<int64_t>(s.base_year + static_cast<int>(y));
-      const auto& account = run.analysis.accounts[u][y];
+      const auto& account = run.appraisal.analysis.accounts[u][y];
       for (size_t d = 0; d < s.departments.size(); ++d)
         for (int p = 0; p < model::kPayerCount; ++p)
           flows.row({g, arm.id, r, year, s.departments[d].id,
@@ -205,13 +205,13 @@ void write_unit_results(Database& db, const RunRecord& run) {
                      account.at(static_cast<int>(d), static_cast<model::Payer>(p))});
       for (size_t m = 0; m < s.measures.size(); ++m)
         outcomes.row({g, arm.id, r, year, s.measures[m].id, account.measures[m]});
-      const auto& tally = run.results.tallies[u][y];
+      const auto& tally = run.appraisal.results.tallies[u][y];
       // Person-months per state, summed over the state's refusion bands.
       std::vector<std::vector<int64_t>> per_state(s.modules.size());
       for (size_t m = 0; m < s.modules.size(); ++m)
         per_state[m].assign(s.modules[m].states.size(), 0);
-      for (size_t slot = 0; slot < run.compiled.slots.size(); ++slot) {
-        const auto& info = run.compiled.slots[slot];
+      for (size_t slot = 0; slot < run.appraisal.compiled.slots.size(); ++slot) {
+        const auto& info = run.appraisal.compiled.slots[slot];
         per_state[static_cast<size_t>(info.module)][static_cast<size_t>(info.state)] +=
             static_cast<int64_t>(tally.state_months[slot]);
       }
@@ -219,11 +219,11 @@ void write_unit_results(Database& db, const RunRecord& run) {
         for (size_t st = 0; st < s.modules[m].states.size(); ++st)
           states.row(
               {g, arm.id, r, year, s.modules[m].id, s.modules[m].states[st].id, per_state[m][st]});
-      for (int e = 0; e < run.compiled.event_slots; ++e) {
-        const auto& module =
-            s.modules[static_cast<size_t>(run.compiled.event_module[static_cast<size_t>(e)])];
+      for (int e = 0; e < run.appraisal.compiled.event_slots; ++e) {
+        const auto& module = s.modules[static_cast<size_t>(
+            run.appraisal.compiled.event_module[static_cast<size_t>(e)])];
         const auto& tr = module.transitions[static_cast<size_t>(
-            run.compiled.event_transition[static_cast<size_t>(e)])];
+            run.appraisal.compiled.event_transition[static_cast<size_t>(e)])];
         transitions.row({g, arm.id, r, year, module.id, module.states[tr.from].id,
                          module.states[tr.to].id,
                          static_cast<int64_t>(tally.events[static_cast<size_t>(e)])});
@@ -242,9 +242,9 @@ void write_unit_results(Database& db, const RunRecord& run) {
 }
 
 void write_calibration(Database& db, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& row : run.calibration) {
+  for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
     rows.row({t.id, t.title, calibration_kind_name(t.kind), t.value, row.simulated, row.deviation,
               static_cast<int64_t>(row.within), s.calibration_tolerance, t.source});
@@ -252,14 +252,15 @@ void write_calibration(Database& db, const RunRecord& run) {
 }
 
 void write_valuation(Database& db, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Database::Insert npv(db, "INSERT INTO net_values VALUES (?, ?, ?, ?)");
   for (size_t n = 0; n < s.norms.size(); ++n)
     for (size_t a = 1; a < s.arms.size(); ++a)
-      for (size_t r = 0; r < run.analysis.npv[n][a].size(); ++r)
-        npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r), run.analysis.npv[n][a][r]});
+      for (size_t r = 0; r < run.appraisal.analysis.npv[n][a].size(); ++r)
+        npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r),
+                 run.appraisal.analysis.npv[n][a][r]});
   Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& row : run.analysis.summaries)
+  for (const auto& row : run.appraisal.analysis.summaries)
     summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id,
                  row.net_value.mean, row.net_value.p5, row.net_value.p95,
                  row.municipality_cost_year1.mean, row.municipality_cost_budget_period.mean,

@@ -7,7 +7,7 @@ namespace kommunesim::output {
 
 void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) {
   auto out = open_for_writing(file);
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   out << "proposal,title,normative_set,horizon_years,net_value_mean_dkk,net_value_p5_dkk,"
          "net_value_p95_dkk,municipality_net_cost_year1_mean_dkk,municipality_net_cost_year1_p5_"
          "dkk,"
@@ -18,7 +18,7 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
   for (const auto& m : s.measures)
     out << "," << m.id << "_change_mean," << m.id << "_change_p5," << m.id << "_change_p95";
   out << ",rank\n";
-  for (const auto& row : run.analysis.summaries) {
+  for (const auto& row : run.appraisal.analysis.summaries) {
     const auto& arm = s.arms[static_cast<size_t>(row.arm)];
     const auto& norm = s.norms[static_cast<size_t>(row.norm)];
     out << csv_text(arm.id) << "," << csv_text(arm.title) << "," << csv_text(norm.id) << ","

@@ -28,17 +28,17 @@ std::string figure(const model::CalibrationTarget& t, double v) {
 }
 
 std::string calibration_summary(const RunRecord& run) {
-  const auto& s = run.scenario;
-  if (run.calibration.empty()) return "";
+  const auto& s = run.appraisal.scenario;
+  if (run.appraisal.calibration.empty()) return "";
   int within = 0;
-  for (const auto& row : run.calibration) within += row.within ? 1 : 0;
+  for (const auto& row : run.appraisal.calibration) within += row.within ? 1 : 0;
   std::string out = fmt::format(
       "\nBaseline against calibration targets, {} (first year, mean of {} replicates): {} of {} "
       "within {:.0f} %\n",
-      s.base_year, run.plan.replicates, within, run.calibration.size(),
+      s.base_year, run.appraisal.plan.replicates, within, run.appraisal.calibration.size(),
       100 * s.calibration_tolerance);
   out += fmt::format("  {:<62} {:>10} {:>10} {:>8}\n", "target", "target", "baseline", "off");
-  for (const auto& row : run.calibration) {
+  for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
     out += fmt::format("  {:<62} {:>10} {:>10} {:>+7.1f}% {}\n", t.title, figure(t, t.value),
                        figure(t, row.simulated), 100 * row.deviation,
@@ -50,7 +50,7 @@ std::string calibration_summary(const RunRecord& run) {
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   size_t title_width = 13;  // "normative set"
   for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
   std::string out = fmt::format(
@@ -59,12 +59,12 @@ std::string text_summary(const RunRecord& run) {
       "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
       "value: what it is\nworth under a normative set (positive: a gain; 'unclear' when the "
       "interval spans zero). Rank 1 is the best\nproposal under that set.\n",
-      s.name, run.plan.replicates, s.horizon_years, s.base_year);
+      s.name, run.appraisal.plan.replicates, s.horizon_years, s.base_year);
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);
     bool first = true;
-    for (const auto& row : run.analysis.summaries) {
+    for (const auto& row : run.appraisal.analysis.summaries) {
       if (row.arm != static_cast<int>(a)) continue;
       if (first) {
         out += fmt::format("  municipality's net cost, first budget year: {} [{}; {}]\n",
@@ -76,8 +76,8 @@ std::string text_summary(const RunRecord& run) {
                            mdkk(row.municipality_cost_budget_period.p5),
                            mdkk(row.municipality_cost_budget_period.p95));
         // Effects over the longest horizon among the sets (of the first set that has it).
-        const model::ArmNormSummary* longest = &row;
-        for (const auto& other : run.analysis.summaries)
+        const appraisal::ArmNormSummary* longest = &row;
+        for (const auto& other : run.appraisal.analysis.summaries)
           if (other.arm == row.arm && s.norms[static_cast<size_t>(other.norm)].horizon_years >
                                           s.norms[static_cast<size_t>(longest->norm)].horizon_years)
             longest = &other;
@@ -101,7 +101,7 @@ std::string text_summary(const RunRecord& run) {
     }
     // Where the conclusion depends on the normative set: the sets giving a gain and a cost.
     std::string gains, costs;
-    for (const auto& row : run.analysis.summaries) {
+    for (const auto& row : run.appraisal.analysis.summaries) {
       if (row.arm != static_cast<int>(a)) continue;
       std::string& list = row.net_value.mean > 0 ? gains : costs;
       list += (list.empty() ? "" : ", ") + s.norms[static_cast<size_t>(row.norm)].title;
@@ -114,8 +114,8 @@ std::string text_summary(const RunRecord& run) {
                          gains.empty() ? "cost" : "gain");
     std::set<int> departments;
     for (int p : arm.proposals)
-      departments.insert(run.reach[static_cast<size_t>(p)].begin(),
-                         run.reach[static_cast<size_t>(p)].end());
+      departments.insert(run.appraisal.reach[static_cast<size_t>(p)].begin(),
+                         run.appraisal.reach[static_cast<size_t>(p)].end());
     std::string reach;
     for (int d : departments)
       reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;

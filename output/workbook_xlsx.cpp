@@ -80,10 +80,10 @@ class Sheet {
 };
 
 const std::string& arm_id(const RunRecord& run, int arm) {
-  return run.scenario.arms[static_cast<size_t>(arm)].id;
+  return run.appraisal.scenario.arms[static_cast<size_t>(arm)].id;
 }
 const std::string& norm_id(const RunRecord& run, int norm) {
-  return run.scenario.norms[static_cast<size_t>(norm)].id;
+  return run.appraisal.scenario.norms[static_cast<size_t>(norm)].id;
 }
 
 void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
@@ -96,9 +96,9 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                "Municipality net cost, 4-year budget period, mean (DKK)",
                "Municipality net cost, 4-year budget period, p5 (DKK)",
                "Municipality net cost, 4-year budget period, p95 (DKK)"});
-  for (const auto& r : run.analysis.summaries) {
-    const auto& arm = run.scenario.arms[static_cast<size_t>(r.arm)];
-    const auto& norm = run.scenario.norms[static_cast<size_t>(r.norm)];
+  for (const auto& r : run.appraisal.analysis.summaries) {
+    const auto& arm = run.appraisal.scenario.arms[static_cast<size_t>(r.arm)];
+    const auto& norm = run.appraisal.scenario.norms[static_cast<size_t>(r.norm)];
     sheet.row({arm.id, arm.title, norm.id, static_cast<int64_t>(norm.horizon_years),
                Dkk{r.net_value.mean}, Dkk{r.net_value.p5}, Dkk{r.net_value.p95},
                std::string(r.net_value.mean > 0 ? "gain" : "cost"), static_cast<int64_t>(r.rank),
@@ -110,11 +110,11 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 }
 
 void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Sheet sheet(book, f, "Ledger",
               {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department",
                "Payer", "Net cost, mean (DKK)", "Net cost, p5 (DKK)", "Net cost, p95 (DKK)"});
-  for (const auto& r : model::ledger(s, run.plan, run.analysis))
+  for (const auto& r : run.appraisal.ledger)
     sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
                static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),
                s.departments[static_cast<size_t>(r.department)].id,
@@ -126,7 +126,7 @@ void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   Sheet sheet(book, f, "Flips",
               {"Proposal", "Normative set", "Other normative set", "Sign differs",
                "Top-ranked proposal differs", "Parameters in which the sets differ"});
-  for (const auto& r : model::flips(run.scenario, run.analysis)) {
+  for (const auto& r : run.appraisal.flips) {
     std::string differing;
     for (const auto& d : r.differing) differing += (differing.empty() ? "" : "; ") + d;
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm_a), norm_id(run, r.norm_b),
@@ -139,9 +139,10 @@ void switching_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run)
   Sheet sheet(book, f, "Switching values",
               {"Proposal", "Normative set", "Parameter", "Unit", "Set's value", "Searched low",
                "Searched high", "Switching value", "Note"});
-  for (const auto& r : switching_rows(run)) {
-    const int k = run.scenario.parameter_index(r.parameter);
-    const std::string unit = k >= 0 ? run.scenario.parameters[static_cast<size_t>(k)].unit : "";
+  for (const auto& r : run.appraisal.switching) {
+    const int k = run.appraisal.scenario.parameter_index(r.parameter);
+    const std::string unit =
+        k >= 0 ? run.appraisal.scenario.parameters[static_cast<size_t>(k)].unit : "";
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, unit, r.current, r.low,
                r.high, r.value ? Cell{*r.value} : Cell{},
                std::string(r.value ? "" : "none within range")});
@@ -153,13 +154,13 @@ void tornado_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
               {"Proposal", "Normative set", "Parameter", "Low", "High",
                "Net value at the set's values (DKK)", "Net value at low (DKK)",
                "Net value at high (DKK)", "Swing (DKK)"});
-  for (const auto& r : run.tornado)
+  for (const auto& r : run.appraisal.tornado)
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, r.low, r.high, Dkk{r.base},
                Dkk{r.at_low}, Dkk{r.at_high}, Dkk{r.swing()}});
 }
 
 void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   std::vector<std::string> headers = {"Parameter", "Description", "Unit",     "Value", "Low",
                                       "High",      "Category",    "Evidence", "Owner", "Source"};
   for (const auto& n : s.norms) headers.push_back("Value in " + n.id);
@@ -174,12 +175,12 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
 }
 
 void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  const auto& s = run.scenario;
+  const auto& s = run.appraisal.scenario;
   Sheet sheet(
       book, f, "Calibration",
       {"Target", "Title", "Kind", "Target value (persons or DKK)",
        "Baseline, first year (persons or DKK)", "Deviation (share)", "Within tolerance", "Source"});
-  for (const auto& r : run.calibration) {
+  for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     const bool money = t.kind == model::CalibrationTarget::Kind::kSpending;
     sheet.row({t.id, t.title, calibration_kind_name(t.kind),
@@ -192,11 +193,11 @@ void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
 void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const Provenance& p = run.provenance;
   Sheet sheet(book, f, "Provenance", {"Item", "Value"});
-  sheet.row({std::string("Scenario"), run.scenario.name});
+  sheet.row({std::string("Scenario"), run.appraisal.scenario.name});
   sheet.row({std::string("Scenario folder"), p.scenario_folder});
-  sheet.row({std::string("Base year"), static_cast<int64_t>(run.scenario.base_year)});
-  sheet.row({std::string("Replicates"), static_cast<int64_t>(run.plan.replicates)});
-  sheet.row({std::string("Seed"), static_cast<int64_t>(run.plan.seed)});
+  sheet.row({std::string("Base year"), static_cast<int64_t>(run.appraisal.scenario.base_year)});
+  sheet.row({std::string("Replicates"), static_cast<int64_t>(run.appraisal.plan.replicates)});
+  sheet.row({std::string("Seed"), static_cast<int64_t>(run.appraisal.plan.seed)});
   sheet.row({std::string("Engine version"), p.engine_version});
   sheet.row({std::string("Engine commit"), p.engine_commit});
   sheet.row({std::string("Started (UTC)"), p.started_utc});
@@ -226,7 +227,7 @@ void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file
   switching_sheet(book, f, run);
   tornado_sheet(book, f, run);
   assumptions_sheet(book, f, run);
-  if (!run.calibration.empty()) calibration_sheet(book, f, run);
+  if (!run.appraisal.calibration.empty()) calibration_sheet(book, f, run);
   provenance_sheet(book, f, run);
   const lxw_error error = workbook_close(book);
   if (error != LXW_NO_ERROR)

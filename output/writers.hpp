@@ -6,7 +6,6 @@
 #include <set>
 #include <string>
 
-#include "model/decision.hpp"
 #include "output/run_record.hpp"
 
 namespace kommunesim::output {
@@ -39,8 +38,6 @@ void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file
 // `assets` (the npm packages vega, vega-lite, vega-embed) and inlined.
 void write_report_html(const RunRecord& run, const std::filesystem::path& assets,
                        const std::filesystem::path& file);
-// Switching values of the valuation parameters and of the effect scale, in one row format.
-std::vector<model::SwitchingRow> switching_rows(const RunRecord& run);
 // The normative sets simulated in a dynamics group, e.g. "municipal_budget_4y;public_sector_5y".
 std::string group_norms(const RunRecord& run, int group);
 // A file opened for writing, or an exception naming it.

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/parameter_values.hpp"
+#include "model/engine/parameter_values.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"

@@ -6,8 +6,8 @@
 
 #include <chrono>
 
-#include "model/simulation.hpp"
-#include "model/synthetic_population.hpp"
+#include "model/engine/simulation.hpp"
+#include "model/engine/synthetic_population.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
 

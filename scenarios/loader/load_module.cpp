@@ -4,7 +4,7 @@
 #include <cmath>
 #include <numeric>
 
-#include "model/units.hpp"
+#include "model/engine/units.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {

@@ -2,7 +2,7 @@
 // per module, and demography (mortality, fertility, migration).
 #include <numeric>
 
-#include "model/units.hpp"
+#include "model/engine/units.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/units.hpp"
+#include "model/engine/units.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {

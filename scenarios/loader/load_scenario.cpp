@@ -4,7 +4,7 @@
 // there are none.
 #include "scenarios/loader/load_scenario.hpp"
 
-#include "model/cross_graph.hpp"
+#include "model/engine/cross_graph.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {

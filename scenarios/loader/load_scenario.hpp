@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "model/scenario.hpp"
+#include "model/engine/scenario.hpp"
 #include "scenarios/loader/diagnostics.hpp"
 
 namespace kommunesim::scenarios {

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "model/module_tables.hpp"
-#include "model/population.hpp"
-#include "model/scenario.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/population.hpp"
+#include "model/engine/scenario.hpp"
 
 namespace kommunesim::test_support {
 

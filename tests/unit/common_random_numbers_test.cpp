@@ -4,10 +4,10 @@
 
 #include <iostream>
 
-#include "model/accounting.hpp"
-#include "model/simulation.hpp"
-#include "model/statistics.hpp"
-#include "model/synthetic_population.hpp"
+#include "model/appraisal/statistics.hpp"
+#include "model/engine/accounting.hpp"
+#include "model/engine/simulation.hpp"
+#include "model/engine/synthetic_population.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 
 using namespace kommunesim;
@@ -46,12 +46,12 @@ TEST(CommonRandomNumbers, PairedDifferencesVaryFarLessThanIndependentOnes) {
     paired.push_back(proposal - municipal_cost(0, r, draws));
     independent.push_back(proposal - municipal_cost(0, r + 1000, draws));
   }
-  const double ratio = variance(independent) / variance(paired);
+  const double ratio = appraisal::variance(independent) / appraisal::variance(paired);
   std::cout << "variance of proposal - baseline over " << kReplicates << " replicates: paired "
-            << variance(paired) << ", independent " << variance(independent) << ", ratio " << ratio
-            << "\n";
+            << appraisal::variance(paired) << ", independent " << appraisal::variance(independent)
+            << ", ratio " << ratio << "\n";
   // With shared streams the difference carries only the proposal's own randomness: expect the
   // variance to shrink by well over an order of magnitude on this 5,000-person scenario.
-  EXPECT_GT(ratio, 10.0) << "paired variance " << variance(paired) << ", independent "
-                         << variance(independent);
+  EXPECT_GT(ratio, 10.0) << "paired variance " << appraisal::variance(paired) << ", independent "
+                         << appraisal::variance(independent);
 }

@@ -1,5 +1,5 @@
 // The cross-department graph: edges from modifiers, cycles, reach of proposals.
-#include "model/cross_graph.hpp"
+#include "model/engine/cross_graph.hpp"
 
 #include <gtest/gtest.h>
 

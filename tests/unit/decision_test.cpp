@@ -1,19 +1,19 @@
 // The normative layer: simulate once and value many times, switching values, flips, ledger.
-#include "model/decision.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <map>
 #include <set>
 
-#include "model/sensitivity.hpp"
-#include "model/synthetic_population.hpp"
-#include "model/valuation.hpp"
+#include "model/appraisal/appraisal.hpp"
+#include "model/appraisal/valuation.hpp"
+#include "model/engine/synthetic_population.hpp"
+#include "support/appraise_quietly.hpp"
 #include "support/load_bundled.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
+using namespace kommunesim::appraisal;
 
 namespace {
 
@@ -25,20 +25,19 @@ const NormativeSet& norm_named(const Scenario& s, const std::string& id) {
   throw std::runtime_error("no norm " + id);
 }
 
-// A run of the bundled scenario with few replicates, analysed.
+// The bundled scenario appraised with 3 replicates; with sensitivity, the tornado and the
+// dynamics switching values re-simulate all 3.
 struct AnalysedRun {
-  explicit AnalysedRun(Scenario scenario) : s(std::move(scenario)) {
-    compiled = compile(s);
-    const Population pop = synthesize_population(s, compiled, s.seed);
-    plan = plan_runs(s, s.seed, 3);
-    results = execute_plan(s, compiled, pop, plan);
-    analysis = analyse(s, compiled, plan, results);
+  explicit AnalysedRun(const Scenario& scenario, bool sensitivity = false)
+      : a(test_support::appraise_quietly(scenario, 3, sensitivity ? 3 : 0)) {}
+  // A resimulator on the same run, to check the appraisal's rows against.
+  Resimulator resimulator(const Population& pop) const {
+    return Resimulator(s, a.compiled, pop, plan, a.results, analysis, plan.replicates);
   }
-  Scenario s;
-  CompiledModel compiled;
-  RunPlan plan;
-  RunResults results;
-  Analysis analysis;
+  Appraisal a;
+  const Scenario& s = a.scenario;
+  const RunPlan& plan = a.plan;
+  const Analysis& analysis = a.analysis;
 };
 
 }  // namespace
@@ -96,7 +95,7 @@ TEST(NetPresentValue, OutcomesAreValuedAtTheSetsPrices) {
 
 TEST(SwitchingValues, RevaluingAtTheSwitchingValueGivesZero) {
   const AnalysedRun run(bundled());
-  const auto rows = switching_values(run.s, run.plan, run.analysis);
+  const auto& rows = run.a.switching;
   ASSERT_FALSE(rows.empty());
   int found = 0;
   for (const auto& row : rows) {
@@ -125,7 +124,7 @@ TEST(SwitchingValues, RevaluingAtTheSwitchingValueGivesZero) {
 
 TEST(Flips, EveryListedPairDisagreesAndNamesWhereTheSetsDiffer) {
   const AnalysedRun run(bundled());
-  const auto rows = flips(run.s, run.analysis);
+  const auto& rows = run.a.flips;
   const auto mean = [&](int arm, int norm) {
     for (const auto& r : run.analysis.summaries)
       if (r.arm == arm && r.norm == norm) return r.net_value.mean;
@@ -140,7 +139,7 @@ TEST(Flips, EveryListedPairDisagreesAndNamesWhereTheSetsDiffer) {
 
 TEST(Ledger, TheBudgetPeriodIsTheSumOfItsYearsAndYearOneMatchesTheSummary) {
   const AnalysedRun run(bundled());
-  const auto rows = ledger(run.s, run.plan, run.analysis);
+  const auto& rows = run.a.ledger;
   // Arm 1 in group 0: municipality's net cost in year one, over departments.
   double year_one = 0;
   std::map<std::pair<int, int>, double> period, years;
@@ -165,11 +164,8 @@ TEST(Ledger, TheBudgetPeriodIsTheSumOfItsYearsAndYearOneMatchesTheSummary) {
 }
 
 TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
-  AnalysedRun run(bundled());
-  const Population pop = synthesize_population(run.s, run.compiled, run.s.seed);
-  Resimulator resimulator(run.s, run.compiled, pop, run.plan, run.results, run.analysis,
-                          run.plan.replicates);
-  const auto rows = tornado(run.s, run.plan, run.analysis, resimulator, false);
+  const AnalysedRun run(bundled(), true);
+  const auto& rows = run.a.tornado;
   ASSERT_FALSE(rows.empty());
   for (size_t i = 0; i < rows.size(); ++i) {
     for (const auto& s : run.analysis.summaries) {
@@ -182,18 +178,19 @@ TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
     }
   }
   // The dynamics parameters needed simulations of the proposal arms only.
-  EXPECT_GT(resimulator.simulations(), 0u);
-  EXPECT_EQ(resimulator.simulations() % static_cast<size_t>(run.plan.replicates), 0u);
+  EXPECT_GT(run.a.sensitivity.simulations, 0u);
+  EXPECT_EQ(run.a.sensitivity.simulations % static_cast<size_t>(run.plan.replicates), 0u);
 }
 
 TEST(SwitchingValues, TheMeanNetValueIsZeroAtADynamicsParametersSwitchingValue) {
-  AnalysedRun run(bundled());
-  const Population pop = synthesize_population(run.s, run.compiled, run.s.seed);
-  Resimulator resimulator(run.s, run.compiled, pop, run.plan, run.results, run.analysis,
-                          run.plan.replicates);
+  const AnalysedRun run(bundled(), true);
+  const Population pop = synthesize_population(run.s, run.a.compiled, run.s.seed);
+  Resimulator resimulator = run.resimulator(pop);
   std::set<std::string> found;
-  for (const auto& row : dynamics_switching(run.s, resimulator)) {
-    if (!row.value) continue;
+  for (const auto& row : run.a.switching) {
+    if (!row.value ||
+        run.s.parameters[static_cast<size_t>(run.s.parameter_index(row.parameter))].is_valuation())
+      continue;
     found.insert(row.parameter);
     const auto at = [&](double x) {
       Dynamics d = run.s.norms[static_cast<size_t>(row.norm)].dynamics;
@@ -221,7 +218,7 @@ TEST(Flips, TheSiloViewDiffersInPerspective) {
   for (size_t i = 0; i < run.s.norms.size(); ++i)
     if (run.s.norms[i].owning_department_only) silo = static_cast<int>(i);
   ASSERT_TRUE(run.s.norms[static_cast<size_t>(silo)].owning_department_only);
-  for (const auto& f : flips(run.s, run.analysis)) {
+  for (const auto& f : run.a.flips) {
     if (f.norm_a != silo && f.norm_b != silo) continue;
     EXPECT_NE(std::find(f.differing.begin(), f.differing.end(), "perspective"), f.differing.end());
   }

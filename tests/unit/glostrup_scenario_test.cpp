@@ -4,15 +4,13 @@
 
 #include <algorithm>
 
-#include "model/analysis.hpp"
-#include "model/calibration.hpp"
-#include "model/decision.hpp"
-#include "model/run_plan.hpp"
-#include "model/synthetic_population.hpp"
+#include "model/appraisal/appraisal.hpp"
+#include "support/appraise_quietly.hpp"
 #include "support/load_bundled.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
+using namespace kommunesim::appraisal;
 
 namespace {
 
@@ -31,11 +29,8 @@ TEST(GlostrupLike, TheBaselineReproducesEveryCalibrationTargetWithinTolerance) {
   ASSERT_GE(s.calibration.size(), 15u);
   s.horizon_years = 1;  // the targets are first-year figures
   s.arms.resize(1);     // the baseline only
-  const CompiledModel compiled = compile(s);
-  const Population pop = synthesize_population(s, compiled, s.seed);
-  const RunPlan plan = plan_runs(s, s.seed, s.replicates);
-  const RunResults results = execute_plan(s, compiled, pop, plan);
-  for (const CalibrationRow& row : calibrate(s, compiled, plan, results)) {
+  const Appraisal a = test_support::appraise_quietly(s, s.replicates);
+  for (const CalibrationRow& row : a.calibration) {
     const CalibrationTarget& t = s.calibration[static_cast<size_t>(row.target)];
     EXPECT_TRUE(row.within) << t.id << ": target " << t.value << ", baseline " << row.simulated;
   }
@@ -48,16 +43,12 @@ TEST(GlostrupLike, TheJobcentresProposalForParentsSavesMoneyInChildrensServicesA
                                 [](const Arm& a) { return a.id == "job_support_parents"; });
   ASSERT_NE(arm, s.arms.end());
   s.arms = {s.arms.front(), *arm};
-  const CompiledModel compiled = compile(s);
-  const Population pop = synthesize_population(s, compiled, s.seed);
-  const RunPlan plan = plan_runs(s, s.seed, s.replicates);
-  const RunResults results = execute_plan(s, compiled, pop, plan);
-  const Analysis analysis = analyse(s, compiled, plan, results);
+  const Appraisal a = test_support::appraise_quietly(s, s.replicates);
   const int owner = s.proposals[static_cast<size_t>(s.arms[1].proposals[0])].department;
   EXPECT_EQ(owner, index_of(s.departments, "jobcentre"));
   // Ten-year net cost to the municipality per department, in the first dynamics group.
   double outside_owner = 0;
-  for (const LedgerRow& row : ledger(s, plan, analysis))
+  for (const LedgerRow& row : a.ledger)
     if (row.group == 0 && row.years == 1 && row.payer == Payer::kMunicipality &&
         (row.department == index_of(s.departments, "children_family") ||
          row.department == index_of(s.departments, "daycare_school")))

@@ -1,13 +1,13 @@
 // The expected-value cross-check: a module without modifiers, simulated on a large closed
 // cohort, must follow the cohort Markov expectation within sampling error.
-#include "model/markov.hpp"
+#include "model/engine/markov.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <filesystem>
 
-#include "model/simulation.hpp"
+#include "model/engine/simulation.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 
 using namespace kommunesim;

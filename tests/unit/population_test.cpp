@@ -1,8 +1,8 @@
 // The synthetic population: IPF margins, households, determinism.
 #include <gtest/gtest.h>
 
-#include "model/ipf.hpp"
-#include "model/synthetic_population.hpp"
+#include "model/engine/ipf.hpp"
+#include "model/engine/synthetic_population.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 
 using namespace kommunesim;

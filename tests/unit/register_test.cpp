@@ -10,15 +10,15 @@
 #include <numeric>
 #include <sstream>
 
-#include "model/analysis.hpp"
-#include "model/decision.hpp"
-#include "model/parameter_values.hpp"
-#include "model/sensitivity.hpp"
-#include "model/synthetic_population.hpp"
+#include "model/appraisal/appraisal.hpp"
+#include "model/engine/parameter_values.hpp"
+#include "model/engine/synthetic_population.hpp"
+#include "support/appraise_quietly.hpp"
 #include "support/load_bundled.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
+using namespace kommunesim::appraisal;
 namespace fs = std::filesystem;
 
 namespace {
@@ -90,24 +90,24 @@ void expect_same_figures(const Scenario& a, const Scenario& b) {
   }
 }
 
+// The bundled scenario appraised with 3 replicates (the tornado on `sensitivity_replicates`, if
+// any), and its initial population for resimulators that check the appraisal's rows.
 struct AnalysedRun {
-  AnalysedRun(Scenario scenario, const Population* population = nullptr) : s(std::move(scenario)) {
-    compiled = compile(s);
-    pop = population ? *population : synthesize_population(s, compiled, s.seed);
-    plan = plan_runs(s, s.seed, 3);
-    results = execute_plan(s, compiled, pop, plan);
-    analysis = analyse(s, compiled, plan, results);
-  }
+  explicit AnalysedRun(const Scenario& scenario, int sensitivity_replicates = 0)
+      : a(test_support::appraise_quietly(scenario, 3, sensitivity_replicates)),
+        pop(synthesize_population(a.scenario, a.compiled, a.scenario.seed)) {}
   double mean(int arm, int norm) const {
     return mean_net_value(s, plan, analysis, arm, plan.norm_group[static_cast<size_t>(norm)],
                           s.norms[static_cast<size_t>(norm)]);
   }
-  Scenario s;
-  CompiledModel compiled;
+  Resimulator resimulator(int replicates) const {
+    return Resimulator(s, a.compiled, pop, plan, a.results, analysis, replicates);
+  }
+  Appraisal a;
   Population pop;
-  RunPlan plan;
-  RunResults results;
-  Analysis analysis;
+  const Scenario& s = a.scenario;
+  const RunPlan& plan = a.plan;
+  const Analysis& analysis = a.analysis;
 };
 
 }  // namespace
@@ -172,16 +172,15 @@ TEST(Register, AMovedEffectSizeIsAPointForEveryReplicate) {
 }
 
 TEST(Tornado, AUnitCostsRowEqualsARunWithTheCostMoved) {
-  AnalysedRun run(bundled());
-  Resimulator resimulator(run.s, run.compiled, run.pop, run.plan, run.results, run.analysis, 1);
-  const auto rows = tornado(run.s, run.plan, run.analysis, resimulator, false);
+  const AnalysedRun run(bundled(), 1);
+  const auto& rows = run.a.tornado;
   int checked = 0;
   for (const std::string id :
        {"children.placed.cost_municipality", "job_support_parents.dkk_per_participant_month"}) {
     const int k = index_of(run.s, id);
     Scenario moved = run.s;
     set_parameter_value(moved, k, run.s.parameters[static_cast<size_t>(k)].low);
-    const AnalysedRun again(moved, &run.pop);
+    const AnalysedRun again(moved);
     for (const auto& row : rows) {
       if (row.parameter != id) continue;
       EXPECT_NEAR(row.at_low, again.mean(row.arm, row.norm), 1e-6 * (1 + std::abs(row.at_low)))
@@ -189,6 +188,7 @@ TEST(Tornado, AUnitCostsRowEqualsARunWithTheCostMoved) {
       ++checked;
     }
   }
+  Resimulator resimulator = run.resimulator(1);
   const size_t simulations = resimulator.simulations();
   resimulator.mean_net_value_at(1, 0, index_of(run.s, "children.placed.cost_municipality"), 1.0);
   EXPECT_EQ(resimulator.simulations(), simulations) << "a cost revalues, never re-simulates";
@@ -199,24 +199,21 @@ TEST(Tornado, AUnitCostsRowEqualsARunWithTheCostMoved) {
 }
 
 TEST(Tornado, DynamicsFiguresOnlyWithTheFullTornado) {
-  AnalysedRun run(bundled());
-  Resimulator resimulator(run.s, run.compiled, run.pop, run.plan, run.results, run.analysis,
-                          run.plan.replicates);
-  for (const auto& row : tornado(run.s, run.plan, run.analysis, resimulator, false))
+  const AnalysedRun run(bundled(), 3);
+  for (const auto& row : run.a.tornado)
     EXPECT_NE(parameter_role(run.s, index_of(run.s, row.parameter)), ParameterRole::kModelDynamics)
         << row.parameter;
 }
 
 TEST(Tornado, ADynamicsFigureReSimulatesTheBaselineAndTheArm) {
-  AnalysedRun run(bundled());
-  Resimulator resimulator(run.s, run.compiled, run.pop, run.plan, run.results, run.analysis,
-                          run.plan.replicates);
+  const AnalysedRun run(bundled());
+  Resimulator resimulator = run.resimulator(run.plan.replicates);
   // A placement's length changes the baseline's costs as well as the proposal's savings.
   const int k = index_of(run.s, "children.placed_to_none");
   const double low = run.s.parameters[static_cast<size_t>(k)].low;
   Scenario moved = run.s;
   set_parameter_value(moved, k, low);
-  const AnalysedRun again(moved, &run.pop);
+  const AnalysedRun again(moved);
   const int arm = arm_named(run.s, "family_therapy");
   for (int n = 0; n < static_cast<int>(run.s.norms.size()); ++n) {
     const double expected = again.mean(arm, n);

@@ -1,5 +1,5 @@
 // The counter-based generator: a pure function of its key and counter.
-#include "model/rng.hpp"
+#include "model/engine/rng.hpp"
 
 #include <gtest/gtest.h>
 

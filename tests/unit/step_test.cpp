@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "model/run_plan.hpp"
-#include "model/simulation.hpp"
+#include "model/engine/run_plan.hpp"
+#include "model/engine/simulation.hpp"
 #include "support/scenario_builder.hpp"
 
 using namespace kommunesim;

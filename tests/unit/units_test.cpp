@@ -1,5 +1,5 @@
 // Conversions between probabilities, hazards and annual rates.
-#include "model/units.hpp"
+#include "model/engine/units.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,16 +1,17 @@
 // Money: refusion by duration, proposal costs, discounting and net present value.
-#include "model/valuation.hpp"
+#include "model/appraisal/valuation.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
 
-#include "model/accounting.hpp"
-#include "model/effects.hpp"
+#include "model/engine/accounting.hpp"
+#include "model/engine/effects.hpp"
 #include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
+using namespace kommunesim::appraisal;
 
 namespace {
 

@@ -1,0 +1,72 @@
+// The recipe of a study: simulate, analyse, calibrate, sensitivity, the decision tables.
+#include "model/appraisal/appraisal.hpp"
+
+#include "model/appraisal/resimulator.hpp"
+#include "model/engine/parameter_values.hpp"
+#include "model/engine/synthetic_population.hpp"
+
+namespace kommunesim::appraisal {
+namespace {
+
+// Dynamics figures with a range that the tornado leaves out unless asked for the full tornado.
+int dynamics_figures(const Scenario& scenario) {
+  int figures = 0;
+  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
+    figures += parameter_role(scenario, k) == ParameterRole::kModelDynamics &&
+               scenario.parameters[static_cast<size_t>(k)].low <
+                   scenario.parameters[static_cast<size_t>(k)].high;
+  return figures;
+}
+
+}  // namespace
+
+const ArmNormSummary& Appraisal::summary(int arm, int norm) const {
+  const size_t proposals = scenario.arms.size() - 1;
+  return analysis.summaries[static_cast<size_t>(norm) * proposals + static_cast<size_t>(arm) - 1];
+}
+
+Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
+                   ProgressListener& progress) {
+  Appraisal out;
+  Scenario& s = out.scenario;
+  s = scenario;
+  if (options.replicates) s.replicates = *options.replicates;
+  if (options.seed) s.seed = *options.seed;
+  if (options.sensitivity_replicates) s.sensitivity_replicates = *options.sensitivity_replicates;
+
+  out.compiled = compile(s);
+  const Population population = synthesize_population(s, out.compiled, s.seed);
+  out.persons = population.persons();
+  out.plan = plan_runs(s, s.seed, s.replicates);
+  progress.planned(s, out.persons, out.plan);
+  progress.begin(ProgressListener::Phase::kSimulating,
+                 out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
+  out.results = execute_plan(s, out.compiled, population, out.plan, [&] { progress.advance(); });
+  progress.end();
+  out.analysis = analyse(s, out.compiled, out.plan, out.results);
+  out.calibration = calibrate(s, out.compiled, out.plan, out.results);
+
+  Resimulator resimulator(
+      s, out.compiled, population, out.plan, out.results, out.analysis,
+      s.sensitivity_replicates > 0 ? s.sensitivity_replicates : out.plan.replicates);
+  if (options.sensitivity) {
+    progress.begin(ProgressListener::Phase::kTornado, s.norms.size() * (s.arms.size() - 1));
+    out.tornado = tornado(s, out.plan, out.analysis, resimulator, options.full_tornado,
+                          [&] { progress.advance(); });
+    progress.end();
+    out.switching = switching_values(s, out.plan, out.analysis, resimulator);
+    out.sensitivity = {true, options.full_tornado, resimulator.replicates(),
+                       resimulator.simulations(), options.full_tornado ? 0 : dynamics_figures(s)};
+  } else {
+    out.switching = valuation_switching_values(s, out.plan, out.analysis);
+  }
+
+  out.ledger = ledger(s, out.plan, out.analysis);
+  out.flips = flips(s, out.analysis);
+  out.flows = citizen_flows(s, out.compiled, out.plan, out.results);
+  out.graph_edges = dependency_edges(s);
+  for (const Proposal& p : s.proposals) out.reach.push_back(reachable_departments(s, p));
+  return out;
+}
+
+}  // namespace kommunesim::appraisal

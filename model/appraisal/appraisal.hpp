@@ -1,0 +1,82 @@
+// A whole study as one value: appraise() simulates the baseline and every arm, takes paired
+// differences, values them under every normative set, and derives every table a user can see.
+// The writers only format an Appraisal.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "model/appraisal/analysis.hpp"
+#include "model/appraisal/calibration.hpp"
+#include "model/appraisal/citizen_flows.hpp"
+#include "model/appraisal/flips.hpp"
+#include "model/appraisal/ledger.hpp"
+#include "model/appraisal/switching.hpp"
+#include "model/appraisal/tornado.hpp"
+#include "model/engine/cross_graph.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/run_plan.hpp"
+#include "model/engine/scenario.hpp"
+
+namespace kommunesim::appraisal {
+
+struct AppraisalOptions {
+  // Overrides of the scenario's settings (from the command line).
+  std::optional<int> replicates;
+  std::optional<uint32_t> seed;
+  std::optional<int> sensitivity_replicates;
+  // The tornado and the switching values of dynamics parameters (re-simulations). Without them
+  // the switching values of valuation parameters are still found.
+  bool sensitivity = true;
+  // Also move every dynamics figure of the modules and proposals (rates, relative risks, entry
+  // shares, effect sizes) in the tornado: two re-simulations each per dynamics group.
+  bool full_tornado = false;
+};
+
+// What appraise() reports while it works. advance() is called from worker threads.
+class ProgressListener {
+ public:
+  enum class Phase { kSimulating, kTornado };
+  virtual ~ProgressListener() = default;
+  // Before the first simulation: the scenario as appraised, its population and the plan.
+  virtual void planned(const Scenario& /*scenario*/, size_t /*persons*/, const RunPlan& /*plan*/) {}
+  virtual void begin(Phase /*phase*/, uint64_t /*steps*/) {}
+  virtual void advance() {}
+  virtual void end() {}
+};
+
+// The re-simulations that the tornado and the dynamics switching values needed.
+struct SensitivityRun {
+  bool done = false;
+  bool full_tornado = false;
+  int replicates = 0;          // replicates each re-simulation ran
+  size_t simulations = 0;      // further simulations
+  int unexplored_figures = 0;  // dynamics figures with a range left out of the tornado
+};
+
+struct Appraisal {
+  Scenario scenario;  // as appraised: the command line's overrides applied
+  CompiledModel compiled;
+  RunPlan plan;
+  size_t persons = 0;  // in the initial population
+  RunResults results;  // tallies per unit and year, effect draws per replicate
+  Analysis analysis;   // accounts, paired differences, net values, summaries and ranks
+  std::vector<LedgerRow> ledger;
+  std::vector<FlipRow> flips;
+  std::vector<SwitchingRow> switching;
+  std::vector<TornadoRow> tornado;
+  SensitivityRun sensitivity;
+  std::vector<CalibrationRow> calibration;
+  std::vector<std::vector<CitizenFlow>> flows;  // per arm
+  std::vector<GraphEdge> graph_edges;
+  std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
+
+  // The summary of arm (>= 1) under set `norm`.
+  const ArmNormSummary& summary(int arm, int norm) const;
+};
+
+Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
+                   ProgressListener& progress);
+
+}  // namespace kommunesim::appraisal

@@ -1,0 +1,170 @@
+// Re-simulations for sensitivity, kept per moved figure and dynamics setting.
+#include "model/appraisal/resimulator.hpp"
+
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/engine/accounting.hpp"
+#include "model/engine/parameter_values.hpp"
+#include "model/engine/simulation.hpp"
+
+namespace kommunesim::appraisal {
+
+bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value) {
+  if (id == "effect_scale")
+    dynamics.effect_scale = value;
+  else if (id == "effect_half_life_months")
+    dynamics.effect_half_life_months = value;
+  else if (id == "deadweight")
+    dynamics.deadweight = value;
+  else
+    return false;
+  return true;
+}
+
+// The model the re-simulations run on: the scenario as loaded, or a copy with one register
+// figure moved, with its compiled tables, effect draws and the simulations made on it.
+struct Resimulator::Variant {
+  Scenario owned_scenario;
+  CompiledModel owned_compiled;
+  std::vector<EffectDraws> owned_draws;
+  const Scenario* scenario = nullptr;
+  const CompiledModel* compiled = nullptr;
+  const std::vector<EffectDraws>* draws = nullptr;
+  bool baseline_unchanged = true;                  // only effect sizes moved (or nothing)
+  std::vector<std::vector<YearAccount>> revalued;  // per unit of the plan, per year (costs)
+  std::map<std::tuple<int, double, double>, Simulated> sims;  // by arm and effective dynamics
+};
+
+Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
+                         const Population& initial, const RunPlan& plan, const RunResults& results,
+                         const Analysis& analysis, int replicates)
+    : scenario_(scenario),
+      compiled_(compiled),
+      initial_(initial),
+      plan_(plan),
+      results_(results),
+      analysis_(analysis),
+      replicates_(std::clamp(replicates, 1, plan.replicates)),
+      unmoved_(std::make_unique<Variant>()) {
+  unmoved_->scenario = &scenario_;
+  unmoved_->compiled = &compiled_;
+  unmoved_->draws = &results_.effect_draws;
+}
+
+Resimulator::~Resimulator() = default;
+
+Resimulator::Variant& Resimulator::variant(int parameter, double value) {
+  auto& slot = variants_[{parameter, value}];
+  if (slot) return *slot;
+  slot = std::make_unique<Variant>();
+  Variant& v = *slot;
+  v.owned_scenario = scenario_;
+  set_parameter_value(v.owned_scenario, parameter, value);
+  v.scenario = &v.owned_scenario;
+  v.owned_compiled = compile(v.owned_scenario);  // a refusion share is in the tally slots
+  v.compiled = &v.owned_compiled;
+  v.draws = &results_.effect_draws;
+  if (parameter_role(scenario_, parameter) == ParameterRole::kModelDynamics) {
+    for (int r = 0; r < replicates_; ++r)
+      v.owned_draws.push_back(
+          draw_effects(v.owned_scenario, RngKey{plan_.seed, static_cast<uint32_t>(r)}));
+    v.draws = &v.owned_draws;
+    for (const ParameterUse& use : scenario_.parameter_uses)
+      if (use.parameter == parameter && use.kind != ParameterUse::Kind::kEffect)
+        v.baseline_unchanged = false;
+  }
+  return v;
+}
+
+const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
+                                                     const Dynamics& dynamics, int months) {
+  const Dynamics e = dynamics.effective();
+  auto& sims = model.sims;
+  const auto key = std::make_tuple(arm, e.effect_scale, e.effect_half_life_months);
+  auto it = sims.find(key);
+  if (it != sims.end() && it->second.months >= months) return it->second;
+  Simulated fresh;
+  fresh.months = months;
+  fresh.accounts.resize(static_cast<size_t>(replicates_));
+  const Arm& a = model.scenario->arms[static_cast<size_t>(arm)];
+  tbb::parallel_for(0, replicates_, [&](int r) {
+    const SimulationInput input{*model.scenario,
+                                *model.compiled,
+                                initial_,
+                                a,
+                                (*model.draws)[static_cast<size_t>(r)],
+                                e,
+                                RngKey{plan_.seed, static_cast<uint32_t>(r)},
+                                months};
+    const auto years = simulate(input).years;
+    for (size_t y = 0; y < years.size(); ++y)
+      fresh.accounts[static_cast<size_t>(r)].push_back(
+          account_year(*model.scenario, *model.compiled, a, years[y], static_cast<int>(y)));
+  });
+  simulations_ += static_cast<size_t>(replicates_);
+  return sims.insert_or_assign(key, std::move(fresh)).first->second;
+}
+
+double Resimulator::from_subset(int arm, int norm, const Simulated& proposal,
+                                const Simulated* baseline) {
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
+  const int group = plan_.norm_group[static_cast<size_t>(norm)];
+  const size_t arms = scenario_.arms.size();
+  const double moved_on_subset = appraisal::mean_net_value(
+      scenario_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& {
+        return proposal.accounts[static_cast<size_t>(r)];
+      },
+      [&](int r) -> const std::vector<YearAccount>& {
+        return baseline ? baseline->accounts[static_cast<size_t>(r)]
+                        : analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+      });
+  if (replicates_ == plan_.replicates) return moved_on_subset;
+  const double own_on_subset = appraisal::mean_net_value(
+      scenario_, arm, set, replicates_,
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis_.accounts[plan_.unit_index(group, r, arm, arms)];
+      },
+      [&](int r) -> const std::vector<YearAccount>& {
+        return analysis_.accounts[plan_.unit_index(group, r, 0, arms)];
+      });
+  return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, group, set) +
+         (moved_on_subset - own_on_subset);
+}
+
+double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
+  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
+    if (plan_.dynamics_groups[g].effective() == dynamics.effective())
+      return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), set);
+  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  return from_subset(arm, norm, simulated(*unmoved_, arm, dynamics, months), nullptr);
+}
+
+double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double value) {
+  const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
+  const int group = plan_.norm_group[static_cast<size_t>(norm)];
+  const size_t arms = scenario_.arms.size();
+  Variant& v = variant(parameter, value);
+  if (parameter_role(scenario_, parameter) == ParameterRole::kModelCost) {
+    auto& revalued = v.revalued;
+    if (revalued.empty()) revalued = account_units(*v.scenario, *v.compiled, plan_, results_);
+    return appraisal::mean_net_value(
+        scenario_, arm, set, plan_.replicates,
+        [&](int r) -> const std::vector<YearAccount>& {
+          return revalued[plan_.unit_index(group, r, arm, arms)];
+        },
+        [&](int r) -> const std::vector<YearAccount>& {
+          return revalued[plan_.unit_index(group, r, 0, arms)];
+        });
+  }
+  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  const Simulated& moved = simulated(v, arm, set.dynamics, months);
+  return from_subset(arm, norm, moved,
+                     v.baseline_unchanged ? nullptr : &simulated(v, 0, set.dynamics, months));
+}
+
+}  // namespace kommunesim::appraisal

@@ -1,0 +1,80 @@
+// Simulations under values the main run did not simulate, for the tornado and the switching
+// values: other dynamics settings of a normative set, or a register figure of the modules or
+// proposals at another value. Valuation parameters never come here (they revalue stored
+// accounts); the re-simulations run on the same random numbers as the main run.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "model/appraisal/analysis.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/population.hpp"
+#include "model/engine/run_plan.hpp"
+#include "model/engine/scenario.hpp"
+
+namespace kommunesim::appraisal {
+
+using namespace kommunesim::model;  // the appraisal reads the engine's types
+
+// Sets a dynamics parameter the engine reads (effect_scale, effect_half_life_months,
+// deadweight); returns false for any other id.
+bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
+
+// Simulations under values the main run did not simulate: other dynamics settings of a set, or
+// a register figure of the modules or proposals at another value. Each runs once, for the first
+// `replicates` replicates and as many years as the set asking for it counts, and is kept for
+// later questions that need no more years.
+class Resimulator {
+ public:
+  Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
+              const RunPlan& plan, const RunResults& results, const Analysis& analysis,
+              int replicates);
+  ~Resimulator();
+
+  // Mean net value of `arm` under set `norm`'s valuation, simulated with `dynamics`. Dynamics the
+  // main run simulated are answered from its accounts. Others are simulated on the first
+  // replicates(); their paired difference from the set's own dynamics on those replicates is
+  // added to the set's mean over all replicates (with common random numbers the difference is
+  // far more precise than either mean). With all replicates this is the plain mean. Only the
+  // proposal arm is re-simulated: the baseline carries no effects.
+  double mean_net_value(int arm, int norm, const Dynamics& dynamics);
+
+  // Mean net value of `arm` under set `norm` with register parameter `parameter`, a figure of
+  // the modules or proposals, at `value`. A unit cost revalues the main run's tallies (every
+  // replicate, no simulation); a dynamics figure re-simulates the baseline and the arm with the
+  // set's dynamics, corrected as above (an effect size re-simulates only the arm).
+  double mean_net_value_at(int arm, int norm, int parameter, double value);
+
+  int replicates() const { return replicates_; }
+  size_t simulations() const { return simulations_; }
+
+ private:
+  struct Variant;  // the scenario with one figure moved
+  struct Simulated {
+    int months = 0;
+    std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
+  };
+  Variant& variant(int parameter, double value);
+  const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
+  // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the
+  // baseline's (nullptr: the main run's baseline), corrected to all replicates as above.
+  double from_subset(int arm, int norm, const Simulated& proposal, const Simulated* baseline);
+
+  const Scenario& scenario_;
+  const CompiledModel& compiled_;
+  const Population& initial_;
+  const RunPlan& plan_;
+  const RunResults& results_;
+  const Analysis& analysis_;
+  int replicates_ = 1;
+  std::unique_ptr<Variant> unmoved_;
+  std::map<std::pair<int, double>, std::unique_ptr<Variant>> variants_;
+  size_t simulations_ = 0;
+};
+
+}  // namespace kommunesim::appraisal

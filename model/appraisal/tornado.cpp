@@ -1,0 +1,99 @@
+// The tornado over the register: valuation parameters revalue, unit costs revalue the stored
+// tallies, dynamics parameters and figures re-simulate.
+#include "model/appraisal/tornado.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "model/appraisal/valuation.hpp"
+#include "model/engine/parameter_values.hpp"
+
+namespace kommunesim::appraisal {
+
+std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
+                                const Analysis& analysis, Resimulator& resimulator,
+                                bool model_dynamics, const std::function<void()>& on_done) {
+  // Sets with longer horizons first, so that their simulations serve the shorter ones.
+  std::vector<size_t> order(scenario.norms.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
+  });
+  // The proposals a parameter belongs to, when only proposals read it (their costs or effect
+  // sizes): arms without them are unmoved and get no row.
+  std::vector<std::vector<int>> proposals_of(scenario.parameters.size());
+  std::vector<bool> modules_read(scenario.parameters.size(), false);
+  std::vector<ParameterRole> roles;
+  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
+    roles.push_back(parameter_role(scenario, k));
+  for (const ParameterUse& use : scenario.parameter_uses) {
+    const auto k = static_cast<size_t>(use.parameter);
+    if (use.kind == ParameterUse::Kind::kEffect ||
+        use.kind == ParameterUse::Kind::kProposalFixedCost ||
+        use.kind == ParameterUse::Kind::kProposalParticipantCost)
+      proposals_of[k].push_back(use.owner);
+    else
+      modules_read[k] = true;
+  }
+  std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
+  for (size_t n : order) {
+    const NormativeSet& norm = scenario.norms[n];
+    for (size_t a = 1; a < scenario.arms.size(); ++a) {
+      const int arm = static_cast<int>(a);
+      const auto& members = scenario.arms[a].proposals;
+      const double base = mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], norm);
+      std::vector<TornadoRow> rows;
+      for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
+        const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
+        std::function<double(double)> value_at;
+        NormativeSet probe = norm;
+        const ParameterRole role = roles[static_cast<size_t>(k)];
+        switch (role) {
+          case ParameterRole::kNormative:
+            // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
+            if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
+              value_at = [&, k](double x) {
+                NormativeSet v = norm;
+                set_valuation_parameter(scenario, v, k, x);
+                return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
+              };
+            } else if (set_dynamics_parameter(p.id, probe.dynamics, p.value)) {
+              value_at = [&](double x) {
+                Dynamics d = norm.dynamics;
+                set_dynamics_parameter(p.id, d, x);
+                return resimulator.mean_net_value(arm, static_cast<int>(n), d);
+              };
+            }
+            break;
+          case ParameterRole::kModelDynamics:
+          case ParameterRole::kModelCost: {
+            const auto& owners = proposals_of[static_cast<size_t>(k)];
+            const bool outside_arm =
+                !modules_read[static_cast<size_t>(k)] &&
+                std::none_of(owners.begin(), owners.end(), [&](int q) {
+                  return std::find(members.begin(), members.end(), q) != members.end();
+                });
+            const bool explored = role == ParameterRole::kModelCost || model_dynamics;
+            if (p.low < p.high && explored && !outside_arm)
+              value_at = [&, k](double x) {
+                return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
+              };
+            break;
+          }
+        }
+        if (!value_at) continue;  // not read by the engine, or not explored in this run
+        rows.push_back({arm, static_cast<int>(n), p.id, p.low, p.high, base, value_at(p.low),
+                        value_at(p.high)});
+      }
+      std::stable_sort(rows.begin(), rows.end(),
+                       [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
+      by_norm[n].insert(by_norm[n].end(), rows.begin(), rows.end());
+      if (on_done) on_done();
+    }
+  }
+  std::vector<TornadoRow> out;
+  for (auto& rows : by_norm) out.insert(out.end(), rows.begin(), rows.end());
+  return out;
+}
+
+}  // namespace kommunesim::appraisal

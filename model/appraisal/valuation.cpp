@@ -1,0 +1,89 @@
+// Discounting and NPV.
+#include "model/appraisal/valuation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kommunesim::appraisal {
+
+double discount_factor(const std::vector<DiscountBand>& schedule, int year) {
+  double factor = 1.0;
+  for (size_t i = 0; i < schedule.size(); ++i) {
+    const int from = schedule[i].from_year;
+    const int to = i + 1 < schedule.size() ? schedule[i + 1].from_year : year;
+    const int years = std::max(0, std::min(year, to) - from);
+    factor *= std::pow(1.0 + schedule[i].rate, -years);
+  }
+  return factor;
+}
+
+Dkk perspective_cost(const YearAccount& account, const NormativeSet& norm,
+                     const std::vector<bool>& counted_departments) {
+  Dkk total = 0;
+  const size_t departments = counted_departments.size();
+  const bool citizens = norm.perspective[static_cast<size_t>(Payer::kCitizen)];
+  for (size_t d = 0; d < departments; ++d) {
+    if (!counted_departments[d]) continue;
+    for (int p = 0; p < kPayerCount; ++p)
+      if (norm.perspective[static_cast<size_t>(p)])
+        total += account.at(static_cast<int>(d), static_cast<Payer>(p));
+    if (citizens)
+      for (size_t g = 0; g < norm.equity_weights.size(); ++g)
+        total += (norm.equity_weights[g] - 1) * account.citizen_by_group[g * departments + d];
+  }
+  return total;
+}
+
+std::vector<bool> counted_departments(const Scenario& scenario, const Arm& arm,
+                                      const NormativeSet& norm) {
+  std::vector<bool> counted(scenario.departments.size(), !norm.owning_department_only);
+  if (norm.owning_department_only)
+    for (int p : arm.proposals)
+      counted[static_cast<size_t>(scenario.proposals[static_cast<size_t>(p)].department)] = true;
+  return counted;
+}
+
+double net_present_value(const std::vector<YearAccount>& proposal,
+                         const std::vector<YearAccount>& baseline, const NormativeSet& norm,
+                         const std::vector<bool>& counted_departments) {
+  double npv = 0;
+  const size_t years =
+      std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
+  for (size_t y = 0; y < years; ++y) {
+    const double saving = perspective_cost(baseline[y], norm, counted_departments) -
+                          perspective_cost(proposal[y], norm, counted_departments);
+    double outcome_value = 0;
+    for (size_t m = 0; m < norm.measure_values.size(); ++m)
+      outcome_value += norm.measure_values[m] * (proposal[y].measures[m] - baseline[y].measures[m]);
+    npv += discount_factor(norm.discount, static_cast<int>(y)) * (saving + outcome_value);
+  }
+  return npv;
+}
+
+bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int parameter,
+                             double value) {
+  const std::string& id = scenario.parameters[static_cast<size_t>(parameter)].id;
+  if (id == "discount_rate") {
+    norm.discount = {{0, value}};
+  } else if (id == "horizon_years") {
+    norm.horizon_years =
+        std::clamp(static_cast<int>(std::lround(value)), 1, scenario.horizon_years);
+  } else {
+    size_t m = 0;
+    while (m < scenario.measures.size() && id != price_parameter_id(scenario.measures[m])) ++m;
+    size_t g = 0;
+    while (g < scenario.equity_groups.size() &&
+           id != equity_parameter_id(scenario.equity_groups[g]))
+      ++g;
+    if (m < scenario.measures.size())
+      norm.measure_values[m] = value;
+    else if (g < scenario.equity_groups.size())
+      norm.equity_weights[g] = value;
+    else
+      return false;
+  }
+  norm.parameter_values[static_cast<size_t>(parameter)] = value;
+  return true;
+}
+
+}  // namespace kommunesim::appraisal

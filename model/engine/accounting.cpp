@@ -1,0 +1,56 @@
+// Turning a year's tallies into DKK by department and payer.
+#include "model/engine/accounting.hpp"
+
+#include <algorithm>
+
+namespace kommunesim::model {
+
+YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled, const Arm& arm,
+                         const Tally& tally, int year_index) {
+  YearAccount account;
+  account.dkk.assign(scenario.departments.size() * kPayerCount, 0.0);
+  account.measures.assign(scenario.measures.size(), 0.0);
+  const size_t departments = scenario.departments.size();
+  account.citizen_by_group.assign(scenario.equity_groups.size() * departments, 0.0);
+  for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
+    const auto months = static_cast<double>(tally.state_months[slot]);
+    if (months == 0) continue;
+    const SlotInfo& info = compiled.slots[slot];
+    const State& state =
+        scenario.modules[static_cast<size_t>(info.module)].states[static_cast<size_t>(info.state)];
+    for (const CostLine& line : state.costs) {
+      const Dkk amount = months * line.dkk_per_month;
+      const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
+      account.at(line.department, line.payer) += amount * (1 - refunded);
+      if (refunded > 0) account.at(line.department, Payer::kState) += amount * refunded;
+      if (line.payer == Payer::kCitizen)
+        for (size_t g = 0; g < scenario.equity_groups.size(); ++g)
+          account.citizen_by_group[g * departments + static_cast<size_t>(line.department)] +=
+              static_cast<double>(tally.group_state_months[g * compiled.slots.size() + slot]) *
+              line.dkk_per_month;
+    }
+    for (const MeasureWeight& w : state.measures)
+      account.measures[static_cast<size_t>(w.measure)] += months * w.per_unit;
+  }
+  for (int e = 0; e < compiled.event_slots; ++e) {
+    const auto events = static_cast<double>(tally.events[static_cast<size_t>(e)]);
+    if (events == 0) continue;
+    const Transition& tr =
+        scenario.modules[static_cast<size_t>(compiled.event_module[static_cast<size_t>(e)])]
+            .transitions[static_cast<size_t>(compiled.event_transition[static_cast<size_t>(e)])];
+    for (const MeasureWeight& w : tr.event_measures)
+      account.measures[static_cast<size_t>(w.measure)] += events * w.per_unit;
+  }
+  // Proposals: fixed yearly cost for each month the proposal runs, and cost per participant-month.
+  const int first_month = year_index * kMonthsPerYear;
+  for (size_t k = 0; k < arm.proposals.size(); ++k) {
+    const Proposal& p = scenario.proposals[static_cast<size_t>(arm.proposals[k])];
+    const int running = std::clamp(first_month + kMonthsPerYear - p.start_month, 0, kMonthsPerYear);
+    account.at(p.department, Payer::kMunicipality) +=
+        p.fixed_dkk_per_year * running / kMonthsPerYear +
+        static_cast<double>(tally.participant_months[k]) * p.dkk_per_participant_month;
+  }
+  return account;
+}
+
+}  // namespace kommunesim::model

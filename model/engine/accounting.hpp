@@ -1,0 +1,30 @@
+// Money and outcomes from tallies: every DKK attributed to a department and a payer.
+#pragma once
+
+#include <vector>
+
+#include "model/engine/module_tables.hpp"
+#include "model/engine/scenario.hpp"
+#include "model/engine/tally.hpp"
+
+namespace kommunesim::model {
+
+struct YearAccount {
+  std::vector<Dkk> dkk;  // [department * kPayerCount + payer]; costs positive, revenue negative
+  std::vector<double> measures;  // per scenario measure
+  // The citizen payer's part of dkk that arises in each equity group's states:
+  // [group * departments + department].
+  std::vector<Dkk> citizen_by_group;
+  Dkk& at(int department, Payer payer) {
+    return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
+  }
+  Dkk at(int department, Payer payer) const {
+    return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
+  }
+};
+
+// Costs of states (with refusion by duration band), proposal costs for an arm, outcome measures.
+YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled, const Arm& arm,
+                         const Tally& tally, int year_index);
+
+}  // namespace kommunesim::model

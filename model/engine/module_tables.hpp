@@ -1,0 +1,78 @@
+// Modules compiled once, at load time, into flat look-up tables for the monthly update:
+// band look-ups become array indexing and every tallied person-month lands in an integer slot.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/engine/scenario.hpp"
+
+namespace kommunesim::model {
+
+constexpr int kAgeYearsTabled = 128;  // ages beyond are looked up as this age
+constexpr int kDurationTabled = 256;  // months in state beyond are looked up as this
+
+struct TransitionTable {
+  uint8_t to = 0;
+  std::array<uint8_t, kAgeYearsTabled> age_band{};
+  std::array<uint8_t, kDurationTabled> duration_band{};
+  int duration_bands = 1;
+  std::vector<double> hazard;  // [age band][duration band]
+  std::vector<Modifier> modifiers;
+  int event_slot = 0;  // index of this transition in tallies' event counts
+  double base_hazard(int age_years, int months_in_state) const {
+    const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years
+                                                                           : kAgeYearsTabled - 1)];
+    const int d = duration_band[static_cast<size_t>(
+        months_in_state < kDurationTabled ? months_in_state : kDurationTabled - 1)];
+    return hazard[static_cast<size_t>(a * duration_bands + d)];
+  }
+};
+
+struct StateTable {
+  int first_transition = 0;  // range into ModuleTables::transitions
+  int transition_count = 0;
+  int slot = 0;                                      // first tally slot of this state
+  std::array<uint8_t, kDurationTabled> cost_band{};  // months in state -> slot offset
+};
+
+struct ModuleTables {
+  std::vector<TransitionTable> transitions;  // grouped by from-state
+  std::vector<StateTable> states;
+  // The population's initial state shares by age band, for persons who join the module above
+  // its minimum age (in-movers); empty when the population file gives none.
+  std::vector<int> initial_age_from_months;
+  std::vector<std::vector<double>> initial_shares;
+};
+
+// Where each tally slot's person-months go in money: the slot's (module, state, refusion band).
+struct SlotInfo {
+  int module = 0;
+  int state = 0;
+  double state_share = 0;  // refusion share of refunded cost lines in this band
+};
+
+// An age-banded monthly rate tabled by age in whole years.
+struct AgeTable {
+  std::array<double, kAgeYearsTabled> by_year{};
+  double at(int age_months) const {
+    const int years = age_months / kMonthsPerYear;
+    return by_year[static_cast<size_t>(years < kAgeYearsTabled ? years : kAgeYearsTabled - 1)];
+  }
+};
+
+struct CompiledModel {
+  std::vector<ModuleTables> modules;
+  AgeTable mortality;
+  AgeTable fertility;
+  std::vector<SlotInfo> slots;        // person-month tally slots
+  int event_slots = 0;                // one per transition, over all modules
+  std::vector<int> event_module;      // per event slot
+  std::vector<int> event_transition;  // per event slot: index in the module's transitions
+  std::vector<int> equity_flags;      // per equity group: the history flag that defines it
+};
+
+CompiledModel compile(const Scenario& scenario);
+
+}  // namespace kommunesim::model

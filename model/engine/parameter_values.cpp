@@ -1,0 +1,62 @@
+// Reading register parameters where the model uses them.
+#include "model/engine/parameter_values.hpp"
+
+#include <numeric>
+
+namespace kommunesim::model {
+
+ParameterRole parameter_role(const Scenario& scenario, int parameter) {
+  ParameterRole role = ParameterRole::kNormative;
+  for (const ParameterUse& use : scenario.parameter_uses)
+    if (use.parameter == parameter) {
+      if (use.is_dynamics()) return ParameterRole::kModelDynamics;
+      role = ParameterRole::kModelCost;
+    }
+  return role;
+}
+
+void set_parameter_value(Scenario& scenario, int parameter, double value) {
+  for (const ParameterUse& use : scenario.parameter_uses) {
+    if (use.parameter != parameter) continue;
+    const auto owner = static_cast<size_t>(use.owner);
+    const auto item = static_cast<size_t>(use.item);
+    const auto detail = static_cast<size_t>(use.detail);
+    switch (use.kind) {
+      case ParameterUse::Kind::kStateCost:
+        scenario.modules[owner].states[item].costs[detail].dkk_per_month = value;
+        break;
+      case ParameterUse::Kind::kTransitionProbability:
+        scenario.modules[owner].transitions[item].hazard.values[detail] =
+            table_hazard_from_probability(value);
+        break;
+      case ParameterUse::Kind::kModifier:
+        scenario.modules[owner].transitions[item].modifiers[detail].relative_risk = value;
+        break;
+      case ParameterUse::Kind::kEntryShare: {
+        EntryRule& entry = scenario.modules[owner].entry;
+        std::vector<double>& shares = use.item < 0 ? entry.shares : entry.by_history[item].shares;
+        const double others = std::accumulate(shares.begin(), shares.end(), 0.0) - shares[detail];
+        shares[detail] = value;
+        const double total = others + value;
+        if (total > 0)
+          for (double& s : shares) s /= total;
+        break;
+      }
+      case ParameterUse::Kind::kProposalFixedCost:
+        scenario.proposals[owner].fixed_dkk_per_year = value;
+        break;
+      case ParameterUse::Kind::kProposalParticipantCost:
+        scenario.proposals[owner].dkk_per_participant_month = value;
+        break;
+      case ParameterUse::Kind::kRefusionShare:
+        scenario.refusions[owner].state_share[detail] = value;
+        break;
+      case ParameterUse::Kind::kEffect:
+        scenario.proposals[owner].effects[item].relative_risk = {EffectSize::Kind::kPoint, value,
+                                                                 value, value};
+        break;
+    }
+  }
+}
+
+}  // namespace kommunesim::model

@@ -1,0 +1,86 @@
+// Population bookkeeping: adding persons and rebuilding household member lists.
+#include "model/engine/population.hpp"
+
+namespace kommunesim::model {
+
+uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index, bool female) {
+  const auto slot = static_cast<uint32_t>(household.size());
+  id.push_back(next_id++);
+  household.push_back(household_id);
+  birth_month.push_back(birth_month_index);
+  flags.push_back(static_cast<uint8_t>(kAlive | (female ? kFemale : 0)));
+  history.push_back(0);
+  state.insert(state.end(), kMaxModules, kNotInModule);
+  months_in_state.insert(months_in_state.end(), kMaxModules, 0);
+  participation.insert(participation.end(), kMaxProposalsPerArm, 0);
+  return slot;
+}
+
+void Population::compact() {
+  Population kept;
+  kept.next_id = next_id;
+  const size_t n = persons();
+  kept.id.reserve(n);
+  kept.household.reserve(n);
+  kept.birth_month.reserve(n);
+  kept.flags.reserve(n);
+  kept.history.reserve(n);
+  kept.state.reserve(n * kMaxModules);
+  kept.months_in_state.reserve(n * kMaxModules);
+  kept.participation.reserve(n * kMaxProposalsPerArm);
+  const auto keep = [&](uint32_t p) {
+    if (!alive(p)) return;
+    kept.id.push_back(id[p]);
+    kept.household.push_back(household[p]);
+    kept.birth_month.push_back(birth_month[p]);
+    kept.flags.push_back(flags[p]);
+    kept.history.push_back(history[p]);
+    kept.state.insert(kept.state.end(), state.data() + p * kMaxModules,
+                      state.data() + (p + 1) * kMaxModules);
+    kept.months_in_state.insert(kept.months_in_state.end(),
+                                months_in_state.data() + p * kMaxModules,
+                                months_in_state.data() + (p + 1) * kMaxModules);
+    kept.participation.insert(kept.participation.end(),
+                              participation.data() + p * kMaxProposalsPerArm,
+                              participation.data() + (p + 1) * kMaxProposalsPerArm);
+  };
+  for (size_t h = 0; h < households(); ++h) for_each_member(h, keep);
+  kept.index_sorted(households());
+  *this = std::move(kept);
+}
+
+void Population::index_sorted(size_t household_count) {
+  sorted_slots = static_cast<uint32_t>(persons());
+  first_slot.assign(household_count + 1, 0);
+  for (uint32_t p = 0; p < sorted_slots; ++p) ++first_slot[household[p] + 1];
+  for (size_t h = 0; h < household_count; ++h) first_slot[h + 1] += first_slot[h];
+  added_offset.assign(household_count + 1, 0);
+  added_members.clear();
+  condition_bits.assign(household_count, 0);
+}
+
+void Population::index_added(size_t household_count) {
+  // Households created since the last compaction have no sorted slots.
+  first_slot.resize(household_count + 1, sorted_slots);
+  condition_bits.resize(household_count, 0);
+  added_offset.assign(household_count + 1, 0);
+  for (size_t p = sorted_slots; p < persons(); ++p) ++added_offset[household[p] + 1];
+  for (size_t h = 0; h < household_count; ++h) added_offset[h + 1] += added_offset[h];
+  added_members.resize(persons() - sorted_slots);
+  std::vector<uint32_t> next(added_offset.begin(), added_offset.end() - 1);
+  for (size_t p = sorted_slots; p < persons(); ++p)
+    added_members[next[household[p]]++] = static_cast<uint32_t>(p);
+}
+
+double Population::bytes_per_person() const {
+  const double per_person = sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) +
+                            sizeof(uint8_t) + sizeof(uint16_t) +
+                            kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
+                            kMaxProposalsPerArm * sizeof(uint16_t);
+  const double per_household = 2 * sizeof(uint32_t) /*first_slot, added_offset*/ + sizeof(uint64_t);
+  const double added = static_cast<double>(added_members.size() * sizeof(uint32_t));
+  const double n = static_cast<double>(persons());
+  return n == 0 ? 0 : per_person + (per_household * static_cast<double>(households()) + added) / n;
+}
+
+}  // namespace kommunesim::model

@@ -1,0 +1,66 @@
+// The simulated persons as structure-of-arrays, grouped in households.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/engine/scenario.hpp"
+
+namespace kommunesim::model {
+
+// Per-person flag bits.
+constexpr uint8_t kAlive = 1;  // living in the municipality (not dead, not moved away)
+constexpr uint8_t kFemale = 2;
+
+struct Population {
+  // Per person slot. Slots are compacted once a year (the dead and the moved-away removed);
+  // a person's id never changes and keys every random draw about the person.
+  std::vector<uint32_t> id;
+  std::vector<uint32_t> household;
+  std::vector<int32_t> birth_month;  // month index, negative before the base month
+  std::vector<uint8_t> flags;
+  std::vector<uint16_t> history;          // history flag bits ("was ever placed")
+  std::vector<uint8_t> state;             // [person * kMaxModules + module]
+  std::vector<uint16_t> months_in_state;  // [person * kMaxModules + module]
+  // [person * kMaxProposalsPerArm + slot]: 0 never admitted; 1..n months since admission while
+  // participating; kEnded | k: participation ended k months ago.
+  std::vector<uint16_t> participation;
+
+  // Per household. Slots [0, sorted_slots) are ordered by household, so household h's members
+  // there are the slots [first_slot[h], first_slot[h + 1]). Persons added since (births,
+  // in-movers) are listed in compressed rows: added_members[added_offset[h] .. added_offset[h+1]).
+  // Members who died or moved away stay listed until the next compaction; check alive().
+  uint32_t sorted_slots = 0;
+  std::vector<uint32_t> first_slot;    // size households + 1
+  std::vector<uint32_t> added_offset;  // size households + 1
+  std::vector<uint32_t> added_members;
+  std::vector<uint64_t> condition_bits;  // household conditions of the current month
+
+  size_t persons() const { return household.size(); }
+  size_t households() const { return first_slot.empty() ? 0 : first_slot.size() - 1; }
+  bool alive(size_t p) const { return (flags[p] & kAlive) != 0; }
+
+  uint32_t next_id = 0;
+
+  // Adds a person with no module state and the next id; returns the slot.
+  uint32_t add_person(uint32_t household_id, int32_t birth_month_index, bool female);
+  // Removes persons no longer living in the municipality and orders the rest by household, so
+  // members are adjacent in memory. Keeps ids, household ids and the member lists valid.
+  void compact();
+  // Indexes households after persons were added in household order (a new population).
+  void index_sorted(size_t household_count);
+  // Indexes the persons added since the last compaction, for household_count households.
+  void index_added(size_t household_count);
+  // Calls f(slot) for every listed member of household h (living or not).
+  template <class F>
+  void for_each_member(size_t h, F&& f) const {
+    for (uint32_t p = first_slot[h]; p < first_slot[h + 1]; ++p) f(p);
+    for (uint32_t i = added_offset[h]; i < added_offset[h + 1]; ++i) f(added_members[i]);
+  }
+  // Bytes of simulation state per person slot, household arrays included pro rata.
+  double bytes_per_person() const;
+};
+
+constexpr uint16_t kEnded = 0x8000;
+
+}  // namespace kommunesim::model

@@ -1,0 +1,61 @@
+// The run plan: independent units of work (dynamics group x replicate x arm), executed in
+// parallel and stored by unit index, so output order never depends on scheduling. A unit is a
+// value that a later distributed runner can send to another process.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "model/engine/effects.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/population.hpp"
+#include "model/engine/scenario.hpp"
+#include "model/engine/tally.hpp"
+
+namespace kommunesim::model {
+
+struct RunUnit {
+  int dynamics_group = 0;
+  int replicate = 0;
+  int arm = 0;
+  // The unit whose simulation this one shares, or -1: the baseline carries no effects, so
+  // every dynamics group's baseline is the first group's.
+  int64_t same_as = -1;
+};
+
+struct RunPlan {
+  uint32_t seed = 1;
+  int replicates = 1;
+  int months = 12;
+  std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
+  std::vector<int> norm_group;            // per normative set: its dynamics group
+  std::vector<RunUnit> units;
+  size_t simulations() const;  // units that simulate (the others share a simulation)
+  size_t unit_index(int group, int replicate, int arm, size_t arms) const {
+    return (static_cast<size_t>(group) * static_cast<size_t>(replicates) +
+            static_cast<size_t>(replicate)) *
+               arms +
+           static_cast<size_t>(arm);
+  }
+};
+
+// Normative sets that differ only in valuation (or whose effective dynamics are equal) share one
+// dynamics group, so adding a valuation-only set never adds a simulation.
+RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates);
+
+struct RunResults {
+  std::vector<std::vector<Tally>> tallies;  // per unit, per year
+  std::vector<EffectDraws> effect_draws;    // per replicate
+};
+
+RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
+                        const Population& initial, const RunPlan& plan,
+                        const std::function<void()>& on_month = {});
+
+RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
+                         const Population& initial, const RunPlan& plan,
+                         const std::vector<size_t>& unit_indices,
+                         const std::function<void()>& on_month = {});
+
+}  // namespace kommunesim::model

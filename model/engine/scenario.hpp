@@ -1,0 +1,351 @@
+// The frozen scenario: every name resolved to a small integer index at load time, shared
+// read-only by every run. Built by the loader (scenarios/loader) or directly by tests.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/engine/units.hpp"
+
+namespace kommunesim::model {
+
+constexpr int kMaxModules = 8;  // per-person state is a fixed array of this size
+constexpr int kMaxStates = 64;  // a module's states fit in a 64-bit mask
+constexpr int kMaxHistoryFlags = 16;
+constexpr int kMaxHouseholdConditions = 64;
+constexpr int kMaxProposalsPerArm = 4;
+constexpr uint8_t kNotInModule = 0xFF;  // a person outside a module's eligibility
+
+// Who bears a DKK: the owning department's budget, the state (refusion, state tax), the region,
+// or the citizen (income lost or gained).
+enum class Payer : uint8_t { kMunicipality = 0, kState = 1, kRegion = 2, kCitizen = 3 };
+constexpr int kPayerCount = 4;
+constexpr std::array<const char*, kPayerCount> kPayerNames = {"municipality", "state", "region",
+                                                              "citizen"};
+
+struct Department {
+  std::string id;
+  std::string title;
+};
+
+struct Measure {
+  std::string id;
+  std::string unit;
+  std::string title;
+};
+
+// The register parameter that prices a measure in DKK per unit: "value_<measure id>".
+inline std::string price_parameter_id(const Measure& measure) { return "value_" + measure.id; }
+
+// The persons with a history flag (e.g. everyone who has been on an income benefit), whose money
+// as citizens a normative set may weigh by an equity weight: register parameter
+// "equity_weight_<id>". A person's money counts in the group in every month they carry the flag,
+// whatever their state, so a recipient who finds a job keeps the group's weight on the earnings.
+struct EquityGroup {
+  std::string id;
+  std::string description;
+  int flag = 0;
+};
+inline std::string equity_parameter_id(const EquityGroup& group) {
+  return "equity_weight_" + group.id;
+}
+
+// A payer share schedule falling with months in state, e.g. the state's refusion of income
+// benefits. state_share[i] applies from month from_month[i] (0-based months in state).
+struct RefusionSchedule {
+  std::string id;
+  std::vector<int> from_month;
+  std::vector<double> state_share;
+};
+
+// A piecewise table by age band (rows) and duration-in-state band (columns).
+struct BandTable {
+  std::vector<int>
+      age_from_months;  // lower bounds, ascending, the first at most the module's min age
+  std::vector<int> duration_from;  // lower bounds in months, ascending, first is 0
+  std::vector<double> values;      // row-major [age band][duration band]
+};
+
+struct Condition {
+  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory };
+  Kind kind = Kind::kSelfIn;
+  uint8_t module = 0;       // kSelfIn: the module whose state is read
+  uint16_t index = 0;       // kHousehold: condition bit; kHistory: flag bit
+  uint64_t state_mask = 0;  // kSelfIn: states that satisfy the condition
+};
+
+struct Modifier {
+  Condition condition;
+  double relative_risk = 1.0;
+  bool feedback = false;  // acknowledged feedback loop (reads last month's states)
+};
+
+struct MeasureWeight {
+  int measure = 0;
+  double per_unit = 1.0;  // per person-month (state) or per event (transition)
+};
+
+struct Transition {
+  uint8_t from = 0;
+  uint8_t to = 0;
+  BandTable hazard;  // monthly hazard, converted from the scenario's probabilities
+  std::vector<Modifier> modifiers;
+  std::vector<MeasureWeight> event_measures;
+};
+
+struct CostLine {
+  int department = 0;
+  Payer payer = Payer::kMunicipality;
+  Dkk dkk_per_month = 0;
+  int refusion = -1;  // index of a RefusionSchedule moving a share of this line to the state
+};
+
+struct State {
+  std::string id;
+  std::vector<CostLine> costs;
+  std::vector<MeasureWeight> measures;
+  int history_flag = -1;  // flag set on entering this state
+};
+
+// Shares of the initial state when a person becomes eligible; the first matching
+// history-specific rule wins.
+struct EntryRule {
+  std::vector<double> shares;
+  struct ByHistory {
+    int flag = 0;
+    std::vector<double> shares;
+  };
+  std::vector<ByHistory> by_history;
+};
+
+struct Module {
+  std::string id;
+  std::string title;
+  int department = 0;
+  int min_age_months = 0;
+  int max_age_months = 0;  // exclusive
+  std::vector<State> states;
+  std::vector<Transition> transitions;  // sorted by from-state
+  std::vector<int> first_transition;    // per state + 1: range into transitions
+  EntryRule entry;
+  bool eligible(int age_months) const {
+    return age_months >= min_age_months && age_months < max_age_months;
+  }
+};
+
+// "A member of the household with this role is in these states" (or just "exists" when
+// module < 0). Evaluated once per household per month, from start-of-month states.
+struct HouseholdCondition {
+  std::string name;
+  bool adult = true;  // role: adult (18+) or child
+  int module = -1;
+  uint64_t state_mask = 0;
+};
+
+struct AgeRates {
+  std::vector<int> age_from_months;  // whole years, in months
+  std::vector<double> monthly_probability;
+  double at(int age_months) const;
+};
+
+struct Demography {
+  AgeRates mortality;                // per person
+  AgeRates fertility;                // per woman
+  double out_migration_monthly = 0;  // per household
+  double in_migration_monthly = 0;   // in-moving households per resident household
+  int adult_age_months = 18 * 12;
+  double female_share_of_births = 0.487;
+};
+
+struct InitialStateShares {
+  int module = 0;
+  std::vector<int> age_from_months;         // bands within the module's eligibility
+  std::vector<std::vector<double>> shares;  // per band, per state
+};
+
+struct PopulationSpec {
+  int persons = 0;
+  std::vector<int> age_band_from_years;  // lower bounds; last band is open up to max_age
+  int max_age_years = 100;
+  std::vector<double> age_band_persons;           // marginal totals by age band
+  double female_share = 0.5;                      // marginal by sex
+  std::vector<double> seed_female_share_by_band;  // IPF seed (prior) for the joint table
+  double single_parent_share = 0.2;               // of households with children
+  std::vector<double> children_per_family;        // distribution of 1, 2, 3, ... children
+  double couple_share_without_children = 0.45;
+  int parent_age_at_oldest_child_min = 22;  // years, uniform between min and max
+  int parent_age_at_oldest_child_max = 40;
+  std::vector<InitialStateShares> initial_states;
+};
+
+struct EffectSize {
+  enum class Kind : uint8_t { kPoint, kLognormal90, kTriangular };
+  Kind kind = Kind::kPoint;
+  double low = 1, mode = 1, high = 1;  // point: mode
+};
+
+struct Effect {
+  int module = 0;
+  int transition = 0;  // index into the module's transitions
+  EffectSize relative_risk;
+};
+
+struct TargetGroup {
+  int module = 0;
+  uint64_t state_mask = 0;
+  int min_age_months = 0;
+  int max_age_months = 1 << 30;
+  std::vector<int> household_conditions;  // all must hold
+};
+
+enum class AdmissionPriority : uint8_t { kLongestInState, kRandom };
+
+struct Proposal {
+  std::string id;
+  std::string title;
+  int department = 0;
+  bool reduction = false;
+  MonthIndex start_month = 0;
+  Dkk fixed_dkk_per_year = 0;
+  Dkk dkk_per_participant_month = 0;
+  TargetGroup target;
+  int capacity = 0;
+  int participation_months = 1;
+  AdmissionPriority priority = AdmissionPriority::kLongestInState;
+  std::vector<Effect> effects;
+};
+
+// The baseline (no proposals), one proposal, or a package of proposals run together.
+struct Arm {
+  std::string id;
+  std::string title;
+  std::vector<int> proposals;
+};
+
+// A parameter of the register: declared once, with its range and source. Valuation parameters
+// apply after simulation, dynamics ones change it. Normative choices (discount rate, horizon,
+// prices, weights, effect scale, ...) may be overridden by normative sets; figures of the world
+// that modules and proposals use (unit costs, rates, relative risks, effect sizes) are read
+// where they are used (ParameterUse) and moved only by the tornado.
+struct Parameter {
+  std::string id;
+  std::string description;
+  std::string unit;
+  double value = 0;  // for an uncertain effect size: its mode (triangular) or median (lognormal)
+  double low = 0;
+  double high = 0;
+  EffectSize::Kind distribution = EffectSize::Kind::kPoint;  // effect sizes drawn per replicate
+  std::string category;                                      // "valuation" or "dynamics"
+  std::string source;
+  std::string evidence;
+  std::string owner;
+  bool is_valuation() const { return category == "valuation"; }
+};
+
+// A place in the model that takes its number from a register parameter.
+struct ParameterUse {
+  enum class Kind : uint8_t {
+    kStateCost,                // module, state, cost line: DKK per person-month
+    kTransitionProbability,    // module, transition, hazard cell: monthly probability
+    kModifier,                 // module, transition, modifier: relative risk
+    kEntryShare,               // module, rule (-1: default, else by_history index), state
+    kProposalFixedCost,        // proposal: DKK per year
+    kProposalParticipantCost,  // proposal: DKK per participant-month
+    kEffect,                   // proposal, effect: relative risk (its distribution)
+    kRefusionShare,            // refusion schedule, band: the state's share
+  };
+  Kind kind = Kind::kStateCost;
+  int parameter = 0;
+  int owner = 0;   // module, proposal or refusion schedule
+  int item = 0;    // state, transition, entry rule or effect (else 0)
+  int detail = 0;  // cost line, hazard cell, modifier, state or band (else 0)
+  // Changes what is simulated (rather than only what it costs).
+  bool is_dynamics() const {
+    return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
+           kind != Kind::kProposalParticipantCost && kind != Kind::kRefusionShare;
+  }
+};
+
+// A period of the discount schedule: rate applies from year from_year (0-based) on.
+struct DiscountBand {
+  int from_year = 0;
+  double rate = 0;
+};
+
+// Values that change what is simulated. Sets with equal dynamics share simulations.
+struct Dynamics {
+  double effect_scale = 1.0;           // multiplies log relative risks
+  double effect_half_life_months = 0;  // fading after participation; 0 = ends at once
+  double deadweight = 0;               // share of the effect that would have happened anyway
+  bool operator==(const Dynamics&) const = default;
+  // The values as the engine uses them: log relative risks are scaled by
+  // effect_scale * (1 - deadweight), and without an effect there is nothing to fade. Sets whose
+  // effective dynamics are equal simulate identically.
+  Dynamics effective() const {
+    const double scale = effect_scale * (1 - deadweight);
+    return {scale, scale == 0 ? 0 : effect_half_life_months, 0};
+  }
+};
+
+struct NormativeSet {
+  std::string id;
+  std::string title;
+  std::array<bool, kPayerCount> perspective{};
+  bool owning_department_only = false;  // count only the proposal's own department (silo view)
+  std::vector<DiscountBand> discount;
+  int horizon_years = 1;
+  Dynamics dynamics;
+  std::vector<double> measure_values;  // DKK per unit of each measure (0: not valued)
+  std::vector<double> equity_weights;  // per equity group: weight on its citizens' money (1: none)
+  std::vector<double> parameter_values;  // per register parameter, after this set's overrides
+};
+
+// A stock figure of the base year that the baseline should reproduce (checked, not fitted):
+// inhabitants in an age band, persons in some of a module's states (mean over the first year's
+// months), or a module's gross municipal spending in the first year (cost lines paid by the
+// municipality, before the state's refusion).
+struct CalibrationTarget {
+  enum class Kind : uint8_t { kPopulation, kPersons, kSpending };
+  std::string id;
+  std::string title;
+  Kind kind = Kind::kPopulation;
+  int module = -1;          // kPersons, kSpending
+  uint64_t state_mask = 0;  // kPersons
+  int min_age_years = 0;    // kPopulation
+  int max_age_years = 0;    // kPopulation, exclusive
+  double value = 0;
+  std::string source;
+};
+
+struct Scenario {
+  std::string name;
+  int base_year = 2025;
+  int horizon_years = 1;
+  int replicates = 1;
+  int sensitivity_replicates = 0;  // replicates re-simulated for sensitivity; 0: all
+  uint32_t seed = 1;
+  std::vector<Department> departments;
+  std::vector<Measure> measures;
+  std::vector<std::string> history_flags;
+  std::vector<RefusionSchedule> refusions;
+  std::vector<Module> modules;
+  std::vector<HouseholdCondition> household_conditions;
+  std::vector<EquityGroup> equity_groups;
+  Demography demography;
+  PopulationSpec population;
+  std::vector<Proposal> proposals;
+  std::vector<Arm> arms;  // arms[0] is the baseline
+  std::vector<NormativeSet> norms;
+  std::vector<Parameter> parameters;         // the register
+  std::vector<ParameterUse> parameter_uses;  // where modules and proposals read the register
+  std::vector<CalibrationTarget> calibration;
+  double calibration_tolerance = 0;  // relative deviation accepted from a target
+  int months() const { return horizon_years * kMonthsPerYear; }
+  // Index of a register parameter, or -1.
+  int parameter_index(std::string_view id) const;
+};
+
+}  // namespace kommunesim::model

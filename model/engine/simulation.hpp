@@ -1,0 +1,37 @@
+// One simulation: one arm, one replicate, one set of dynamics values, month by month.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "model/engine/effects.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/population.hpp"
+#include "model/engine/scenario.hpp"
+#include "model/engine/tally.hpp"
+
+namespace kommunesim::model {
+
+struct SimulationInput {
+  const Scenario& scenario;
+  const CompiledModel& compiled;
+  const Population& initial;  // copied; the input is never changed
+  const Arm& arm;
+  const EffectDraws& effect_draws;
+  Dynamics dynamics;
+  RngKey key;
+  int months = 0;
+};
+
+struct SimulationResult {
+  std::vector<Tally> years;  // one per budget year (the last may be partial)
+  Population final_population;
+};
+
+// Households per parallel block: fixed, so that block boundaries never depend on threads.
+constexpr size_t kHouseholdsPerBlock = 256;
+
+// Runs the simulation; on_month is called after each month (from a worker thread).
+SimulationResult simulate(const SimulationInput& input, const std::function<void()>& on_month = {});
+
+}  // namespace kommunesim::model

@@ -1,0 +1,367 @@
+// The monthly phases of step.hpp.
+#include "model/engine/step.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "model/engine/shares.hpp"
+
+namespace kommunesim::model {
+
+static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
+namespace {
+
+bool holds(const Condition& c, const uint8_t* start_states, uint16_t start_history,
+           uint64_t household_bits) {
+  switch (c.kind) {
+    case Condition::Kind::kSelfIn: {
+      const uint8_t s = start_states[c.module];
+      return s != kNotInModule && ((c.state_mask >> s) & 1u) != 0;
+    }
+    case Condition::Kind::kHousehold:
+      return ((household_bits >> c.index) & 1u) != 0;
+    case Condition::Kind::kHistory:
+      return ((start_history >> c.index) & 1u) != 0;
+  }
+  return false;
+}
+
+uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t h,
+                        MonthIndex month) {
+  uint64_t bits = 0;
+  pop.for_each_member(h, [&](uint32_t q) {
+    if (!pop.alive(q)) return;
+    const bool adult = month - pop.birth_month[q] >= scenario.demography.adult_age_months;
+    for (size_t c = 0; c < scenario.household_conditions.size(); ++c) {
+      const HouseholdCondition& cond = scenario.household_conditions[c];
+      if (cond.adult != adult) continue;
+      bool match = cond.module < 0;
+      if (!match) {
+        const uint8_t s = pop.state[q * kMaxModules + static_cast<size_t>(cond.module)];
+        match = s != kNotInModule && ((cond.state_mask >> s) & 1u) != 0;
+      }
+      if (match) bits |= uint64_t{1} << c;
+    }
+  });
+  return bits;
+}
+
+// The first state of a person joining a module: the entry rule for those who just reached the
+// module's minimum age, the population's initial shares for their age for in-movers.
+uint8_t entry_state(const StepContext& ctx, const Module& module, uint16_t module_index,
+                    uint32_t pop_id, uint16_t history, int age_months) {
+  const double u = uniform(ctx.key, pop_id, ctx.month, module_index, Purpose::kEntry);
+  const ModuleTables& tables = ctx.compiled.modules[module_index];
+  if (age_months > module.min_age_months && !tables.initial_shares.empty()) {
+    const auto& from = tables.initial_age_from_months;
+    const auto band = std::upper_bound(from.begin(), from.end(), age_months) - from.begin() - 1;
+    if (band >= 0)
+      return static_cast<uint8_t>(
+          draw_from_shares(tables.initial_shares[static_cast<size_t>(band)], u));
+  }
+  for (const auto& rule : module.entry.by_history)
+    if ((history >> rule.flag) & 1u) return static_cast<uint8_t>(draw_from_shares(rule.shares, u));
+  return static_cast<uint8_t>(draw_from_shares(module.entry.shares, u));
+}
+
+void enter_state(const Module& module, Population& pop, uint32_t p, size_t m, uint8_t s) {
+  pop.state[p * kMaxModules + m] = s;
+  pop.months_in_state[p * kMaxModules + m] = 0;
+  const int flag = module.states[s].history_flag;
+  if (flag >= 0) pop.history[p] = static_cast<uint16_t>(pop.history[p] | (1u << flag));
+}
+
+// A Poisson-distributed count: inversion for small means, the normal approximation (error
+// below 1 % of a standard deviation for means above 50) for large ones.
+int poisson_count(double lambda, RngKey key, MonthIndex month) {
+  constexpr double kNormalApproximationAbove = 50;
+  if (lambda > kNormalApproximationAbove) {
+    const double z = standard_normal(key, kNoPerson, month, 0, Purpose::kInMigration);
+    return static_cast<int>(std::max(0.0, std::round(lambda + std::sqrt(lambda) * z)));
+  }
+  const double u = uniform(key, kNoPerson, month, 0, Purpose::kInMigration);
+  int count = 0;
+  double p = std::exp(-lambda), cumulative = p;
+  while (u > cumulative && p > 0) {
+    ++count;
+    p *= lambda / count;
+    cumulative += p;
+  }
+  return count;
+}
+
+uint16_t advance_participation(uint16_t v, int participation_months) {
+  if (v == 0) return 0;
+  if ((v & kEnded) == 0)
+    return v < participation_months ? static_cast<uint16_t>(v + 1)
+                                    : static_cast<uint16_t>(kEnded | 1);
+  return (v & ~kEnded) < 0x7FFF ? static_cast<uint16_t>(v + 1) : v;
+}
+
+// One module's month for one person: tally the month, then at most one transition.
+void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m, int age_years,
+                   const uint8_t* start_states, uint16_t start_history, uint64_t hh_bits,
+                   const double* weights, bool any_weight, PersonMonthDraws& draws,
+                   BlockOutput& out) {
+  const Module& module = ctx.scenario.modules[m];
+  const ModuleTables& tables = ctx.compiled.modules[m];
+  const size_t i = p * kMaxModules + m;
+  const uint8_t s = pop.state[i];
+  const uint16_t d = pop.months_in_state[i];
+  const StateTable& st = tables.states[s];
+  const int dt = d < kDurationTabled ? d : kDurationTabled - 1;
+  const auto slot = static_cast<size_t>(st.slot + st.cost_band[static_cast<size_t>(dt)]);
+  ++out.tally.state_months[slot];
+  const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
+  for (size_t g = 0; g < equity_flags.size(); ++g)
+    if (((start_history >> equity_flags[g]) & 1U) != 0)
+      ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
+
+  std::array<double, kMaxStates> hazards;
+  double total = 0;
+  for (int t = 0; t < st.transition_count; ++t) {
+    const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + t)];
+    double h = tr.base_hazard(age_years, d);
+    for (const Modifier& mod : tr.modifiers)
+      if (holds(mod.condition, start_states, start_history, hh_bits)) h *= mod.relative_risk;
+    if (any_weight) {
+      double log_rr = 0;
+      for (const ArmEffect& e : ctx.effects.by_event[static_cast<size_t>(tr.event_slot)])
+        log_rr += weights[e.slot] * e.log_rr;
+      if (log_rr != 0) h *= std::exp(log_rr);
+    }
+    hazards[static_cast<size_t>(t)] = h;
+    total += h;
+  }
+  if (total > 0) {
+    const double u = draws(PersonMonthDraws::transition_lane(static_cast<int>(m)));
+    const double leave = probability_from_hazard(total);
+    if (u < leave) {
+      // Competing risks: the destination is chosen in proportion to its hazard.
+      double cumulative = 0;
+      int chosen = st.transition_count - 1;
+      for (int t = 0; t < st.transition_count; ++t) {
+        cumulative += hazards[static_cast<size_t>(t)];
+        if (u < leave * (cumulative / total)) {
+          chosen = t;
+          break;
+        }
+      }
+      const TransitionTable& tr =
+          tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
+      ++out.tally.events[static_cast<size_t>(tr.event_slot)];
+      enter_state(module, pop, p, m, tr.to);
+      return;
+    }
+  }
+  if (d < 0xFFFF) pop.months_in_state[i] = static_cast<uint16_t>(d + 1);
+}
+
+void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
+                   BlockOutput& out) {
+  const Scenario& scenario = ctx.scenario;
+  const int age = ctx.month - pop.birth_month[p];
+  const int age_years = age / kMonthsPerYear;
+  ++out.tally.person_months;
+  ++out.tally.person_months_by_age[static_cast<size_t>(
+      age_years < kAgeYearsTallied ? age_years : kAgeYearsTallied - 1)];
+
+  std::array<double, kMaxProposalsPerArm> weights{};
+  bool any_weight = false;
+  for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
+    const auto& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+    uint16_t& v = pop.participation[p * kMaxProposalsPerArm + k];
+    if (v != 0 && (v & kEnded) == 0) ++out.tally.participant_months[k];
+    weights[k] = ctx.effects.any ? effect_weight(v, proposal.participation_months,
+                                                 ctx.dynamics.effect_half_life_months)
+                                 : 0.0;
+    any_weight = any_weight || weights[k] > 0;
+    v = advance_participation(v, proposal.participation_months);
+  }
+
+  // Eligibility changes first: entering persons draw their first state, leaving persons drop out.
+  for (size_t m = 0; m < scenario.modules.size(); ++m) {
+    const Module& module = scenario.modules[m];
+    const size_t i = p * kMaxModules + m;
+    if (!module.eligible(age)) {
+      pop.state[i] = kNotInModule;
+      pop.months_in_state[i] = 0;
+    } else if (pop.state[i] == kNotInModule) {
+      enter_state(
+          module, pop, p, m,
+          entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age));
+    }
+  }
+  // Modifiers read states as they were at the start of the month (after entry), so the order
+  // in which modules are updated never changes results.
+  std::array<uint8_t, kMaxModules> start_states;
+  std::copy_n(&pop.state[p * kMaxModules], kMaxModules, start_states.begin());
+  const uint16_t start_history = pop.history[p];
+  PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
+  for (size_t m = 0; m < scenario.modules.size(); ++m)
+    if (start_states[m] != kNotInModule)
+      update_module(ctx, pop, p, m, age_years, start_states.data(), start_history, hh_bits,
+                    weights.data(), any_weight, draws, out);
+
+  if (draws(PersonMonthDraws::kMortality) < ctx.compiled.mortality.at(age)) {
+    pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
+    ++out.tally.deaths;
+    return;
+  }
+  if ((pop.flags[p] & kFemale) != 0) {
+    const double fertility = ctx.compiled.fertility.at(age);
+    if (fertility > 0 && draws(PersonMonthDraws::kBirth) < fertility) out.mothers.push_back(p);
+  }
+}
+
+}  // namespace
+
+void BlockOutput::reset(const CompiledModel& compiled) {
+  tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
+              compiled.equity_flags.size());
+  mothers.clear();
+  for (auto& c : candidates) c.clear();
+  participants.fill(0);
+  living_households = 0;
+}
+
+bool in_target_group(const Population& pop, uint32_t person, int age_months,
+                     const TargetGroup& target, uint64_t household_bits) {
+  if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
+  const uint8_t s = pop.state[person * kMaxModules + static_cast<size_t>(target.module)];
+  if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
+  for (int c : target.household_conditions)
+    if (((household_bits >> c) & 1u) == 0) return false;
+  return true;
+}
+
+void household_phase(const StepContext& ctx, Population& pop, size_t first_household,
+                     size_t end_household, BlockOutput& out) {
+  const Scenario& scenario = ctx.scenario;
+  for (size_t h = first_household; h < end_household; ++h) {
+    bool living = false;
+    pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
+    if (!living) continue;
+    if (uniform(ctx.key, static_cast<uint32_t>(h), ctx.month, 0, Purpose::kOutMigration) <
+        scenario.demography.out_migration_monthly) {
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
+        pop.flags[q] = static_cast<uint8_t>(pop.flags[q] & ~kAlive);
+        ++out.tally.out_migrants;
+      });
+      continue;
+    }
+    ++out.living_households;
+    const uint64_t bits = household_bits(scenario, pop, h, ctx.month);
+    pop.condition_bits[h] = bits;
+    for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
+      const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+      if (ctx.month < proposal.start_month) continue;
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
+        uint16_t& v = pop.participation[q * kMaxProposalsPerArm + k];
+        const bool participating = v != 0 && (v & kEnded) == 0;
+        if (v != 0 && !participating) return;  // admitted once already
+        const bool in_group =
+            in_target_group(pop, q, ctx.month - pop.birth_month[q], proposal.target, bits);
+        if (participating) {
+          if (in_group) {
+            ++out.participants[k];
+          } else {
+            v = static_cast<uint16_t>(kEnded | 1);  // left the target group: participation ends
+          }
+        } else if (in_group) {
+          const double priority =
+              proposal.priority == AdmissionPriority::kRandom
+                  ? uniform(ctx.key, pop.id[q], ctx.month,
+                            static_cast<uint16_t>(ctx.arm.proposals[k]), Purpose::kAdmission)
+                  : -static_cast<double>(
+                        pop.months_in_state[q * kMaxModules +
+                                            static_cast<size_t>(proposal.target.module)]);
+          out.candidates[k].push_back({priority, q});
+        }
+      });
+    }
+  }
+}
+
+void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockOutput>& blocks,
+                     Tally& year) {
+  for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
+    const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+    if (ctx.month < proposal.start_month) continue;
+    long participants = 0;
+    std::vector<Candidate> candidates;
+    for (const BlockOutput& b : blocks) {
+      participants += b.participants[k];
+      candidates.insert(candidates.end(), b.candidates[k].begin(), b.candidates[k].end());
+    }
+    const long free_slots = proposal.capacity - participants;
+    if (free_slots <= 0 || candidates.empty()) continue;
+    const auto admitted = std::min<size_t>(static_cast<size_t>(free_slots), candidates.size());
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<long>(admitted),
+                      candidates.end(), [&pop](const Candidate& a, const Candidate& b) {
+                        return a.priority != b.priority ? a.priority < b.priority
+                                                        : pop.id[a.person] < pop.id[b.person];
+                      });
+    for (size_t i = 0; i < admitted; ++i)
+      pop.participation[candidates[i].person * kMaxProposalsPerArm + k] = 1;
+    year.admissions[k] += admitted;
+  }
+}
+
+void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
+                  size_t end_household, BlockOutput& out) {
+  for (size_t h = first_household; h < end_household; ++h) {
+    const uint64_t bits = pop.condition_bits[h];
+    pop.for_each_member(h, [&](uint32_t p) {
+      if (pop.alive(p)) update_person(ctx, pop, p, bits, out);
+    });
+  }
+}
+
+void demography_phase(const StepContext& ctx, Population& pop,
+                      const std::vector<BlockOutput>& blocks, Tally& year) {
+  const Demography& demo = ctx.scenario.demography;
+  size_t households = pop.households();
+  for (const BlockOutput& b : blocks) {
+    for (uint32_t mother : b.mothers) {
+      const bool female = uniform(ctx.key, pop.id[mother], ctx.month, 0, Purpose::kNewbornSex) <
+                          demo.female_share_of_births;
+      pop.add_person(pop.household[mother], ctx.month + 1, female);
+      ++year.births;
+    }
+  }
+  // In-migrating households: a Poisson count proportional to the resident households, each a
+  // copy of the composition of a drawn resident household (ages and sexes); module states are
+  // drawn by the entry rules.
+  uint64_t living = 0;
+  for (const BlockOutput& b : blocks) living += b.living_households;
+  const double lambda = demo.in_migration_monthly * static_cast<double>(living);
+  const int count = lambda > 0 ? poisson_count(lambda, ctx.key, ctx.month) : 0;
+  const size_t residents = households;
+  for (int n = 0; n < count; ++n) {
+    // The template: a drawn household with living members (redrawn past empty ones).
+    constexpr uint32_t kMaxAttempts = 1000;
+    for (uint32_t attempt = 0; attempt < kMaxAttempts; ++attempt) {
+      const double v =
+          uniform(ctx.key, static_cast<uint32_t>(n), ctx.month, 1, Purpose::kInMigration, attempt);
+      const auto h = static_cast<size_t>(v * static_cast<double>(residents));
+      bool any = false;
+      pop.for_each_member(h, [&](uint32_t q) {
+        if (!pop.alive(q)) return;
+        pop.add_person(static_cast<uint32_t>(households), pop.birth_month[q],
+                       (pop.flags[q] & kFemale) != 0);
+        ++year.in_migrants;
+        any = true;
+      });
+      if (any) {
+        ++households;
+        break;
+      }
+    }
+  }
+  pop.index_added(households);
+}
+
+}  // namespace kommunesim::model

@@ -1,0 +1,34 @@
+// Tally bookkeeping.
+#include "model/engine/tally.hpp"
+
+namespace kommunesim::model {
+
+void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups) {
+  state_months.assign(slots, 0);
+  group_state_months.assign(slots * equity_groups, 0);
+  events.assign(event_slots, 0);
+  participant_months.fill(0);
+  admissions.fill(0);
+  person_months_by_age.fill(0);
+  person_months = births = deaths = out_migrants = in_migrants = 0;
+}
+
+void Tally::add(const Tally& other) {
+  for (size_t i = 0; i < state_months.size(); ++i) state_months[i] += other.state_months[i];
+  for (size_t i = 0; i < events.size(); ++i) events[i] += other.events[i];
+  for (size_t i = 0; i < group_state_months.size(); ++i)
+    group_state_months[i] += other.group_state_months[i];
+  for (size_t k = 0; k < participant_months.size(); ++k) {
+    participant_months[k] += other.participant_months[k];
+    admissions[k] += other.admissions[k];
+  }
+  for (size_t a = 0; a < person_months_by_age.size(); ++a)
+    person_months_by_age[a] += other.person_months_by_age[a];
+  person_months += other.person_months;
+  births += other.births;
+  deaths += other.deaths;
+  out_migrants += other.out_migrants;
+  in_migrants += other.in_migrants;
+}
+
+}  // namespace kommunesim::model

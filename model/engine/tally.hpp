@@ -1,0 +1,33 @@
+// Integer tallies of what happened in a year of one simulation: person-months per cost slot,
+// transition events, participant-months. Integers add up identically in any order, which is
+// what makes results bit-identical for any thread count; money is computed from them later.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "model/engine/scenario.hpp"
+
+namespace kommunesim::model {
+
+constexpr int kAgeYearsTallied = 128;  // older persons are tallied at this age - 1
+
+struct Tally {
+  std::vector<uint64_t> state_months;        // per slot of CompiledModel::slots
+  std::vector<uint64_t> group_state_months;  // per equity group, per slot: the group's share
+  std::vector<uint64_t> events;              // per event slot (transition)
+  std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
+  std::array<uint64_t, kMaxProposalsPerArm> admissions{};
+  std::array<uint64_t, kAgeYearsTallied> person_months_by_age{};  // by age in whole years
+  uint64_t person_months = 0;
+  uint64_t births = 0;
+  uint64_t deaths = 0;
+  uint64_t out_migrants = 0;
+  uint64_t in_migrants = 0;
+
+  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0);
+  void add(const Tally& other);
+};
+
+}  // namespace kommunesim::model
