@@ -7,7 +7,6 @@
 #include <map>
 #include <set>
 
-#include "model/engine/parameter_values.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -34,18 +33,17 @@ std::string normative_table(const model::Scenario& s, const std::set<std::string
   for (size_t n = 0; n < s.norms.size(); ++n) out += "---|";
   out += "\n";
   for (size_t k = 0; k < s.parameters.size(); ++k) {
-    if (model::parameter_role(s, static_cast<int>(k)) != model::ParameterRole::kNormative) continue;
+    if (s.parameters[k].role != model::ParameterRole::kNormative) continue;
     const auto& p = s.parameters[k];
     bool disagree = false;
-    for (const auto& n : s.norms)
-      disagree = disagree || n.parameter_values[k] != s.norms[0].parameter_values[k];
+    for (const auto& n : s.norms) disagree = disagree || n.value(p) != s.norms[0].value(p);
     std::string name = "`" + p.id + "`";
     if (disagree) name = "**" + name + "** (sets disagree)";
     if (deciding.count(p.id)) name += " (decides a flip)";
     out += fmt::format("| {}<br>{} | {} | {:g} | {} | {} | {} | {} |", name, cell(p.description),
                        cell(p.unit), p.value, range_text(p), p.category, cell(p.evidence),
                        cell(p.source));
-    for (const auto& n : s.norms) out += fmt::format(" {:g} |", n.parameter_values[k]);
+    for (const auto& n : s.norms) out += fmt::format(" {:g} |", n.value(p));
     out += "\n";
   }
   return out;
@@ -62,7 +60,7 @@ std::string figures_table(const model::Scenario& s,
       "| parameter | unit | value | range | category | evidence | owner | largest tornado swing "
       "(DKK) | source |\n|---|---|---|---|---|---|---|---|---|\n";
   for (size_t k = 0; k < s.parameters.size(); ++k) {
-    if (model::parameter_role(s, static_cast<int>(k)) == model::ParameterRole::kNormative) continue;
+    if (s.parameters[k].role == model::ParameterRole::kNormative) continue;
     const auto& p = s.parameters[k];
     const auto it = swing.find(p.id);
     out += fmt::format(

@@ -73,6 +73,8 @@ json definitions(const RunRecord& run) {
                                {"source", p.source}});
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
+    json values = json::array();
+    for (const auto& p : s.parameters) values.push_back(norm.value(p));
     json discount = json::array();
     for (const auto& b : norm.discount) discount.push_back({b.from_year, b.rate});
     j["norms"].push_back({{"id", norm.id},
@@ -87,7 +89,7 @@ json definitions(const RunRecord& run) {
                           {"group", run.appraisal.plan.norm_group[n]},
                           {"measure_values", norm.measure_values},
                           {"equity_weights", norm.equity_weights},
-                          {"parameter_values", norm.parameter_values}});
+                          {"parameter_values", values}});
   }
   for (const auto& arm : s.arms) {
     json owners = json::array(), proposals = json::array();

@@ -169,7 +169,7 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
     const auto& p = s.parameters[k];
     std::vector<Cell> cells = {p.id,   p.description, p.unit,     p.value, p.low,
                                p.high, p.category,    p.evidence, p.owner, p.source};
-    for (const auto& n : s.norms) cells.push_back(n.parameter_values[k]);
+    for (const auto& n : s.norms) cells.push_back(n.value(p));
     sheet.row(cells);
   }
 }

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "model/engine/parameter_values.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
@@ -20,9 +19,7 @@ int assumptions_command(const std::string& folder) {
   const auto& s = loaded->scenario;
   std::vector<size_t> normative, figures;
   for (size_t k = 0; k < s.parameters.size(); ++k)
-    (model::parameter_role(s, static_cast<int>(k)) == model::ParameterRole::kNormative ? normative
-                                                                                       : figures)
-        .push_back(k);
+    (s.parameters[k].role == model::ParameterRole::kNormative ? normative : figures).push_back(k);
   fmt::print(
       "{}: {} register parameters ({} normative, {} figures of the modules and proposals), "
       "{} normative sets\n\n",
@@ -43,12 +40,11 @@ int assumptions_command(const std::string& folder) {
   for (size_t k : normative) {
     const auto& p = s.parameters[k];
     bool disagree = false;
-    for (const auto& n : s.norms)
-      disagree = disagree || n.parameter_values[k] != s.norms[0].parameter_values[k];
+    for (const auto& n : s.norms) disagree = disagree || n.value(p) != s.norms[0].value(p);
     fmt::print("{:<{}} {:<10} {:>10g} {:>19}", (disagree ? "* " : "  ") + p.id, id_width,
                p.category, p.value, fmt::format("{:g} to {:g}", p.low, p.high));
     for (size_t i = 0; i < s.norms.size(); ++i)
-      fmt::print(" {:>{}g}", s.norms[i].parameter_values[k], widths[i]);
+      fmt::print(" {:>{}g}", s.norms[i].value(s.parameters[k]), widths[i]);
     fmt::print("\n");
   }
   for (const auto& n : s.norms)

@@ -2,7 +2,6 @@
 #include "model/appraisal/appraisal.hpp"
 
 #include "model/appraisal/resimulator.hpp"
-#include "model/engine/parameter_values.hpp"
 #include "model/engine/synthetic_population.hpp"
 
 namespace kommunesim::appraisal {
@@ -11,10 +10,8 @@ namespace {
 // Dynamics figures with a range that the tornado leaves out unless asked for the full tornado.
 int dynamics_figures(const Scenario& scenario) {
   int figures = 0;
-  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
-    figures += parameter_role(scenario, k) == ParameterRole::kModelDynamics &&
-               scenario.parameters[static_cast<size_t>(k)].low <
-                   scenario.parameters[static_cast<size_t>(k)].high;
+  for (const Parameter& p : scenario.parameters)
+    figures += p.role == ParameterRole::kModelDynamics && p.low < p.high;
   return figures;
 }
 

@@ -30,9 +30,8 @@ std::vector<FlipRow> flips(const Scenario& scenario, const Analysis& analysis) {
                    x.discount[k].rate == y.discount[k].rate;
           if (!same) row.differing.push_back("discount_schedule");
         }
-        for (size_t k = 0; k < scenario.parameters.size(); ++k)
-          if (x.parameter_values[k] != y.parameter_values[k])
-            row.differing.push_back(scenario.parameters[k].id);
+        for (const Parameter& p : scenario.parameters)
+          if (x.value(p) != y.value(p)) row.differing.push_back(p.id);
         out.push_back(row);
       }
   return out;

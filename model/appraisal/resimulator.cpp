@@ -12,18 +12,6 @@
 
 namespace kommunesim::appraisal {
 
-bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value) {
-  if (id == "effect_scale")
-    dynamics.effect_scale = value;
-  else if (id == "effect_half_life_months")
-    dynamics.effect_half_life_months = value;
-  else if (id == "deadweight")
-    dynamics.deadweight = value;
-  else
-    return false;
-  return true;
-}
-
 // The model the re-simulations run on: the scenario as loaded, or a copy with one register
 // figure moved, with its compiled tables, effect draws and the simulations made on it.
 struct Resimulator::Variant {
@@ -67,7 +55,7 @@ Resimulator::Variant& Resimulator::variant(int parameter, double value) {
   v.owned_compiled = compile(v.owned_scenario);  // a refusion share is in the tally slots
   v.compiled = &v.owned_compiled;
   v.draws = &results_.effect_draws;
-  if (parameter_role(scenario_, parameter) == ParameterRole::kModelDynamics) {
+  if (scenario_.parameters[static_cast<size_t>(parameter)].role == ParameterRole::kModelDynamics) {
     for (int r = 0; r < replicates_; ++r)
       v.owned_draws.push_back(
           draw_effects(v.owned_scenario, RngKey{plan_.seed, static_cast<uint32_t>(r)}));
@@ -149,7 +137,7 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
   const int group = plan_.norm_group[static_cast<size_t>(norm)];
   const size_t arms = scenario_.arms.size();
   Variant& v = variant(parameter, value);
-  if (parameter_role(scenario_, parameter) == ParameterRole::kModelCost) {
+  if (scenario_.parameters[static_cast<size_t>(parameter)].role == ParameterRole::kModelCost) {
     auto& revalued = v.revalued;
     if (revalued.empty()) revalued = account_units(*v.scenario, *v.compiled, plan_, results_);
     return appraisal::mean_net_value(

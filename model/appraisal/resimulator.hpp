@@ -21,10 +21,6 @@ namespace kommunesim::appraisal {
 
 using namespace kommunesim::model;  // the appraisal reads the engine's types
 
-// Sets a dynamics parameter the engine reads (effect_scale, effect_half_life_months,
-// deadweight); returns false for any other id.
-bool set_dynamics_parameter(const std::string& id, Dynamics& dynamics, double value);
-
 // Simulations under values the main run did not simulate: other dynamics settings of a set, or
 // a register figure of the modules or proposals at another value. Each runs once, for the first
 // `replicates` replicates and as many years as the set asking for it counts, and is kept for

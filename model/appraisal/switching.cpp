@@ -73,18 +73,18 @@ void bracket_root(const std::function<double(double)>& f, double lo, double f_lo
 void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
                         std::vector<SwitchingRow>& out) {
   for (const Parameter& p : scenario.parameters) {
-    Dynamics probe;
-    if (p.is_valuation() || !set_dynamics_parameter(p.id, probe, p.value)) continue;
+    if (!p.is_dynamics_setting()) continue;
     for (size_t n = 0; n < scenario.norms.size(); ++n) {
       const NormativeSet& norm = scenario.norms[n];
       for (size_t a = 1; a < scenario.arms.size(); ++a) {
         SwitchingRow row{
             static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, 0, 0, 0};
-        row.current = norm.parameter_values[static_cast<size_t>(scenario.parameter_index(p.id))];
+        row.current = norm.value(p);
         const auto f = [&](double x) {
-          Dynamics d = norm.dynamics;
-          set_dynamics_parameter(p.id, d, x);
-          return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n), d);
+          NormativeSet moved = norm;
+          moved.set(p, x, scenario.horizon_years);
+          return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n),
+                                            moved.dynamics);
         };
         // Known points: the range's ends and the set's own value.
         std::vector<std::pair<double, double>> points;
@@ -109,24 +109,17 @@ std::vector<SwitchingRow> valuation_switching_values(const Scenario& scenario, c
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
-      for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
-        const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
-        NormativeSet probe = norm;
-        if (!p.is_valuation() || !set_valuation_parameter(scenario, probe, k, p.value)) continue;
+      for (const Parameter& p : scenario.parameters) {
+        if (!p.is_valuation_setting()) continue;
         const auto value_at = [&](double x) {
           NormativeSet v = norm;
-          set_valuation_parameter(scenario, v, k, x);
+          v.set(p, x, scenario.horizon_years);
           return mean_net_value(scenario, plan, analysis, static_cast<int>(a), plan.norm_group[n],
                                 v);
         };
-        SwitchingRow row{static_cast<int>(a),
-                         static_cast<int>(n),
-                         p.id,
-                         norm.parameter_values[static_cast<size_t>(k)],
-                         p.low,
-                         p.high,
-                         {}};
-        if (p.id == "horizon_years") {
+        SwitchingRow row{
+            static_cast<int>(a), static_cast<int>(n), p.id, norm.value(p), p.low, p.high, {}};
+        if (p.setting == NormativeSetting::kHorizonYears) {
           // Whole years: the first horizon at which the sign differs from the shortest one's.
           const int low = std::max(1, static_cast<int>(std::ceil(p.low)));
           const int high = std::min(scenario.horizon_years, static_cast<int>(std::floor(p.high)));

@@ -6,7 +6,6 @@
 #include <numeric>
 
 #include "model/appraisal/valuation.hpp"
-#include "model/engine/parameter_values.hpp"
 
 namespace kommunesim::appraisal {
 
@@ -23,9 +22,6 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   // sizes): arms without them are unmoved and get no row.
   std::vector<std::vector<int>> proposals_of(scenario.parameters.size());
   std::vector<bool> modules_read(scenario.parameters.size(), false);
-  std::vector<ParameterRole> roles;
-  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k)
-    roles.push_back(parameter_role(scenario, k));
   for (const ParameterUse& use : scenario.parameter_uses) {
     const auto k = static_cast<size_t>(use.parameter);
     if (use.kind == ParameterUse::Kind::kEffect ||
@@ -46,22 +42,21 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
         const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
         std::function<double(double)> value_at;
-        NormativeSet probe = norm;
-        const ParameterRole role = roles[static_cast<size_t>(k)];
-        switch (role) {
+        const auto moved = [&](double x) {
+          NormativeSet v = norm;
+          v.set(p, x, scenario.horizon_years);
+          return v;
+        };
+        switch (p.role) {
           case ParameterRole::kNormative:
-            // Valuation parameters revalue the stored accounts; dynamics ones re-simulate.
-            if (p.is_valuation() && set_valuation_parameter(scenario, probe, k, p.value)) {
-              value_at = [&, k](double x) {
-                NormativeSet v = norm;
-                set_valuation_parameter(scenario, v, k, x);
-                return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], v);
-              };
-            } else if (set_dynamics_parameter(p.id, probe.dynamics, p.value)) {
+            // Valuation settings revalue the stored accounts; dynamics settings re-simulate.
+            if (p.is_valuation_setting()) {
               value_at = [&](double x) {
-                Dynamics d = norm.dynamics;
-                set_dynamics_parameter(p.id, d, x);
-                return resimulator.mean_net_value(arm, static_cast<int>(n), d);
+                return mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], moved(x));
+              };
+            } else if (p.is_dynamics_setting()) {
+              value_at = [&](double x) {
+                return resimulator.mean_net_value(arm, static_cast<int>(n), moved(x).dynamics);
               };
             }
             break;
@@ -73,7 +68,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                 std::none_of(owners.begin(), owners.end(), [&](int q) {
                   return std::find(members.begin(), members.end(), q) != members.end();
                 });
-            const bool explored = role == ParameterRole::kModelCost || model_dynamics;
+            const bool explored = p.role == ParameterRole::kModelCost || model_dynamics;
             if (p.low < p.high && explored && !outside_arm)
               value_at = [&, k](double x) {
                 return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);

@@ -60,30 +60,4 @@ double net_present_value(const std::vector<YearAccount>& proposal,
   return npv;
 }
 
-bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int parameter,
-                             double value) {
-  const std::string& id = scenario.parameters[static_cast<size_t>(parameter)].id;
-  if (id == "discount_rate") {
-    norm.discount = {{0, value}};
-  } else if (id == "horizon_years") {
-    norm.horizon_years =
-        std::clamp(static_cast<int>(std::lround(value)), 1, scenario.horizon_years);
-  } else {
-    size_t m = 0;
-    while (m < scenario.measures.size() && id != price_parameter_id(scenario.measures[m])) ++m;
-    size_t g = 0;
-    while (g < scenario.equity_groups.size() &&
-           id != equity_parameter_id(scenario.equity_groups[g]))
-      ++g;
-    if (m < scenario.measures.size())
-      norm.measure_values[m] = value;
-    else if (g < scenario.equity_groups.size())
-      norm.equity_weights[g] = value;
-    else
-      return false;
-  }
-  norm.parameter_values[static_cast<size_t>(parameter)] = value;
-  return true;
-}
-
 }  // namespace kommunesim::appraisal

@@ -32,11 +32,4 @@ double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
                          const std::vector<bool>& counted_departments);
 
-// Sets a valuation parameter the engine reads (discount_rate as one constant rate, horizon_years
-// rounded and kept within the simulated years, value_<measure>, equity_weight_<group>) in a copy
-// of a normative set.
-// Returns false for a parameter that valuation does not read.
-bool set_valuation_parameter(const Scenario& scenario, NormativeSet& norm, int parameter,
-                             double value);
-
 }  // namespace kommunesim::appraisal

@@ -5,14 +5,35 @@
 
 namespace kommunesim::model {
 
-ParameterRole parameter_role(const Scenario& scenario, int parameter) {
-  ParameterRole role = ParameterRole::kNormative;
-  for (const ParameterUse& use : scenario.parameter_uses)
-    if (use.parameter == parameter) {
-      if (use.is_dynamics()) return ParameterRole::kModelDynamics;
-      role = ParameterRole::kModelCost;
-    }
-  return role;
+SettingOf normative_setting(const Scenario& scenario, std::string_view id) {
+  if (id == "horizon_years") return {NormativeSetting::kHorizonYears, 0};
+  if (id == "discount_rate") return {NormativeSetting::kDiscountRate, 0};
+  if (id == "effect_scale") return {NormativeSetting::kEffectScale, 0};
+  if (id == "effect_half_life_months") return {NormativeSetting::kEffectHalfLife, 0};
+  if (id == "deadweight") return {NormativeSetting::kDeadweight, 0};
+  for (size_t m = 0; m < scenario.measures.size(); ++m)
+    if (id == price_parameter_id(scenario.measures[m]))
+      return {NormativeSetting::kOutcomePrice, static_cast<int>(m)};
+  for (size_t g = 0; g < scenario.equity_groups.size(); ++g)
+    if (id == equity_parameter_id(scenario.equity_groups[g]))
+      return {NormativeSetting::kEquityWeight, static_cast<int>(g)};
+  return {};
+}
+
+void resolve_parameter_roles(Scenario& scenario) {
+  for (Parameter& p : scenario.parameters) {
+    p.role = ParameterRole::kNormative;
+    const SettingOf s = normative_setting(scenario, p.id);
+    p.setting = s.setting;
+    p.setting_index = s.index;
+  }
+  for (const ParameterUse& use : scenario.parameter_uses) {
+    Parameter& p = scenario.parameters[static_cast<size_t>(use.parameter)];
+    if (use.is_dynamics())
+      p.role = ParameterRole::kModelDynamics;
+    else if (p.role == ParameterRole::kNormative)
+      p.role = ParameterRole::kModelCost;
+  }
 }
 
 void set_parameter_value(Scenario& scenario, int parameter, double value) {

@@ -2,17 +2,24 @@
 // scenario with one of them at another value (the tornado's question), without reloading.
 #pragma once
 
+#include <string_view>
+
 #include "model/engine/scenario.hpp"
 
 namespace kommunesim::model {
 
-// How the model reads a register parameter.
-enum class ParameterRole : uint8_t {
-  kNormative,      // read by valuation or dynamics settings of normative sets (or by nothing)
-  kModelCost,      // a unit cost or refusion share: revalues stored tallies
-  kModelDynamics,  // a rate, relative risk, entry share or effect size: changes the simulation
+// The normative setting a register id names (and its measure or equity group), from the ids the
+// engine reads: horizon_years, discount_rate, effect_scale, effect_half_life_months, deadweight,
+// value_<measure>, equity_weight_<group>. The only place where these names are compared.
+struct SettingOf {
+  NormativeSetting setting = NormativeSetting::kNone;
+  int index = 0;
 };
-ParameterRole parameter_role(const Scenario& scenario, int parameter);
+SettingOf normative_setting(const Scenario& scenario, std::string_view id);
+
+// Sets every parameter's role (from where modules and proposals read it) and normative setting.
+// Called once, when the scenario is loaded or built.
+void resolve_parameter_roles(Scenario& scenario);
 
 // Sets the parameter everywhere the model reads it. A probability becomes the transition's
 // hazard; an entry share rescales its rule so that the shares still sum to 1; an uncertain

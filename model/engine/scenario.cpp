@@ -1,7 +1,8 @@
-// Look-ups on the scenario's age-banded rates.
+// Look-ups on the scenario: register parameters by id, normative settings, age-banded rates.
 #include "model/engine/scenario.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kommunesim::model {
 namespace {
@@ -17,6 +18,59 @@ int Scenario::parameter_index(std::string_view id) const {
   for (size_t i = 0; i < parameters.size(); ++i)
     if (parameters[i].id == id) return static_cast<int>(i);
   return -1;
+}
+
+double NormativeSet::value(const Parameter& parameter) const {
+  const auto index = static_cast<size_t>(parameter.setting_index);
+  switch (parameter.setting) {
+    case NormativeSetting::kNone:
+      return parameter.value;
+    case NormativeSetting::kHorizonYears:
+      return horizon_years;
+    case NormativeSetting::kDiscountRate:
+      return discount.empty() ? 0.0 : discount.front().rate;
+    case NormativeSetting::kEffectScale:
+      return dynamics.effect_scale;
+    case NormativeSetting::kEffectHalfLife:
+      return dynamics.effect_half_life_months;
+    case NormativeSetting::kDeadweight:
+      return dynamics.deadweight;
+    case NormativeSetting::kOutcomePrice:
+      return measure_values[index];
+    case NormativeSetting::kEquityWeight:
+      return equity_weights[index];
+  }
+  return parameter.value;
+}
+
+bool NormativeSet::set(const Parameter& parameter, double value, int max_horizon_years) {
+  const auto index = static_cast<size_t>(parameter.setting_index);
+  switch (parameter.setting) {
+    case NormativeSetting::kNone:
+      return false;
+    case NormativeSetting::kHorizonYears:
+      horizon_years = std::clamp(static_cast<int>(std::lround(value)), 1, max_horizon_years);
+      break;
+    case NormativeSetting::kDiscountRate:
+      discount = {{0, value}};
+      break;
+    case NormativeSetting::kEffectScale:
+      dynamics.effect_scale = value;
+      break;
+    case NormativeSetting::kEffectHalfLife:
+      dynamics.effect_half_life_months = value;
+      break;
+    case NormativeSetting::kDeadweight:
+      dynamics.deadweight = value;
+      break;
+    case NormativeSetting::kOutcomePrice:
+      measure_values[index] = value;
+      break;
+    case NormativeSetting::kEquityWeight:
+      equity_weights[index] = value;
+      break;
+  }
+  return true;
 }
 
 double AgeRates::at(int age_months) const {

@@ -225,6 +225,26 @@ struct Arm {
   std::vector<int> proposals;
 };
 
+// How the model reads a register parameter; resolved once at load (resolve_parameter_roles).
+enum class ParameterRole : uint8_t {
+  kNormative,      // read by valuation or dynamics settings of normative sets (or by nothing)
+  kModelCost,      // a unit cost or refusion share: revalues stored tallies
+  kModelDynamics,  // a rate, relative risk, entry share or effect size: changes the simulation
+};
+
+// The setting of a normative set that a normative parameter is; resolved once at load, so that
+// nothing compares a parameter's name after loading.
+enum class NormativeSetting : uint8_t {
+  kNone,            // not a setting of the engine (a figure of the modules or proposals)
+  kHorizonYears,    // horizon_years
+  kDiscountRate,    // discount_rate: the first (or only) rate of the discount schedule
+  kEffectScale,     // effect_scale
+  kEffectHalfLife,  // effect_half_life_months
+  kDeadweight,      // deadweight
+  kOutcomePrice,    // value_<measure>: DKK per unit of a measure
+  kEquityWeight,    // equity_weight_<group>: weight on an equity group's money as citizens
+};
+
 // A parameter of the register: declared once, with its range and source. Valuation parameters
 // apply after simulation, dynamics ones change it. Normative choices (discount rate, horizon,
 // prices, weights, effect scale, ...) may be overridden by normative sets; figures of the world
@@ -242,7 +262,19 @@ struct Parameter {
   std::string source;
   std::string evidence;
   std::string owner;
+  ParameterRole role = ParameterRole::kNormative;
+  NormativeSetting setting = NormativeSetting::kNone;
+  int setting_index = 0;  // kOutcomePrice: the measure; kEquityWeight: the equity group
   bool is_valuation() const { return category == "valuation"; }
+  // A setting that changes what is simulated (effect scale, half-life, deadweight).
+  bool is_dynamics_setting() const {
+    return setting == NormativeSetting::kEffectScale ||
+           setting == NormativeSetting::kEffectHalfLife || setting == NormativeSetting::kDeadweight;
+  }
+  // A setting applied after simulation (horizon, discount rate, outcome prices, equity weights).
+  bool is_valuation_setting() const {
+    return setting != NormativeSetting::kNone && !is_dynamics_setting();
+  }
 };
 
 // A place in the model that takes its number from a register parameter.
@@ -300,7 +332,12 @@ struct NormativeSet {
   Dynamics dynamics;
   std::vector<double> measure_values;  // DKK per unit of each measure (0: not valued)
   std::vector<double> equity_weights;  // per equity group: weight on its citizens' money (1: none)
-  std::vector<double> parameter_values;  // per register parameter, after this set's overrides
+  // The set's value of a register parameter: its setting's value, or the register's value for a
+  // parameter that is no setting (sets override only settings).
+  double value(const Parameter& parameter) const;
+  // Sets a normative setting. The discount rate becomes one constant rate; the horizon is
+  // rounded and kept within [1, max_horizon_years]. False for a parameter that is no setting.
+  bool set(const Parameter& parameter, double value, int max_horizon_years);
 };
 
 // A stock figure of the base year that the baseline should reproduce (checked, not fitted):

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/engine/parameter_values.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {
@@ -27,13 +28,7 @@ const model::Parameter* find_entry(const model::Scenario& scenario, std::string_
 
 // A parameter that normative sets may set: read by the engine's valuation or dynamics settings.
 bool is_normative(const model::Scenario& scenario, std::string_view id) {
-  for (const auto& e : kEngineParameters)
-    if (id == e.id) return true;
-  for (const auto& measure : scenario.measures)
-    if (id == model::price_parameter_id(measure)) return true;
-  for (const auto& group : scenario.equity_groups)
-    if (id == model::equity_parameter_id(group)) return true;
-  return false;
+  return model::normative_setting(scenario, id).setting != model::NormativeSetting::kNone;
 }
 
 }  // namespace
@@ -154,7 +149,8 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
     r.error("perspective", "expected at least one payer, or \"owning_department\"");
   // Start from the register's defaults; overrides must name declared parameters, within range.
   const auto& entries = ctx.out.scenario.parameters;
-  for (const auto& e : entries) norm.parameter_values.push_back(e.value);
+  std::vector<double> set_values;
+  for (const auto& e : entries) set_values.push_back(e.value);
   if (const toml::table* values = r.table("values", Need::kOptional)) {
     for (const auto& [key, node] : *values) {
       const std::string id(key.str());
@@ -187,12 +183,12 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
                                    std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
         continue;
       }
-      norm.parameter_values[static_cast<size_t>(e - entries.data())] = *v;
+      set_values[static_cast<size_t>(e - entries.data())] = *v;
     }
   }
   const auto value_of = [&](const std::string& id) {
     const model::Parameter* e = find_entry(ctx.out.scenario, id);
-    return e ? norm.parameter_values[static_cast<size_t>(e - entries.data())] : 0.0;
+    return e ? set_values[static_cast<size_t>(e - entries.data())] : 0.0;
   };
   const double horizon = value_of("horizon_years");
   const double rate = value_of("discount_rate");
@@ -223,8 +219,8 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       norm.discount.push_back({from, band_rate});
     }
     r.source("discount_source");
-    // The register's discount_rate shows the schedule's first rate (the one a budget-length
-    // horizon meets), and every band must lie in its range.
+    // The set's discount_rate is the schedule's first rate (the one a budget-length horizon
+    // meets), and every band must lie in the register's range.
     const int k = ctx.out.scenario.parameter_index("discount_rate");
     if (k >= 0 && !norm.discount.empty()) {
       const model::Parameter& p = entries[static_cast<size_t>(k)];
@@ -234,7 +230,6 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
                                            " is outside the register's discount_rate range [" +
                                            std::to_string(p.low) + ", " + std::to_string(p.high) +
                                            "]");
-      norm.parameter_values[static_cast<size_t>(k)] = norm.discount.front().rate;
     }
   }
   if (!norm.id.empty()) {

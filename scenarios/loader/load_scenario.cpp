@@ -5,6 +5,7 @@
 #include "scenarios/loader/load_scenario.hpp"
 
 #include "model/engine/cross_graph.hpp"
+#include "model/engine/parameter_values.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {
@@ -168,6 +169,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
     load_packages(ctx, r);
     check_register_use(ctx);
+    model::resolve_parameter_roles(s);
     if (const auto f = r.string("calibration", Need::kOptional))
       if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);
   }

@@ -193,9 +193,10 @@ TEST(SwitchingValues, TheMeanNetValueIsZeroAtADynamicsParametersSwitchingValue) 
       continue;
     found.insert(row.parameter);
     const auto at = [&](double x) {
-      Dynamics d = run.s.norms[static_cast<size_t>(row.norm)].dynamics;
-      set_dynamics_parameter(row.parameter, d, x);
-      return resimulator.mean_net_value(row.arm, row.norm, d);
+      NormativeSet moved = run.s.norms[static_cast<size_t>(row.norm)];
+      moved.set(run.s.parameters[static_cast<size_t>(run.s.parameter_index(row.parameter))], x,
+                run.s.horizon_years);
+      return resimulator.mean_net_value(row.arm, row.norm, moved.dynamics);
     };
     EXPECT_GE(*row.value, row.bracket_low);
     EXPECT_LE(*row.value, row.bracket_high);

@@ -201,7 +201,8 @@ TEST(Tornado, AUnitCostsRowEqualsARunWithTheCostMoved) {
 TEST(Tornado, DynamicsFiguresOnlyWithTheFullTornado) {
   const AnalysedRun run(bundled(), 3);
   for (const auto& row : run.a.tornado)
-    EXPECT_NE(parameter_role(run.s, index_of(run.s, row.parameter)), ParameterRole::kModelDynamics)
+    EXPECT_NE(run.s.parameters[static_cast<size_t>(index_of(run.s, row.parameter))].role,
+              ParameterRole::kModelDynamics)
         << row.parameter;
 }
 
