@@ -1,13 +1,9 @@
 // results.sqlite: the result store. One transaction; tables described in docs/RESULTS_SCHEMA.md.
-#include <sqlite3.h>
-
-#include <memory>
-#include <stdexcept>
 #include <string>
-#include <variant>
 #include <vector>
 
-#include "model/appraisal/valuation.hpp"
+#include "output/sqlite_database.hpp"
+#include "output/sqlite_tables.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -15,12 +11,14 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE run_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE departments(department TEXT PRIMARY KEY, title TEXT NOT NULL);
+CREATE TABLE departments(department TEXT PRIMARY KEY, title TEXT NOT NULL,
+  department_index INTEGER NOT NULL);
 CREATE TABLE measures(measure TEXT PRIMARY KEY, unit TEXT NOT NULL, title TEXT NOT NULL);
 CREATE TABLE arms(arm TEXT PRIMARY KEY, arm_index INTEGER NOT NULL, title TEXT NOT NULL, proposals TEXT NOT NULL);
 CREATE TABLE norms(norm TEXT PRIMARY KEY, title TEXT NOT NULL, perspective TEXT NOT NULL,
   horizon_years INTEGER NOT NULL, discount_schedule TEXT NOT NULL, effect_scale REAL NOT NULL,
-  effect_half_life_months REAL NOT NULL, deadweight REAL NOT NULL, dynamics_group INTEGER NOT NULL);
+  effect_half_life_months REAL NOT NULL, deadweight REAL NOT NULL, dynamics_group INTEGER NOT NULL,
+  norm_index INTEGER NOT NULL);
 CREATE TABLE flows(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
   department TEXT, payer TEXT, dkk REAL NOT NULL,
   PRIMARY KEY(dynamics_group, arm, replicate, year, department, payer));
@@ -40,14 +38,7 @@ CREATE TABLE effect_draws(replicate INTEGER, proposal TEXT, effect INTEGER, modu
   transition TEXT, relative_risk REAL NOT NULL);
 CREATE TABLE net_values(norm TEXT, arm TEXT, replicate INTEGER, net_value_dkk REAL NOT NULL,
   PRIMARY KEY(norm, arm, replicate));
-CREATE TABLE summary(norm TEXT, arm TEXT, net_value_mean_dkk REAL, net_value_p5_dkk REAL,
-  net_value_p95_dkk REAL, municipality_net_cost_year1_mean_dkk REAL,
-  municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_horizon_mean_dkk REAL,
-  rank INTEGER, PRIMARY KEY(norm, arm));
 CREATE TABLE reach(proposal TEXT, department TEXT);
-CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,
-  target_value REAL NOT NULL, baseline_year1 REAL NOT NULL, deviation REAL NOT NULL,
-  within_tolerance INTEGER NOT NULL, tolerance REAL NOT NULL, source TEXT NOT NULL);
 CREATE TABLE graph_edges(from_module TEXT, to_module TEXT, kind TEXT, feedback INTEGER);
 CREATE VIEW flow_differences AS
   SELECT p.dynamics_group, p.arm, p.replicate, p.year, p.department, p.payer, p.dkk - b.dkk AS dkk
@@ -61,56 +52,6 @@ CREATE VIEW outcome_differences AS
    AND b.replicate = p.replicate AND b.year = p.year AND b.measure = p.measure
   WHERE p.arm <> 'baseline';
 )sql";
-
-using Value = std::variant<int64_t, double, std::string>;
-
-class Database {
- public:
-  explicit Database(const std::filesystem::path& file) {
-    if (sqlite3_open(file.c_str(), &db_) != SQLITE_OK) fail("cannot create " + file.string());
-  }
-  ~Database() { sqlite3_close(db_); }
-  void exec(const char* sql) {
-    char* message = nullptr;
-    if (sqlite3_exec(db_, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-      const std::string text = message ? message : "";
-      sqlite3_free(message);
-      fail(text);
-    }
-  }
-  // A prepared insert, reused for every row of one table.
-  class Insert {
-   public:
-    Insert(Database& db, const std::string& sql) : db_(db) {
-      if (sqlite3_prepare_v2(db.db_, sql.c_str(), -1, &stmt_, nullptr) != SQLITE_OK) db.fail(sql);
-    }
-    ~Insert() { sqlite3_finalize(stmt_); }
-    void row(const std::vector<Value>& values) {
-      for (size_t i = 0; i < values.size(); ++i) {
-        const int k = static_cast<int>(i) + 1;
-        if (const auto* n = std::get_if<int64_t>(&values[i]))
-          sqlite3_bind_int64(stmt_, k, *n);
-        else if (const auto* d = std::get_if<double>(&values[i]))
-          sqlite3_bind_double(stmt_, k, *d);
-        else
-          sqlite3_bind_text(stmt_, k, std::get<std::string>(values[i]).c_str(), -1,
-                            SQLITE_TRANSIENT);
-      }
-      if (sqlite3_step(stmt_) != SQLITE_DONE) db_.fail("insert failed");
-      sqlite3_reset(stmt_);
-    }
-
-   private:
-    Database& db_;
-    sqlite3_stmt* stmt_ = nullptr;
-  };
-
- private:
-  [[noreturn]] void fail(const std::string& what) {
-    throw std::runtime_error("results.sqlite: " + what + ": " + sqlite3_errmsg(db_));
-  }
-  sqlite3* db_ = nullptr;
-};
 
 std::string perspective_text(const model::NormativeSet& n) {
   if (n.owning_department_only) return "owning_department";
@@ -141,8 +82,9 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"engine_version", p.engine_version},
            {"engine_commit", p.engine_commit}})
     info.row({k, v});
-  Database::Insert dept(db, "INSERT INTO departments VALUES (?, ?)");
-  for (const auto& d : s.departments) dept.row({d.id, d.title});
+  Database::Insert dept(db, "INSERT INTO departments VALUES (?, ?, ?)");
+  for (size_t d = 0; d < s.departments.size(); ++d)
+    dept.row({s.departments[d].id, s.departments[d].title, static_cast<int64_t>(d)});
   Database::Insert meas(db, "INSERT INTO measures VALUES (?, ?, ?)");
   for (const auto& m : s.measures) meas.row({m.id, m.unit, m.title});
   Database::Insert arms(db, "INSERT INTO arms VALUES (?, ?, ?, ?)");
@@ -152,13 +94,14 @@ void write_definitions(Database& db, const RunRecord& run) {
       proposals += (proposals.empty() ? "" : ",") + s.proposals[static_cast<size_t>(i)].id;
     arms.row({s.arms[a].id, static_cast<int64_t>(a), s.arms[a].title, proposals});
   }
-  Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
     norms.row({norm.id, norm.title, perspective_text(norm),
                static_cast<int64_t>(norm.horizon_years), schedule_text(norm),
                norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
-               norm.dynamics.deadweight, static_cast<int64_t>(run.appraisal.plan.norm_group[n])});
+               norm.dynamics.deadweight, static_cast<int64_t>(run.appraisal.plan.norm_group[n]),
+               static_cast<int64_t>(n)});
   }
   Database::Insert reach(db, "INSERT INTO reach VALUES (?, ?)");
   for (size_t i = 0; i < s.proposals.size(); ++i)
@@ -241,16 +184,6 @@ void write_unit_results(Database& db, const RunRecord& run) {
   }
 }
 
-void write_calibration(Database& db, const RunRecord& run) {
-  const auto& s = run.appraisal.scenario;
-  Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& row : run.appraisal.calibration) {
-    const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    rows.row({t.id, t.title, calibration_kind_name(t.kind), t.value, row.simulated, row.deviation,
-              static_cast<int64_t>(row.within), s.calibration_tolerance, t.source});
-  }
-}
-
 void write_valuation(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert npv(db, "INSERT INTO net_values VALUES (?, ?, ?, ?)");
@@ -259,12 +192,6 @@ void write_valuation(Database& db, const RunRecord& run) {
       for (size_t r = 0; r < run.appraisal.analysis.npv[n][a].size(); ++r)
         npv.row({s.norms[n].id, s.arms[a].id, static_cast<int64_t>(r),
                  run.appraisal.analysis.npv[n][a][r]});
-  Database::Insert summary(db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& row : run.appraisal.analysis.summaries)
-    summary.row({s.norms[static_cast<size_t>(row.norm)].id, s.arms[static_cast<size_t>(row.arm)].id,
-                 row.net_value.mean, row.net_value.p5, row.net_value.p95,
-                 row.municipality_cost_year1.mean, row.municipality_cost_budget_period.mean,
-                 row.municipality_cost_horizon.mean, static_cast<int64_t>(row.rank)});
 }
 
 }  // namespace
@@ -277,7 +204,7 @@ void write_results_sqlite(const RunRecord& run, const std::filesystem::path& fil
   write_definitions(db, run);
   write_unit_results(db, run);
   write_valuation(db, run);
-  write_calibration(db, run);
+  write_decision_tables(db, run);
   db.exec("COMMIT");
 }
 

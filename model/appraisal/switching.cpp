@@ -78,7 +78,7 @@ void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
       const NormativeSet& norm = scenario.norms[n];
       for (size_t a = 1; a < scenario.arms.size(); ++a) {
         SwitchingRow row{
-            static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, 0, 0, 0};
+            static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, true, 0, 0, 0};
         row.current = norm.value(p);
         const auto f = [&](double x) {
           NormativeSet moved = norm;

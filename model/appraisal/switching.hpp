@@ -20,6 +20,7 @@ struct SwitchingRow {
   std::optional<double> value;  // where the mean net value crosses zero, if it does
   // Dynamics parameters only (found by re-simulation): the mean net value changes sign between
   // these values, found after simulating this many further points.
+  bool resimulated = false;
   double bracket_low = 0, bracket_high = 0;
   int simulated_points = 0;
 };

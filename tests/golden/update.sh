@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the golden summary from the current build. A change to the reference is a reviewed
-# decision: run this only on purpose, and explain the change in the commit.
+# Regenerates the golden references (summary, ledger, flips, switching values, tornado of
+# Mini-kommune) from the current build. A change to a reference is a reviewed decision: run this
+# only on purpose, and explain the change in the commit.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -8,5 +9,7 @@ binary=${1:-$root/build/ci/runner/kommunesim}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$binary" run "$root/scenarios/mini-kommune" --replicates 4 --seed 7 --threads 2 --out "$tmp/out" >/dev/null
-cp "$tmp/out/summary.csv" "$here/mini-kommune-summary.csv"
-echo "updated $here/mini-kommune-summary.csv"
+for f in summary ledger flips switching tornado; do
+  cp "$tmp/out/$f.csv" "$here/mini-kommune-$f.csv"
+  echo "updated $here/mini-kommune-$f.csv"
+done

@@ -256,49 +256,6 @@ TEST(Command, ReRunningAtASwitchingValueGivesZeroNetValueWithinMonteCarloError) 
   FAIL() << "no summary row for " << proposal << " under " << norm;
 }
 
-TEST(Command, DecisionFilesAgreeWithTheResultStore) {
-  TempFolder tmp("agree");
-  ASSERT_EQ(
-      run_kommunesim("run " + kScenario + " --replicates 3 --out " + (tmp.path / "o").string())
-          .exit_code,
-      0);
-  const fs::path db = tmp.path / "o" / "results.sqlite";
-  // Signs and ranks in flips.csv are those of the summary table.
-  const std::string summary = dump_table(db, "summary");
-  for (const auto& row : csv_rows(read_file(tmp.path / "o" / "flips.csv"))) {
-    if (row.size() < 6 || row[0] == "proposal" || !row[2].empty()) continue;
-    const std::string prefix = row[1] + "|" + row[0] + "|";
-    const size_t at = summary.find(prefix);
-    ASSERT_NE(at, std::string::npos) << prefix;
-    std::vector<std::string> fields;
-    std::stringstream line(summary.substr(at, summary.find('\n', at) - at));
-    std::string f;
-    while (std::getline(line, f, '|')) fields.push_back(f);
-    EXPECT_EQ(row[3], std::stod(fields[2]) > 0 ? "gain" : "cost") << prefix;
-    EXPECT_EQ(row[5], fields.back()) << prefix;  // rank is the last column
-  }
-  // The ledger's first budget year, municipality, summed over departments, equals the store's.
-  sqlite3* handle = nullptr;
-  sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(
-      handle,
-      "SELECT AVG(t) FROM (SELECT replicate, SUM(dkk) AS t FROM flow_differences "
-      "WHERE arm = 'job_support_parents' AND dynamics_group = 0 AND payer = 'municipality' "
-      "AND year = 2025 GROUP BY replicate)",
-      -1, &stmt, nullptr);
-  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
-  const double store = sqlite3_column_double(stmt, 0);
-  sqlite3_finalize(stmt);
-  sqlite3_close(handle);
-  double ledger = 0;
-  for (const auto& row : csv_rows(read_file(tmp.path / "o" / "ledger.csv")))
-    if (row.size() == 9 && row[0] == "job_support_parents" && row[1] == "0" && row[3] == "2025" &&
-        row[5] == "municipality")
-      ledger += std::stod(row[6]);
-  EXPECT_NEAR(ledger, store, 0.01 * 4 + 1e-6 * std::abs(store));
-}
-
 TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
   TempFolder tmp("no-assets");
   const fs::path out = tmp.path / "out";

@@ -1,5 +1,6 @@
-// Golden test: summary.csv of the bundled scenario with a fixed seed, compared with the reviewed
-// reference to 6 significant digits. Regenerate only on purpose: tests/golden/update.sh.
+// Golden tests: summary.csv, ledger.csv, flips.csv, switching.csv and tornado.csv of the bundled
+// Mini-kommune with a fixed seed, compared with the reviewed references to 6 significant digits.
+// Regenerate only on purpose: tests/golden/update.sh.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -10,37 +11,6 @@ using namespace kommunesim::test_support;
 
 namespace {
 
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-        cell += text[++i];
-      else if (c == '"')
-        quoted = false;
-      else
-        cell += c;
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(cell);
-      cell.clear();
-    } else if (c == '\n') {
-      row.push_back(cell);
-      rows.push_back(row);
-      row.clear();
-      cell.clear();
-    } else {
-      cell += c;
-    }
-  }
-  return rows;
-}
-
 bool same_to_six_digits(const std::string& a, const std::string& b) {
   char* end_a = nullptr;
   char* end_b = nullptr;
@@ -49,27 +19,47 @@ bool same_to_six_digits(const std::string& a, const std::string& b) {
   return std::abs(x - y) <= 5e-6 * std::max(std::abs(x), std::abs(y)) + 1e-9;
 }
 
+// One run for every golden file (the arguments of tests/golden/update.sh).
+class Golden : public ::testing::TestWithParam<std::string> {
+ protected:
+  static void SetUpTestSuite() {
+    tmp_ = new TempFolder("golden");
+    const auto r = run_kommunesim(std::string("run ") + KOMMUNESIM_TEST_SCENARIO +
+                                  " --replicates 4 --seed 7 --threads 2 --out " +
+                                  (tmp_->path / "out").string());
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+  }
+  static void TearDownTestSuite() {
+    delete tmp_;
+    tmp_ = nullptr;
+  }
+  static TempFolder* tmp_;
+};
+TempFolder* Golden::tmp_ = nullptr;
+
 }  // namespace
 
-TEST(Golden, MiniKommuneSummaryMatchesTheReviewedReference) {
-  TempFolder tmp("golden");
-  const auto r =
-      run_kommunesim(std::string("run ") + KOMMUNESIM_TEST_SCENARIO +
-                     " --replicates 4 --seed 7 --threads 2 --out " + (tmp.path / "out").string());
-  ASSERT_EQ(r.exit_code, 0) << r.output;
-  const std::string reference_file =
-      std::string(KOMMUNESIM_GOLDEN_DIR) + "/mini-kommune-summary.csv";
+TEST_P(Golden, MatchesTheReviewedReference) {
+  const std::string file = GetParam();
+  const std::string reference_file = std::string(KOMMUNESIM_GOLDEN_DIR) + "/mini-kommune-" + file;
   const std::string reference = read_file(reference_file);
   ASSERT_FALSE(reference.empty()) << "missing " << reference_file
                                   << "; create it with tests/golden/update.sh";
   const auto expected = parse_csv(reference);
-  const auto actual = parse_csv(read_file(tmp.path / "out" / "summary.csv"));
-  ASSERT_EQ(actual.size(), expected.size());
+  const auto actual = parse_csv(read_file(tmp_->path / "out" / file));
+  ASSERT_EQ(actual.size(), expected.size()) << file;
   for (size_t i = 0; i < expected.size(); ++i) {
-    ASSERT_EQ(actual[i].size(), expected[i].size()) << "row " << i;
+    ASSERT_EQ(actual[i].size(), expected[i].size()) << file << " row " << i;
     for (size_t j = 0; j < expected[i].size(); ++j)
       EXPECT_TRUE(same_to_six_digits(actual[i][j], expected[i][j]))
-          << "row " << i << " column " << expected[0][j] << ": " << actual[i][j] << " vs reference "
-          << expected[i][j];
+          << file << " row " << i << " column " << expected[0][j] << ": " << actual[i][j]
+          << " vs reference " << expected[i][j];
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(MiniKommune, Golden,
+                         ::testing::Values("summary.csv", "ledger.csv", "flips.csv",
+                                           "switching.csv", "tornado.csv"),
+                         [](const auto& info) {
+                           return info.param.substr(0, info.param.find('.'));
+                         });
