@@ -35,14 +35,13 @@ void Population::compact() {
     kept.birth_month.push_back(birth_month[p]);
     kept.flags.push_back(flags[p]);
     kept.history.push_back(history[p]);
-    kept.state.insert(kept.state.end(), state.data() + p * kMaxModules,
-                      state.data() + (p + 1) * kMaxModules);
+    kept.state.insert(kept.state.end(), state.data() + module_slot(p, 0),
+                      state.data() + module_slot(p + 1, 0));
     kept.months_in_state.insert(kept.months_in_state.end(),
-                                months_in_state.data() + p * kMaxModules,
-                                months_in_state.data() + (p + 1) * kMaxModules);
-    kept.participation.insert(kept.participation.end(),
-                              participation.data() + p * kMaxProposalsPerArm,
-                              participation.data() + (p + 1) * kMaxProposalsPerArm);
+                                months_in_state.data() + module_slot(p, 0),
+                                months_in_state.data() + module_slot(p + 1, 0));
+    kept.participation.insert(kept.participation.end(), participation.data() + proposal_slot(p, 0),
+                              participation.data() + proposal_slot(p + 1, 0));
   };
   for (size_t h = 0; h < households(); ++h) for_each_member(h, keep);
   kept.index_sorted(households());

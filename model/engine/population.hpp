@@ -20,11 +20,28 @@ struct Population {
   std::vector<int32_t> birth_month;  // month index, negative before the base month
   std::vector<uint8_t> flags;
   std::vector<uint16_t> history;          // history flag bits ("was ever placed")
-  std::vector<uint8_t> state;             // [person * kMaxModules + module]
-  std::vector<uint16_t> months_in_state;  // [person * kMaxModules + module]
-  // [person * kMaxProposalsPerArm + slot]: 0 never admitted; 1..n months since admission while
+  std::vector<uint8_t> state;             // per module slot (module_slot)
+  std::vector<uint16_t> months_in_state;  // per module slot
+  // Per proposal slot (proposal_slot): 0 never admitted; 1..n months since admission while
   // participating; kEnded | k: participation ended k months ago.
   std::vector<uint16_t> participation;
+
+  // Where a person's values for a module (or an arm's k-th proposal) lie in the arrays above.
+  static size_t module_slot(size_t person, size_t module) { return person * kMaxModules + module; }
+  static size_t proposal_slot(size_t person, size_t k) { return person * kMaxProposalsPerArm + k; }
+  uint8_t& state_in(size_t person, size_t module) { return state[module_slot(person, module)]; }
+  uint8_t state_in(size_t person, size_t module) const {
+    return state[module_slot(person, module)];
+  }
+  uint16_t& months_in(size_t person, size_t module) {
+    return months_in_state[module_slot(person, module)];
+  }
+  uint16_t months_in(size_t person, size_t module) const {
+    return months_in_state[module_slot(person, module)];
+  }
+  uint16_t& participation_in(size_t person, size_t k) {
+    return participation[proposal_slot(person, k)];
+  }
 
   // Per household. Slots [0, sorted_slots) are ordered by household, so household h's members
   // there are the slots [first_slot[h], first_slot[h + 1]). Persons added since (births,

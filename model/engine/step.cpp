@@ -11,17 +11,28 @@ namespace kommunesim::model {
 static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
 namespace {
 
-bool holds(const Condition& c, const uint8_t* start_states, uint16_t start_history,
-           uint64_t household_bits) {
+// A person at the start of the month, as every modifier and effect reads them, so that the order
+// in which modules are updated never changes results.
+struct PersonAtStart {
+  uint32_t person = 0;
+  int age_years = 0;
+  std::array<uint8_t, kMaxModules> states{};  // after this month's entries
+  uint16_t history = 0;
+  uint64_t household_bits = 0;
+  std::array<double, kMaxProposalsPerArm> effect_weights{};  // per proposal of the arm
+  bool any_effect = false;
+};
+
+bool holds(const Condition& c, const PersonAtStart& start) {
   switch (c.kind) {
     case Condition::Kind::kSelfIn: {
-      const uint8_t s = start_states[c.module];
+      const uint8_t s = start.states[c.module];
       return s != kNotInModule && ((c.state_mask >> s) & 1u) != 0;
     }
     case Condition::Kind::kHousehold:
-      return ((household_bits >> c.index) & 1u) != 0;
+      return ((start.household_bits >> c.index) & 1u) != 0;
     case Condition::Kind::kHistory:
-      return ((start_history >> c.index) & 1u) != 0;
+      return ((start.history >> c.index) & 1u) != 0;
   }
   return false;
 }
@@ -37,7 +48,7 @@ uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t 
       if (cond.adult != adult) continue;
       bool match = cond.module < 0;
       if (!match) {
-        const uint8_t s = pop.state[q * kMaxModules + static_cast<size_t>(cond.module)];
+        const uint8_t s = pop.state_in(q, static_cast<size_t>(cond.module));
         match = s != kNotInModule && ((cond.state_mask >> s) & 1u) != 0;
       }
       if (match) bits |= uint64_t{1} << c;
@@ -65,8 +76,8 @@ uint8_t entry_state(const StepContext& ctx, const Module& module, uint16_t modul
 }
 
 void enter_state(const Module& module, Population& pop, uint32_t p, size_t m, uint8_t s) {
-  pop.state[p * kMaxModules + m] = s;
-  pop.months_in_state[p * kMaxModules + m] = 0;
+  pop.state_in(p, m) = s;
+  pop.months_in(p, m) = 0;
   const int flag = module.states[s].history_flag;
   if (flag >= 0) pop.history[p] = static_cast<uint16_t>(pop.history[p] | (1u << flag));
 }
@@ -99,35 +110,33 @@ uint16_t advance_participation(uint16_t v, int participation_months) {
 }
 
 // One module's month for one person: tally the month, then at most one transition.
-void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m, int age_years,
-                   const uint8_t* start_states, uint16_t start_history, uint64_t hh_bits,
-                   const double* weights, bool any_weight, PersonMonthDraws& draws,
-                   BlockOutput& out) {
+void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start, size_t m,
+                   PersonMonthDraws& draws, BlockOutput& out) {
   const Module& module = ctx.scenario.modules[m];
   const ModuleTables& tables = ctx.compiled.modules[m];
-  const size_t i = p * kMaxModules + m;
-  const uint8_t s = pop.state[i];
-  const uint16_t d = pop.months_in_state[i];
+  const uint32_t p = start.person;
+  const uint8_t s = start.states[m];
+  const uint16_t d = pop.months_in(p, m);
   const StateTable& st = tables.states[s];
   const int dt = d < kDurationTabled ? d : kDurationTabled - 1;
   const auto slot = static_cast<size_t>(st.slot + st.cost_band[static_cast<size_t>(dt)]);
   ++out.tally.state_months[slot];
   const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)
-    if (((start_history >> equity_flags[g]) & 1U) != 0)
+    if (((start.history >> equity_flags[g]) & 1U) != 0)
       ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
 
   std::array<double, kMaxStates> hazards;
   double total = 0;
   for (int t = 0; t < st.transition_count; ++t) {
     const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + t)];
-    double h = tr.base_hazard(age_years, d);
+    double h = tr.base_hazard(start.age_years, d);
     for (const Modifier& mod : tr.modifiers)
-      if (holds(mod.condition, start_states, start_history, hh_bits)) h *= mod.relative_risk;
-    if (any_weight) {
+      if (holds(mod.condition, start)) h *= mod.relative_risk;
+    if (start.any_effect) {
       double log_rr = 0;
       for (const ArmEffect& e : ctx.effects.by_event[static_cast<size_t>(tr.event_slot)])
-        log_rr += weights[e.slot] * e.log_rr;
+        log_rr += start.effect_weights[e.slot] * e.log_rr;
       if (log_rr != 0) h *= std::exp(log_rr);
     }
     hazards[static_cast<size_t>(t)] = h;
@@ -154,54 +163,49 @@ void update_module(const StepContext& ctx, Population& pop, uint32_t p, size_t m
       return;
     }
   }
-  if (d < 0xFFFF) pop.months_in_state[i] = static_cast<uint16_t>(d + 1);
+  if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
 }
 
 void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
                    BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   const int age = ctx.month - pop.birth_month[p];
-  const int age_years = age / kMonthsPerYear;
+  PersonAtStart start;
+  start.person = p;
+  start.age_years = age / kMonthsPerYear;
+  start.household_bits = hh_bits;
   ++out.tally.person_months;
   ++out.tally.person_months_by_age[static_cast<size_t>(
-      age_years < kAgeYearsTallied ? age_years : kAgeYearsTallied - 1)];
+      start.age_years < kAgeYearsTallied ? start.age_years : kAgeYearsTallied - 1)];
 
-  std::array<double, kMaxProposalsPerArm> weights{};
-  bool any_weight = false;
   for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
     const auto& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
-    uint16_t& v = pop.participation[p * kMaxProposalsPerArm + k];
+    uint16_t& v = pop.participation_in(p, k);
     if (v != 0 && (v & kEnded) == 0) ++out.tally.participant_months[k];
-    weights[k] = ctx.effects.any ? effect_weight(v, proposal.participation_months,
-                                                 ctx.dynamics.effect_half_life_months)
-                                 : 0.0;
-    any_weight = any_weight || weights[k] > 0;
+    start.effect_weights[k] = ctx.effects.any ? effect_weight(v, proposal.participation_months,
+                                                              ctx.dynamics.effect_half_life_months)
+                                              : 0.0;
+    start.any_effect = start.any_effect || start.effect_weights[k] > 0;
     v = advance_participation(v, proposal.participation_months);
   }
 
   // Eligibility changes first: entering persons draw their first state, leaving persons drop out.
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
-    const size_t i = p * kMaxModules + m;
     if (!module.eligible(age)) {
-      pop.state[i] = kNotInModule;
-      pop.months_in_state[i] = 0;
-    } else if (pop.state[i] == kNotInModule) {
+      pop.state_in(p, m) = kNotInModule;
+      pop.months_in(p, m) = 0;
+    } else if (pop.state_in(p, m) == kNotInModule) {
       enter_state(
           module, pop, p, m,
           entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age));
     }
   }
-  // Modifiers read states as they were at the start of the month (after entry), so the order
-  // in which modules are updated never changes results.
-  std::array<uint8_t, kMaxModules> start_states;
-  std::copy_n(&pop.state[p * kMaxModules], kMaxModules, start_states.begin());
-  const uint16_t start_history = pop.history[p];
+  std::copy_n(&pop.state[Population::module_slot(p, 0)], kMaxModules, start.states.begin());
+  start.history = pop.history[p];
   PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
-    if (start_states[m] != kNotInModule)
-      update_module(ctx, pop, p, m, age_years, start_states.data(), start_history, hh_bits,
-                    weights.data(), any_weight, draws, out);
+    if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);
 
   if (draws(PersonMonthDraws::kMortality) < ctx.compiled.mortality.at(age)) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
@@ -228,7 +232,7 @@ void BlockOutput::reset(const CompiledModel& compiled) {
 bool in_target_group(const Population& pop, uint32_t person, int age_months,
                      const TargetGroup& target, uint64_t household_bits) {
   if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
-  const uint8_t s = pop.state[person * kMaxModules + static_cast<size_t>(target.module)];
+  const uint8_t s = pop.state_in(person, static_cast<size_t>(target.module));
   if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
   for (int c : target.household_conditions)
     if (((household_bits >> c) & 1u) == 0) return false;
@@ -259,7 +263,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       if (ctx.month < proposal.start_month) continue;
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
-        uint16_t& v = pop.participation[q * kMaxProposalsPerArm + k];
+        uint16_t& v = pop.participation_in(q, k);
         const bool participating = v != 0 && (v & kEnded) == 0;
         if (v != 0 && !participating) return;  // admitted once already
         const bool in_group =
@@ -276,8 +280,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
                   ? uniform(ctx.key, pop.id[q], ctx.month,
                             static_cast<uint16_t>(ctx.arm.proposals[k]), Purpose::kAdmission)
                   : -static_cast<double>(
-                        pop.months_in_state[q * kMaxModules +
-                                            static_cast<size_t>(proposal.target.module)]);
+                        pop.months_in(q, static_cast<size_t>(proposal.target.module)));
           out.candidates[k].push_back({priority, q});
         }
       });
@@ -304,8 +307,7 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
                         return a.priority != b.priority ? a.priority < b.priority
                                                         : pop.id[a.person] < pop.id[b.person];
                       });
-    for (size_t i = 0; i < admitted; ++i)
-      pop.participation[candidates[i].person * kMaxProposalsPerArm + k] = 1;
+    for (size_t i = 0; i < admitted; ++i) pop.participation_in(candidates[i].person, k) = 1;
     year.admissions[k] += admitted;
   }
 }

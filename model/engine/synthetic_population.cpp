@@ -212,7 +212,7 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
       const auto d = std::lower_bound(it->second.begin(), it->second.end(), v) - it->second.begin();
       // A spell cannot be older than the person's time in the module.
       const int cap = age - module.min_age_months;
-      const size_t i = p * kMaxModules + static_cast<size_t>(init.module);
+      const size_t i = Population::module_slot(p, static_cast<size_t>(init.module));
       pop.state[i] = static_cast<uint8_t>(state);
       pop.months_in_state[i] = static_cast<uint16_t>(std::min<long>(d, cap));
       const int flag = module.states[static_cast<size_t>(state)].history_flag;

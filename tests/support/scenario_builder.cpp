@@ -53,8 +53,7 @@ model::Population make_cohort(const model::Scenario& scenario, int n, int age_ye
   model::Population pop;
   for (int i = 0; i < n; ++i) {
     const uint32_t p = pop.add_person(static_cast<uint32_t>(i), -age_years * 12, i % 2 == 0);
-    for (size_t m = 0; m < scenario.modules.size(); ++m)
-      pop.state[p * model::kMaxModules + m] = state;
+    for (size_t m = 0; m < scenario.modules.size(); ++m) pop.state_in(p, m) = state;
   }
   pop.index_sorted(static_cast<size_t>(n));
   return pop;

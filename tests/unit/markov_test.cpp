@@ -36,7 +36,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
   for (uint32_t i = 0; i < kPersons; ++i) {
     const uint32_t p = pop.add_person(i, -kStartAge, i % 2 == 0);
     const auto state = static_cast<uint8_t>(i % states);
-    pop.state[p * kMaxModules + module] = state;
+    pop.state_in(p, module) = state;
     initial(state) += 1.0 / kPersons;
   }
   pop.index_sorted(kPersons);
@@ -47,7 +47,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
   const auto result = simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {3, 0}, kMonths});
   std::vector<double> simulated(states, 0.0);
   for (size_t p = 0; p < result.final_population.persons(); ++p)
-    simulated[result.final_population.state[p * kMaxModules + module]] += 1.0 / kPersons;
+    simulated[result.final_population.state_in(p, module)] += 1.0 / kPersons;
   for (size_t st = 0; st < states; ++st) {
     const double e = expected(kMonths, static_cast<Eigen::Index>(st));
     // Four binomial standard errors (persons move independently: no modifiers, no households).

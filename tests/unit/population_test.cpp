@@ -92,7 +92,7 @@ TEST_F(SyntheticPopulation, InitialStateSharesFollowThePopulationFile) {
   for (size_t p = 0; p < pop.persons(); ++p) {
     if (-pop.birth_month[p] >= 18 * 12) continue;
     ++children;
-    placed += pop.state[p * kMaxModules + 1] == 2 ? 1 : 0;
+    placed += pop.state_in(p, 1) == 2 ? 1 : 0;
   }
   EXPECT_NEAR(placed / double(children), 0.009, 4 * std::sqrt(0.009 * 0.991 / children));
 }

@@ -30,7 +30,7 @@ SimulationResult run_once(const Scenario& s, const Population& pop, int arm, int
 std::vector<int> state_counts(const Population& pop, size_t module, size_t states) {
   std::vector<int> counts(states, 0);
   for (size_t p = 0; p < pop.persons(); ++p)
-    if (pop.alive(p)) ++counts[pop.state[p * kMaxModules + module]];
+    if (pop.alive(p)) ++counts[pop.state_in(p, module)];
   return counts;
 }
 
@@ -87,8 +87,7 @@ Scenario admission_scenario(int capacity, AdmissionPriority priority) {
 TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
   const Scenario s = admission_scenario(10, AdmissionPriority::kLongestInState);
   Population pop = test_support::make_cohort(s, 100, 40, 0);
-  for (uint32_t p = 0; p < 100; ++p)
-    pop.months_in_state[p * kMaxModules] = static_cast<uint16_t>(p);
+  for (uint32_t p = 0; p < 100; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(p);
   const auto result = run_once(s, pop, 1, 1);
   EXPECT_EQ(result.years[0].admissions[0], 10u);
   for (uint32_t p = 0; p < 100; ++p)
@@ -155,6 +154,6 @@ TEST(Entry, NewlyEligiblePersonsUseTheEntryRuleInMoversTheirAgesInitialShares) {
   pop.add_person(1, -40 * 12, true);   // an in-mover aged 40, not yet in the module
   pop.index_sorted(2);
   const auto result = run_once(s, pop, 0, 1);
-  EXPECT_EQ(result.final_population.state[0 * kMaxModules], 0);  // young
-  EXPECT_EQ(result.final_population.state[1 * kMaxModules], 1);  // settled
+  EXPECT_EQ(result.final_population.state_in(0, 0), 0);  // young
+  EXPECT_EQ(result.final_population.state_in(1, 0), 1);  // settled
 }
