@@ -28,6 +28,7 @@ struct BenchOptions {
   int persons = 1'000'000;
   int months = 120;
   int threads = 0;
+  bool appraisal = false;  // time the scenario's whole appraisal instead of one simulation
 };
 
 int run_command(const RunOptions& options);

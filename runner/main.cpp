@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
   bench_cmd->add_option("--threads", bench.threads, "Worker threads (0: all cores)")
       ->check(CLI::NonNegativeNumber);
   bench_cmd->add_option("--scenario", bench.scenario, "Scenario whose modules to use");
+  bench_cmd->add_flag("--appraisal", bench.appraisal,
+                      "Time the scenario's whole appraisal (as `run` does it, without writing)");
 
   try {
     app.parse(argc, argv);

@@ -179,11 +179,29 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
   EXPECT_NE(run.output.find("nothing was run or written"), std::string::npos);
 }
 
-TEST(Command, BenchPrintsThroughputAsItsLastLine) {
+TEST(Command, BenchPrintsWallAndCpuTimeAndThroughputPerCpuSecondLast) {
   const auto r = run_kommunesim("bench --persons 20000 --months 12 --threads 2");
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(person-months/s: \d+\n$)"))) << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(person-months per CPU-second: \d+\n$)")))
+      << r.output;
+  EXPECT_TRUE(
+      std::regex_search(r.output, std::regex(R"(wall time: [0-9.]+ s, CPU time: [0-9.]+ s)")))
+      << r.output;
+  EXPECT_NE(r.output.find("person-months per wall-second: "), std::string::npos);
+  EXPECT_NE(r.output.find("peak memory (resident): "), std::string::npos);
   EXPECT_NE(r.output.find("bytes per person"), std::string::npos);
+}
+
+TEST(Command, BenchTimesAWholeAppraisalOfAnyScenario) {
+  const auto r = run_kommunesim("bench --appraisal --scenario " + kScenario + " --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("scenario: Mini-kommune"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::regex_search(
+      r.output,
+      std::regex(R"(effective person-months of results \(every unit of the plan\): \d+)")))
+      << r.output;
+  EXPECT_TRUE(std::regex_search(r.output, std::regex(R"(person-months per CPU-second: \d+\n$)")))
+      << r.output;
 }
 
 namespace {
