@@ -32,6 +32,13 @@ AgeTable age_table(const AgeRates& rates) {
 
 }  // namespace
 
+DurationBands duration_bands_of(const std::vector<int>& from) {
+  DurationBands bands;
+  bands.tabled = band_lookup<kDurationTabled>(from, 1);
+  bands.from = from.empty() ? std::vector<int>{0} : from;
+  return bands;
+}
+
 CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;
   compiled.mortality = age_table(scenario.demography.mortality);
@@ -50,7 +57,7 @@ CompiledModel compile(const Scenario& scenario) {
         compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), 0.0});
       } else {
         const RefusionSchedule& schedule = scenario.refusions[static_cast<size_t>(refusion)];
-        st.cost_band = band_lookup<kDurationTabled>(schedule.from_month, 1);
+        st.cost_band = duration_bands_of(schedule.from_month);
         for (double share : schedule.state_share)
           compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), share});
       }
@@ -62,7 +69,7 @@ CompiledModel compile(const Scenario& scenario) {
       std::vector<int> age_years;
       for (int a : tr.hazard.age_from_months) age_years.push_back(a / kMonthsPerYear);
       table.age_band = band_lookup<kAgeYearsTabled>(age_years, 1);
-      table.duration_band = band_lookup<kDurationTabled>(tr.hazard.duration_from, 1);
+      table.duration_band = duration_bands_of(tr.hazard.duration_from);
       table.duration_bands = static_cast<int>(tr.hazard.duration_from.size());
       table.hazard = tr.hazard.values;
       table.modifiers = tr.modifiers;

@@ -2,6 +2,7 @@
 // band look-ups become array indexing and every tallied person-month lands in an integer slot.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <vector>
@@ -11,12 +12,25 @@
 namespace kommunesim::model {
 
 constexpr int kAgeYearsTabled = 128;  // ages beyond are looked up as this age
-constexpr int kDurationTabled = 256;  // months in state beyond are looked up as this
+constexpr int kDurationTabled = 256;  // months in state tabled; beyond, the bands are searched
+
+// The band of a duration in months: tabled for the first kDurationTabled months (nearly every
+// look-up), searched among the bands' lower bounds beyond, so that a band of any length works
+// (førtidspension spells last decades).
+struct DurationBands {
+  std::array<uint8_t, kDurationTabled> tabled{};
+  std::vector<int> from{0};  // lower bounds in months, ascending, the first 0
+  int band(int months) const {
+    if (months < kDurationTabled) return tabled[static_cast<size_t>(months)];
+    return static_cast<int>(std::upper_bound(from.begin(), from.end(), months) - from.begin()) - 1;
+  }
+};
+DurationBands duration_bands_of(const std::vector<int>& from);
 
 struct TransitionTable {
   uint8_t to = 0;
   std::array<uint8_t, kAgeYearsTabled> age_band{};
-  std::array<uint8_t, kDurationTabled> duration_band{};
+  DurationBands duration_band;
   int duration_bands = 1;
   std::vector<double> hazard;  // [age band][duration band]
   std::vector<Modifier> modifiers;
@@ -24,17 +38,15 @@ struct TransitionTable {
   double base_hazard(int age_years, int months_in_state) const {
     const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years
                                                                            : kAgeYearsTabled - 1)];
-    const int d = duration_band[static_cast<size_t>(
-        months_in_state < kDurationTabled ? months_in_state : kDurationTabled - 1)];
-    return hazard[static_cast<size_t>(a * duration_bands + d)];
+    return hazard[static_cast<size_t>(a * duration_bands + duration_band.band(months_in_state))];
   }
 };
 
 struct StateTable {
   int first_transition = 0;  // range into ModuleTables::transitions
   int transition_count = 0;
-  int slot = 0;                                      // first tally slot of this state
-  std::array<uint8_t, kDurationTabled> cost_band{};  // months in state -> slot offset
+  int slot = 0;             // first tally slot of this state
+  DurationBands cost_band;  // months in state -> slot offset (the refusion band)
 };
 
 struct ModuleTables {

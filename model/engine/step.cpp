@@ -118,8 +118,7 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const uint8_t s = start.states[m];
   const uint16_t d = pop.months_in(p, m);
   const StateTable& st = tables.states[s];
-  const int dt = d < kDurationTabled ? d : kDurationTabled - 1;
-  const auto slot = static_cast<size_t>(st.slot + st.cost_band[static_cast<size_t>(dt)]);
+  const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(d));
   ++out.tally.state_months[slot];
   const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)

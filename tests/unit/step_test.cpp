@@ -91,7 +91,7 @@ TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
   const auto result = run_once(s, pop, 1, 1);
   EXPECT_EQ(result.years[0].admissions[0], 10u);
   for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[p * kMaxProposalsPerArm] != 0, p >= 90)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p >= 90)
         << "person " << p;
 }
 
@@ -156,4 +156,21 @@ TEST(Entry, NewlyEligiblePersonsUseTheEntryRuleInMoversTheirAgesInitialShares) {
   const auto result = run_once(s, pop, 0, 1);
   EXPECT_EQ(result.final_population.state_in(0, 0), 0);  // young
   EXPECT_EQ(result.final_population.state_in(1, 0), 1);  // settled
+}
+
+TEST(DurationBands, ABandBeyond255MonthsIsReached) {
+  // Leaving is certain from 300 months in state on (a spell of 25 years), impossible before.
+  Module m = test_support::make_module({"in", "out"}, {{0, 1, 0.0}});
+  m.transitions[0].hazard.duration_from = {0, 300};
+  m.transitions[0].hazard.values = {0.0, hazard_from_probability(1.0 - 1e-12)};
+  const Scenario s = test_support::make_scenario({m}, 3);
+  Population pop = test_support::make_cohort(s, 200, 40, 0);
+  for (uint32_t p = 0; p < 200; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(200 + p % 50);
+  // Starting at 200-249 months in the state, nobody reaches 300 within 36 months.
+  const auto result = run_once(s, pop, 0, 36);
+  EXPECT_EQ(state_counts(result.final_population, 0, 2)[1], 0);
+  for (uint32_t p = 0; p < 200; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(280 + p % 10);
+  // Starting at 280-289 months, every one reaches 300 within 21 months and leaves.
+  const auto later = run_once(s, pop, 0, 36);
+  EXPECT_EQ(state_counts(later.final_population, 0, 2)[1], 200);
 }
