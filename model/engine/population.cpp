@@ -16,9 +16,25 @@ uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index
   return slot;
 }
 
+uint32_t Population::add_copy(const Population& other, uint32_t p, uint32_t household_id) {
+  const auto slot = static_cast<uint32_t>(household.size());
+  id.push_back(other.id[p]);
+  household.push_back(household_id);
+  birth_month.push_back(other.birth_month[p]);
+  flags.push_back(other.flags[p]);
+  history.push_back(other.history[p]);
+  state.insert(state.end(), other.state.data() + module_slot(p, 0),
+               other.state.data() + module_slot(p + 1, 0));
+  months_in_state.insert(months_in_state.end(), other.months_in_state.data() + module_slot(p, 0),
+                         other.months_in_state.data() + module_slot(p + 1, 0));
+  participation.insert(participation.end(), kMaxProposalsPerArm, 0);
+  return slot;
+}
+
 void Population::compact() {
   Population kept;
   kept.next_id = next_id;
+  kept.household_ids = std::move(household_ids);
   const size_t n = persons();
   kept.id.reserve(n);
   kept.household.reserve(n);

@@ -52,6 +52,13 @@ struct Population {
   std::vector<uint32_t> added_offset;  // size households + 1
   std::vector<uint32_t> added_members;
   std::vector<uint64_t> condition_bits;  // household conditions of the current month
+  // The id that keys each household's draws: empty when it is the household's index; a branch
+  // (a part of the population, engine/shared_baseline.cpp) keeps each household's index in the
+  // whole population, so that its households draw what they draw there.
+  std::vector<uint32_t> household_ids;
+  uint32_t household_key(size_t h) const {
+    return household_ids.empty() ? static_cast<uint32_t>(h) : household_ids[h];
+  }
 
   size_t persons() const { return household.size(); }
   size_t households() const { return first_slot.empty() ? 0 : first_slot.size() - 1; }
@@ -61,6 +68,9 @@ struct Population {
 
   // Adds a person with no module state and the next id; returns the slot.
   uint32_t add_person(uint32_t household_id, int32_t birth_month_index, bool female);
+  // Adds a copy of person `p` of `other` (every state, no participation) to household
+  // `household_id`; returns the slot.
+  uint32_t add_copy(const Population& other, uint32_t p, uint32_t household_id);
   // Removes persons no longer living in the municipality and orders the rest by household, so
   // members are adjacent in memory. Keeps ids, household ids and the member lists valid.
   void compact();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "model/engine/shared_baseline.hpp"
 #include "model/engine/simulation.hpp"
 
 namespace kommunesim::model {
@@ -40,21 +41,13 @@ size_t RunPlan::simulations() const {
       std::count_if(units.begin(), units.end(), [](const RunUnit& u) { return u.same_as < 0; }));
 }
 
-RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
-                         const Population& initial, const RunPlan& plan,
-                         const std::vector<size_t>& unit_indices,
-                         const std::function<void()>& on_month) {
-  RunResults results;
-  results.tallies.resize(plan.units.size());
-  for (int r = 0; r < plan.replicates; ++r)
-    results.effect_draws.push_back(
-        draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
-  // A unit that shares another's simulation brings that one along.
-  std::vector<size_t> simulated;
-  for (size_t u : unit_indices)
-    simulated.push_back(plan.units[u].same_as < 0 ? u : static_cast<size_t>(plan.units[u].same_as));
-  std::sort(simulated.begin(), simulated.end());
-  simulated.erase(std::unique(simulated.begin(), simulated.end()), simulated.end());
+namespace {
+
+// Every simulated unit in full, one simulation each.
+void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
+                   const Population& initial, const RunPlan& plan,
+                   const std::vector<size_t>& simulated, RunResults& results,
+                   const std::function<void()>& on_month) {
   tbb::parallel_for(size_t{0}, simulated.size(), [&](size_t i) {
     const RunUnit& unit = plan.units[simulated[i]];
     const SimulationInput input{scenario,
@@ -67,6 +60,62 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
                                 plan.months};
     results.tallies[simulated[i]] = simulate(input, on_month).years;
   });
+}
+
+// Per replicate, the baseline once and every arm on the households where it differs.
+void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& compiled,
+                                const Population& initial, const RunPlan& plan,
+                                const std::vector<size_t>& simulated, RunResults& results,
+                                const std::function<void()>& on_month) {
+  std::vector<std::vector<size_t>> arms_of(static_cast<size_t>(plan.replicates));
+  std::vector<int64_t> baseline_of(static_cast<size_t>(plan.replicates), -1);
+  for (size_t u : simulated) {
+    const RunUnit& unit = plan.units[u];
+    if (unit.arm == 0)
+      baseline_of[static_cast<size_t>(unit.replicate)] = static_cast<int64_t>(u);
+    else
+      arms_of[static_cast<size_t>(unit.replicate)].push_back(u);
+  }
+  tbb::parallel_for(0, plan.replicates, [&](int r) {
+    const auto& units = arms_of[static_cast<size_t>(r)];
+    if (units.empty() && baseline_of[static_cast<size_t>(r)] < 0) return;
+    std::vector<ArmPath> paths;
+    for (size_t u : units)
+      paths.push_back({&scenario.arms[static_cast<size_t>(plan.units[u].arm)],
+                       plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)]});
+    SharedBaselineResult shared = simulate_shared_baseline(
+        scenario, compiled, initial, paths, results.effect_draws[static_cast<size_t>(r)],
+        RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months, [&] {
+          // One step per unit simulated (the baseline counts once, whether asked for or not).
+          if (on_month) on_month();
+        });
+    const size_t baseline_unit = plan.unit_index(0, r, 0, scenario.arms.size());
+    results.tallies[baseline_unit] = std::move(shared.baseline);
+    for (size_t i = 0; i < units.size(); ++i) results.tallies[units[i]] = std::move(shared.arms[i]);
+  });
+}
+
+}  // namespace
+
+RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
+                         const Population& initial, const RunPlan& plan,
+                         const std::vector<size_t>& unit_indices,
+                         const std::function<void()>& on_month, Execution execution) {
+  RunResults results;
+  results.tallies.resize(plan.units.size());
+  for (int r = 0; r < plan.replicates; ++r)
+    results.effect_draws.push_back(
+        draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
+  // A unit that shares another's simulation brings that one along.
+  std::vector<size_t> simulated;
+  for (size_t u : unit_indices)
+    simulated.push_back(plan.units[u].same_as < 0 ? u : static_cast<size_t>(plan.units[u].same_as));
+  std::sort(simulated.begin(), simulated.end());
+  simulated.erase(std::unique(simulated.begin(), simulated.end()), simulated.end());
+  if (execution == Execution::kSharedBaseline)
+    simulate_sharing_baselines(scenario, compiled, initial, plan, simulated, results, on_month);
+  else
+    simulate_each(scenario, compiled, initial, plan, simulated, results, on_month);
   for (size_t u : unit_indices)
     if (plan.units[u].same_as >= 0)
       results.tallies[u] = results.tallies[static_cast<size_t>(plan.units[u].same_as)];
@@ -75,10 +124,10 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
 
 RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
                         const Population& initial, const RunPlan& plan,
-                        const std::function<void()>& on_month) {
+                        const std::function<void()>& on_month, Execution execution) {
   std::vector<size_t> all(plan.units.size());
   std::iota(all.begin(), all.end(), size_t{0});
-  return execute_units(scenario, compiled, initial, plan, all, on_month);
+  return execute_units(scenario, compiled, initial, plan, all, on_month, execution);
 }
 
 }  // namespace kommunesim::model

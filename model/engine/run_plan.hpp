@@ -49,13 +49,21 @@ struct RunResults {
   std::vector<EffectDraws> effect_draws;    // per replicate
 };
 
+// How the units are simulated: per replicate the baseline once and every arm only where it
+// differs from it (engine/shared_baseline.hpp), or every unit in full. Both give identical
+// tallies; the full path stays as the reference the shared one is tested against.
+enum class Execution : uint8_t { kSharedBaseline, kFull };
+
+// on_month is called once per simulated unit and month, from worker threads.
 RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
                         const Population& initial, const RunPlan& plan,
-                        const std::function<void()>& on_month = {});
+                        const std::function<void()>& on_month = {},
+                        Execution execution = Execution::kSharedBaseline);
 
 RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan,
                          const std::vector<size_t>& unit_indices,
-                         const std::function<void()>& on_month = {});
+                         const std::function<void()>& on_month = {},
+                         Execution execution = Execution::kSharedBaseline);
 
 }  // namespace kommunesim::model

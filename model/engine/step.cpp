@@ -238,6 +238,15 @@ bool in_target_group(const Population& pop, uint32_t person, int age_months,
   return true;
 }
 
+double admission_priority(const StepContext& ctx, const Population& pop, uint32_t person,
+                          size_t k) {
+  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+  if (proposal.priority == AdmissionPriority::kRandom)
+    return uniform(ctx.key, pop.id[person], ctx.month, static_cast<uint16_t>(ctx.arm.proposals[k]),
+                   Purpose::kAdmission);
+  return -static_cast<double>(pop.months_in(person, static_cast<size_t>(proposal.target.module)));
+}
+
 void household_phase(const StepContext& ctx, Population& pop, size_t first_household,
                      size_t end_household, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
@@ -245,7 +254,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
-    if (uniform(ctx.key, static_cast<uint32_t>(h), ctx.month, 0, Purpose::kOutMigration) <
+    if (uniform(ctx.key, pop.household_key(h), ctx.month, 0, Purpose::kOutMigration) <
         scenario.demography.out_migration_monthly) {
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
@@ -274,13 +283,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
             v = static_cast<uint16_t>(kEnded | 1);  // left the target group: participation ends
           }
         } else if (in_group) {
-          const double priority =
-              proposal.priority == AdmissionPriority::kRandom
-                  ? uniform(ctx.key, pop.id[q], ctx.month,
-                            static_cast<uint16_t>(ctx.arm.proposals[k]), Purpose::kAdmission)
-                  : -static_cast<double>(
-                        pop.months_in(q, static_cast<size_t>(proposal.target.module)));
-          out.candidates[k].push_back({priority, q});
+          out.candidates[k].push_back({admission_priority(ctx, pop, q, k), q});
         }
       });
     }

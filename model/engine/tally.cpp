@@ -13,6 +13,25 @@ void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups) {
   person_months = births = deaths = out_migrants = in_migrants = 0;
 }
 
+void Tally::add_difference(const Tally& plus, const Tally& minus) {
+  // Unsigned arithmetic is modulo 2^64: a field whose difference is negative still gives the
+  // exact (non-negative) total.
+  const auto each = [](auto& into, const auto& p, const auto& m) {
+    for (size_t i = 0; i < into.size(); ++i) into[i] += p[i] - m[i];
+  };
+  each(state_months, plus.state_months, minus.state_months);
+  each(events, plus.events, minus.events);
+  each(group_state_months, plus.group_state_months, minus.group_state_months);
+  each(participant_months, plus.participant_months, minus.participant_months);
+  each(admissions, plus.admissions, minus.admissions);
+  each(person_months_by_age, plus.person_months_by_age, minus.person_months_by_age);
+  person_months += plus.person_months - minus.person_months;
+  births += plus.births - minus.births;
+  deaths += plus.deaths - minus.deaths;
+  out_migrants += plus.out_migrants - minus.out_migrants;
+  in_migrants += plus.in_migrants - minus.in_migrants;
+}
+
 void Tally::add(const Tally& other) {
   for (size_t i = 0; i < state_months.size(); ++i) state_months[i] += other.state_months[i];
   for (size_t i = 0; i < events.size(); ++i) events[i] += other.events[i];

@@ -28,6 +28,8 @@ struct Tally {
 
   void reset(size_t slots, size_t event_slots, size_t equity_groups = 0);
   void add(const Tally& other);
+  // Adds plus - minus, field by field (the total must not be negative).
+  void add_difference(const Tally& plus, const Tally& minus);
 };
 
 }  // namespace kommunesim::model

@@ -1,0 +1,40 @@
+// The baseline and the arms of one replicate simulated together: the baseline in full, each arm
+// only on the households where it differs from the baseline. A household differs once one of
+// its members is admitted to one of the arm's proposals (through household conditions the whole
+// household may then move differently); every other household follows the baseline's path
+// exactly, because every draw is keyed by person or household and month, and demography does not
+// depend on module states. An arm's tallies are the baseline's plus the exact integer difference
+// between its path and the baseline's path on its differing households, so every output is
+// bit-identical to simulating each arm in full (tests/unit/shared_baseline_test.cpp).
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "model/engine/effects.hpp"
+#include "model/engine/module_tables.hpp"
+#include "model/engine/population.hpp"
+#include "model/engine/scenario.hpp"
+#include "model/engine/tally.hpp"
+
+namespace kommunesim::model {
+
+struct ArmPath {
+  const Arm* arm = nullptr;  // an arm with proposals
+  Dynamics dynamics;
+};
+
+struct SharedBaselineResult {
+  std::vector<Tally> baseline;           // per year
+  std::vector<std::vector<Tally>> arms;  // per arm path, per year
+  size_t differing_households = 0;       // over all arm paths, at the end
+};
+
+// Simulates the baseline and every arm path of one replicate for `months` months. on_month is
+// called 1 + arms.size() times after each month (one per simulation it stands for).
+SharedBaselineResult simulate_shared_baseline(
+    const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
+    const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,
+    const std::function<void()>& on_month = {});
+
+}  // namespace kommunesim::model
