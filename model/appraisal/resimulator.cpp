@@ -8,6 +8,7 @@
 
 #include "model/engine/accounting.hpp"
 #include "model/engine/parameter_values.hpp"
+#include "model/engine/shared_baseline.hpp"
 #include "model/engine/simulation.hpp"
 
 namespace kommunesim::appraisal {
@@ -121,6 +122,53 @@ double Resimulator::from_subset(int arm, int norm, const Simulated& proposal,
       });
   return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, group, set) +
          (moved_on_subset - own_on_subset);
+}
+
+bool Resimulator::in_main_run(const Dynamics& dynamics) const {
+  return std::any_of(plan_.dynamics_groups.begin(), plan_.dynamics_groups.end(),
+                     [&](const Dynamics& g) { return g.effective() == dynamics.effective(); });
+}
+
+void Resimulator::prepare(const std::vector<Wanted>& wanted) {
+  // What is still missing, each once, for the longest months asked; grouped by months.
+  using Key = std::tuple<int, double, double>;
+  std::map<Key, Wanted> missing;
+  for (const Wanted& w : wanted) {
+    if (in_main_run(w.dynamics)) continue;
+    const Dynamics e = w.dynamics.effective();
+    const Key key{w.arm, e.effect_scale, e.effect_half_life_months};
+    const auto done = unmoved_->sims.find(key);
+    if (done != unmoved_->sims.end() && done->second.months >= w.months) continue;
+    Wanted& m = missing[key];
+    m = {w.arm, e, std::max(m.months, w.months)};
+  }
+  std::map<int, std::vector<std::pair<Key, Wanted>>> by_months;
+  for (const auto& [key, w] : missing) by_months[w.months].push_back({key, w});
+  for (const auto& [months, batch] : by_months) {
+    std::vector<ArmPath> paths;
+    for (const auto& [key, w] : batch)
+      paths.push_back({&scenario_.arms[static_cast<size_t>(w.arm)], w.dynamics});
+    std::vector<Simulated> fresh(batch.size());
+    for (auto& f : fresh) {
+      f.months = months;
+      f.accounts.resize(static_cast<size_t>(replicates_));
+    }
+    tbb::parallel_for(0, replicates_, [&](int r) {
+      const SharedBaselineResult shared = simulate_shared_baseline(
+          scenario_, compiled_, initial_, paths, results_.effect_draws[static_cast<size_t>(r)],
+          RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
+      for (size_t i = 0; i < batch.size(); ++i) {
+        const Arm& arm = *paths[i].arm;
+        auto& accounts = fresh[i].accounts[static_cast<size_t>(r)];
+        for (size_t y = 0; y < shared.arms[i].size(); ++y)
+          accounts.push_back(
+              account_year(scenario_, compiled_, arm, shared.arms[i][y], static_cast<int>(y)));
+      }
+    });
+    for (size_t i = 0; i < batch.size(); ++i)
+      unmoved_->sims.insert_or_assign(batch[i].first, std::move(fresh[i]));
+    simulations_ += batch.size() * static_cast<size_t>(replicates_);
+  }
 }
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {

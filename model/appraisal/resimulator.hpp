@@ -46,6 +46,18 @@ class Resimulator {
   // set's dynamics, corrected as above (an effect size re-simulates only the arm).
   double mean_net_value_at(int arm, int norm, int parameter, double value);
 
+  // An arm with other dynamics, simulated for at least `months` months.
+  struct Wanted {
+    int arm = 0;
+    Dynamics dynamics;
+    int months = 0;
+  };
+  // Simulates now every one of `wanted` that mean_net_value would have to simulate, in one pass
+  // per replicate and length that simulates the baseline once for all of them
+  // (engine/shared_baseline.hpp); mean_net_value then finds them. The results are those of
+  // simulating each alone.
+  void prepare(const std::vector<Wanted>& wanted);
+
   int replicates() const { return replicates_; }
   size_t simulations() const { return simulations_; }
 
@@ -56,6 +68,7 @@ class Resimulator {
     std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
   };
   Variant& variant(int parameter, double value);
+  bool in_main_run(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
   // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the
   // baseline's (nullptr: the main run's baseline), corrected to all replicates as above.

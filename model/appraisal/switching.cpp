@@ -39,39 +39,70 @@ std::optional<double> root_in(const std::function<double(double)>& f, double low
   return std::nullopt;
 }
 
-// Regula falsi (Illinois) for a sign change of f between the known points lo and hi.
-void bracket_root(const std::function<double(double)>& f, double lo, double f_lo, double hi,
-                  double f_hi, double min_width, SwitchingRow& row) {
-  const double tolerance = kSwitchingTolerance * std::abs(f_hi - f_lo);
-  int side = 0;  // the end kept last time: halve its value if it is kept again
-  for (int it = 0; it < kSwitchingIterations && hi - lo > min_width; ++it) {
-    const double x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-    const double fx = f(x);
-    ++row.simulated_points;
-    if (std::abs(fx) <= tolerance) {
-      lo = hi = x;
-      break;
-    }
-    if ((fx > 0) == (f_lo > 0)) {
-      lo = x;
-      f_lo = fx;
-      if (side == -1) f_hi /= 2;
-      side = -1;
+// Regula falsi (Illinois) for a sign change of f between the known points lo and hi, one step at
+// a time, so that the steps of every search can be simulated together.
+class Bracket {
+ public:
+  Bracket(double lo, double f_lo, double hi, double f_hi, double min_width)
+      : lo_(lo),
+        f_lo_(f_lo),
+        hi_(hi),
+        f_hi_(f_hi),
+        min_width_(min_width),
+        tolerance_(kSwitchingTolerance * std::abs(f_hi - f_lo)) {}
+  bool searching() const {
+    return !found_ && steps_ < kSwitchingIterations && hi_ - lo_ > min_width_;
+  }
+  double next() const { return (lo_ * f_hi_ - hi_ * f_lo_) / (f_hi_ - f_lo_); }
+  void step(double x, double fx) {
+    ++steps_;
+    if (std::abs(fx) <= tolerance_) {
+      lo_ = hi_ = x;
+      found_ = true;
+    } else if ((fx > 0) == (f_lo_ > 0)) {
+      lo_ = x;
+      f_lo_ = fx;
+      if (side_ == -1) f_hi_ /= 2;
+      side_ = -1;
     } else {
-      hi = x;
-      f_hi = fx;
-      if (side == 1) f_lo /= 2;
-      side = 1;
+      hi_ = x;
+      f_hi_ = fx;
+      if (side_ == 1) f_lo_ /= 2;
+      side_ = 1;
     }
   }
-  row.value = lo == hi ? lo : (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
-  row.bracket_low = lo;
-  row.bracket_high = hi;
-}
+  void finish(SwitchingRow& row) const {
+    row.value = lo_ == hi_ ? lo_ : next();
+    row.bracket_low = lo_;
+    row.bracket_high = hi_;
+    row.simulated_points = steps_;
+  }
 
-// Dynamics parameters, by re-simulation.
+ private:
+  double lo_, f_lo_, hi_, f_hi_, min_width_, tolerance_;
+  int side_ = 0;  // the end kept last time: halve its value if it is kept again
+  int steps_ = 0;
+  bool found_ = false;
+};
+
+// Dynamics parameters, by re-simulation: the searches of every row step together, each step's
+// simulations made in one pass per replicate that shares the baseline.
 void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
                         std::vector<SwitchingRow>& out) {
+  struct Search {
+    size_t row;
+    const Parameter* parameter;
+    Bracket bracket;
+  };
+  std::vector<Search> searches;
+  const auto moved = [&](const SwitchingRow& row, const Parameter& p, double x) {
+    NormativeSet set = scenario.norms[static_cast<size_t>(row.norm)];
+    set.set(p, x, scenario.horizon_years);
+    return set.dynamics;
+  };
+  const auto f = [&](const SwitchingRow& row, const Parameter& p, double x) {
+    return resimulator.mean_net_value(row.arm, row.norm, moved(row, p, x));
+  };
   for (const Parameter& p : scenario.parameters) {
     if (!p.is_dynamics_setting()) continue;
     for (size_t n = 0; n < scenario.norms.size(); ++n) {
@@ -80,25 +111,40 @@ void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
         SwitchingRow row{
             static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, true, 0, 0, 0};
         row.current = norm.value(p);
-        const auto f = [&](double x) {
-          NormativeSet moved = norm;
-          moved.set(p, x, scenario.horizon_years);
-          return resimulator.mean_net_value(static_cast<int>(a), static_cast<int>(n),
-                                            moved.dynamics);
-        };
         // Known points: the range's ends and the set's own value.
         std::vector<std::pair<double, double>> points;
         for (double x : {p.low, row.current, p.high})
-          if (x >= p.low && x <= p.high) points.push_back({x, f(x)});
+          if (x >= p.low && x <= p.high) points.push_back({x, f(row, p, x)});
         std::sort(points.begin(), points.end());
-        for (size_t i = 0; i + 1 < points.size() && !row.value; ++i)
-          if ((points[i].second > 0) != (points[i + 1].second > 0))
-            bracket_root(f, points[i].first, points[i].second, points[i + 1].first,
-                         points[i + 1].second, 0.01 * (p.high - p.low), row);
+        for (size_t i = 0; i + 1 < points.size(); ++i)
+          if ((points[i].second > 0) != (points[i + 1].second > 0)) {
+            searches.push_back({out.size(), &p,
+                                Bracket(points[i].first, points[i].second, points[i + 1].first,
+                                        points[i + 1].second, 0.01 * (p.high - p.low))});
+            break;
+          }
         out.push_back(row);
       }
     }
   }
+  for (;;) {
+    std::vector<Resimulator::Wanted> wanted;
+    for (const Search& s : searches)
+      if (s.bracket.searching()) {
+        const SwitchingRow& row = out[s.row];
+        const int years = scenario.norms[static_cast<size_t>(row.norm)].horizon_years;
+        wanted.push_back({row.arm, moved(row, *s.parameter, s.bracket.next()),
+                          std::min(scenario.months(), years * kMonthsPerYear)});
+      }
+    if (wanted.empty()) break;
+    resimulator.prepare(wanted);
+    for (Search& s : searches)
+      if (s.bracket.searching()) {
+        const double x = s.bracket.next();
+        s.bracket.step(x, f(out[s.row], *s.parameter, x));
+      }
+  }
+  for (const Search& s : searches) s.bracket.finish(out[s.row]);
 }
 
 }  // namespace

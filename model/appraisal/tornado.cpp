@@ -31,6 +31,21 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     else
       modules_read[k] = true;
   }
+  // The arms under the normative dynamics settings' ends, simulated together.
+  std::vector<Resimulator::Wanted> wanted;
+  for (const NormativeSet& norm : scenario.norms) {
+    const int months = std::min(plan.months, norm.horizon_years * kMonthsPerYear);
+    for (const Parameter& p : scenario.parameters) {
+      if (p.role != ParameterRole::kNormative || !p.is_dynamics_setting()) continue;
+      for (const double x : {p.low, p.high}) {
+        NormativeSet moved = norm;
+        moved.set(p, x, scenario.horizon_years);
+        for (size_t a = 1; a < scenario.arms.size(); ++a)
+          wanted.push_back({static_cast<int>(a), moved.dynamics, months});
+      }
+    }
+  }
+  resimulator.prepare(wanted);
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {
     const NormativeSet& norm = scenario.norms[n];
