@@ -46,9 +46,8 @@ void expect_shared_equals_full(Scenario s, uint32_t seed, int replicates, int ye
     ASSERT_EQ(full.tallies[u].size(), shared.tallies[u].size());
     for (size_t y = 0; y < full.tallies[u].size(); ++y)
       expect_same(full.tallies[u][y], shared.tallies[u][y],
-                  s.name + " seed " + std::to_string(seed) + " threads " +
-                      std::to_string(threads) + " arm " +
-                      s.arms[static_cast<size_t>(plan.units[u].arm)].id + " group " +
+                  s.name + " seed " + std::to_string(seed) + " threads " + std::to_string(threads) +
+                      " arm " + s.arms[static_cast<size_t>(plan.units[u].arm)].id + " group " +
                       std::to_string(plan.units[u].dynamics_group) + " replicate " +
                       std::to_string(plan.units[u].replicate) + " year " + std::to_string(y));
   }
