@@ -130,7 +130,8 @@ bool Resimulator::in_main_run(const Dynamics& dynamics) const {
 }
 
 void Resimulator::prepare(const std::vector<Wanted>& wanted) {
-  // What is still missing, each once, for the longest months asked; grouped by months.
+  // What is still missing, each once; one pass for the longest months asked (the first years of
+  // a longer simulation are those of a shorter one).
   using Key = std::tuple<int, double, double>;
   std::map<Key, Wanted> missing;
   for (const Wanted& w : wanted) {
@@ -142,33 +143,32 @@ void Resimulator::prepare(const std::vector<Wanted>& wanted) {
     Wanted& m = missing[key];
     m = {w.arm, e, std::max(m.months, w.months)};
   }
-  std::map<int, std::vector<std::pair<Key, Wanted>>> by_months;
-  for (const auto& [key, w] : missing) by_months[w.months].push_back({key, w});
-  for (const auto& [months, batch] : by_months) {
-    std::vector<ArmPath> paths;
-    for (const auto& [key, w] : batch)
-      paths.push_back({&scenario_.arms[static_cast<size_t>(w.arm)], w.dynamics});
-    std::vector<Simulated> fresh(batch.size());
-    for (auto& f : fresh) {
-      f.months = months;
-      f.accounts.resize(static_cast<size_t>(replicates_));
-    }
-    tbb::parallel_for(0, replicates_, [&](int r) {
-      const SharedBaselineResult shared = simulate_shared_baseline(
-          scenario_, compiled_, initial_, paths, results_.effect_draws[static_cast<size_t>(r)],
-          RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
-      for (size_t i = 0; i < batch.size(); ++i) {
-        const Arm& arm = *paths[i].arm;
-        auto& accounts = fresh[i].accounts[static_cast<size_t>(r)];
-        for (size_t y = 0; y < shared.arms[i].size(); ++y)
-          accounts.push_back(
-              account_year(scenario_, compiled_, arm, shared.arms[i][y], static_cast<int>(y)));
-      }
-    });
-    for (size_t i = 0; i < batch.size(); ++i)
-      unmoved_->sims.insert_or_assign(batch[i].first, std::move(fresh[i]));
-    simulations_ += batch.size() * static_cast<size_t>(replicates_);
+  if (missing.empty()) return;
+  int months = 0;
+  std::vector<ArmPath> paths;
+  for (const auto& [key, w] : missing) {
+    months = std::max(months, w.months);
+    paths.push_back({&scenario_.arms[static_cast<size_t>(w.arm)], w.dynamics});
   }
+  std::vector<Simulated> fresh(paths.size());
+  for (auto& f : fresh) {
+    f.months = months;
+    f.accounts.resize(static_cast<size_t>(replicates_));
+  }
+  tbb::parallel_for(0, replicates_, [&](int r) {
+    const SharedBaselineResult shared = simulate_shared_baseline(
+        scenario_, compiled_, initial_, paths, results_.effect_draws[static_cast<size_t>(r)],
+        RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
+    for (size_t i = 0; i < paths.size(); ++i) {
+      auto& accounts = fresh[i].accounts[static_cast<size_t>(r)];
+      for (size_t y = 0; y < shared.arms[i].size(); ++y)
+        accounts.push_back(account_year(scenario_, compiled_, *paths[i].arm, shared.arms[i][y],
+                                        static_cast<int>(y)));
+    }
+  });
+  size_t i = 0;
+  for (const auto& [key, w] : missing) unmoved_->sims.insert_or_assign(key, std::move(fresh[i++]));
+  simulations_ += paths.size() * static_cast<size_t>(replicates_);
 }
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {

@@ -56,29 +56,29 @@ struct Entrant {
   uint32_t household = 0;  // in the whole population (from the baseline)
 };
 
-// Candidates for the arm's k-th proposal in the households that do not differ yet, read from the
-// baseline's start-of-month states (equal to the arm's there, since nobody in them was ever
-// admitted), per block of the whole population.
-std::vector<std::vector<Entrant>> baseline_entrants(const StepContext& ctx, const Branch& branch,
-                                                    const Population& base, size_t k) {
+// Every candidate of one proposal on the baseline's path, from its start-of-month states, in
+// household order. An arm takes those in its households that do not differ yet (equal to the
+// arm's there, since nobody in them was ever admitted).
+std::vector<Entrant> baseline_candidates(const StepContext& ctx, const Population& base,
+                                         int proposal_index) {
   const size_t households = base.households();
   const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
   std::vector<std::vector<Entrant>> per_block(count);
-  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(proposal_index)];
   tbb::parallel_for(size_t{0}, count, [&](size_t b) {
     const size_t end = std::min(households, (b + 1) * kHouseholdsPerBlock);
-    for (size_t h = b * kHouseholdsPerBlock; h < end; ++h) {
-      if (branch.local_of[h] >= 0) continue;
+    for (size_t h = b * kHouseholdsPerBlock; h < end; ++h)
       base.for_each_member(h, [&](uint32_t q) {
         if (!base.alive(q) || !in_target_group(base, q, ctx.month - base.birth_month[q],
                                                proposal.target, base.condition_bits[h]))
           return;
-        per_block[b].push_back(
-            {admission_priority(ctx, base, q, k), base.id[q], true, q, static_cast<uint32_t>(h)});
+        per_block[b].push_back({admission_priority(ctx, base, q, proposal_index), base.id[q], true,
+                                q, static_cast<uint32_t>(h)});
       });
-    }
   });
-  return per_block;
+  std::vector<Entrant> all;
+  for (auto& block : per_block) all.insert(all.end(), block.begin(), block.end());
+  return all;
 }
 
 // Copies household h of the baseline's path into both paths of the branch, as a new local
@@ -99,7 +99,8 @@ void diverge(Branch& branch, const Population& base, size_t h,
 // Admission for the arm, as admission_phase does it on the arm's whole population: the
 // candidates of both origins, by priority (ties by person id), up to each proposal's free
 // capacity. Admitting someone in a household that did not differ yet makes it differ.
-void admit(const StepContext& ctx, Branch& branch, const Population& base) {
+void admit(const StepContext& ctx, Branch& branch, const Population& base,
+           const std::vector<std::vector<Entrant>>& base_candidates) {
   std::unordered_map<uint32_t, uint32_t> own_slot_of;  // persons copied this month
   const size_t households_before = branch.own.pop.household_ids.size();
   // Every proposal's candidates first, from the states at the start of the month: admission to
@@ -115,8 +116,8 @@ void admit(const StepContext& ctx, Branch& branch, const Population& base) {
       for (const Candidate& c : b.candidates[k])
         entrants[k].push_back({c.priority, branch.own.pop.id[c.person], false, c.person, 0});
     }
-    for (auto& block : baseline_entrants(ctx, branch, base, k))
-      entrants[k].insert(entrants[k].end(), block.begin(), block.end());
+    for (const Entrant& e : base_candidates[static_cast<size_t>(ctx.arm.proposals[k])])
+      if (branch.local_of[e.household] < 0) entrants[k].push_back(e);
   }
   for (size_t k = 0; k < proposals; ++k) {
     const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
@@ -188,6 +189,11 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
   Path base;
   base.pop = initial;
   std::vector<std::unique_ptr<Branch>> branches;
+  std::vector<int> proposals_run;  // every proposal of some arm, once
+  for (const ArmPath& path : arms)
+    for (int p : path.arm->proposals)
+      if (std::find(proposals_run.begin(), proposals_run.end(), p) == proposals_run.end())
+        proposals_run.push_back(p);
   for (const ArmPath& path : arms) {
     auto b = std::make_unique<Branch>();
     b->arm = path.arm;
@@ -215,6 +221,11 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
                      out.reset(compiled);
                      household_phase(base_ctx, base.pop, first, end, out);
                    });
+    // The baseline's candidates of every proposal an arm runs, once for all arms.
+    std::vector<std::vector<Entrant>> base_candidates(scenario.proposals.size());
+    for (int p : proposals_run)
+      if (month >= scenario.proposals[static_cast<size_t>(p)].start_month)
+        base_candidates[static_cast<size_t>(p)] = baseline_candidates(base_ctx, base.pop, p);
     for (auto& b : branches) {
       b->local_of.resize(base.pop.households(), -1);
       const StepContext ctx = arm_ctx(*b);
@@ -224,7 +235,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
                          out.reset(compiled);
                          household_phase(*path_ctx, path->pop, first, end, out);
                        });
-      admit(ctx, *b, base.pop);
+      admit(ctx, *b, base.pop, base_candidates);
     }
     // Every path's persons.
     for_each_block(base.pop.households(), base.blocks,

@@ -239,10 +239,10 @@ bool in_target_group(const Population& pop, uint32_t person, int age_months,
 }
 
 double admission_priority(const StepContext& ctx, const Population& pop, uint32_t person,
-                          size_t k) {
-  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+                          int proposal_index) {
+  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(proposal_index)];
   if (proposal.priority == AdmissionPriority::kRandom)
-    return uniform(ctx.key, pop.id[person], ctx.month, static_cast<uint16_t>(ctx.arm.proposals[k]),
+    return uniform(ctx.key, pop.id[person], ctx.month, static_cast<uint16_t>(proposal_index),
                    Purpose::kAdmission);
   return -static_cast<double>(pop.months_in(person, static_cast<size_t>(proposal.target.module)));
 }
@@ -283,7 +283,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
             v = static_cast<uint16_t>(kEnded | 1);  // left the target group: participation ends
           }
         } else if (in_group) {
-          out.candidates[k].push_back({admission_priority(ctx, pop, q, k), q});
+          out.candidates[k].push_back({admission_priority(ctx, pop, q, ctx.arm.proposals[k]), q});
         }
       });
     }

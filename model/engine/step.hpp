@@ -59,8 +59,9 @@ void demography_phase(const StepContext& ctx, Population& pop,
 bool in_target_group(const Population& pop, uint32_t person, int age_months,
                      const TargetGroup& target, uint64_t household_bits);
 
-// A candidate's priority for admission to the arm's k-th proposal (lower is admitted first):
-// the longest in the target state, or a random draw keyed by person and month.
-double admission_priority(const StepContext& ctx, const Population& pop, uint32_t person, size_t k);
+// A candidate's priority for admission to a proposal (lower is admitted first): the longest in
+// the target state, or a random draw keyed by person, month and proposal.
+double admission_priority(const StepContext& ctx, const Population& pop, uint32_t person,
+                          int proposal_index);
 
 }  // namespace kommunesim::model
