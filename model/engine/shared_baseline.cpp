@@ -36,15 +36,40 @@ struct Path {
   std::vector<Tally> years;
 };
 
-// An arm's households that differ from the baseline, on both paths.
+// An arm's households that differ from the baseline.
 struct Branch {
   const Arm* arm = nullptr;
   Dynamics dynamics;
   ArmEffects effects;
-  Path own;                       // the arm's path
-  Path shadow;                    // the baseline's path on the same households
+  Path own;  // the arm's path on them
+  // Per year, what the baseline's path tallied on them since they differ (from the log).
+  std::vector<Tally> replaced;
   std::vector<int32_t> local_of;  // per household of the whole population: local index or -1
 };
+
+// What the baseline's path tallied, household by household, this month, for the households that
+// differ in some arm: persons in each cost slot, in each equity group's slots, and transitions,
+// as (index, count) with the indices of flat_add. Kept per block of the whole population.
+struct LogEntry {
+  uint32_t index = 0;
+  uint32_t count = 0;
+};
+struct BaselineLog {
+  std::vector<uint8_t> kept;  // per household of the whole population
+  std::vector<std::vector<LogEntry>> per_block;
+  std::vector<uint32_t> begin, end;  // per household: its entries in its block's list
+};
+
+// The tally counts a household's month changes besides demography, as one index space.
+size_t logged_counts(const Tally& t) {
+  return t.state_months.size() + t.group_state_months.size() + t.events.size();
+}
+uint64_t& flat_at(Tally& t, size_t i) {
+  if (i < t.state_months.size()) return t.state_months[i];
+  i -= t.state_months.size();
+  if (i < t.group_state_months.size()) return t.group_state_months[i];
+  return t.events[i - t.group_state_months.size()];
+}
 
 // A candidate for admission, from the baseline's path (a household that does not differ yet) or
 // from the arm's own path.
@@ -81,18 +106,16 @@ std::vector<Entrant> baseline_candidates(const StepContext& ctx, const Populatio
   return all;
 }
 
-// Copies household h of the baseline's path into both paths of the branch, as a new local
-// household (indexed later, with index_added); returns the own path's slot of each member by id.
+// Copies household h of the baseline's path into the arm's path, as a new local household
+// (indexed later, with index_added); records the own path's slot of each member by id.
 void diverge(Branch& branch, const Population& base, size_t h,
              std::unordered_map<uint32_t, uint32_t>& own_slot_of) {
   const auto local = static_cast<uint32_t>(branch.own.pop.household_ids.size());
   base.for_each_member(h, [&](uint32_t q) {
     if (!base.alive(q)) return;
     own_slot_of[base.id[q]] = branch.own.pop.add_copy(base, q, local);
-    branch.shadow.pop.add_copy(base, q, local);
   });
   branch.own.pop.household_ids.push_back(static_cast<uint32_t>(h));
-  branch.shadow.pop.household_ids.push_back(static_cast<uint32_t>(h));
   branch.local_of[h] = static_cast<int32_t>(local);
 }
 
@@ -144,11 +167,10 @@ void admit(const StepContext& ctx, Branch& branch, const Population& base,
   // baseline's of this month (computed before any of them differed).
   const size_t households = branch.own.pop.household_ids.size();
   if (households == households_before) return;
-  for (Path* path : {&branch.own, &branch.shadow}) {
-    path->pop.index_added(households);
-    for (size_t local = households_before; local < households; ++local)
-      path->pop.condition_bits[local] = base.condition_bits[path->pop.household_ids[local]];
-  }
+  Population& own = branch.own.pop;
+  own.index_added(households);
+  for (size_t local = households_before; local < households; ++local)
+    own.condition_bits[local] = base.condition_bits[own.household_ids[local]];
 }
 
 // This month's newborns of a path's mothers, with the ids the baseline's path gave them (births
@@ -188,6 +210,8 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       arm_effects(scenario, compiled, baseline_arm, effect_draws, no_dynamics);
   Path base;
   base.pop = initial;
+  BaselineLog log;
+  std::vector<BlockOutput> scratch;  // per block: one logged household's month
   std::vector<std::unique_ptr<Branch>> branches;
   std::vector<int> proposals_run;  // every proposal of some arm, once
   for (const ArmPath& path : arms)
@@ -199,15 +223,17 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
     b->arm = path.arm;
     b->dynamics = path.dynamics;
     b->effects = arm_effects(scenario, compiled, *path.arm, effect_draws, path.dynamics);
-    for (Path* p : {&b->own, &b->shadow}) p->pop.index_sorted(0);
+    b->own.pop.index_sorted(0);
     branches.push_back(std::move(b));
   }
 
   for (MonthIndex month = 0; month < months; ++month) {
     if (month % kMonthsPerYear == 0) {
       start_year(base.years, compiled);
-      for (auto& b : branches)
-        for (Path* p : {&b->own, &b->shadow}) start_year(p->years, compiled);
+      for (auto& b : branches) {
+        start_year(b->own.years, compiled);
+        start_year(b->replaced, compiled);
+      }
     }
     const StepContext base_ctx{scenario,    compiled, baseline_arm, no_effects,
                                no_dynamics, key,      month};
@@ -221,74 +247,109 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
                      out.reset(compiled);
                      household_phase(base_ctx, base.pop, first, end, out);
                    });
-    // The baseline's candidates of every proposal an arm runs, once for all arms.
     std::vector<std::vector<Entrant>> base_candidates(scenario.proposals.size());
     for (int p : proposals_run)
       if (month >= scenario.proposals[static_cast<size_t>(p)].start_month)
         base_candidates[static_cast<size_t>(p)] = baseline_candidates(base_ctx, base.pop, p);
+    log.kept.resize(base.pop.households(), 0);
     for (auto& b : branches) {
       b->local_of.resize(base.pop.households(), -1);
       const StepContext ctx = arm_ctx(*b);
-      for (auto [path, path_ctx] : {std::pair{&b->own, &ctx}, std::pair{&b->shadow, &base_ctx}})
-        for_each_block(path->pop.households(), path->blocks,
-                       [&](size_t first, size_t end, BlockOutput& out) {
-                         out.reset(compiled);
-                         household_phase(*path_ctx, path->pop, first, end, out);
-                       });
+      for_each_block(b->own.pop.households(), b->own.blocks,
+                     [&](size_t first, size_t end, BlockOutput& out) {
+                       out.reset(compiled);
+                       household_phase(ctx, b->own.pop, first, end, out);
+                     });
+      const size_t before = b->own.pop.household_ids.size();
       admit(ctx, *b, base.pop, base_candidates);
+      for (size_t local = before; local < b->own.pop.household_ids.size(); ++local)
+        log.kept[b->own.pop.household_ids[local]] = 1;
     }
-    // Every path's persons.
-    for_each_block(base.pop.households(), base.blocks,
-                   [&](size_t first, size_t end, BlockOutput& out) {
-                     person_phase(base_ctx, base.pop, first, end, out);
-                   });
-    for (auto& b : branches) {
-      const StepContext ctx = arm_ctx(*b);
-      for (auto [path, path_ctx] : {std::pair{&b->own, &ctx}, std::pair{&b->shadow, &base_ctx}}) {
-        // The admission may have added households: rerun the household phase's bookkeeping only
-        // for the blocks' outputs, never for the persons (their month is already set up).
-        const size_t households = path->pop.households();
-        const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
-        while (path->blocks.size() < count) {
-          path->blocks.emplace_back();
-          path->blocks.back().reset(compiled);
+    // Every path's persons; the baseline logs what it tallies on households that differ in some
+    // arm, household by household.
+    const size_t base_households = base.pop.households();
+    const size_t base_blocks = (base_households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
+    log.per_block.resize(base_blocks);
+    log.begin.resize(base_households, 0);
+    log.end.resize(base_households, 0);
+    scratch.resize(base_blocks);
+    for_each_block(base_households, base.blocks, [&](size_t first, size_t end, BlockOutput& out) {
+      const size_t block = first / kHouseholdsPerBlock;
+      auto& entries = log.per_block[block];
+      entries.clear();
+      for (size_t h = first; h < end; ++h) {
+        if (!log.kept[h]) {
+          household_persons(base_ctx, base.pop, h, out);
+          continue;
         }
-        tbb::parallel_for(size_t{0}, count, [&](size_t i) {
-          person_phase(*path_ctx, path->pop, i * kHouseholdsPerBlock,
-                       std::min(households, (i + 1) * kHouseholdsPerBlock), path->blocks[i]);
-        });
+        BlockOutput& one = scratch[block];
+        one.reset(compiled);
+        household_persons(base_ctx, base.pop, h, one);
+        log.begin[h] = static_cast<uint32_t>(entries.size());
+        for (size_t i = 0; i < logged_counts(one.tally); ++i)
+          if (const uint64_t n = flat_at(one.tally, i); n != 0)
+            entries.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(n)});
+        log.end[h] = static_cast<uint32_t>(entries.size());
+        out.tally.add(one.tally);
+        out.mothers.insert(out.mothers.end(), one.mothers.begin(), one.mothers.end());
       }
-    }
+    });
+    tbb::parallel_for(size_t{0}, branches.size(), [&](size_t i) {
+      Branch& b = *branches[i];
+      Path& own = b.own;
+      const StepContext ctx = arm_ctx(b);
+      // The admission may have added households after the household phase set up the blocks.
+      const size_t households = own.pop.households();
+      const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
+      while (own.blocks.size() < count) {
+        own.blocks.emplace_back();
+        own.blocks.back().reset(compiled);
+      }
+      tbb::parallel_for(size_t{0}, count, [&](size_t k) {
+        person_phase(ctx, own.pop, k * kHouseholdsPerBlock,
+                     std::min(households, (k + 1) * kHouseholdsPerBlock), own.blocks[k]);
+      });
+      for (const BlockOutput& out : own.blocks) own.years.back().add(out.tally);
+      Tally& replaced = b.replaced.back();
+      for (const uint32_t h : own.pop.household_ids) {
+        const auto& entries = log.per_block[h / kHouseholdsPerBlock];
+        for (uint32_t e = log.begin[h]; e < log.end[h]; ++e)
+          flat_at(replaced, entries[e].index) += entries[e].count;
+      }
+    });
     for (const BlockOutput& out : base.blocks) base.years.back().add(out.tally);
-    for (auto& b : branches)
-      for (Path* p : {&b->own, &b->shadow})
-        for (const BlockOutput& out : p->blocks) p->years.back().add(out.tally);
-    // Demography: the baseline's in full; the branches take their newborns' ids from it.
+    // Demography: the baseline's in full; the arms' paths take their newborns' ids from it.
     std::unordered_map<uint32_t, uint32_t> newborn_of_mother;
     uint32_t next_newborn = base.pop.next_id;
     for (const BlockOutput& out : base.blocks)
       for (uint32_t mother : out.mothers) newborn_of_mother[base.pop.id[mother]] = next_newborn++;
     demography_phase(base_ctx, base.pop, base.blocks, base.years.back());
-    for (auto& b : branches) {
-      const StepContext ctx = arm_ctx(*b);
-      add_newborns(ctx, b->own, newborn_of_mother);
-      add_newborns(base_ctx, b->shadow, newborn_of_mother);
-    }
+    for (auto& b : branches) add_newborns(arm_ctx(*b), b->own, newborn_of_mother);
     if (month % kMonthsPerYear == kMonthsPerYear - 1) {
       base.pop.compact();
-      for (auto& b : branches)
-        for (Path* p : {&b->own, &b->shadow}) p->pop.compact();
+      for (auto& b : branches) b->own.pop.compact();
     }
     if (on_month)
       for (size_t i = 0; i <= branches.size(); ++i) on_month();
   }
 
+  // An arm's year: the baseline's, with its differing households' counts replaced by the arm's
+  // own. Demography is the same on every path: its counts are the baseline's.
   SharedBaselineResult result;
   result.baseline = base.years;
   for (auto& b : branches) {
     std::vector<Tally> years = base.years;
-    for (size_t y = 0; y < years.size(); ++y)
-      years[y].add_difference(b->own.years[y], b->shadow.years[y]);
+    for (size_t y = 0; y < years.size(); ++y) {
+      Tally& year = years[y];
+      year.add_difference(b->own.years[y], b->replaced[y]);
+      const Tally& baseline = base.years[y];
+      year.person_months_by_age = baseline.person_months_by_age;
+      year.person_months = baseline.person_months;
+      year.births = baseline.births;
+      year.deaths = baseline.deaths;
+      year.out_migrants = baseline.out_migrants;
+      year.in_migrants = baseline.in_migrants;
+    }
     result.arms.push_back(std::move(years));
     result.differing_households += b->own.pop.household_ids.size();
   }

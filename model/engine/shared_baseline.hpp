@@ -3,9 +3,10 @@
 // its members is admitted to one of the arm's proposals (through household conditions the whole
 // household may then move differently); every other household follows the baseline's path
 // exactly, because every draw is keyed by person or household and month, and demography does not
-// depend on module states. An arm's tallies are the baseline's plus the exact integer difference
-// between its path and the baseline's path on its differing households, so every output is
-// bit-identical to simulating each arm in full (tests/unit/shared_baseline_test.cpp).
+// depend on module states. An arm's tallies are the baseline's with its differing households'
+// counts (logged by the baseline household by household) replaced by the arm's own: exact
+// integers, so every output is bit-identical to simulating each arm in full
+// (tests/unit/shared_baseline_test.cpp).
 #pragma once
 
 #include <functional>

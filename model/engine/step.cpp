@@ -314,14 +314,16 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
   }
 }
 
+void household_persons(const StepContext& ctx, Population& pop, size_t h, BlockOutput& out) {
+  const uint64_t bits = pop.condition_bits[h];
+  pop.for_each_member(h, [&](uint32_t p) {
+    if (pop.alive(p)) update_person(ctx, pop, p, bits, out);
+  });
+}
+
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out) {
-  for (size_t h = first_household; h < end_household; ++h) {
-    const uint64_t bits = pop.condition_bits[h];
-    pop.for_each_member(h, [&](uint32_t p) {
-      if (pop.alive(p)) update_person(ctx, pop, p, bits, out);
-    });
-  }
+  for (size_t h = first_household; h < end_household; ++h) household_persons(ctx, pop, h, out);
 }
 
 void demography_phase(const StepContext& ctx, Population& pop,

@@ -52,6 +52,9 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out);
 
+// Phase 3 for the living members of one household.
+void household_persons(const StepContext& ctx, Population& pop, size_t household, BlockOutput& out);
+
 // Phase 4 (serial): newborns, in-migrating households, and rebuilt household member lists.
 void demography_phase(const StepContext& ctx, Population& pop,
                       const std::vector<BlockOutput>& blocks, Tally& year);
