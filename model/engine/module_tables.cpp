@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "model/engine/units.hpp"
+
 namespace kommunesim::model {
 namespace {
 
@@ -78,6 +80,24 @@ CompiledModel compile(const Scenario& scenario) {
       compiled.event_transition.push_back(static_cast<int>(t));
       tables.transitions.push_back(std::move(table));
     }
+    for (StateTable& st : tables.states)
+      for (int y = 0; y < kAgeYearsTabled; ++y) {
+        double total = 0;
+        for (int t = 0; t < st.transition_count; ++t) {
+          const TransitionTable& tr =
+              tables.transitions[static_cast<size_t>(st.first_transition + t)];
+          const int a = tr.age_band[static_cast<size_t>(y)];
+          double h = 0;
+          for (int d = 0; d < tr.duration_bands; ++d)
+            h = std::max(h, tr.hazard[static_cast<size_t>(a * tr.duration_bands + d)]);
+          for (const Modifier& mod : tr.modifiers) h *= std::max(1.0, mod.relative_risk);
+          total += h;
+        }
+        // A relative margin far above the rounding of the products and sums above.
+        constexpr double kMargin = 1e-9;
+        st.leave_bound[static_cast<size_t>(y)] =
+            std::min(1.0, probability_from_hazard(total) * (1 + kMargin) + kMargin);
+      }
     for (const InitialStateShares& init : scenario.population.initial_states)
       if (init.module == static_cast<int>(m)) {
         tables.initial_age_from_months = init.age_from_months;

@@ -45,6 +45,10 @@ struct TransitionTable {
 struct StateTable {
   int first_transition = 0;  // range into ModuleTables::transitions
   int transition_count = 0;
+  // Per age in whole years: a probability of leaving the state this month that no person of that
+  // age reaches without a proposal's effect (every duration band, every modifier that raises a
+  // risk). A draw at or above it means no transition, without computing the hazards.
+  std::array<double, kAgeYearsTabled> leave_bound{};
   int slot = 0;             // first tally slot of this state
   DurationBands cost_band;  // months in state -> slot offset (the refusion band)
 };

@@ -125,6 +125,15 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     if (((start.history >> equity_flags[g]) & 1U) != 0)
       ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
 
+  // Without an effect, a draw at or above the state's bound for the age leaves nobody: the
+  // hazards need not be computed (the draw is the one the full computation would use).
+  if (!start.any_effect &&
+      draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) >=
+          st.leave_bound[static_cast<size_t>(
+              start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)]) {
+    if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
+    return;
+  }
   std::array<double, kMaxStates> hazards;
   double total = 0;
   for (int t = 0; t < st.transition_count; ++t) {
