@@ -60,21 +60,23 @@ void print_throughput(uint64_t person_months, double wall, double cpu, int threa
 int bench_simulation(const model::Scenario& scenario, const BenchOptions& options, int threads) {
   const model::CompiledModel compiled = model::compile(scenario);
   const Stopwatch synthesis;
-  const model::Population population =
+  model::Population population =
       model::synthesize_population(scenario, compiled, scenario.seed, options.persons);
   const double synthesis_seconds = synthesis.wall();
+  const size_t persons_at_start = population.persons();
   const model::EffectDraws draws = model::draw_effects(scenario, {scenario.seed, 0});
   const model::SimulationInput input{scenario,           compiled,      population,
                                      scenario.arms[0],   draws,         model::Dynamics{},
                                      {scenario.seed, 0}, options.months};
   const Stopwatch simulation;
-  const model::SimulationResult result = model::simulate(input);
+  // The initial population is given up to the simulation: only one copy is in memory.
+  const model::SimulationResult result = model::simulate(input, std::move(population));
   const double wall = simulation.wall(), cpu = simulation.cpu();
   uint64_t person_months = 0;
   for (const auto& year : result.years) person_months += year.person_months;
   fmt::print("scenario: {} ({} modules)\n", scenario.name, scenario.modules.size());
   fmt::print(
-      "persons at start: {}, at end: {} (living {}), households: {}\n", population.persons(),
+      "persons at start: {}, at end: {} (living {}), households: {}\n", persons_at_start,
       result.final_population.persons(),
       std::count_if(result.final_population.flags.begin(), result.final_population.flags.end(),
                     [](uint8_t f) { return (f & model::kAlive) != 0; }),

@@ -1,6 +1,8 @@
 // Population bookkeeping: adding persons and rebuilding household member lists.
 #include "model/engine/population.hpp"
 
+#include <cstddef>
+
 namespace kommunesim::model {
 
 uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index, bool female) {
@@ -31,37 +33,55 @@ uint32_t Population::add_copy(const Population& other, uint32_t p, uint32_t hous
   return slot;
 }
 
+namespace {
+
+// Room for a year of births and in-moving households (in Denmark about 1 % and 4 % of the
+// population a year) without a vector doubling its capacity.
+size_t with_growth(size_t persons) { return persons + persons / 16 + 64; }
+
+// The elements of `v` (`width` per person) of the persons in `order`, in that order.
+template <class T>
+void gather(std::vector<T>& v, const std::vector<uint32_t>& order, size_t width) {
+  std::vector<T> kept;
+  kept.reserve(with_growth(order.size()) * width);
+  for (uint32_t p : order)
+    kept.insert(kept.end(), v.begin() + static_cast<std::ptrdiff_t>(p * width),
+                v.begin() + static_cast<std::ptrdiff_t>((p + 1) * width));
+  v.swap(kept);
+}
+
+}  // namespace
+
 void Population::compact() {
-  Population kept;
-  kept.next_id = next_id;
-  kept.household_ids = std::move(household_ids);
-  const size_t n = persons();
-  kept.id.reserve(n);
-  kept.household.reserve(n);
-  kept.birth_month.reserve(n);
-  kept.flags.reserve(n);
-  kept.history.reserve(n);
-  kept.state.reserve(n * kMaxModules);
-  kept.months_in_state.reserve(n * kMaxModules);
-  kept.participation.reserve(n * kMaxProposalsPerArm);
-  const auto keep = [&](uint32_t p) {
-    if (!alive(p)) return;
-    kept.id.push_back(id[p]);
-    kept.household.push_back(household[p]);
-    kept.birth_month.push_back(birth_month[p]);
-    kept.flags.push_back(flags[p]);
-    kept.history.push_back(history[p]);
-    kept.state.insert(kept.state.end(), state.data() + module_slot(p, 0),
-                      state.data() + module_slot(p + 1, 0));
-    kept.months_in_state.insert(kept.months_in_state.end(),
-                                months_in_state.data() + module_slot(p, 0),
-                                months_in_state.data() + module_slot(p + 1, 0));
-    kept.participation.insert(kept.participation.end(), participation.data() + proposal_slot(p, 0),
-                              participation.data() + proposal_slot(p + 1, 0));
-  };
-  for (size_t h = 0; h < households(); ++h) for_each_member(h, keep);
-  kept.index_sorted(households());
-  *this = std::move(kept);
+  // The living, in household order; then each array rebuilt on its own, so that at most one
+  // array exists twice at a time.
+  std::vector<uint32_t> order;
+  order.reserve(persons());
+  for (size_t h = 0; h < households(); ++h)
+    for_each_member(h, [&](uint32_t p) {
+      if (alive(p)) order.push_back(p);
+    });
+  gather(id, order, 1);
+  gather(household, order, 1);
+  gather(birth_month, order, 1);
+  gather(flags, order, 1);
+  gather(history, order, 1);
+  gather(state, order, kMaxModules);
+  gather(months_in_state, order, kMaxModules);
+  gather(participation, order, kMaxProposalsPerArm);
+  index_sorted(households());
+}
+
+void Population::reserve_growth() {
+  const size_t n = with_growth(persons());
+  id.reserve(n);
+  household.reserve(n);
+  birth_month.reserve(n);
+  flags.reserve(n);
+  history.reserve(n);
+  state.reserve(n * kMaxModules);
+  months_in_state.reserve(n * kMaxModules);
+  participation.reserve(n * kMaxProposalsPerArm);
 }
 
 void Population::index_sorted(size_t household_count) {

@@ -72,8 +72,12 @@ struct Population {
   // `household_id`; returns the slot.
   uint32_t add_copy(const Population& other, uint32_t p, uint32_t household_id);
   // Removes persons no longer living in the municipality and orders the rest by household, so
-  // members are adjacent in memory. Keeps ids, household ids and the member lists valid.
+  // members are adjacent in memory. Keeps ids, household ids and the member lists valid, and room
+  // for a year's newcomers (reserve_growth).
   void compact();
+  // Reserves room for a year of births and in-movers, so that adding them never doubles an
+  // array's capacity.
+  void reserve_growth();
   // Indexes households after persons were added in household order (a new population).
   void index_sorted(size_t household_count);
   // Indexes the persons added since the last compaction, for household_count households.

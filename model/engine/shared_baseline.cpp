@@ -210,6 +210,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       arm_effects(scenario, compiled, baseline_arm, effect_draws, no_dynamics);
   Path base;
   base.pop = initial;
+  base.pop.reserve_growth();
   BaselineLog log;
   std::vector<BlockOutput> scratch;  // per block: one logged household's month
   std::vector<std::unique_ptr<Branch>> branches;

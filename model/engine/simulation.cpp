@@ -9,9 +9,15 @@
 namespace kommunesim::model {
 
 SimulationResult simulate(const SimulationInput& input, const std::function<void()>& on_month) {
+  return simulate(input, input.initial, on_month);
+}
+
+SimulationResult simulate(const SimulationInput& input, Population population,
+                          const std::function<void()>& on_month) {
   SimulationResult result;
   Population& pop = result.final_population;
-  pop = input.initial;
+  pop = std::move(population);
+  pop.reserve_growth();
   const ArmEffects effects =
       arm_effects(input.scenario, input.compiled, input.arm, input.effect_draws, input.dynamics);
   std::vector<BlockOutput> blocks;

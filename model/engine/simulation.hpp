@@ -33,5 +33,9 @@ constexpr size_t kHouseholdsPerBlock = 256;
 
 // Runs the simulation; on_month is called after each month (from a worker thread).
 SimulationResult simulate(const SimulationInput& input, const std::function<void()>& on_month = {});
+// The same from `population` instead of input.initial, which it uses up (no copy is kept): for a
+// single simulation of a large population.
+SimulationResult simulate(const SimulationInput& input, Population population,
+                          const std::function<void()>& on_month = {});
 
 }  // namespace kommunesim::model
