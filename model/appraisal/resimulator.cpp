@@ -129,46 +129,63 @@ bool Resimulator::in_main_run(const Dynamics& dynamics) const {
                      [&](const Dynamics& g) { return g.effective() == dynamics.effective(); });
 }
 
-void Resimulator::prepare(const std::vector<Wanted>& wanted) {
+void Resimulator::prepare(const std::vector<Wanted>& wanted) { prepare_in(*unmoved_, wanted); }
+
+void Resimulator::prepare_at(int parameter, double value, const std::vector<Wanted>& wanted) {
+  Variant& v = variant(parameter, value);
+  std::vector<Wanted> with_baseline = wanted;
+  if (!v.baseline_unchanged)  // mean_net_value_at then needs the moved baseline too
+    for (const Wanted& w : wanted) with_baseline.push_back({0, w.dynamics, w.months});
+  prepare_in(v, with_baseline);
+}
+
+void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
   // What is still missing, each once; one pass for the longest months asked (the first years of
-  // a longer simulation are those of a shorter one).
+  // a longer simulation are those of a shorter one). The main run answers its own dynamics.
   using Key = std::tuple<int, double, double>;
   std::map<Key, Wanted> missing;
   for (const Wanted& w : wanted) {
-    if (in_main_run(w.dynamics)) continue;
+    if (&model == unmoved_.get() && in_main_run(w.dynamics)) continue;
     const Dynamics e = w.dynamics.effective();
     const Key key{w.arm, e.effect_scale, e.effect_half_life_months};
-    const auto done = unmoved_->sims.find(key);
-    if (done != unmoved_->sims.end() && done->second.months >= w.months) continue;
+    const auto done = model.sims.find(key);
+    if (done != model.sims.end() && done->second.months >= w.months) continue;
     Wanted& m = missing[key];
     m = {w.arm, e, std::max(m.months, w.months)};
   }
   if (missing.empty()) return;
   int months = 0;
-  std::vector<ArmPath> paths;
+  std::vector<ArmPath> paths;  // the arms; the baseline (arm 0) is the pass's own
+  std::vector<int> path_of;    // per missing entry: its path, or -1 for the baseline
   for (const auto& [key, w] : missing) {
     months = std::max(months, w.months);
-    paths.push_back({&scenario_.arms[static_cast<size_t>(w.arm)], w.dynamics});
+    path_of.push_back(w.arm == 0 ? -1 : static_cast<int>(paths.size()));
+    if (w.arm != 0)
+      paths.push_back({&model.scenario->arms[static_cast<size_t>(w.arm)], w.dynamics});
   }
-  std::vector<Simulated> fresh(paths.size());
+  std::vector<Simulated> fresh(missing.size());
   for (auto& f : fresh) {
     f.months = months;
     f.accounts.resize(static_cast<size_t>(replicates_));
   }
   tbb::parallel_for(0, replicates_, [&](int r) {
     const SharedBaselineResult shared = simulate_shared_baseline(
-        scenario_, compiled_, initial_, paths, results_.effect_draws[static_cast<size_t>(r)],
+        *model.scenario, *model.compiled, initial_, paths, (*model.draws)[static_cast<size_t>(r)],
         RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
-    for (size_t i = 0; i < paths.size(); ++i) {
-      auto& accounts = fresh[i].accounts[static_cast<size_t>(r)];
-      for (size_t y = 0; y < shared.arms[i].size(); ++y)
-        accounts.push_back(account_year(scenario_, compiled_, *paths[i].arm, shared.arms[i][y],
-                                        static_cast<int>(y)));
+    size_t i = 0;
+    for (const auto& [key, w] : missing) {
+      const auto& years =
+          path_of[i] < 0 ? shared.baseline : shared.arms[static_cast<size_t>(path_of[i])];
+      const Arm& arm = model.scenario->arms[static_cast<size_t>(w.arm)];
+      auto& accounts = fresh[i++].accounts[static_cast<size_t>(r)];
+      for (size_t y = 0; y < years.size(); ++y)
+        accounts.push_back(
+            account_year(*model.scenario, *model.compiled, arm, years[y], static_cast<int>(y)));
     }
   });
   size_t i = 0;
-  for (const auto& [key, w] : missing) unmoved_->sims.insert_or_assign(key, std::move(fresh[i++]));
-  simulations_ += paths.size() * static_cast<size_t>(replicates_);
+  for (const auto& [key, w] : missing) model.sims.insert_or_assign(key, std::move(fresh[i++]));
+  simulations_ += missing.size() * static_cast<size_t>(replicates_);
 }
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {

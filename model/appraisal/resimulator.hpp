@@ -57,6 +57,10 @@ class Resimulator {
   // (engine/shared_baseline.hpp); mean_net_value then finds them. The results are those of
   // simulating each alone.
   void prepare(const std::vector<Wanted>& wanted);
+  // The same for mean_net_value_at(arm, norm, parameter, value) of a dynamics figure: the arms
+  // of `wanted` (each with its set's dynamics) on the scenario with the figure at `value`, and
+  // the moved baseline where the figure changes it.
+  void prepare_at(int parameter, double value, const std::vector<Wanted>& wanted);
 
   int replicates() const { return replicates_; }
   size_t simulations() const { return simulations_; }
@@ -68,6 +72,7 @@ class Resimulator {
     std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
   };
   Variant& variant(int parameter, double value);
+  void prepare_in(Variant& model, const std::vector<Wanted>& wanted);
   bool in_main_run(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
   // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the

@@ -31,6 +31,14 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     else
       modules_read[k] = true;
   }
+  // A figure that only proposals read leaves the arms without them unmoved.
+  const auto outside_arm = [&](int k, const std::vector<int>& members) {
+    const auto& owners = proposals_of[static_cast<size_t>(k)];
+    return !modules_read[static_cast<size_t>(k)] &&
+           std::none_of(owners.begin(), owners.end(), [&](int q) {
+             return std::find(members.begin(), members.end(), q) != members.end();
+           });
+  };
   // The arms under the normative dynamics settings' ends, simulated together.
   std::vector<Resimulator::Wanted> wanted;
   for (const NormativeSet& norm : scenario.norms) {
@@ -46,6 +54,19 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     }
   }
   resimulator.prepare(wanted);
+  // With the dynamics figures: per figure and end, every arm it moves under every set's
+  // dynamics, simulated together on the moved scenario.
+  for (int k = 0; model_dynamics && k < static_cast<int>(scenario.parameters.size()); ++k) {
+    const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
+    if (p.role != ParameterRole::kModelDynamics || !(p.low < p.high)) continue;
+    std::vector<Resimulator::Wanted> moved;
+    for (const NormativeSet& norm : scenario.norms)
+      for (size_t a = 1; a < scenario.arms.size(); ++a)
+        if (!outside_arm(k, scenario.arms[a].proposals))
+          moved.push_back({static_cast<int>(a), norm.dynamics,
+                           std::min(plan.months, norm.horizon_years * kMonthsPerYear)});
+    for (const double x : {p.low, p.high}) resimulator.prepare_at(k, x, moved);
+  }
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {
     const NormativeSet& norm = scenario.norms[n];
@@ -77,14 +98,8 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
             break;
           case ParameterRole::kModelDynamics:
           case ParameterRole::kModelCost: {
-            const auto& owners = proposals_of[static_cast<size_t>(k)];
-            const bool outside_arm =
-                !modules_read[static_cast<size_t>(k)] &&
-                std::none_of(owners.begin(), owners.end(), [&](int q) {
-                  return std::find(members.begin(), members.end(), q) != members.end();
-                });
             const bool explored = p.role == ParameterRole::kModelCost || model_dynamics;
-            if (p.low < p.high && explored && !outside_arm)
+            if (p.low < p.high && explored && !outside_arm(k, members))
               value_at = [&, k](double x) {
                 return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
               };
