@@ -29,9 +29,9 @@ void for_each_block(size_t households, std::vector<BlockOutput>& blocks, Phase&&
                     });
 }
 
-// A path on part of the population: the arm's own, or the baseline's on the same households.
+// A path: the baseline's on the whole population, or an arm's on its differing households.
 struct Path {
-  Population pop;  // household_ids: each local household's index in the whole population
+  Population pop;  // an arm's: household_ids gives each household's index in the whole one
   std::vector<BlockOutput> blocks;
   std::vector<Tally> years;
 };
@@ -49,7 +49,7 @@ struct Branch {
 
 // What the baseline's path tallied, household by household, this month, for the households that
 // differ in some arm: persons in each cost slot, in each equity group's slots, and transitions,
-// as (index, count) with the indices of flat_add. Kept per block of the whole population.
+// as (index, count) with the indices of flat_at. Kept per block of the whole population.
 struct LogEntry {
   uint32_t index = 0;
   uint32_t count = 0;
@@ -352,7 +352,6 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       year.in_migrants = baseline.in_migrants;
     }
     result.arms.push_back(std::move(years));
-    result.differing_households += b->own.pop.household_ids.size();
   }
   return result;
 }

@@ -28,7 +28,6 @@ struct ArmPath {
 struct SharedBaselineResult {
   std::vector<Tally> baseline;           // per year
   std::vector<std::vector<Tally>> arms;  // per arm path, per year
-  size_t differing_households = 0;       // over all arm paths, at the end
 };
 
 // Simulates the baseline and every arm path of one replicate for `months` months. on_month is
