@@ -81,28 +81,36 @@ struct Entrant {
   uint32_t household = 0;  // in the whole population (from the baseline)
 };
 
-// Every candidate of one proposal on the baseline's path, from its start-of-month states, in
-// household order. An arm takes those in its households that do not differ yet (equal to the
-// arm's there, since nobody in them was ever admitted).
-std::vector<Entrant> baseline_candidates(const StepContext& ctx, const Population& base,
-                                         int proposal_index) {
+// Every candidate of the started proposals `proposals` on the baseline's path, from its
+// start-of-month states, in household order, per proposal index (one scan of the population for
+// all of them). An arm takes those in its households that do not differ yet (equal to the arm's
+// there, since nobody in them was ever admitted).
+std::vector<std::vector<Entrant>> baseline_candidates(const StepContext& ctx,
+                                                      const Population& base,
+                                                      const std::vector<int>& proposals) {
   const size_t households = base.households();
   const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
-  std::vector<std::vector<Entrant>> per_block(count);
-  const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(proposal_index)];
+  const size_t n = ctx.scenario.proposals.size();
+  std::vector<std::vector<std::vector<Entrant>>> per_block(count);
   tbb::parallel_for(size_t{0}, count, [&](size_t b) {
+    per_block[b].resize(n);
     const size_t end = std::min(households, (b + 1) * kHouseholdsPerBlock);
     for (size_t h = b * kHouseholdsPerBlock; h < end; ++h)
       base.for_each_member(h, [&](uint32_t q) {
-        if (!base.alive(q) || !in_target_group(base, q, ctx.month - base.birth_month[q],
-                                               proposal.target, base.condition_bits[h]))
-          return;
-        per_block[b].push_back({admission_priority(ctx, base, q, proposal_index), base.id[q], true,
-                                q, static_cast<uint32_t>(h)});
+        if (!base.alive(q)) return;
+        const int age = ctx.month - base.birth_month[q];
+        for (int p : proposals) {
+          const TargetGroup& target = ctx.scenario.proposals[static_cast<size_t>(p)].target;
+          if (in_target_group(base, q, age, target, base.condition_bits[h]))
+            per_block[b][static_cast<size_t>(p)].push_back({admission_priority(ctx, base, q, p),
+                                                            base.id[q], true, q,
+                                                            static_cast<uint32_t>(h)});
+        }
       });
   });
-  std::vector<Entrant> all;
-  for (auto& block : per_block) all.insert(all.end(), block.begin(), block.end());
+  std::vector<std::vector<Entrant>> all(n);
+  for (auto& block : per_block)
+    for (size_t p = 0; p < n; ++p) all[p].insert(all[p].end(), block[p].begin(), block[p].end());
   return all;
 }
 
@@ -248,10 +256,11 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
                      out.reset(compiled);
                      household_phase(base_ctx, base.pop, first, end, out);
                    });
-    std::vector<std::vector<Entrant>> base_candidates(scenario.proposals.size());
+    std::vector<int> started;
     for (int p : proposals_run)
-      if (month >= scenario.proposals[static_cast<size_t>(p)].start_month)
-        base_candidates[static_cast<size_t>(p)] = baseline_candidates(base_ctx, base.pop, p);
+      if (month >= scenario.proposals[static_cast<size_t>(p)].start_month) started.push_back(p);
+    const std::vector<std::vector<Entrant>> base_candidates =
+        baseline_candidates(base_ctx, base.pop, started);
     log.kept.resize(base.pop.households(), 0);
     for (auto& b : branches) {
       b->local_of.resize(base.pop.households(), -1);
