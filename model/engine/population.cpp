@@ -72,8 +72,9 @@ void Population::compact() {
   index_sorted(households());
 }
 
-void Population::reserve_growth() {
-  const size_t n = with_growth(persons());
+void Population::reserve_growth() { reserve(with_growth(persons())); }
+
+void Population::reserve(size_t n) {
   id.reserve(n);
   household.reserve(n);
   birth_month.reserve(n);

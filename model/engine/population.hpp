@@ -78,6 +78,8 @@ struct Population {
   // Reserves room for a year of births and in-movers, so that adding them never doubles an
   // array's capacity.
   void reserve_growth();
+  // Reserves room for n persons in every per-person array.
+  void reserve(size_t n);
   // Indexes households after persons were added in household order (a new population).
   void index_sorted(size_t household_count);
   // Indexes the persons added since the last compaction, for household_count households.

@@ -88,11 +88,22 @@ int draw_children(const std::vector<double>& distribution, double u) {
   return static_cast<int>(distribution.size());
 }
 
+// Households as one list of members (person indices) with each household's start in it: a
+// municipality of millions has millions of households, too many for a vector each.
+struct Households {
+  std::vector<uint32_t> members;
+  std::vector<uint32_t> start{0};  // household h: members[start[h], start[h + 1])
+  size_t size() const { return start.size() - 1; }
+  void add(const std::vector<size_t>& persons) {
+    for (size_t p : persons) members.push_back(static_cast<uint32_t>(p));
+    start.push_back(static_cast<uint32_t>(members.size()));
+  }
+};
+
 // Households: families (one or two parents of a plausible age for their oldest child) and,
 // from the remaining adults, couples and singles.
-std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
-                                                 const std::vector<PersonSpec>& persons,
-                                                 int adult_months, RngKey key) {
+Households form_households(const PopulationSpec& spec, const std::vector<PersonSpec>& persons,
+                           int adult_months, RngKey key) {
   std::vector<size_t> children, adults;
   for (size_t i = 0; i < persons.size(); ++i)
     (persons[i].age_months < adult_months ? children : adults).push_back(i);
@@ -116,7 +127,8 @@ std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
     return -1;
   };
 
-  std::vector<std::vector<size_t>> households;
+  Households households;
+  households.members.reserve(persons.size());
   uint32_t family = 0;
   for (size_t c = 0; c < children.size(); ++family) {
     const int k = draw_children(spec.children_per_family,
@@ -141,7 +153,7 @@ std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
         members.insert(members.begin(), static_cast<size_t>(a));
       }
     }
-    households.push_back(std::move(members));
+    households.add(members);
   }
   std::vector<size_t> rest;
   for (size_t a : adults)
@@ -151,10 +163,10 @@ std::vector<std::vector<size_t>> form_households(const PopulationSpec& spec,
                         uniform(key, static_cast<uint32_t>(i), 0, 2, Purpose::kPopulation, 0) <
                             spec.couple_share_without_children;
     if (couple) {
-      households.push_back({rest[i], rest[i + 1]});
+      households.add({rest[i], rest[i + 1]});
       ++i;
     } else {
-      households.push_back({rest[i]});
+      households.add({rest[i]});
     }
   }
   return households;
@@ -229,9 +241,12 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
   const auto households =
       form_households(scenario.population, specs, scenario.demography.adult_age_months, key);
   Population pop;
+  pop.reserve(households.members.size());
   for (size_t h = 0; h < households.size(); ++h)
-    for (size_t i : households[h])
-      pop.add_person(static_cast<uint32_t>(h), -specs[i].age_months, specs[i].female);
+    for (uint32_t m = households.start[h]; m < households.start[h + 1]; ++m) {
+      const PersonSpec& person = specs[households.members[m]];
+      pop.add_person(static_cast<uint32_t>(h), -person.age_months, person.female);
+    }
   pop.index_sorted(households.size());
   assign_initial_states(scenario, compiled, pop, seed);
   return pop;
