@@ -19,7 +19,8 @@ struct RunOptions {
   std::optional<int> replicates;              // overrides the scenario's
   std::optional<int> sensitivity_replicates;  // overrides the scenario's
   std::optional<uint32_t> seed;               // overrides the scenario's
-  bool full_tornado = false;  // also re-simulate the modules' and proposals' dynamics figures
+  bool full_tornado = false;      // also re-simulate the modules' and proposals' dynamics figures
+  bool full_simulations = false;  // every arm in full, not sharing the baseline (reference)
   std::string command_line;
 };
 

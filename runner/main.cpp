@@ -37,6 +37,9 @@ int main(int argc, char** argv) {
                     "Tornado also over the dynamics figures of modules and proposals (rates, "
                     "relative risks, entry shares, effect sizes): two re-simulations of the "
                     "baseline and every arm per figure and dynamics group");
+  run_cmd->add_flag("--full-simulations", run.full_simulations,
+                    "Simulate every arm in full instead of only the households where it differs "
+                    "from the baseline: identical results, slower (the reference path)");
 
   std::string validate_scenario;
   auto* validate_cmd =

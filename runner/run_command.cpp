@@ -137,11 +137,12 @@ int run_command(const RunOptions& options) {
     provenance.threads = threads;
 
     RunProgress progress(threads);
-    const appraisal::Appraisal result =
-        appraisal::appraise(loaded->scenario,
-                            {options.replicates, options.seed, options.sensitivity_replicates, true,
-                             options.full_tornado},
-                            progress);
+    const appraisal::Appraisal result = appraisal::appraise(
+        loaded->scenario,
+        {options.replicates, options.seed, options.sensitivity_replicates, true,
+         options.full_tornado,
+         options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
+        progress);
     print_sensitivity(result.sensitivity);
 
     const output::RunRecord record{result, provenance};

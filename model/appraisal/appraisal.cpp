@@ -38,14 +38,16 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   progress.planned(s, out.persons, out.plan);
   progress.begin(ProgressListener::Phase::kSimulating,
                  out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
-  out.results = execute_plan(s, out.compiled, population, out.plan, [&] { progress.advance(); });
+  out.results = execute_plan(
+      s, out.compiled, population, out.plan, [&] { progress.advance(); }, options.execution);
   progress.end();
   out.analysis = analyse(s, out.compiled, out.plan, out.results);
   out.calibration = calibrate(s, out.compiled, out.plan, out.results);
 
   Resimulator resimulator(
       s, out.compiled, population, out.plan, out.results, out.analysis,
-      s.sensitivity_replicates > 0 ? s.sensitivity_replicates : out.plan.replicates);
+      s.sensitivity_replicates > 0 ? s.sensitivity_replicates : out.plan.replicates,
+      options.execution);
   if (options.sensitivity) {
     progress.begin(ProgressListener::Phase::kTornado, s.norms.size() * (s.arms.size() - 1));
     out.tornado = tornado(s, out.plan, out.analysis, resimulator, options.full_tornado,

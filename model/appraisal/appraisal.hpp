@@ -32,6 +32,9 @@ struct AppraisalOptions {
   // Also move every dynamics figure of the modules and proposals (rates, relative risks, entry
   // shares, effect sizes) in the tornado: two re-simulations each per dynamics group.
   bool full_tornado = false;
+  // Every arm and re-simulation in full instead of sharing the baseline: identical results,
+  // slower; the reference path.
+  Execution execution = Execution::kSharedBaseline;
 };
 
 // What appraise() reports while it works. advance() is called from worker threads.

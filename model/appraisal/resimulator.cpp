@@ -29,7 +29,7 @@ struct Resimulator::Variant {
 
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan, const RunResults& results,
-                         const Analysis& analysis, int replicates)
+                         const Analysis& analysis, int replicates, Execution execution)
     : scenario_(scenario),
       compiled_(compiled),
       initial_(initial),
@@ -37,6 +37,7 @@ Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled
       results_(results),
       analysis_(analysis),
       replicates_(std::clamp(replicates, 1, plan.replicates)),
+      execution_(execution),
       unmoved_(std::make_unique<Variant>()) {
   unmoved_->scenario = &scenario_;
   unmoved_->compiled = &compiled_;
@@ -140,6 +141,7 @@ void Resimulator::prepare_at(int parameter, double value, const std::vector<Want
 }
 
 void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
+  if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
   // What is still missing, each once; one pass for the longest months asked (the first years of
   // a longer simulation are those of a shorter one). The main run answers its own dynamics.
   using Key = std::tuple<int, double, double>;

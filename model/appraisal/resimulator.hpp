@@ -27,9 +27,11 @@ using namespace kommunesim::model;  // the appraisal reads the engine's types
 // later questions that need no more years.
 class Resimulator {
  public:
+  // With Execution::kFull, prepare does nothing and every re-simulation runs alone, in full: the
+  // reference the shared-baseline passes are checked against.
   Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
               const RunPlan& plan, const RunResults& results, const Analysis& analysis,
-              int replicates);
+              int replicates, Execution execution = Execution::kSharedBaseline);
   ~Resimulator();
 
   // Mean net value of `arm` under set `norm`'s valuation, simulated with `dynamics`. Dynamics the
@@ -86,6 +88,7 @@ class Resimulator {
   const RunResults& results_;
   const Analysis& analysis_;
   int replicates_ = 1;
+  Execution execution_ = Execution::kSharedBaseline;
   std::unique_ptr<Variant> unmoved_;
   std::map<std::pair<int, double>, std::unique_ptr<Variant>> variants_;
   size_t simulations_ = 0;

@@ -284,3 +284,23 @@ TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
   EXPECT_NE(run.output.find("report_template.html is missing"), std::string::npos) << run.output;
   EXPECT_EQ(run.output.find("simulating"), std::string::npos) << "it simulated first";
 }
+
+TEST(Command, SharingTheBaselineGivesTheOutputsOfSimulatingEveryArmInFull) {
+  TempFolder tmp("full-path");
+  const std::string common = "run " + kScenario + " --replicates 2 --seed 3 --threads 2 --out ";
+  const auto shared = run_kommunesim(common + (tmp.path / "shared").string());
+  ASSERT_EQ(shared.exit_code, 0) << shared.output;
+  const auto full = run_kommunesim(common + (tmp.path / "full").string() + " --full-simulations");
+  ASSERT_EQ(full.exit_code, 0) << full.output;
+  for (const char* file :
+       {"summary.csv", "ledger.csv", "flips.csv", "switching.csv", "tornado.csv"}) {
+    const std::string a = read_file(tmp.path / "shared" / file);
+    EXPECT_FALSE(a.empty()) << file;
+    EXPECT_EQ(a, read_file(tmp.path / "full" / file)) << file;
+  }
+  for (const char* table : {"flows", "outcomes", "state_months", "transitions", "participation",
+                            "net_values", "summary"})
+    EXPECT_EQ(dump_table(tmp.path / "shared" / "results.sqlite", table),
+              dump_table(tmp.path / "full" / "results.sqlite", table))
+        << table;
+}
