@@ -2,32 +2,16 @@
 // population for the baseline, and on each arm's differing households for the arm.
 #include "model/engine/shared_baseline.hpp"
 
-#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
 
-#include "model/engine/simulation.hpp"
 #include "model/engine/step.hpp"
 
 namespace kommunesim::model {
 namespace {
-
-// Runs phase(first_household, end_household, block) over fixed blocks of a population's
-// households in parallel; the blocks never depend on the number of threads.
-template <class Phase>
-void for_each_block(size_t households, std::vector<BlockOutput>& blocks, Phase&& phase) {
-  const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
-  blocks.resize(count);
-  tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 1),
-                    [&](const tbb::blocked_range<size_t>& range) {
-                      for (size_t b = range.begin(); b != range.end(); ++b)
-                        phase(b * kHouseholdsPerBlock,
-                              std::min(households, (b + 1) * kHouseholdsPerBlock), blocks[b]);
-                    });
-}
 
 // A path: the baseline's on the whole population, or an arm's on its differing households.
 struct Path {
@@ -89,7 +73,7 @@ std::vector<std::vector<Entrant>> baseline_candidates(const StepContext& ctx,
                                                       const Population& base,
                                                       const std::vector<int>& proposals) {
   const size_t households = base.households();
-  const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
+  const size_t count = block_count(households);
   const size_t n = ctx.scenario.proposals.size();
   std::vector<std::vector<std::vector<Entrant>>> per_block(count);
   tbb::parallel_for(size_t{0}, count, [&](size_t b) {
@@ -188,20 +172,17 @@ void add_newborns(const StepContext& ctx, Path& path,
   bool any = false;
   for (const BlockOutput& b : path.blocks)
     for (uint32_t mother : b.mothers) {
-      const bool female =
-          uniform(ctx.key, path.pop.id[mother], ctx.month, 0, Purpose::kNewbornSex) <
-          ctx.scenario.demography.female_share_of_births;
-      const uint32_t slot = path.pop.add_person(path.pop.household[mother], ctx.month + 1, female);
+      const uint32_t slot = add_newborn(ctx, path.pop, mother);
       path.pop.id[slot] = newborn_of_mother.at(path.pop.id[mother]);
       any = true;
     }
   if (any) path.pop.index_added(path.pop.household_ids.size());
 }
 
-void start_year(std::vector<Tally>& years, const CompiledModel& compiled) {
-  years.emplace_back();
-  years.back().reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
-                     compiled.equity_flags.size());
+BlockOutput empty_block(const CompiledModel& compiled) {
+  BlockOutput block;
+  block.reset(compiled);
+  return block;
 }
 
 }  // namespace
@@ -238,10 +219,10 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
 
   for (MonthIndex month = 0; month < months; ++month) {
     if (month % kMonthsPerYear == 0) {
-      start_year(base.years, compiled);
+      base.years.push_back(empty_tally(compiled));
       for (auto& b : branches) {
-        start_year(b->own.years, compiled);
-        start_year(b->replaced, compiled);
+        b->own.years.push_back(empty_tally(compiled));
+        b->replaced.push_back(empty_tally(compiled));
       }
     }
     const StepContext base_ctx{scenario,    compiled, baseline_arm, no_effects,
@@ -278,7 +259,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
     // Every path's persons; the baseline logs what it tallies on households that differ in some
     // arm, household by household.
     const size_t base_households = base.pop.households();
-    const size_t base_blocks = (base_households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
+    const size_t base_blocks = block_count(base_households);
     log.per_block.resize(base_blocks);
     log.begin.resize(base_households, 0);
     log.end.resize(base_households, 0);
@@ -310,14 +291,10 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       const StepContext ctx = arm_ctx(b);
       // The admission may have added households after the household phase set up the blocks.
       const size_t households = own.pop.households();
-      const size_t count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
-      while (own.blocks.size() < count) {
-        own.blocks.emplace_back();
-        own.blocks.back().reset(compiled);
-      }
-      tbb::parallel_for(size_t{0}, count, [&](size_t k) {
-        person_phase(ctx, own.pop, k * kHouseholdsPerBlock,
-                     std::min(households, (k + 1) * kHouseholdsPerBlock), own.blocks[k]);
+      for (size_t k = own.blocks.size(); k < block_count(households); ++k)
+        own.blocks.push_back(empty_block(compiled));
+      for_each_block(households, own.blocks, [&](size_t first, size_t end, BlockOutput& out) {
+        person_phase(ctx, own.pop, first, end, out);
       });
       for (const BlockOutput& out : own.blocks) own.years.back().add(out.tally);
       Tally& replaced = b.replaced.back();

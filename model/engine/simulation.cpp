@@ -1,9 +1,6 @@
 // The month loop: the phases of step.hpp in order, parallel over household blocks with oneTBB.
 #include "model/engine/simulation.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include "model/engine/step.hpp"
 
 namespace kommunesim::model {
@@ -21,34 +18,19 @@ SimulationResult simulate(const SimulationInput& input, Population population,
   const ArmEffects effects =
       arm_effects(input.scenario, input.compiled, input.arm, input.effect_draws, input.dynamics);
   std::vector<BlockOutput> blocks;
-  const size_t slots = input.compiled.slots.size();
-  const auto event_slots = static_cast<size_t>(input.compiled.event_slots);
 
   for (MonthIndex month = 0; month < input.months; ++month) {
-    if (month % kMonthsPerYear == 0) {
-      result.years.emplace_back();
-      result.years.back().reset(slots, event_slots, input.compiled.equity_flags.size());
-    }
+    if (month % kMonthsPerYear == 0) result.years.push_back(empty_tally(input.compiled));
     Tally& year = result.years.back();
     const StepContext ctx{input.scenario, input.compiled, input.arm, effects,
                           input.dynamics, input.key,      month};
     const size_t households = pop.households();
-    const size_t block_count = (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
-    blocks.resize(block_count);
-    const auto for_each_block = [&](auto&& phase) {
-      tbb::parallel_for(tbb::blocked_range<size_t>(0, block_count, 1),
-                        [&](const tbb::blocked_range<size_t>& range) {
-                          for (size_t b = range.begin(); b != range.end(); ++b)
-                            phase(b * kHouseholdsPerBlock,
-                                  std::min(households, (b + 1) * kHouseholdsPerBlock), blocks[b]);
-                        });
-    };
-    for_each_block([&](size_t first, size_t end, BlockOutput& out) {
+    for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
       out.reset(input.compiled);
       household_phase(ctx, pop, first, end, out);
     });
     admission_phase(ctx, pop, blocks, year);
-    for_each_block([&](size_t first, size_t end, BlockOutput& out) {
+    for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
       person_phase(ctx, pop, first, end, out);
     });
     for (const BlockOutput& b : blocks) year.add(b.tally);

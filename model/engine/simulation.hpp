@@ -28,9 +28,6 @@ struct SimulationResult {
   Population final_population;
 };
 
-// Households per parallel block: fixed, so that block boundaries never depend on threads.
-constexpr size_t kHouseholdsPerBlock = 256;
-
 // Runs the simulation; on_month is called after each month (from a worker thread).
 SimulationResult simulate(const SimulationInput& input, const std::function<void()>& on_month = {});
 // The same from `population` instead of input.initial, which it uses up (no copy is kept): for a

@@ -228,9 +228,24 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
 
 }  // namespace
 
-void BlockOutput::reset(const CompiledModel& compiled) {
+namespace {
+
+// Zeroes a tally in place, sized for the compiled model (no allocation once it has the size).
+void zero_tally(Tally& tally, const CompiledModel& compiled) {
   tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
               compiled.equity_flags.size());
+}
+
+}  // namespace
+
+Tally empty_tally(const CompiledModel& compiled) {
+  Tally tally;
+  zero_tally(tally, compiled);
+  return tally;
+}
+
+void BlockOutput::reset(const CompiledModel& compiled) {
+  zero_tally(tally, compiled);
   mothers.clear();
   for (auto& c : candidates) c.clear();
   participants.fill(0);
@@ -335,18 +350,21 @@ void person_phase(const StepContext& ctx, Population& pop, size_t first_househol
   for (size_t h = first_household; h < end_household; ++h) household_persons(ctx, pop, h, out);
 }
 
+uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother) {
+  const bool female = uniform(ctx.key, pop.id[mother], ctx.month, 0, Purpose::kNewbornSex) <
+                      ctx.scenario.demography.female_share_of_births;
+  return pop.add_person(pop.household[mother], ctx.month + 1, female);
+}
+
 void demography_phase(const StepContext& ctx, Population& pop,
                       const std::vector<BlockOutput>& blocks, Tally& year) {
   const Demography& demo = ctx.scenario.demography;
   size_t households = pop.households();
-  for (const BlockOutput& b : blocks) {
+  for (const BlockOutput& b : blocks)
     for (uint32_t mother : b.mothers) {
-      const bool female = uniform(ctx.key, pop.id[mother], ctx.month, 0, Purpose::kNewbornSex) <
-                          demo.female_share_of_births;
-      pop.add_person(pop.household[mother], ctx.month + 1, female);
+      add_newborn(ctx, pop, mother);
       ++year.births;
     }
-  }
   // In-migrating households: a Poisson count proportional to the resident households, each a
   // copy of the composition of a drawn resident household (ages and sexes); module states are
   // drawn by the entry rules.

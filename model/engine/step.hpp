@@ -3,6 +3,10 @@
 // (admission, births, in-migration) run in block order, so results never depend on threads.
 #pragma once
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +34,12 @@ struct Candidate {
   uint32_t person;
 };
 
+// Households per parallel block: fixed, so that block boundaries never depend on threads.
+constexpr size_t kHouseholdsPerBlock = 256;
+inline size_t block_count(size_t households) {
+  return (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
+}
+
 struct BlockOutput {
   Tally tally;
   std::vector<uint32_t> mothers;  // births this month
@@ -38,6 +48,24 @@ struct BlockOutput {
   uint32_t living_households = 0;  // households with living members after this month's moves
   void reset(const CompiledModel& compiled);
 };
+
+// A year's tally with every count zero, sized for the compiled model.
+Tally empty_tally(const CompiledModel& compiled);
+
+// Runs phase(first_household, end_household, blocks[b]) for every block of `households`
+// households, in parallel. `blocks` is resized to one output per block; outputs it adds are
+// default-constructed (the household phase resets them).
+template <class Phase>
+void for_each_block(size_t households, std::vector<BlockOutput>& blocks, Phase&& phase) {
+  const size_t count = block_count(households);
+  blocks.resize(count);
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 1),
+                    [&](const tbb::blocked_range<size_t>& range) {
+                      for (size_t b = range.begin(); b != range.end(); ++b)
+                        phase(b * kHouseholdsPerBlock,
+                              std::min(households, (b + 1) * kHouseholdsPerBlock), blocks[b]);
+                    });
+}
 
 // Phase 1: out-migration of whole households, household condition bits from start-of-month
 // states, the end of participation for those who left a target group, and admission candidates.
@@ -54,6 +82,10 @@ void person_phase(const StepContext& ctx, Population& pop, size_t first_househol
 
 // Phase 3 for the living members of one household.
 void household_persons(const StepContext& ctx, Population& pop, size_t household, BlockOutput& out);
+
+// A newborn of `mother` this month, in her household (its sex drawn by the mother's id); returns
+// its slot.
+uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother);
 
 // Phase 4 (serial): newborns, in-migrating households, and rebuilt household member lists.
 void demography_phase(const StepContext& ctx, Population& pop,
