@@ -41,9 +41,8 @@ std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
     const RunUnit& unit = plan.units[u];
     const auto& tallies =
         results.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u];
-    const Arm& arm = scenario.arms[static_cast<size_t>(unit.arm)];
-    for (size_t y = 0; y < tallies.size(); ++y)
-      accounts[u].push_back(account_year(scenario, compiled, arm, tallies[y], static_cast<int>(y)));
+    accounts[u] =
+        account_years(scenario, compiled, scenario.arms[static_cast<size_t>(unit.arm)], tallies);
   });
   return accounts;
 }

@@ -13,6 +13,17 @@
 
 namespace kommunesim::appraisal {
 
+namespace {
+
+// A simulation of a variant: its arm and effective dynamics (equal ones simulate identically).
+using SimKey = std::tuple<int, double, double>;
+SimKey sim_key(int arm, const Dynamics& dynamics) {
+  const Dynamics e = dynamics.effective();
+  return {arm, e.effect_scale, e.effect_half_life_months};
+}
+
+}  // namespace
+
 // The model the re-simulations run on: the scenario as loaded, or a copy with one register
 // figure moved, with its compiled tables, effect draws and the simulations made on it.
 struct Resimulator::Variant {
@@ -24,7 +35,7 @@ struct Resimulator::Variant {
   const std::vector<EffectDraws>* draws = nullptr;
   bool baseline_unchanged = true;                  // only effect sizes moved (or nothing)
   std::vector<std::vector<YearAccount>> revalued;  // per unit of the plan, per year (costs)
-  std::map<std::tuple<int, double, double>, Simulated> sims;  // by arm and effective dynamics
+  std::map<SimKey, Simulated> sims;
 };
 
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
@@ -73,7 +84,7 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
                                                      const Dynamics& dynamics, int months) {
   const Dynamics e = dynamics.effective();
   auto& sims = model.sims;
-  const auto key = std::make_tuple(arm, e.effect_scale, e.effect_half_life_months);
+  const SimKey key = sim_key(arm, dynamics);
   auto it = sims.find(key);
   if (it != sims.end() && it->second.months >= months) return it->second;
   Simulated fresh;
@@ -89,10 +100,8 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
                                 e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
                                 months};
-    const auto years = simulate(input).years;
-    for (size_t y = 0; y < years.size(); ++y)
-      fresh.accounts[static_cast<size_t>(r)].push_back(
-          account_year(*model.scenario, *model.compiled, a, years[y], static_cast<int>(y)));
+    fresh.accounts[static_cast<size_t>(r)] =
+        account_years(*model.scenario, *model.compiled, a, simulate(input).years);
   });
   simulations_ += static_cast<size_t>(replicates_);
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
@@ -125,9 +134,10 @@ double Resimulator::from_subset(int arm, int norm, const Simulated& proposal,
          (moved_on_subset - own_on_subset);
 }
 
-bool Resimulator::in_main_run(const Dynamics& dynamics) const {
-  return std::any_of(plan_.dynamics_groups.begin(), plan_.dynamics_groups.end(),
-                     [&](const Dynamics& g) { return g.effective() == dynamics.effective(); });
+int Resimulator::main_run_group(const Dynamics& dynamics) const {
+  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
+    if (plan_.dynamics_groups[g].effective() == dynamics.effective()) return static_cast<int>(g);
+  return -1;
 }
 
 void Resimulator::prepare(const std::vector<Wanted>& wanted) { prepare_in(*unmoved_, wanted); }
@@ -144,16 +154,14 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
   if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
   // What is still missing, each once; one pass for the longest months asked (the first years of
   // a longer simulation are those of a shorter one). The main run answers its own dynamics.
-  using Key = std::tuple<int, double, double>;
-  std::map<Key, Wanted> missing;
+  std::map<SimKey, Wanted> missing;
   for (const Wanted& w : wanted) {
-    if (&model == unmoved_.get() && in_main_run(w.dynamics)) continue;
-    const Dynamics e = w.dynamics.effective();
-    const Key key{w.arm, e.effect_scale, e.effect_half_life_months};
+    if (&model == unmoved_.get() && main_run_group(w.dynamics) >= 0) continue;
+    const SimKey key = sim_key(w.arm, w.dynamics);
     const auto done = model.sims.find(key);
     if (done != model.sims.end() && done->second.months >= w.months) continue;
     Wanted& m = missing[key];
-    m = {w.arm, e, std::max(m.months, w.months)};
+    m = {w.arm, w.dynamics.effective(), std::max(m.months, w.months)};
   }
   if (missing.empty()) return;
   int months = 0;
@@ -178,11 +186,9 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
     for (const auto& [key, w] : missing) {
       const auto& years =
           path_of[i] < 0 ? shared.baseline : shared.arms[static_cast<size_t>(path_of[i])];
-      const Arm& arm = model.scenario->arms[static_cast<size_t>(w.arm)];
-      auto& accounts = fresh[i++].accounts[static_cast<size_t>(r)];
-      for (size_t y = 0; y < years.size(); ++y)
-        accounts.push_back(
-            account_year(*model.scenario, *model.compiled, arm, years[y], static_cast<int>(y)));
+      fresh[i++].accounts[static_cast<size_t>(r)] =
+          account_years(*model.scenario, *model.compiled,
+                        model.scenario->arms[static_cast<size_t>(w.arm)], years);
     }
   });
   size_t i = 0;
@@ -192,9 +198,8 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {
   const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
-  for (size_t g = 0; g < plan_.dynamics_groups.size(); ++g)
-    if (plan_.dynamics_groups[g].effective() == dynamics.effective())
-      return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, static_cast<int>(g), set);
+  if (const int group = main_run_group(dynamics); group >= 0)
+    return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, group, set);
   const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
   return from_subset(arm, norm, simulated(*unmoved_, arm, dynamics, months), nullptr);
 }

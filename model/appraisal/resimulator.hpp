@@ -75,7 +75,8 @@ class Resimulator {
   };
   Variant& variant(int parameter, double value);
   void prepare_in(Variant& model, const std::vector<Wanted>& wanted);
-  bool in_main_run(const Dynamics& dynamics) const;
+  // The main run's dynamics group that simulated `dynamics`, or -1.
+  int main_run_group(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
   // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the
   // baseline's (nullptr: the main run's baseline), corrected to all replicates as above.

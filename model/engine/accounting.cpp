@@ -53,4 +53,13 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   return account;
 }
 
+std::vector<YearAccount> account_years(const Scenario& scenario, const CompiledModel& compiled,
+                                       const Arm& arm, const std::vector<Tally>& years) {
+  std::vector<YearAccount> accounts;
+  accounts.reserve(years.size());
+  for (size_t y = 0; y < years.size(); ++y)
+    accounts.push_back(account_year(scenario, compiled, arm, years[y], static_cast<int>(y)));
+  return accounts;
+}
+
 }  // namespace kommunesim::model

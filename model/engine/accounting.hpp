@@ -27,4 +27,8 @@ struct YearAccount {
 YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled, const Arm& arm,
                          const Tally& tally, int year_index);
 
+// The accounts of every year of a simulation of `arm`.
+std::vector<YearAccount> account_years(const Scenario& scenario, const CompiledModel& compiled,
+                                       const Arm& arm, const std::vector<Tally>& years);
+
 }  // namespace kommunesim::model
