@@ -200,7 +200,7 @@ double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) 
   const NormativeSet& set = scenario_.norms[static_cast<size_t>(norm)];
   if (const int group = main_run_group(dynamics); group >= 0)
     return appraisal::mean_net_value(scenario_, plan_, analysis_, arm, group, set);
-  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  const int months = months_for(set);
   return from_subset(arm, norm, simulated(*unmoved_, arm, dynamics, months), nullptr);
 }
 
@@ -221,7 +221,7 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
           return revalued[plan_.unit_index(group, r, 0, arms)];
         });
   }
-  const int months = std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  const int months = months_for(set);
   const Simulated& moved = simulated(v, arm, set.dynamics, months);
   return from_subset(arm, norm, moved,
                      v.baseline_unchanged ? nullptr : &simulated(v, 0, set.dynamics, months));

@@ -4,6 +4,7 @@
 // accounts); the re-simulations run on the same random numbers as the main run.
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,6 +64,11 @@ class Resimulator {
   // of `wanted` (each with its set's dynamics) on the scenario with the figure at `value`, and
   // the moved baseline where the figure changes it.
   void prepare_at(int parameter, double value, const std::vector<Wanted>& wanted);
+
+  // The months a re-simulation for set `set` runs: its horizon, within the plan's.
+  int months_for(const NormativeSet& set) const {
+    return std::min(plan_.months, set.horizon_years * kMonthsPerYear);
+  }
 
   int replicates() const { return replicates_; }
   size_t simulations() const { return simulations_; }

@@ -132,9 +132,8 @@ void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
     for (const Search& s : searches)
       if (s.bracket.searching()) {
         const SwitchingRow& row = out[s.row];
-        const int years = scenario.norms[static_cast<size_t>(row.norm)].horizon_years;
         wanted.push_back({row.arm, moved(row, *s.parameter, s.bracket.next()),
-                          std::min(scenario.months(), years * kMonthsPerYear)});
+                          resimulator.months_for(scenario.norms[static_cast<size_t>(row.norm)])});
       }
     if (wanted.empty()) break;
     resimulator.prepare(wanted);

@@ -42,7 +42,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   // The arms under the normative dynamics settings' ends, simulated together.
   std::vector<Resimulator::Wanted> wanted;
   for (const NormativeSet& norm : scenario.norms) {
-    const int months = std::min(plan.months, norm.horizon_years * kMonthsPerYear);
+    const int months = resimulator.months_for(norm);
     for (const Parameter& p : scenario.parameters) {
       if (p.role != ParameterRole::kNormative || !p.is_dynamics_setting()) continue;
       for (const double x : {p.low, p.high}) {
@@ -63,8 +63,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     for (const NormativeSet& norm : scenario.norms)
       for (size_t a = 1; a < scenario.arms.size(); ++a)
         if (!outside_arm(k, scenario.arms[a].proposals))
-          moved.push_back({static_cast<int>(a), norm.dynamics,
-                           std::min(plan.months, norm.horizon_years * kMonthsPerYear)});
+          moved.push_back({static_cast<int>(a), norm.dynamics, resimulator.months_for(norm)});
     for (const double x : {p.low, p.high}) resimulator.prepare_at(k, x, moved);
   }
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
