@@ -1,6 +1,7 @@
 // ledger.csv, flips.csv, switching.csv and tornado.csv: the decision tables of the appraisal.
 #include <fmt/format.h>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -15,19 +16,18 @@ std::string group_norms(const RunRecord& run, int group) {
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
-  out << "proposal,dynamics_group,normative_sets,period,department,payer,net_cost_mean_dkk,"
-         "net_cost_p5_dkk,net_cost_p95_dkk\n";
+  out << "proposal,dynamics_group,normative_sets,period,department,payer"
+      << summary_columns("net_cost", "_dkk") << "\n";
   for (const auto& row : run.appraisal.ledger) {
     const std::string period =
         row.years == 1 ? std::to_string(s.base_year + row.first_year)
                        : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
                                      s.base_year + row.first_year + row.years - 1);
-    out << fmt::format("{},{},{},{},{},{},{:.2f},{:.2f},{:.2f}\n",
-                       s.arms[static_cast<size_t>(row.arm)].id, row.group,
+    out << fmt::format("{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
                        group_norms(run, row.group), period,
                        s.departments[static_cast<size_t>(row.department)].id,
-                       model::kPayerNames[static_cast<size_t>(row.payer)], row.net_cost.mean,
-                       row.net_cost.p5, row.net_cost.p95);
+                       model::kPayerNames[static_cast<size_t>(row.payer)])
+        << summary_cells(row.net_cost, 2) << "\n";
   }
   check_written(out, file);
 }
@@ -35,16 +35,14 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
 void write_flips_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
-  // First every proposal's sign and rank under every set, then the disagreeing pairs.
-  out << "proposal,normative_set,other_normative_set,sign,other_sign,rank,other_rank,flip,"
+  // First every proposal's verdict and rank under every set, then the disagreeing pairs.
+  out << "proposal,normative_set,other_normative_set,verdict,other_verdict,rank,other_rank,flip,"
          "differing_parameters\n";
   std::vector<std::vector<const appraisal::ArmNormSummary*>> by(
       s.arms.size(), std::vector<const appraisal::ArmNormSummary*>(s.norms.size()));
   for (const auto& row : run.appraisal.analysis.summaries)
     by[static_cast<size_t>(row.arm)][static_cast<size_t>(row.norm)] = &row;
-  const auto sign = [](const appraisal::ArmNormSummary* r) {
-    return r->net_value.mean > 0 ? "gain" : "cost";
-  };
+  const auto sign = [](const appraisal::ArmNormSummary* r) { return verdict_id(r->verdict); };
   for (size_t a = 1; a < s.arms.size(); ++a)
     for (size_t n = 0; n < s.norms.size(); ++n)
       out << fmt::format("{},{},,{},,{},,,\n", s.arms[a].id, s.norms[n].id, sign(by[a][n]),

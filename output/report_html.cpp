@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -43,18 +44,34 @@ std::string json_safe(std::string text) {
   return text;
 }
 
-json summary_json(const appraisal::Summary& s) { return {s.mean, s.p5, s.p95}; }
+// [mean, low, high, standard error, spread p5, spread p95]: low and high bound the 90 % interval
+// of the mean; NaN (one replicate) becomes null.
+json summary_json(const appraisal::Summary& s) {
+  return {s.mean, s.mean_low, s.mean_high, s.std_error, s.spread_low, s.spread_high};
+}
+
+json number_or_null(double v) { return std::isnan(v) ? json(nullptr) : json(v); }
 
 json definitions(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   json j;
-  j["scenario"] = {{"name", s.name},
-                   {"base_year", s.base_year},
-                   {"horizon_years", s.horizon_years},
-                   {"replicates", run.appraisal.plan.replicates},
-                   {"sensitivity_replicates", run.appraisal.sensitivity.replicates},
-                   {"seed", run.appraisal.plan.seed},
-                   {"budget_period_years", appraisal::kBudgetPeriodYears}};
+  j["scenario"] = {
+      {"name", s.name},
+      {"base_year", s.base_year},
+      {"horizon_years", s.horizon_years},
+      {"replicates", run.appraisal.plan.replicates},
+      {"sensitivity_replicates", run.appraisal.sensitivity.replicates},
+      {"seed", run.appraisal.plan.seed},
+      {"replicates_text", replicates_text(run.appraisal)},
+      {"materiality_dkk", s.materiality_dkk},
+      // Student's t for the 90 % interval of the mean with this many replicates,
+      // for the views the reader builds with the sliders.
+      {"t90", run.appraisal.plan.replicates > 1
+                  ? json(appraisal::student_t_quantile(0.95, run.appraisal.plan.replicates - 1))
+                  : json(nullptr)},
+      {"interval_note", kIntervalNote},
+      {"discounting_note", kDiscountingNote},
+      {"budget_period_years", appraisal::kBudgetPeriodYears}};
   for (const auto& d : s.departments)
     j["departments"].push_back({{"id", d.id}, {"title", d.title}});
   j["payers"] = model::kPayerNames;
@@ -149,14 +166,30 @@ json results(const RunRecord& run) {
   json j;
   for (const auto& r : run.appraisal.analysis.summaries) {
     json measures = json::array();
+    json cost_per_unit = json::array(), directions = json::array();
     for (const auto& m : r.measure_change) measures.push_back(summary_json(m));
-    j["summaries"].push_back({{"arm", r.arm},
-                              {"norm", r.norm},
-                              {"net", summary_json(r.net_value)},
-                              {"year1", summary_json(r.municipality_cost_year1)},
-                              {"budget_period", summary_json(r.municipality_cost_budget_period)},
-                              {"rank", r.rank},
-                              {"measures", measures}});
+    for (double c : r.net_cost_per_unit) cost_per_unit.push_back(number_or_null(c));
+    for (auto d : r.measure_direction) directions.push_back(change_id(d));
+    j["summaries"].push_back(
+        {{"arm", r.arm},
+         {"norm", r.norm},
+         {"net", summary_json(r.net_value)},
+         {"year1", summary_json(r.municipality_cost_year1)},
+         {"budget_period", summary_json(r.municipality_cost_budget_period)},
+         {"rank", r.rank},
+         {"rank_resolved", r.rank_resolved},
+         {"rank_probability", r.rank_probability},
+         {"verdict", verdict_id(r.verdict)},
+         {"verdict_words", verdict_words(r.verdict)},
+         {"chance_of_gain", {r.chance_of_gain.share, r.chance_of_gain.low, r.chance_of_gain.high}},
+         {"payback_year", r.payback_year >= 0 ? json(s.base_year + r.payback_year) : json(nullptr)},
+         {"benefit_cost_ratio", number_or_null(r.benefit_cost_ratio)},
+         {"programme_cost", summary_json(r.programme_cost)},
+         {"participants", number_or_null(r.participants.mean)},
+         {"per_participant", number_or_null(r.net_value_per_participant)},
+         {"cost_per_unit", cost_per_unit},
+         {"directions", directions},
+         {"measures", measures}});
   }
   for (const auto& r : run.appraisal.ledger)
     if (r.years > 1 || r.first_year == 0)

@@ -2,8 +2,10 @@
 // the workbook or the report shows, so that each of them is a view of the store.
 #include "output/sqlite_tables.hpp"
 
+#include <cmath>
 #include <string>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -11,18 +13,24 @@ namespace {
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE payers(payer TEXT PRIMARY KEY, payer_index INTEGER NOT NULL);
-CREATE TABLE summary(norm TEXT, arm TEXT, net_value_mean_dkk REAL, net_value_p5_dkk REAL,
-  net_value_p95_dkk REAL, municipality_net_cost_year1_mean_dkk REAL,
-  municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_horizon_mean_dkk REAL,
-  rank INTEGER, municipality_net_cost_year1_p5_dkk REAL, municipality_net_cost_year1_p95_dkk REAL,
-  municipality_net_cost_4y_p5_dkk REAL, municipality_net_cost_4y_p95_dkk REAL,
-  municipality_net_cost_horizon_p5_dkk REAL, municipality_net_cost_horizon_p95_dkk REAL,
+CREATE TABLE summary(norm TEXT, arm TEXT, verdict TEXT NOT NULL,
+  net_value_mean_dkk REAL, net_value_se_dkk REAL, net_value_mean_low_dkk REAL, net_value_mean_high_dkk REAL, net_value_spread_p5_dkk REAL, net_value_spread_p95_dkk REAL,
+  chance_of_gain REAL, chance_of_gain_low REAL, chance_of_gain_high REAL, rank INTEGER,
+  rank_resolved INTEGER NOT NULL, gap_to_next_mean_dkk REAL, gap_to_next_se_dkk REAL,
+  payback_year INTEGER, benefit_cost_ratio REAL, programme_cost_pv_dkk REAL, participants REAL,
+  net_value_per_participant_dkk REAL,
+  municipality_net_cost_year1_mean_dkk REAL, municipality_net_cost_year1_se_dkk REAL, municipality_net_cost_year1_mean_low_dkk REAL, municipality_net_cost_year1_mean_high_dkk REAL, municipality_net_cost_year1_spread_p5_dkk REAL, municipality_net_cost_year1_spread_p95_dkk REAL,
+  municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_4y_se_dkk REAL, municipality_net_cost_4y_mean_low_dkk REAL, municipality_net_cost_4y_mean_high_dkk REAL, municipality_net_cost_4y_spread_p5_dkk REAL, municipality_net_cost_4y_spread_p95_dkk REAL,
+  municipality_net_cost_horizon_mean_dkk REAL, municipality_net_cost_horizon_se_dkk REAL, municipality_net_cost_horizon_mean_low_dkk REAL, municipality_net_cost_horizon_mean_high_dkk REAL, municipality_net_cost_horizon_spread_p5_dkk REAL, municipality_net_cost_horizon_spread_p95_dkk REAL,
   PRIMARY KEY(norm, arm));
-CREATE TABLE summary_measures(norm TEXT, arm TEXT, measure TEXT, change_mean REAL,
-  change_p5 REAL, change_p95 REAL, PRIMARY KEY(norm, arm, measure));
+CREATE TABLE rank_probabilities(norm TEXT, arm TEXT, rank INTEGER, share REAL NOT NULL,
+  PRIMARY KEY(norm, arm, rank));
+CREATE TABLE summary_measures(norm TEXT, arm TEXT, measure TEXT,
+  change_mean REAL, change_se REAL, change_mean_low REAL, change_mean_high REAL, change_spread_p5 REAL, change_spread_p95 REAL,
+  direction TEXT NOT NULL, net_cost_per_unit_dkk REAL, PRIMARY KEY(norm, arm, measure));
 CREATE TABLE ledger(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_year INTEGER,
-  department TEXT, payer TEXT, net_cost_mean_dkk REAL, net_cost_p5_dkk REAL,
-  net_cost_p95_dkk REAL, PRIMARY KEY(dynamics_group, arm, first_year, last_year, department, payer));
+  department TEXT, payer TEXT, net_cost_mean_dkk REAL, net_cost_se_dkk REAL, net_cost_mean_low_dkk REAL, net_cost_mean_high_dkk REAL, net_cost_spread_p5_dkk REAL, net_cost_spread_p95_dkk REAL,
+  PRIMARY KEY(dynamics_group, arm, first_year, last_year, department, payer));
 CREATE TABLE flips(arm TEXT, norm_a TEXT, norm_b TEXT, sign_differs INTEGER NOT NULL,
   top_differs INTEGER NOT NULL, PRIMARY KEY(arm, norm_a, norm_b));
 CREATE TABLE flip_parameters(arm TEXT, norm_a TEXT, norm_b TEXT, position INTEGER,
@@ -71,36 +79,68 @@ std::string role_name(model::ParameterRole role) {
   return "";
 }
 
+// A REAL cell, NULL for NaN (not defined or not estimable).
+Value real(double v) { return std::isnan(v) ? Value{} : Value{v}; }
+
+void add_summary(std::vector<Value>& row, const appraisal::Summary& s) {
+  for (double v : {s.mean, s.std_error, s.mean_low, s.mean_high, s.spread_low, s.spread_high})
+    row.push_back(real(v));
+}
+
+std::string placeholders(size_t n) {
+  std::string out;
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
+}
+
 void write_summary(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Database::Insert summary(
-      db, "INSERT INTO summary VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  Database::Insert measures(db, "INSERT INTO summary_measures VALUES (?, ?, ?, ?, ?, ?)");
+  Database::Insert summary(db, "INSERT INTO summary VALUES (" + placeholders(39) + ")");
+  Database::Insert ranks(db, "INSERT INTO rank_probabilities VALUES (?, ?, ?, ?)");
+  Database::Insert measures(db, "INSERT INTO summary_measures VALUES (" + placeholders(11) + ")");
   for (const auto& row : run.appraisal.analysis.summaries) {
     const std::string& norm = s.norms[static_cast<size_t>(row.norm)].id;
     const std::string& arm = s.arms[static_cast<size_t>(row.arm)].id;
-    summary.row({norm, arm, row.net_value.mean, row.net_value.p5, row.net_value.p95,
-                 row.municipality_cost_year1.mean, row.municipality_cost_budget_period.mean,
-                 row.municipality_cost_horizon.mean, static_cast<int64_t>(row.rank),
-                 row.municipality_cost_year1.p5, row.municipality_cost_year1.p95,
-                 row.municipality_cost_budget_period.p5, row.municipality_cost_budget_period.p95,
-                 row.municipality_cost_horizon.p5, row.municipality_cost_horizon.p95});
-    for (size_t m = 0; m < row.measure_change.size(); ++m)
-      measures.row({norm, arm, s.measures[m].id, row.measure_change[m].mean,
-                    row.measure_change[m].p5, row.measure_change[m].p95});
+    std::vector<Value> cells{norm, arm, std::string(verdict_id(row.verdict))};
+    add_summary(cells, row.net_value);
+    cells.insert(cells.end(), {real(row.chance_of_gain.share), real(row.chance_of_gain.low),
+                               real(row.chance_of_gain.high), static_cast<int64_t>(row.rank),
+                               static_cast<int64_t>(row.rank_resolved), real(row.gap_to_next.mean),
+                               real(row.gap_to_next.std_error),
+                               row.payback_year >= 0
+                                   ? Value{static_cast<int64_t>(s.base_year + row.payback_year)}
+                                   : Value{},
+                               real(row.benefit_cost_ratio), real(row.programme_cost.mean),
+                               real(row.participants.mean), real(row.net_value_per_participant)});
+    add_summary(cells, row.municipality_cost_year1);
+    add_summary(cells, row.municipality_cost_budget_period);
+    add_summary(cells, row.municipality_cost_horizon);
+    summary.row(cells);
+    for (size_t k = 0; k < row.rank_probability.size(); ++k)
+      ranks.row({norm, arm, static_cast<int64_t>(k + 1), row.rank_probability[k]});
+    for (size_t m = 0; m < row.measure_change.size(); ++m) {
+      std::vector<Value> change{norm, arm, s.measures[m].id};
+      add_summary(change, row.measure_change[m]);
+      change.push_back(std::string(change_id(row.measure_direction[m])));
+      change.push_back(real(row.net_cost_per_unit[m]));
+      measures.row(change);
+    }
   }
 }
 
 void write_ledger(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Database::Insert ledger(db, "INSERT INTO ledger VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  for (const auto& row : run.appraisal.ledger)
-    ledger.row({static_cast<int64_t>(row.group), s.arms[static_cast<size_t>(row.arm)].id,
-                static_cast<int64_t>(s.base_year + row.first_year),
-                static_cast<int64_t>(s.base_year + row.first_year + row.years - 1),
-                s.departments[static_cast<size_t>(row.department)].id,
-                std::string(model::kPayerNames[static_cast<size_t>(row.payer)]), row.net_cost.mean,
-                row.net_cost.p5, row.net_cost.p95});
+  Database::Insert ledger(db, "INSERT INTO ledger VALUES (" + placeholders(12) + ")");
+  for (const auto& row : run.appraisal.ledger) {
+    std::vector<Value> cells{static_cast<int64_t>(row.group),
+                             s.arms[static_cast<size_t>(row.arm)].id,
+                             static_cast<int64_t>(s.base_year + row.first_year),
+                             static_cast<int64_t>(s.base_year + row.first_year + row.years - 1),
+                             s.departments[static_cast<size_t>(row.department)].id,
+                             std::string(model::kPayerNames[static_cast<size_t>(row.payer)])};
+    add_summary(cells, row.net_cost);
+    ledger.row(cells);
+  }
 }
 
 void write_flips(Database& db, const RunRecord& run) {

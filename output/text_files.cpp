@@ -2,6 +2,7 @@
 // the text of a discount schedule.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <fstream>
 #include <stdexcept>
 
@@ -24,6 +25,24 @@ std::string csv_text(const std::string& s) {
   std::string out = "\"";
   for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
+}
+
+std::string fixed_cell(double value, int precision) {
+  return std::isnan(value) ? std::string() : fmt::format("{:.{}f}", value, precision);
+}
+
+std::string summary_columns(std::string_view prefix, std::string_view suffix) {
+  std::string out;
+  for (const char* part : {"_mean", "_se", "_mean_low", "_mean_high", "_spread_p5", "_spread_p95"})
+    out += fmt::format(",{}{}{}", prefix, part, suffix);
+  return out;
+}
+
+std::string summary_cells(const appraisal::Summary& s, int precision) {
+  std::string out;
+  for (double v : {s.mean, s.std_error, s.mean_low, s.mean_high, s.spread_low, s.spread_high})
+    out += "," + fixed_cell(v, precision);
+  return out;
 }
 
 std::string discount_schedule_text(const model::NormativeSet& norm) {

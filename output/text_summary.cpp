@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -47,6 +48,12 @@ std::string calibration_summary(const RunRecord& run) {
   return out;
 }
 
+// "1.9 [1.7; 2.2]": the mean and its 90 % interval, in million DKK.
+std::string interval(double mean, double low, double high) {
+  if (std::isnan(low)) return mdkk(mean);
+  return fmt::format("{} [{}; {}]", mdkk(mean), mdkk(low), mdkk(high));
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -54,12 +61,14 @@ std::string text_summary(const RunRecord& run) {
   size_t title_width = 13;  // "normative set"
   for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
   std::string out = fmt::format(
-      "{} — {} replicates, {} years from {}; amounts in million DKK, "
-      "mean [90 % interval]\n"
+      "{} — {}, {} years from {}; amounts in million DKK, mean [90 % interval of the mean]\n"
       "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
-      "value: what it is\nworth under a normative set (positive: a gain; 'unclear' when the "
-      "interval spans zero). Rank 1 is the best\nproposal under that set.\n",
-      s.name, run.appraisal.plan.replicates, s.horizon_years, s.base_year);
+      "value: what it is\nworth under a normative set, discounted to {} (positive: a gain). "
+      "Verdict: net gain or net cost when the\ninterval excludes zero; about break-even when it "
+      "lies within {:.1f} m of zero; otherwise too close to call.\nRank 1 is the best proposal "
+      "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n",
+      s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, s.base_year,
+      s.materiality_dkk / 1e6);
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);
@@ -67,51 +76,70 @@ std::string text_summary(const RunRecord& run) {
     for (const auto& row : run.appraisal.analysis.summaries) {
       if (row.arm != static_cast<int>(a)) continue;
       if (first) {
-        out += fmt::format("  municipality's net cost, first budget year: {} [{}; {}]\n",
-                           mdkk(row.municipality_cost_year1.mean),
-                           mdkk(row.municipality_cost_year1.p5),
-                           mdkk(row.municipality_cost_year1.p95));
-        out += fmt::format("  municipality's net cost, four-year budget period: {} [{}; {}]\n",
-                           mdkk(row.municipality_cost_budget_period.mean),
-                           mdkk(row.municipality_cost_budget_period.p5),
-                           mdkk(row.municipality_cost_budget_period.p95));
+        const auto& y1 = row.municipality_cost_year1;
+        const auto& b4 = row.municipality_cost_budget_period;
+        out += fmt::format("  municipality's net cost, first budget year (undiscounted): {}\n",
+                           interval(y1.mean, y1.mean_low, y1.mean_high));
+        out +=
+            fmt::format("  municipality's net cost, four-year budget period (undiscounted): {}\n",
+                        interval(b4.mean, b4.mean_low, b4.mean_high));
         // Effects over the longest horizon among the sets (of the first set that has it).
         const appraisal::ArmNormSummary* longest = &row;
         for (const auto& other : run.appraisal.analysis.summaries)
           if (other.arm == row.arm && s.norms[static_cast<size_t>(other.norm)].horizon_years >
                                           s.norms[static_cast<size_t>(longest->norm)].horizon_years)
             longest = &other;
-        for (size_t m = 0; m < s.measures.size(); ++m)
-          out += fmt::format("  {} ({}), change over {} years: {:.1f} [{:.1f}; {:.1f}]\n",
-                             s.measures[m].title, s.measures[m].unit,
-                             s.norms[static_cast<size_t>(longest->norm)].horizon_years,
-                             longest->measure_change[m].mean, longest->measure_change[m].p5,
-                             longest->measure_change[m].p95);
-        out += fmt::format("  {:<{}} {:>8} {:>22} {:>5}\n", "normative set", title_width, "horizon",
-                           "net value", "rank");
+        for (size_t m = 0; m < s.measures.size(); ++m) {
+          const auto& c = longest->measure_change[m];
+          const std::string figures =
+              std::isnan(c.mean_low)
+                  ? fmt::format("{:.1f}", c.mean)
+                  : fmt::format("{:.1f} [{:.1f}; {:.1f}]", c.mean, c.mean_low, c.mean_high);
+          out += fmt::format("  {} ({}), change over {} years: {}{}\n", s.measures[m].title,
+                             s.measures[m].unit,
+                             s.norms[static_cast<size_t>(longest->norm)].horizon_years, figures,
+                             longest->measure_direction[m] == appraisal::Change::kNoClearChange
+                                 ? "  no clear change"
+                                 : "");
+        }
+        out += fmt::format("  {:<{}} {:>7} {:>26} {:>8} {:>5} {:>7}  {}\n", "normative set",
+                           title_width, "horizon", "net value", "P(gain)", "rank", "payback",
+                           "verdict");
         first = false;
       }
       const auto& norm = s.norms[static_cast<size_t>(row.norm)];
-      const std::string verdict = row.net_value.p5 > 0    ? "gain"
-                                  : row.net_value.p95 < 0 ? "cost"
-                                                          : "unclear";
-      out += fmt::format("  {:<{}} {:>6} y {:>7} [{:>6}; {:>6}] {:>5}  {}\n", norm.title,
-                         title_width, norm.horizon_years, mdkk(row.net_value.mean),
-                         mdkk(row.net_value.p5), mdkk(row.net_value.p95), row.rank, verdict);
+      out +=
+          fmt::format("  {:<{}} {:>5} y {:>26} {:>7.0f}% {:>4}{} {:>7}  {}\n", norm.title,
+                      title_width, norm.horizon_years,
+                      interval(row.net_value.mean, row.net_value.mean_low, row.net_value.mean_high),
+                      100 * row.chance_of_gain.share, row.rank, row.rank_resolved ? " " : "?",
+                      row.payback_year >= 0 ? std::to_string(s.base_year + row.payback_year) : "-",
+                      verdict_words(row.verdict));
     }
-    // Where the conclusion depends on the normative set: the sets giving a gain and a cost.
-    std::string gains, costs;
+    // Where the conclusion depends on the normative set: the sets under each verdict.
+    std::vector<std::string> under(4);
     for (const auto& row : run.appraisal.analysis.summaries) {
       if (row.arm != static_cast<int>(a)) continue;
-      std::string& list = row.net_value.mean > 0 ? gains : costs;
+      std::string& list = under[static_cast<size_t>(row.verdict)];
       list += (list.empty() ? "" : ", ") + s.norms[static_cast<size_t>(row.norm)].title;
     }
-    if (!gains.empty() && !costs.empty())
-      out +=
-          fmt::format("  conclusion flips: net gain under {}; net cost under {}\n", gains, costs);
+    std::string conclusion;
+    size_t kinds = 0, only = 0;
+    for (size_t v = 0; v < under.size(); ++v) {
+      if (under[v].empty()) continue;
+      ++kinds;
+      only = v;
+      conclusion += fmt::format("{}{} under {}", conclusion.empty() ? "" : "; ",
+                                verdict_words(static_cast<appraisal::Verdict>(v)), under[v]);
+    }
+    const bool flips = !under[static_cast<size_t>(appraisal::Verdict::kNetGain)].empty() &&
+                       !under[static_cast<size_t>(appraisal::Verdict::kNetCost)].empty();
+    if (kinds == 1)
+      out += fmt::format("  conclusion holds: {} under every normative set\n",
+                         verdict_words(static_cast<appraisal::Verdict>(only)));
     else
-      out += fmt::format("  conclusion holds: net {} under every normative set\n",
-                         gains.empty() ? "cost" : "gain");
+      out +=
+          fmt::format("  conclusion {}: {}\n", flips ? "flips" : "depends on the set", conclusion);
     std::set<int> departments;
     for (int p : arm.proposals)
       departments.insert(run.appraisal.reach[static_cast<size_t>(p)].begin(),

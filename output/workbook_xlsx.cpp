@@ -4,9 +4,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <variant>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -86,26 +88,77 @@ const std::string& norm_id(const RunRecord& run, int norm) {
   return run.appraisal.scenario.norms[static_cast<size_t>(norm)].id;
 }
 
+// A cell for a figure that may be undefined (NaN): blank then.
+Cell dkk(double v) { return std::isnan(v) ? Cell{} : Cell{Dkk{v}}; }
+Cell share(double v) { return std::isnan(v) ? Cell{} : Cell{Share{v}}; }
+Cell number(double v) { return std::isnan(v) ? Cell{} : Cell{v}; }
+
 void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  Sheet sheet(book, f, "Summary",
-              {"Proposal", "Title", "Normative set", "Horizon (years)", "Net value, mean (DKK)",
-               "Net value, p5 (DKK)", "Net value, p95 (DKK)", "Sign", "Rank",
-               "Municipality net cost, first year, mean (DKK)",
-               "Municipality net cost, first year, p5 (DKK)",
-               "Municipality net cost, first year, p95 (DKK)",
-               "Municipality net cost, 4-year budget period, mean (DKK)",
-               "Municipality net cost, 4-year budget period, p5 (DKK)",
-               "Municipality net cost, 4-year budget period, p95 (DKK)"});
+  const int base_year = run.appraisal.scenario.base_year;
+  Sheet sheet(
+      book, f, "Summary",
+      {"Proposal",
+       "Title",
+       "Normative set",
+       "Horizon (years)",
+       "Verdict",
+       "Net value, mean (DKK, discounted)",
+       "Net value, standard error of the mean (DKK)",
+       "Net value, 90 % interval of the mean, low (DKK)",
+       "Net value, 90 % interval of the mean, high (DKK)",
+       "Net value, spread of outcomes, p5 (DKK)",
+       "Net value, spread of outcomes, p95 (DKK)",
+       "Chance of a net gain",
+       "Chance of a net gain, 90 % interval, low",
+       "Chance of a net gain, 90 % interval, high",
+       "Rank",
+       "Rank resolved",
+       "Chance of rank 1",
+       "Payback year",
+       "Benefit-cost ratio",
+       "Programme cost, present value (DKK)",
+       "Participants",
+       "Net value per participant (DKK)",
+       "Municipality net cost, first year, mean (DKK, undiscounted)",
+       "Municipality net cost, first year, 90 % interval of the mean, low (DKK)",
+       "Municipality net cost, first year, 90 % interval of the mean, high (DKK)",
+       "Municipality net cost, 4-year budget period, mean (DKK, undiscounted)",
+       "Municipality net cost, 4-year budget period, 90 % interval of the mean, low (DKK)",
+       "Municipality net cost, 4-year budget period, 90 % interval of the mean, high (DKK)"});
   for (const auto& r : run.appraisal.analysis.summaries) {
     const auto& arm = run.appraisal.scenario.arms[static_cast<size_t>(r.arm)];
     const auto& norm = run.appraisal.scenario.norms[static_cast<size_t>(r.norm)];
-    sheet.row({arm.id, arm.title, norm.id, static_cast<int64_t>(norm.horizon_years),
-               Dkk{r.net_value.mean}, Dkk{r.net_value.p5}, Dkk{r.net_value.p95},
-               std::string(r.net_value.mean > 0 ? "gain" : "cost"), static_cast<int64_t>(r.rank),
-               Dkk{r.municipality_cost_year1.mean}, Dkk{r.municipality_cost_year1.p5},
-               Dkk{r.municipality_cost_year1.p95}, Dkk{r.municipality_cost_budget_period.mean},
-               Dkk{r.municipality_cost_budget_period.p5},
-               Dkk{r.municipality_cost_budget_period.p95}});
+    const auto& y1 = r.municipality_cost_year1;
+    const auto& b4 = r.municipality_cost_budget_period;
+    sheet.row({arm.id,
+               arm.title,
+               norm.id,
+               static_cast<int64_t>(norm.horizon_years),
+               std::string(verdict_words(r.verdict)),
+               dkk(r.net_value.mean),
+               dkk(r.net_value.std_error),
+               dkk(r.net_value.mean_low),
+               dkk(r.net_value.mean_high),
+               dkk(r.net_value.spread_low),
+               dkk(r.net_value.spread_high),
+               share(r.chance_of_gain.share),
+               share(r.chance_of_gain.low),
+               share(r.chance_of_gain.high),
+               static_cast<int64_t>(r.rank),
+               std::string(r.rank_resolved ? "yes" : "no"),
+               share(r.rank_probability.front()),
+               r.payback_year >= 0 ? Cell{static_cast<int64_t>(base_year + r.payback_year)}
+                                   : Cell{std::string("not within the horizon")},
+               number(r.benefit_cost_ratio),
+               dkk(r.programme_cost.mean),
+               number(r.participants.mean),
+               dkk(r.net_value_per_participant),
+               dkk(y1.mean),
+               dkk(y1.mean_low),
+               dkk(y1.mean_high),
+               dkk(b4.mean),
+               dkk(b4.mean_low),
+               dkk(b4.mean_high)});
   }
 }
 
@@ -113,19 +166,21 @@ void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Sheet sheet(book, f, "Ledger",
               {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department",
-               "Payer", "Net cost, mean (DKK)", "Net cost, p5 (DKK)", "Net cost, p95 (DKK)"});
+               "Payer", "Net cost, mean (DKK)", "Net cost, 90 % interval of the mean, low (DKK)",
+               "Net cost, 90 % interval of the mean, high (DKK)"});
   for (const auto& r : run.appraisal.ledger)
     sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
                static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),
                s.departments[static_cast<size_t>(r.department)].id,
-               std::string(model::kPayerNames[static_cast<size_t>(r.payer)]), Dkk{r.net_cost.mean},
-               Dkk{r.net_cost.p5}, Dkk{r.net_cost.p95}});
+               std::string(model::kPayerNames[static_cast<size_t>(r.payer)]), dkk(r.net_cost.mean),
+               dkk(r.net_cost.mean_low), dkk(r.net_cost.mean_high)});
 }
 
 void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   Sheet sheet(book, f, "Flips",
-              {"Proposal", "Normative set", "Other normative set", "Sign differs",
-               "Top-ranked proposal differs", "Parameters in which the sets differ"});
+              {"Proposal", "Normative set", "Other normative set",
+               "Verdict differs (net gain versus net cost)", "Top-ranked proposal differs",
+               "Parameters in which the sets differ"});
   for (const auto& r : run.appraisal.flips) {
     std::string differing;
     for (const auto& d : r.differing) differing += (differing.empty() ? "" : "; ") + d;
@@ -197,6 +252,11 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
   sheet.row({std::string("Scenario folder"), p.scenario_folder});
   sheet.row({std::string("Base year"), static_cast<int64_t>(run.appraisal.scenario.base_year)});
   sheet.row({std::string("Replicates"), static_cast<int64_t>(run.appraisal.plan.replicates)});
+  sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal)});
+  sheet.row({std::string("Materiality threshold (DKK)"),
+             Cell{Dkk{run.appraisal.scenario.materiality_dkk}}});
+  sheet.row({std::string("Intervals"), std::string(kIntervalNote)});
+  sheet.row({std::string("Discounting"), std::string(kDiscountingNote)});
   sheet.row({std::string("Seed"), static_cast<int64_t>(run.appraisal.plan.seed)});
   sheet.row({std::string("Engine version"), p.engine_version});
   sheet.row({std::string("Engine commit"), p.engine_commit});

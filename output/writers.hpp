@@ -46,6 +46,12 @@ std::ofstream open_for_writing(const std::filesystem::path& file);
 void check_written(const std::ofstream& out, const std::filesystem::path& file);
 // A CSV field: quoted when it holds a comma, a quote or a newline.
 std::string csv_text(const std::string& s);
+// A number with `precision` decimals, or an empty cell for NaN (not defined or not estimable).
+std::string fixed_cell(double value, int precision);
+// The six columns of a Summary: <prefix>_mean<suffix>, _se, _mean_low, _mean_high (the 90 %
+// interval of the mean), _spread_p5, _spread_p95 (of the replicates' outcomes), each led by ','.
+std::string summary_columns(std::string_view prefix, std::string_view suffix);
+std::string summary_cells(const appraisal::Summary& s, int precision);
 // A normative set's discount schedule, e.g. "3.5 % from year 0; 2.5 % from year 35".
 std::string discount_schedule_text(const model::NormativeSet& norm);
 // The table printed after a run, for a budget analyst.

@@ -61,6 +61,13 @@ class RunProgress : public appraisal::ProgressListener {
                s.name, persons, plan.simulations(), s.arms.size(), plan.replicates,
                plan.dynamics_groups.size(), plan.months, threads_);
   }
+  void more_replicates(int from, int more, const appraisal::Resolution& so_far) override {
+    fmt::print(stderr,
+               "replicates {}-{}: after {}, {} of {} verdicts and {} of {} top ranks are still "
+               "unresolved\n",
+               from + 1, from + more, from, so_far.unresolved_rows, so_far.rows,
+               so_far.unresolved_top_ranks, so_far.sets);
+  }
   void begin(Phase phase, uint64_t steps) override {
     bar_.emplace(phase == Phase::kSimulating ? "simulating" : "tornado", steps);
   }

@@ -1,11 +1,9 @@
 -- flips.csv rebuilt from results.sqlite: sqlite3 -list -noheader results.sqlite < flips.sql
--- First every proposal's sign and rank under every set, then the pairs of sets that disagree.
-WITH sign(arm, norm, sign, rank) AS (
-  SELECT arm, norm, CASE WHEN net_value_mean_dkk > 0 THEN 'gain' ELSE 'cost' END, rank
-  FROM summary)
+-- First every proposal's verdict and rank under every set, then the pairs of sets that disagree.
+WITH sign(arm, norm, sign, rank) AS (SELECT arm, norm, verdict, rank FROM summary)
 SELECT line FROM (
   SELECT -1 AS part, -1 AS k1, -1 AS k2, -1 AS k3,
-    'proposal,normative_set,other_normative_set,sign,other_sign,rank,other_rank,flip,'
+    'proposal,normative_set,other_normative_set,verdict,other_verdict,rank,other_rank,flip,'
     || 'differing_parameters' AS line
   UNION ALL
   SELECT 0, a.arm_index, n.norm_index, 0,

@@ -3,8 +3,8 @@
 -- their order.
 SELECT line FROM (
   SELECT -1 AS k1, -1 AS k2, -1 AS k3, -1 AS k4, -1 AS k5, -1 AS k6,
-    'proposal,dynamics_group,normative_sets,period,department,payer,net_cost_mean_dkk,'
-    || 'net_cost_p5_dkk,net_cost_p95_dkk' AS line
+    'proposal,dynamics_group,normative_sets,period,department,payer,'
+    || 'net_cost_mean_dkk,net_cost_se_dkk,net_cost_mean_low_dkk,net_cost_mean_high_dkk,net_cost_spread_p5_dkk,net_cost_spread_p95_dkk' AS line
   UNION ALL
   SELECT l.dynamics_group, a.arm_index, l.last_year - l.first_year, l.first_year,
     d.department_index, p.payer_index,
@@ -14,7 +14,12 @@ SELECT line FROM (
     || CASE WHEN l.first_year = l.last_year THEN l.first_year
             ELSE l.first_year || '-' || l.last_year || ' (budget period)' END
     || ',' || l.department || ',' || l.payer
-    || printf(',%.2f,%.2f,%.2f', l.net_cost_mean_dkk, l.net_cost_p5_dkk, l.net_cost_p95_dkk)
+    || ',' || iif(l.net_cost_mean_dkk IS NULL, '', printf('%.2f', l.net_cost_mean_dkk))
+    || ',' || iif(l.net_cost_se_dkk IS NULL, '', printf('%.2f', l.net_cost_se_dkk))
+    || ',' || iif(l.net_cost_mean_low_dkk IS NULL, '', printf('%.2f', l.net_cost_mean_low_dkk))
+    || ',' || iif(l.net_cost_mean_high_dkk IS NULL, '', printf('%.2f', l.net_cost_mean_high_dkk))
+    || ',' || iif(l.net_cost_spread_p5_dkk IS NULL, '', printf('%.2f', l.net_cost_spread_p5_dkk))
+    || ',' || iif(l.net_cost_spread_p95_dkk IS NULL, '', printf('%.2f', l.net_cost_spread_p95_dkk))
   FROM ledger l JOIN arms a USING (arm) JOIN departments d USING (department)
     JOIN payers p USING (payer))
 ORDER BY k1, k2, k3, k4, k5, k6;

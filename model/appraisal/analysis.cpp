@@ -47,11 +47,126 @@ std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
   return accounts;
 }
 
+namespace {
+
+// The summary of one proposal under one set from its replicates' paired accounts.
+ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, const Analysis& out,
+                             size_t a, size_t n) {
+  const NormativeSet& norm = scenario.norms[n];
+  const int group = plan.norm_group[n];
+  const size_t arms = scenario.arms.size();
+  const size_t departments = scenario.departments.size();
+  const size_t horizon = static_cast<size_t>(norm.horizon_years);
+  const std::vector<bool> counted = counted_departments(scenario, scenario.arms[a], norm);
+  ArmNormSummary row;
+  row.arm = static_cast<int>(a);
+  row.norm = static_cast<int>(n);
+  std::vector<double> year1, budget_period, over_horizon, programme, money, participants;
+  std::vector<std::vector<double>> measures(scenario.measures.size());
+  std::vector<double> yearly_net(horizon, 0.0);  // summed over replicates
+  int gains = 0;
+  for (int r = 0; r < plan.replicates; ++r) {
+    const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
+    const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
+    const std::vector<DiscountedYear> years = discounted_years(prop, base, norm, counted);
+    double npv = 0, cost = 0, saving = 0;
+    for (size_t y = 0; y < years.size(); ++y) {
+      npv += years[y].net_value;
+      cost += years[y].programme_cost;
+      saving += years[y].saving;
+      yearly_net[y] += years[y].net_value;
+    }
+    gains += npv > 0;
+    programme.push_back(cost);
+    money.push_back(saving);
+    const std::vector<double> changes = municipality_cost_changes(prop, base, departments);
+    year1.push_back(sum_of_first(changes, 1));
+    budget_period.push_back(sum_of_first(changes, kBudgetPeriodYears));
+    over_horizon.push_back(sum_of_first(changes, horizon));
+    std::vector<double> measure_total(scenario.measures.size(), 0.0);
+    double admitted = 0;
+    for (size_t y = 0; y < years.size(); ++y) {
+      for (size_t m = 0; m < measure_total.size(); ++m)
+        measure_total[m] += prop[y].measures[m] - base[y].measures[m];
+      admitted += prop[y].admissions;
+    }
+    for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
+    participants.push_back(admitted);
+  }
+  row.net_value = summarize(out.npv[n][a]);
+  row.verdict = net_value_verdict(row.net_value, scenario.materiality_dkk);
+  row.chance_of_gain = proportion(gains, plan.replicates);
+  row.municipality_cost_year1 = summarize(year1);
+  row.municipality_cost_budget_period = summarize(budget_period);
+  row.municipality_cost_horizon = summarize(over_horizon);
+  row.programme_cost = summarize(programme);
+  row.money_net_value = summarize(money);
+  row.participants = summarize(participants);
+  if (row.participants.mean > 0)
+    row.net_value_per_participant = row.net_value.mean / row.participants.mean;
+  if (row.programme_cost.mean > 0)
+    row.benefit_cost_ratio =
+        (row.net_value.mean + row.programme_cost.mean) / row.programme_cost.mean;
+  for (auto& m : measures) {
+    row.measure_change.push_back(summarize(m));
+    row.measure_direction.push_back(change_direction(row.measure_change.back()));
+    row.net_cost_per_unit.push_back(row.measure_direction.back() == Change::kNoClearChange
+                                        ? NAN
+                                        : -row.money_net_value.mean /
+                                              row.measure_change.back().mean);
+  }
+  double cumulative = 0;
+  for (size_t y = 0; y < yearly_net.size(); ++y) {
+    cumulative += yearly_net[y] / plan.replicates;
+    if (cumulative <= 0)
+      row.payback_year = -1;
+    else if (row.payback_year < 0)
+      row.payback_year = static_cast<int>(y);
+  }
+  return row;
+}
+
+// Ranks under one set: by mean, with the paired gap to the next and the share of replicates at
+// each rank.
+void rank_arms(const Scenario& scenario, const std::vector<std::vector<double>>& npv,
+               int replicates, std::vector<ArmNormSummary>& rows) {
+  std::vector<size_t> order(rows.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return rows[x].net_value.mean > rows[y].net_value.mean;
+  });
+  for (size_t i = 0; i < order.size(); ++i) rows[order[i]].rank = static_cast<int>(i) + 1;
+  std::vector<bool> gap_resolved(order.size(), true);  // between rank i+1 and i+2
+  for (size_t i = 0; i + 1 < order.size(); ++i) {
+    const auto& upper = npv[static_cast<size_t>(rows[order[i]].arm)];
+    const auto& lower = npv[static_cast<size_t>(rows[order[i + 1]].arm)];
+    std::vector<double> gap;
+    for (int r = 0; r < replicates; ++r)
+      gap.push_back(upper[static_cast<size_t>(r)] - lower[static_cast<size_t>(r)]);
+    rows[order[i]].gap_to_next = summarize(gap);
+    gap_resolved[i] =
+        resolved(net_value_verdict(rows[order[i]].gap_to_next, scenario.materiality_dkk));
+  }
+  for (size_t i = 0; i < order.size(); ++i)
+    rows[order[i]].rank_resolved = gap_resolved[i] && (i == 0 || gap_resolved[i - 1]);
+  for (auto& row : rows) row.rank_probability.assign(rows.size(), 0.0);
+  for (int r = 0; r < replicates; ++r) {
+    std::vector<size_t> by_replicate = order;
+    std::stable_sort(by_replicate.begin(), by_replicate.end(), [&](size_t x, size_t y) {
+      return npv[static_cast<size_t>(rows[x].arm)][static_cast<size_t>(r)] >
+             npv[static_cast<size_t>(rows[y].arm)][static_cast<size_t>(r)];
+    });
+    for (size_t k = 0; k < by_replicate.size(); ++k)
+      rows[by_replicate[k]].rank_probability[k] += 1.0 / replicates;
+  }
+}
+
+}  // namespace
+
 Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,
                  const RunResults& results) {
   Analysis out;
   const size_t arms = scenario.arms.size();
-  const size_t departments = scenario.departments.size();
   out.accounts = account_units(scenario, compiled, plan, results);
   out.differences.resize(out.accounts.size());
   for (size_t u = 0; u < plan.units.size(); ++u) {
@@ -67,46 +182,32 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
     const NormativeSet& norm = scenario.norms[n];
     const int group = plan.norm_group[n];
     out.npv[n].resize(arms);
-    std::vector<ArmNormSummary> rows;
     for (size_t a = 1; a < arms; ++a) {
-      ArmNormSummary row;
       const std::vector<bool> counted = counted_departments(scenario, scenario.arms[a], norm);
-      row.arm = static_cast<int>(a);
-      row.norm = static_cast<int>(n);
-      std::vector<double> year1, budget_period, horizon;
-      std::vector<std::vector<double>> measures(scenario.measures.size());
-      for (int r = 0; r < plan.replicates; ++r) {
-        const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
-        const auto& prop = out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)];
-        out.npv[n][a].push_back(net_present_value(prop, base, norm, counted));
-        const std::vector<double> changes = municipality_cost_changes(prop, base, departments);
-        year1.push_back(sum_of_first(changes, 1));
-        budget_period.push_back(sum_of_first(changes, kBudgetPeriodYears));
-        horizon.push_back(sum_of_first(changes, static_cast<size_t>(norm.horizon_years)));
-        const size_t years =
-            std::min({prop.size(), base.size(), static_cast<size_t>(norm.horizon_years)});
-        std::vector<double> measure_total(scenario.measures.size(), 0.0);
-        for (size_t y = 0; y < years; ++y)
-          for (size_t m = 0; m < measure_total.size(); ++m)
-            measure_total[m] += prop[y].measures[m] - base[y].measures[m];
-        for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
-      }
-      row.net_value = summarize(out.npv[n][a]);
-      row.municipality_cost_year1 = summarize(year1);
-      row.municipality_cost_budget_period = summarize(budget_period);
-      row.municipality_cost_horizon = summarize(horizon);
-      for (auto& m : measures) row.measure_change.push_back(summarize(m));
-      rows.push_back(row);
+      for (int r = 0; r < plan.replicates; ++r)
+        out.npv[n][a].push_back(
+            net_present_value(out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)],
+                              out.accounts[plan.unit_index(group, r, 0, arms)], norm, counted));
     }
-    std::vector<size_t> order(rows.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-      return rows[x].net_value.mean > rows[y].net_value.mean;
-    });
-    for (size_t i = 0; i < order.size(); ++i) rows[order[i]].rank = static_cast<int>(i) + 1;
+    std::vector<ArmNormSummary> rows;
+    for (size_t a = 1; a < arms; ++a) rows.push_back(summarize_arm(scenario, plan, out, a, n));
+    rank_arms(scenario, out.npv[n], plan.replicates, rows);
     out.summaries.insert(out.summaries.end(), rows.begin(), rows.end());
   }
   return out;
+}
+
+Resolution resolution(const Analysis& analysis) {
+  Resolution r;
+  for (const ArmNormSummary& row : analysis.summaries) {
+    ++r.rows;
+    r.unresolved_rows += !resolved(row.verdict);
+    if (row.rank == 1) {
+      ++r.sets;
+      r.unresolved_top_ranks += !row.rank_resolved && row.gap_to_next.replicates > 0;
+    }
+  }
+  return r;
 }
 
 YearAccount difference(const YearAccount& proposal, const YearAccount& baseline) {
@@ -115,6 +216,8 @@ YearAccount difference(const YearAccount& proposal, const YearAccount& baseline)
   for (size_t m = 0; m < d.measures.size(); ++m) d.measures[m] -= baseline.measures[m];
   for (size_t i = 0; i < d.citizen_by_group.size(); ++i)
     d.citizen_by_group[i] -= baseline.citizen_by_group[i];
+  d.programme_cost -= baseline.programme_cost;
+  d.admissions -= baseline.admissions;
   return d;
 }
 

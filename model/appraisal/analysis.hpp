@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "model/appraisal/statistics.hpp"
+#include "model/appraisal/verdict.hpp"
 #include "model/engine/accounting.hpp"
 #include "model/engine/module_tables.hpp"
 #include "model/engine/run_plan.hpp"
@@ -20,12 +21,38 @@ constexpr int kBudgetPeriodYears = 4;  // the budget year and three overslagsår
 struct ArmNormSummary {
   int arm = 0;  // >= 1 (0 is the baseline)
   int norm = 0;
-  Summary net_value;                // NPV of savings under the norm, DKK (positive = gain)
+  Summary net_value;  // NPV of savings under the norm, DKK (positive = gain)
+  Verdict verdict = Verdict::kTooCloseToCall;  // of the net value: the one rule (verdict.hpp)
   Summary municipality_cost_year1;  // change in the municipality's net cost, first budget year
   Summary municipality_cost_budget_period;  // same, over the four-year budget period
   Summary municipality_cost_horizon;        // same, summed over the norm's horizon, undiscounted
   std::vector<Summary> measure_change;      // per measure, summed over the norm's horizon
-  int rank = 0;                             // 1 = highest mean net value under this norm
+  std::vector<Change> measure_direction;    // per measure: increase, decrease or no clear change
+
+  // Ranks. The rank orders the means; whether it is resolved depends on the paired differences.
+  int rank = 0;  // 1 = highest mean net value under this norm
+  // Paired, replicate by replicate: this proposal's net value minus the next-ranked one's
+  // (replicates 0 for the last-ranked).
+  Summary gap_to_next;
+  // The gaps to the neighbours above and below are resolved (net_value_verdict of the gap).
+  bool rank_resolved = false;
+  std::vector<double> rank_probability;  // [rank - 1]: share of replicates at that rank
+
+  // Decision figures.
+  Proportion chance_of_gain;  // share of replicates with a net value above zero
+  // First year index from which the cumulative mean discounted net value stays above zero to
+  // the end of the horizon; -1: not within the horizon.
+  int payback_year = -1;
+  Summary programme_cost;   // the proposals' own costs, discounted (PV) under the norm
+  Summary money_net_value;  // the net value without valued outcomes: discounted savings
+  // (net value + PV of programme cost) / PV of programme cost, from the means; NaN when the
+  // programme costs nothing or saves (a reduction).
+  double benefit_cost_ratio = NAN;
+  // Per measure: discounted money net cost (-money_net_value) per unit of change over the
+  // horizon, from the means; NaN when the change is not clear.
+  std::vector<double> net_cost_per_unit;
+  Summary participants;                    // persons admitted within the horizon
+  double net_value_per_participant = NAN;  // mean net value / mean participants
 };
 
 struct Analysis {
@@ -36,6 +63,17 @@ struct Analysis {
   std::vector<std::vector<std::vector<double>>> npv;  // [norm][arm][replicate]
   std::vector<ArmNormSummary> summaries;              // per norm, per arm >= 1
 };
+
+// Whether the decision is resolved: every proposal's verdict under every set, and under every set
+// the rank-1 proposal's gap to the second.
+struct Resolution {
+  int rows = 0;
+  int unresolved_rows = 0;
+  int sets = 0;
+  int unresolved_top_ranks = 0;
+  bool done() const { return unresolved_rows == 0 && unresolved_top_ranks == 0; }
+};
+Resolution resolution(const Analysis& analysis);
 
 // Every unit's accounts, per year, from the tallies: a unit that shares another's simulation
 // gets the accounts of that simulation's tallies.

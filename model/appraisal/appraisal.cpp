@@ -1,6 +1,8 @@
 // The recipe of a study: simulate, analyse, calibrate, sensitivity, the decision tables.
 #include "model/appraisal/appraisal.hpp"
 
+#include <algorithm>
+
 #include "model/appraisal/resimulator.hpp"
 #include "model/engine/synthetic_population.hpp"
 
@@ -27,7 +29,11 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   Appraisal out;
   Scenario& s = out.scenario;
   s = scenario;
-  if (options.replicates) s.replicates = *options.replicates;
+  if (options.replicates) {  // a fixed count
+    s.replicates = *options.replicates;
+    s.replicate_batch = 0;
+    s.max_replicates = s.replicates;
+  }
   if (options.seed) s.seed = *options.seed;
   if (options.sensitivity_replicates) s.sensitivity_replicates = *options.sensitivity_replicates;
 
@@ -42,6 +48,24 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
       s, out.compiled, population, out.plan, [&] { progress.advance(); }, options.execution);
   progress.end();
   out.analysis = analyse(s, out.compiled, out.plan, out.results);
+  // More replicates in batches while a verdict or a top rank is unresolved: the rule reads only
+  // results, so the count is the same for any number of threads.
+  out.replicates = {s.replicate_batch > 0, s.replicates, s.replicate_batch, s.max_replicates,
+                    resolution(out.analysis)};
+  while (out.replicates.adaptive && !out.replicates.resolution.done() &&
+         out.plan.replicates < s.max_replicates) {
+    const int more = std::min(s.replicate_batch, s.max_replicates - out.plan.replicates);
+    progress.more_replicates(out.plan.replicates, more, out.replicates.resolution);
+    progress.begin(ProgressListener::Phase::kSimulating,
+                   out.plan.simulations() / static_cast<uint64_t>(out.plan.replicates) *
+                       static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
+    add_replicates(
+        s, out.compiled, population, out.plan, out.results, more, [&] { progress.advance(); },
+        options.execution);
+    progress.end();
+    out.analysis = analyse(s, out.compiled, out.plan, out.results);
+    out.replicates.resolution = resolution(out.analysis);
+  }
   out.calibration = calibrate(s, out.compiled, out.plan, out.results);
 
   Resimulator resimulator(

@@ -44,9 +44,21 @@ class ProgressListener {
   virtual ~ProgressListener() = default;
   // Before the first simulation: the scenario as appraised, its population and the plan.
   virtual void planned(const Scenario& /*scenario*/, size_t /*persons*/, const RunPlan& /*plan*/) {}
+  // Before each further batch of replicates: why more are needed.
+  virtual void more_replicates(int /*from*/, int /*more*/, const Resolution& /*so_far*/) {}
   virtual void begin(Phase /*phase*/, uint64_t /*steps*/) {}
   virtual void advance() {}
   virtual void end() {}
+};
+
+// How the number of replicates came about.
+struct ReplicateRun {
+  bool adaptive = false;  // batches until resolved (the scenario's rule), or a fixed count
+  int first = 0;
+  int batch = 0;
+  int max = 0;
+  Resolution resolution;  // after the last batch
+  bool capped() const { return adaptive && !resolution.done(); }
 };
 
 // The re-simulations that the tornado and the dynamics switching values needed.
@@ -64,7 +76,8 @@ struct Appraisal {
   RunPlan plan;
   size_t persons = 0;  // in the initial population
   RunResults results;  // tallies per unit and year, effect draws per replicate
-  Analysis analysis;   // accounts, paired differences, net values, summaries and ranks
+  ReplicateRun replicates;
+  Analysis analysis;  // accounts, paired differences, net values, summaries and ranks
   std::vector<LedgerRow> ledger;
   std::vector<FlipRow> flips;
   std::vector<SwitchingRow> switching;

@@ -1,24 +1,32 @@
-// Flips between normative sets, from the summaries' means and ranks.
+// Flips between normative sets, from the summaries' verdicts and resolved ranks.
 #include "model/appraisal/flips.hpp"
 
 namespace kommunesim::appraisal {
 
 std::vector<FlipRow> flips(const Scenario& scenario, const Analysis& analysis) {
   const size_t norms = scenario.norms.size();
-  // Mean net value per (norm, arm) and the top-ranked arm per norm, from the summaries.
-  std::vector<std::vector<double>> mean(norms, std::vector<double>(scenario.arms.size(), 0.0));
+  // The verdict per (norm, arm) and the resolved top-ranked arm per norm (0: not resolved).
+  const size_t arms = scenario.arms.size();
+  std::vector<Verdict> verdict(norms * arms, Verdict::kTooCloseToCall);  // [norm * arms + arm]
   std::vector<int> top(norms, 0);
   for (const auto& row : analysis.summaries) {
-    mean[static_cast<size_t>(row.norm)][static_cast<size_t>(row.arm)] = row.net_value.mean;
-    if (row.rank == 1) top[static_cast<size_t>(row.norm)] = row.arm;
+    verdict[static_cast<size_t>(row.norm) * arms + static_cast<size_t>(row.arm)] = row.verdict;
+    if (row.rank == 1 && row.rank_resolved) top[static_cast<size_t>(row.norm)] = row.arm;
   }
+  const auto opposite = [](Verdict x, Verdict y) {
+    return (x == Verdict::kNetGain && y == Verdict::kNetCost) ||
+           (x == Verdict::kNetCost && y == Verdict::kNetGain);
+  };
   std::vector<FlipRow> out;
   for (size_t a = 1; a < scenario.arms.size(); ++a)
     for (size_t i = 0; i < norms; ++i)
       for (size_t j = i + 1; j < norms; ++j) {
-        FlipRow row{static_cast<int>(a), static_cast<int>(i),
-                    static_cast<int>(j), (mean[i][a] > 0) != (mean[j][a] > 0),
-                    top[i] != top[j],    {}};
+        FlipRow row{static_cast<int>(a),
+                    static_cast<int>(i),
+                    static_cast<int>(j),
+                    opposite(verdict[i * arms + a], verdict[j * arms + a]),
+                    top[i] != 0 && top[j] != 0 && top[i] != top[j],
+                    {}};
         if (!row.sign_differs && !row.top_differs) continue;
         const NormativeSet &x = scenario.norms[i], &y = scenario.norms[j];
         if (x.perspective != y.perspective || x.owning_department_only != y.owning_department_only)

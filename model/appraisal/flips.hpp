@@ -1,5 +1,6 @@
-// Where the conclusion flips: pairs of normative sets under which an arm's sign (net gain or net
-// cost) or the top-ranked arm differs, with the parameters in which the sets differ.
+// Where the conclusion flips: pairs of normative sets under which an arm's verdict (net gain or
+// net cost, each resolved) or the resolved top-ranked arm differs, with the parameters in which the
+// sets differ.
 #pragma once
 
 #include <string>
@@ -13,8 +14,10 @@ struct FlipRow {
   int arm = 0;
   int norm_a = 0;
   int norm_b = 0;
-  bool sign_differs = false;           // net gain under one set, net cost under the other
-  bool top_differs = false;            // the top-ranked arm differs between the sets
+  // Net gain under one set, net cost under the other (both resolved: verdict.hpp).
+  bool sign_differs = false;
+  // The top-ranked arm differs between the sets, and both sets' top ranks are resolved.
+  bool top_differs = false;
   std::vector<std::string> differing;  // parameters (and perspective) in which the sets differ
 };
 

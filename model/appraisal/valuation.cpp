@@ -43,20 +43,35 @@ std::vector<bool> counted_departments(const Scenario& scenario, const Arm& arm,
   return counted;
 }
 
-double net_present_value(const std::vector<YearAccount>& proposal,
-                         const std::vector<YearAccount>& baseline, const NormativeSet& norm,
-                         const std::vector<bool>& counted_departments) {
-  double npv = 0;
+std::vector<DiscountedYear> discounted_years(const std::vector<YearAccount>& proposal,
+                                             const std::vector<YearAccount>& baseline,
+                                             const NormativeSet& norm,
+                                             const std::vector<bool>& counted_departments) {
   const size_t years =
       std::min({proposal.size(), baseline.size(), static_cast<size_t>(norm.horizon_years)});
+  const bool municipality = norm.perspective[static_cast<size_t>(Payer::kMunicipality)];
+  std::vector<DiscountedYear> out(years);
   for (size_t y = 0; y < years; ++y) {
     const double saving = perspective_cost(baseline[y], norm, counted_departments) -
                           perspective_cost(proposal[y], norm, counted_departments);
     double outcome_value = 0;
     for (size_t m = 0; m < norm.measure_values.size(); ++m)
       outcome_value += norm.measure_values[m] * (proposal[y].measures[m] - baseline[y].measures[m]);
-    npv += discount_factor(norm.discount, static_cast<int>(y)) * (saving + outcome_value);
+    const double factor = discount_factor(norm.discount, static_cast<int>(y));
+    out[y].net_value = factor * (saving + outcome_value);
+    out[y].saving = factor * saving;
+    if (municipality)
+      out[y].programme_cost = factor * (proposal[y].programme_cost - baseline[y].programme_cost);
   }
+  return out;
+}
+
+double net_present_value(const std::vector<YearAccount>& proposal,
+                         const std::vector<YearAccount>& baseline, const NormativeSet& norm,
+                         const std::vector<bool>& counted_departments) {
+  double npv = 0;
+  for (const DiscountedYear& year : discounted_years(proposal, baseline, norm, counted_departments))
+    npv += year.net_value;
   return npv;
 }
 

@@ -32,4 +32,18 @@ double net_present_value(const std::vector<YearAccount>& proposal,
                          const std::vector<YearAccount>& baseline, const NormativeSet& norm,
                          const std::vector<bool>& counted_departments);
 
+// One year of that net present value, discounted. The first budget year is undiscounted and
+// each later year's flows are discounted as one sum at the year's index (year t by the factor
+// of t whole years).
+struct DiscountedYear {
+  double net_value = 0;       // savings plus the value of changed outcomes
+  double saving = 0;          // money only: the set's perspective's cost, baseline minus proposal
+  double programme_cost = 0;  // the proposals' own costs, when the set counts the municipality
+};
+
+std::vector<DiscountedYear> discounted_years(const std::vector<YearAccount>& proposal,
+                                             const std::vector<YearAccount>& baseline,
+                                             const NormativeSet& norm,
+                                             const std::vector<bool>& counted_departments);
+
 }  // namespace kommunesim::appraisal

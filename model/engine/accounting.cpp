@@ -46,9 +46,11 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   for (size_t k = 0; k < arm.proposals.size(); ++k) {
     const Proposal& p = scenario.proposals[static_cast<size_t>(arm.proposals[k])];
     const int running = std::clamp(first_month + kMonthsPerYear - p.start_month, 0, kMonthsPerYear);
-    account.at(p.department, Payer::kMunicipality) +=
-        p.fixed_dkk_per_year * running / kMonthsPerYear +
-        static_cast<double>(tally.participant_months[k]) * p.dkk_per_participant_month;
+    const Dkk cost = p.fixed_dkk_per_year * running / kMonthsPerYear +
+                     static_cast<double>(tally.participant_months[k]) * p.dkk_per_participant_month;
+    account.at(p.department, Payer::kMunicipality) += cost;
+    account.programme_cost += cost;
+    account.admissions += static_cast<double>(tally.admissions[k]);
   }
   return account;
 }

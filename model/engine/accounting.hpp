@@ -15,6 +15,10 @@ struct YearAccount {
   // The citizen payer's part of dkk that arises in each equity group's states:
   // [group * departments + department].
   std::vector<Dkk> citizen_by_group;
+  // The arm's proposals' own costs (fixed and per participant), already in dkk at the owning
+  // departments: what a benefit-cost ratio divides by. Negative for a reduction's fixed saving.
+  Dkk programme_cost = 0;
+  double admissions = 0;  // persons admitted to the arm's proposals in the year
   Dkk& at(int department, Payer payer) {
     return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
   }

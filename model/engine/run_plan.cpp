@@ -130,4 +130,23 @@ RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
   return execute_units(scenario, compiled, initial, plan, all, on_month, execution);
 }
 
+void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
+                    const Population& initial, RunPlan& plan, RunResults& results, int more,
+                    const std::function<void()>& on_month, Execution execution) {
+  RunPlan larger = plan_runs(scenario, plan.seed, plan.replicates + more);
+  std::vector<size_t> added;
+  for (size_t u = 0; u < larger.units.size(); ++u)
+    if (larger.units[u].replicate >= plan.replicates) added.push_back(u);
+  RunResults merged =
+      execute_units(scenario, compiled, initial, larger, added, on_month, execution);
+  const size_t arms = scenario.arms.size();
+  for (size_t u = 0; u < plan.units.size(); ++u) {
+    const RunUnit& unit = plan.units[u];
+    merged.tallies[larger.unit_index(unit.dynamics_group, unit.replicate, unit.arm, arms)] =
+        std::move(results.tallies[u]);
+  }
+  plan = std::move(larger);
+  results = std::move(merged);
+}
+
 }  // namespace kommunesim::model

@@ -60,6 +60,13 @@ RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
                         const std::function<void()>& on_month = {},
                         Execution execution = Execution::kSharedBaseline);
 
+// Extends a plan and its results by `more` replicates, simulating only the new ones. Replicate k
+// is keyed by (seed, k) alone, so the result equals a plan made with the larger count.
+void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
+                    const Population& initial, RunPlan& plan, RunResults& results, int more,
+                    const std::function<void()>& on_month = {},
+                    Execution execution = Execution::kSharedBaseline);
+
 RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
                          const Population& initial, const RunPlan& plan,
                          const std::vector<size_t>& unit_indices,

@@ -361,8 +361,15 @@ struct Scenario {
   std::string name;
   int base_year = 2025;
   int horizon_years = 1;
+  // Replicates: `replicates` first; while a decision is unresolved (the appraisal's stopping rule),
+  // `replicate_batch` more at a time up to `max_replicates`. A batch of 0 means a fixed count.
   int replicates = 1;
+  int replicate_batch = 0;
+  int max_replicates = 1;
   int sensitivity_replicates = 0;  // replicates re-simulated for sensitivity; 0: all
+  // A net value whose 90 % interval of the mean lies within this many DKK of zero is "about
+  // break-even": no material gain or cost either way, and no reason to add replicates.
+  double materiality_dkk = 0;
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;

@@ -108,6 +108,29 @@ void check_graph(LoadContext& ctx) {
   }
 }
 
+// `replicates = N` (a fixed count) or a [replicates] table: first, batch and max, the batches
+// added while a decision is unresolved. materiality_dkk: what "about break-even" means.
+void load_replicates(TableReader& r, LoadContext& ctx) {
+  constexpr int64_t kMaxReplicates = 100000;
+  model::Scenario& s = ctx.out.scenario;
+  if (const toml::node* n = r.node("replicates"); n && n->is_table()) {
+    TableReader t(*n->as_table(), r.file(), r.path("replicates"), ctx.diagnostics);
+    s.replicates =
+        static_cast<int>(t.integer("first", Need::kRequired, 2, kMaxReplicates).value_or(2));
+    s.replicate_batch =
+        static_cast<int>(t.integer("batch", Need::kRequired, 1, kMaxReplicates).value_or(1));
+    s.max_replicates =
+        static_cast<int>(t.integer("max", Need::kRequired, 2, kMaxReplicates).value_or(2));
+    if (s.max_replicates < s.replicates)
+      t.error("max", "expected at least 'first' (" + std::to_string(s.replicates) + ")");
+  } else {
+    s.replicates =
+        static_cast<int>(r.integer("replicates", Need::kRequired, 1, kMaxReplicates).value_or(1));
+    s.max_replicates = s.replicates;
+  }
+  s.materiality_dkk = r.number("materiality_dkk", Need::kOptional, 0, 1e12).value_or(0);
+}
+
 }  // namespace
 
 LoadResult load_scenario(const std::filesystem::path& folder) {
@@ -129,8 +152,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         static_cast<int>(r.integer("base_year", Need::kRequired, 1900, 2200).value_or(2025));
     s.horizon_years =
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
-    s.replicates =
-        static_cast<int>(r.integer("replicates", Need::kRequired, 1, 100000).value_or(1));
+    load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));
     s.seed = static_cast<uint32_t>(r.integer("seed", Need::kRequired, 0, UINT32_MAX).value_or(1));

@@ -125,14 +125,18 @@ TEST(SwitchingValues, RevaluingAtTheSwitchingValueGivesZero) {
 TEST(Flips, EveryListedPairDisagreesAndNamesWhereTheSetsDiffer) {
   const AnalysedRun run(bundled());
   const auto& rows = run.a.flips;
-  const auto mean = [&](int arm, int norm) {
+  const auto verdict = [&](int arm, int norm) {
     for (const auto& r : run.analysis.summaries)
-      if (r.arm == arm && r.norm == norm) return r.net_value.mean;
-    return std::nan("");
+      if (r.arm == arm && r.norm == norm) return r.verdict;
+    return Verdict::kTooCloseToCall;
+  };
+  // A flip of sign is a resolved net gain under one set and a resolved net cost under the other.
+  const auto opposite = [](Verdict x, Verdict y) {
+    return std::set<Verdict>{x, y} == std::set<Verdict>{Verdict::kNetGain, Verdict::kNetCost};
   };
   for (const auto& f : rows) {
     EXPECT_TRUE(f.sign_differs || f.top_differs);
-    EXPECT_EQ(f.sign_differs, (mean(f.arm, f.norm_a) > 0) != (mean(f.arm, f.norm_b) > 0));
+    EXPECT_EQ(f.sign_differs, opposite(verdict(f.arm, f.norm_a), verdict(f.arm, f.norm_b)));
     EXPECT_FALSE(f.differing.empty());
   }
 }

@@ -1,0 +1,34 @@
+// The words for verdicts and changes, the same in every output. The rule that picks a verdict
+// is the appraisal's (model/appraisal/verdict.hpp); here it only gets its name.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/appraisal/appraisal.hpp"
+
+namespace kommunesim::output {
+
+// "net gain", "net cost", "about break-even", "too close to call".
+std::string_view verdict_words(appraisal::Verdict verdict);
+// The same as an identifier for tables: "net_gain", "net_cost", "break_even", "too_close_to_call".
+std::string_view verdict_id(appraisal::Verdict verdict);
+// Why: e.g. "too close to call: the difference is smaller than its uncertainty".
+std::string verdict_reason(appraisal::Verdict verdict, double materiality_dkk);
+// "increase", "decrease", "no clear change".
+std::string_view change_words(appraisal::Change change);
+std::string_view change_id(appraisal::Change change);  // "increase", "decrease", "no_clear_change"
+
+// How the replicate count came about, e.g. "40 replicates (from 10, 10 more at a time ...)".
+std::string replicates_text(const appraisal::Appraisal& appraisal);
+
+// What the intervals are, for a legend.
+inline constexpr std::string_view kIntervalNote =
+    "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "
+    "narrows as replicates are added; the spread of single outcomes is wider (spread_p5/p95)";
+// The discounting convention, beside every discounted figure.
+inline constexpr std::string_view kDiscountingNote =
+    "discounted to the first budget year, which is undiscounted; each later year's flows are "
+    "discounted as one sum by whole years (year t by (1 + r)^-t)";
+
+}  // namespace kommunesim::output
