@@ -24,7 +24,7 @@ async function setInput(page, selector, value) {
 async function selectBase(page, index) {
   await page.selectOption("#custom-base", String(index));
 }
-// The custom view's table: per proposal id, mean net value, rank and sign as shown.
+// The custom view's table: per proposal id, mean net value, rank and verdict as shown.
 async function shown(page) {
   return page.$$eval("#custom-table tr[data-arm]", rows => Object.fromEntries(rows.map(r => [r.dataset.arm, {
     mean: +r.querySelector("[data-field=net-mean]").dataset.value,
@@ -58,7 +58,24 @@ async function shown(page) {
       check(Math.abs(values[id].mean - engine) <= 50 * data.scenario.horizon_years + 1e-6 * Math.abs(engine),
         `${id} under ${data.norms[n].id}: page ${values[id].mean}, engine ${engine}`);
       check(values[id].rank === s.rank, `${id} under ${data.norms[n].id}: page rank ${values[id].rank}, engine ${s.rank}`);
+      // The page's verdict rule (for slider views) gives the engine's verdict on its own sets.
+      check(values[id].sign === s.verdict, `${id} under ${data.norms[n].id}: page verdict ${values[id].sign}, engine ${s.verdict}`);
     }
+  }
+
+  // The flip table and the decision figures show the engine's verdict words, the same words as
+  // summary.csv, the workbook and the terminal.
+  const words = { net_gain: "net gain", net_cost: "net cost", break_even: "about break-even", too_close_to_call: "too close to call" };
+  const cells = await page.$$eval("#flip-table td[data-verdict]", els => els.map(e => ({ arm: e.dataset.arm, norm: e.dataset.norm, verdict: e.dataset.verdict, text: e.textContent })));
+  check(cells.length === data.summaries.length, `flip table: ${cells.length} cells for ${data.summaries.length} summaries`);
+  for (const c of cells) {
+    const s = data.summaries.find(s => data.arms[s.arm].id === c.arm && data.norms[s.norm].id === c.norm);
+    check(s && c.verdict === s.verdict && c.text.startsWith(words[s.verdict]), `flip table ${c.arm} under ${c.norm}: "${c.text}" for ${s && s.verdict}`);
+  }
+  const figures = await page.$$eval("#decision-figures tr[data-arm]", els => els.map(e => ({ arm: e.dataset.arm, verdict: e.dataset.verdict, text: e.children[1].textContent })));
+  for (const f of figures) {
+    const s = data.summaries.find(s => data.arms[s.arm].id === f.arm && s.norm === 0);
+    check(f.verdict === s.verdict && f.text === words[s.verdict], `decision figures ${f.arm}: "${f.text}" for ${s.verdict}`);
   }
 
   // Moving the discount-rate slider changes the net values shown.
@@ -93,7 +110,7 @@ async function shown(page) {
     const moved = await shown(page);
     for (const s of data.summaries.filter(s => s.norm === flip.b)) {
       const id = data.arms[s.arm].id;
-      check(moved[id].sign === (s.net[0] > 0 ? "gain" : "cost"), `${id}: from ${A.id} to ${B.id}'s values the page shows ${moved[id].sign}`);
+      check(moved[id].sign === s.verdict, `${id}: from ${A.id} to ${B.id}'s values the page shows ${moved[id].sign}, the engine ${s.verdict}`);
       check(moved[id].rank === s.rank, `${id}: from ${A.id} to ${B.id}'s values the page ranks it ${moved[id].rank}, the engine ${s.rank}`);
     }
     console.log(`flip reproduced: ${data.arms[flip.arm].id}, ${A.id} -> ${B.id}`);

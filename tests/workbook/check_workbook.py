@@ -33,9 +33,13 @@ def main(run_dir):
     expected = {
         (arm, norm): row
         for arm, norm, *row in db.execute(
-            "SELECT arm, norm, net_value_mean_dkk, net_value_p5_dkk, net_value_p95_dkk, "
+            "SELECT arm, norm, net_value_mean_dkk, net_value_mean_low_dkk, net_value_mean_high_dkk, "
             "municipality_net_cost_year1_mean_dkk, municipality_net_cost_4y_mean_dkk, rank FROM summary")
     }
+    # The verdict in words, the same words as the terminal and the report.
+    words = {"net_gain": "net gain", "net_cost": "net cost", "break_even": "about break-even",
+             "too_close_to_call": "too close to call"}
+    verdicts = {(arm, norm): v for arm, norm, v in db.execute("SELECT arm, norm, verdict FROM summary")}
     seen = 0
     for cells in summary.iter_rows(min_row=2):
         key = (cells[col["Proposal"]].value, cells[col["Normative set"]].value)
@@ -44,9 +48,15 @@ def main(run_dir):
             failures.append(f"Summary: {key} is not in results.sqlite")
             continue
         seen += 1
-        got = [cells[col[h]] for h in ["Net value, mean (DKK)", "Net value, p5 (DKK)", "Net value, p95 (DKK)",
-                                        "Municipality net cost, first year, mean (DKK)",
-                                        "Municipality net cost, 4-year budget period, mean (DKK)", "Rank"]]
+        shown = cells[col["Verdict"]].value
+        if shown != words[verdicts[key]]:
+            failures.append(f"Summary {key}: verdict {shown!r}, results.sqlite {verdicts[key]!r}")
+        got = [cells[col[h]] for h in ["Net value, mean (DKK, discounted)",
+                                        "Net value, 90 % interval of the mean, low (DKK)",
+                                        "Net value, 90 % interval of the mean, high (DKK)",
+                                        "Municipality net cost, first year, mean (DKK, undiscounted)",
+                                        "Municipality net cost, 4-year budget period, mean (DKK, undiscounted)",
+                                        "Rank"]]
         for cell, value in zip(got, want):
             if not isinstance(cell.value, (int, float)):
                 failures.append(f"Summary {key}: {cell.coordinate} holds text {cell.value!r}, not a number")
