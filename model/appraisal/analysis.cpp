@@ -4,6 +4,7 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/appraisal/valuation.hpp"
 
@@ -63,7 +64,7 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, cons
   row.norm = static_cast<int>(n);
   std::vector<double> year1, budget_period, over_horizon, programme, money, participants;
   std::vector<std::vector<double>> measures(scenario.measures.size());
-  std::vector<double> yearly_net(horizon, 0.0);  // summed over replicates
+  std::vector<double> yearly_net(horizon, 0.0);  // summed over replicates, then their mean
   int gains = 0;
   for (int r = 0; r < plan.replicates; ++r) {
     const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
@@ -104,9 +105,7 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, cons
   row.participants = summarize(participants);
   if (row.participants.mean > 0)
     row.net_value_per_participant = row.net_value.mean / row.participants.mean;
-  if (row.programme_cost.mean > 0)
-    row.benefit_cost_ratio =
-        (row.net_value.mean + row.programme_cost.mean) / row.programme_cost.mean;
+  row.benefit_cost_ratio = benefit_cost_ratio(row.net_value.mean, row.programme_cost.mean);
   for (auto& m : measures) {
     row.measure_change.push_back(summarize(m));
     row.measure_direction.push_back(change_direction(row.measure_change.back()));
@@ -115,14 +114,8 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, cons
                                         : -row.money_net_value.mean /
                                               row.measure_change.back().mean);
   }
-  double cumulative = 0;
-  for (size_t y = 0; y < yearly_net.size(); ++y) {
-    cumulative += yearly_net[y] / plan.replicates;
-    if (cumulative <= 0)
-      row.payback_year = -1;
-    else if (row.payback_year < 0)
-      row.payback_year = static_cast<int>(y);
-  }
+  for (double& y : yearly_net) y /= plan.replicates;
+  row.payback_year = payback_year(yearly_net);
   return row;
 }
 
@@ -195,6 +188,23 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
     out.summaries.insert(out.summaries.end(), rows.begin(), rows.end());
   }
   return out;
+}
+
+int payback_year(const std::vector<double>& yearly) {
+  int payback = -1;
+  double cumulative = 0;
+  for (size_t y = 0; y < yearly.size(); ++y) {
+    cumulative += yearly[y];
+    if (cumulative <= 0)
+      payback = -1;
+    else if (payback < 0)
+      payback = static_cast<int>(y);
+  }
+  return payback;
+}
+
+double benefit_cost_ratio(double net_value, double programme_cost) {
+  return programme_cost > 0 ? (net_value + programme_cost) / programme_cost : NAN;
 }
 
 Resolution resolution(const Analysis& analysis) {

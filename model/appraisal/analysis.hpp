@@ -64,6 +64,14 @@ struct Analysis {
   std::vector<ArmNormSummary> summaries;              // per norm, per arm >= 1
 };
 
+// The first year index from which the cumulative sum of `yearly` net values stays above zero to
+// the end; -1 when it does not within the years given.
+int payback_year(const std::vector<double>& yearly);
+
+// (net value + programme cost) / programme cost, both discounted; NaN when the programme costs
+// nothing or saves (a reduction), where the ratio has no meaning.
+double benefit_cost_ratio(double net_value, double programme_cost);
+
 // Whether the decision is resolved: every proposal's verdict under every set, and under every set
 // the rank-1 proposal's gap to the second.
 struct Resolution {

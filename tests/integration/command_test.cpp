@@ -302,3 +302,43 @@ TEST(Command, SharingTheBaselineGivesTheOutputsOfSimulatingEveryArmInFull) {
               dump_table(tmp.path / "full" / "results.sqlite", table))
         << table;
 }
+
+TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAnyThreads) {
+  TempFolder tmp("adaptive");
+  // Mini-kommune with the replicate rule: 2 first, 2 more at a time, at most 8.
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  std::string text = read_file(scenario / "scenario.toml");
+  const size_t at = text.find("replicates = 10\n");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, std::string("replicates = 10\n").size(), "materiality_dkk = 50000\n");
+  text += "\n[replicates]\nfirst = 2\nbatch = 2\nmax = 8\n";
+  std::ofstream(scenario / "scenario.toml") << text;
+
+  const std::string common = "run " + scenario.string() + " --seed 5 --out ";
+  const auto one = run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
+  // The stopping rule reads only results: the same count and the same outputs for any threads.
+  for (const char* file : {"summary.csv", "ledger.csv", "flips.csv", "switching.csv"})
+    EXPECT_EQ(read_file(tmp.path / "t1" / file), read_file(tmp.path / "t2" / file)) << file;
+  const auto manifest = nlohmann::json::parse(read_file(tmp.path / "t1" / "manifest.json"));
+  const int replicates = manifest["replicates"].get<int>();
+  EXPECT_GT(replicates, 2) << one.output;  // 2 leave verdicts unresolved in this scenario
+  EXPECT_EQ(replicates % 2, 0);
+  EXPECT_LE(replicates, 8);
+  EXPECT_NE(one.output.find("replicates 3-4: after 2,"), std::string::npos) << one.output;
+
+  // Replicate k is the same whatever the total: a fixed run with that count gives the same.
+  ASSERT_EQ(run_kommunesim(common + (tmp.path / "fixed").string() + " --threads 2 --replicates " +
+                           std::to_string(replicates))
+                .exit_code,
+            0);
+  for (const char* file : {"summary.csv", "ledger.csv", "flips.csv"})
+    EXPECT_EQ(read_file(tmp.path / "t1" / file), read_file(tmp.path / "fixed" / file)) << file;
+  // Every row is resolved, or the terminal says how many are not and why the run stopped.
+  const std::string summary = read_file(tmp.path / "t1" / "summary.csv");
+  if (summary.find("too_close_to_call") != std::string::npos) {
+    EXPECT_NE(one.output.find("stopped at the cap"), std::string::npos) << one.output;
+  }
+}
