@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -79,9 +80,13 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
   const auto flip_rows = run.appraisal.flips;
   for (const auto& f : flip_rows) deciding.insert(f.differing.begin(), f.differing.end());
   std::string text = fmt::format(
-      "# Assumptions of {}\n\nScenario folder `{}`, seed {}, {} replicates, engine {} ({}).\n\n",
+      "# Assumptions of {}\n\nScenario folder `{}`, seed {}, {}, engine {} ({}).\n\n"
+      "Figures over replicates: the {}. Net values are {}. Verdicts: a net gain or net cost "
+      "when the interval of the mean excludes zero, about break-even when it lies within {:.0f} "
+      "DKK of zero (the scenario's materiality threshold), otherwise too close to call.\n\n",
       s.name, run.provenance.scenario_folder, run.appraisal.plan.seed,
-      run.appraisal.plan.replicates, run.provenance.engine_version, run.provenance.engine_commit);
+      replicates_text(run.appraisal), run.provenance.engine_version, run.provenance.engine_commit,
+      kIntervalNote, kDiscountingNote, s.materiality_dkk);
   text +=
       "## Normative parameters\n\nBold parameters take different values in different normative "
       "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "
@@ -110,7 +115,9 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
   }
   text += "\n## Where conclusions flip\n\n";
   if (flip_rows.empty())
-    text += "No proposal changes sign, and the top-ranked proposal is the same, under every set.\n";
+    text +=
+        "No proposal is a resolved net gain under one set and a resolved net cost under another, "
+        "and no two sets have different resolved top-ranked proposals.\n";
   for (const auto& f : flip_rows) {
     std::string differing;
     for (const auto& d : f.differing)

@@ -164,10 +164,11 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 
 void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Sheet sheet(book, f, "Ledger",
-              {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department",
-               "Payer", "Net cost, mean (DKK)", "Net cost, 90 % interval of the mean, low (DKK)",
-               "Net cost, 90 % interval of the mean, high (DKK)"});
+  Sheet sheet(
+      book, f, "Ledger",
+      {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department", "Payer",
+       "Net cost, mean (DKK, undiscounted)", "Net cost, 90 % interval of the mean, low (DKK)",
+       "Net cost, 90 % interval of the mean, high (DKK)"});
   for (const auto& r : run.appraisal.ledger)
     sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
                static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),

@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
       ->check(CLI::NonNegativeNumber);
   run_cmd
       ->add_option("--replicates", run.replicates,
-                   "Monte Carlo replicates (default: the scenario's)")
+                   "A fixed number of Monte Carlo replicates (default: the scenario's rule)")
       ->check(CLI::PositiveNumber);
   run_cmd
       ->add_option("--sensitivity-replicates", run.sensitivity_replicates,
