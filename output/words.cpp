@@ -73,7 +73,8 @@ std::string_view change_id(Change change) {
 // stopped at the cap: 3 of 42 verdicts and 1 of 7 top ranks unresolved)".
 std::string replicates_text(const appraisal::Appraisal& a) {
   const auto& r = a.replicates;
-  std::string out = fmt::format("{} replicates", a.plan.replicates);
+  std::string out =
+      fmt::format("{} replicate{}", a.plan.replicates, a.plan.replicates == 1 ? "" : "s");
   if (!r.adaptive) return out + " (a fixed count)";
   out += fmt::format(
       " (from {}, {} more at a time while a verdict or top rank was unresolved, "
