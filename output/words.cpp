@@ -73,19 +73,19 @@ std::string_view change_id(Change change) {
 // stopped at the cap: 3 of 42 verdicts and 1 of 7 top ranks unresolved)".
 std::string replicates_text(const appraisal::Appraisal& a) {
   const auto& r = a.replicates;
-  std::string out =
+  const auto& left = r.resolution;
+  const std::string unresolved =
+      left.done()
+          ? std::string("all resolved")
+          : fmt::format("{} of {} verdicts and {} of {} top ranks unresolved", left.unresolved_rows,
+                        left.rows, left.unresolved_top_ranks, left.sets);
+  const std::string count =
       fmt::format("{} replicate{}", a.plan.replicates, a.plan.replicates == 1 ? "" : "s");
-  if (!r.adaptive) return out + " (a fixed count)";
-  out += fmt::format(
-      " (from {}, {} more at a time while a verdict or top rank was unresolved, "
-      "at most {}",
-      r.first, r.batch, r.max);
-  if (!r.capped()) return out + "; all resolved)";
-  return out + fmt::format(
-                   "; stopped at the cap: {} of {} verdicts and {} of {} top ranks "
-                   "unresolved)",
-                   r.resolution.unresolved_rows, r.resolution.rows,
-                   r.resolution.unresolved_top_ranks, r.resolution.sets);
+  if (!r.adaptive) return count + " (a fixed count; " + unresolved + ")";
+  return count + fmt::format(
+                     " (from {}, {} more at a time while a verdict or top rank was unresolved, "
+                     "at most {}; {}{})",
+                     r.first, r.batch, r.max, r.capped() ? "stopped at the cap: " : "", unresolved);
 }
 
 }  // namespace kommunesim::output
