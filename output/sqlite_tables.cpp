@@ -83,8 +83,7 @@ std::string role_name(model::ParameterRole role) {
 Value real(double v) { return std::isnan(v) ? Value{} : Value{v}; }
 
 void add_summary(std::vector<Value>& row, const appraisal::Summary& s) {
-  for (double v : {s.mean, s.std_error, s.mean_low, s.mean_high, s.spread_low, s.spread_high})
-    row.push_back(real(v));
+  for (double v : appraisal::figures(s)) row.push_back(real(v));
 }
 
 std::string placeholders(size_t n) {

@@ -40,8 +40,7 @@ std::string summary_columns(std::string_view prefix, std::string_view suffix) {
 
 std::string summary_cells(const appraisal::Summary& s, int precision) {
   std::string out;
-  for (double v : {s.mean, s.std_error, s.mean_low, s.mean_high, s.spread_low, s.spread_high})
-    out += "," + fixed_cell(v, precision);
+  for (double v : appraisal::figures(s)) out += "," + fixed_cell(v, precision);
   return out;
 }
 

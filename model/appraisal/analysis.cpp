@@ -50,9 +50,10 @@ std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
 
 namespace {
 
-// The summary of one proposal under one set from its replicates' paired accounts.
-ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, const Analysis& out,
-                             size_t a, size_t n) {
+// The summary of one proposal under one set from its replicates' paired accounts; each
+// replicate's net present value goes to out.npv[n][a].
+ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Analysis& out, size_t a,
+                             size_t n) {
   const NormativeSet& norm = scenario.norms[n];
   const int group = plan.norm_group[n];
   const size_t arms = scenario.arms.size();
@@ -78,6 +79,7 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, cons
       yearly_net[y] += years[y].net_value;
     }
     gains += npv > 0;
+    out.npv[n][a].push_back(npv);
     programme.push_back(cost);
     money.push_back(saving);
     const std::vector<double> changes = municipality_cost_changes(prop, base, departments);
@@ -172,16 +174,7 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
   }
   out.npv.resize(scenario.norms.size());
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
-    const NormativeSet& norm = scenario.norms[n];
-    const int group = plan.norm_group[n];
     out.npv[n].resize(arms);
-    for (size_t a = 1; a < arms; ++a) {
-      const std::vector<bool> counted = counted_departments(scenario, scenario.arms[a], norm);
-      for (int r = 0; r < plan.replicates; ++r)
-        out.npv[n][a].push_back(
-            net_present_value(out.accounts[plan.unit_index(group, r, static_cast<int>(a), arms)],
-                              out.accounts[plan.unit_index(group, r, 0, arms)], norm, counted));
-    }
     std::vector<ArmNormSummary> rows;
     for (size_t a = 1; a < arms; ++a) rows.push_back(summarize_arm(scenario, plan, out, a, n));
     rank_arms(scenario, out.npv[n], plan.replicates, rows);

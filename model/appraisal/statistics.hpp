@@ -4,6 +4,7 @@
 // realisation could look like), which does not.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -24,6 +25,12 @@ struct Summary {
 };
 
 Summary summarize(std::vector<double> values);
+
+// The six figures of a summary in the order the tables store them: mean, standard error, the
+// interval of the mean (low, high), the spread (p5, p95).
+inline std::array<double, 6> figures(const Summary& s) {
+  return {s.mean, s.std_error, s.mean_low, s.mean_high, s.spread_low, s.spread_high};
+}
 double percentile(std::vector<double> sorted_values, double q);
 double variance(const std::vector<double>& values);  // sample variance (n - 1)
 
