@@ -131,6 +131,15 @@ int run_command(const RunOptions& options) {
                *missing);
     return kExitRunFailed;
   }
+  if (options.replicates && loaded->scenario.redraw_population &&
+      *options.replicates % model::kReplicatesPerPopulation != 0) {
+    fmt::print(stderr,
+               "error: --replicates {}: expected an even number, because {}'s [uncertainty] "
+               "redraw_population draws one population for every pair of replicates\n",
+               *options.replicates,
+               (std::filesystem::path(options.scenario) / "scenario.toml").string());
+    return kExitInvalidInput;
+  }
   const int threads = effective_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));

@@ -35,15 +35,23 @@ double sum_of_first(const std::vector<double>& values, size_t n) {
 
 std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
                                                     const CompiledModel& compiled,
-                                                    const RunPlan& plan,
-                                                    const RunResults& results) {
+                                                    const RunPlan& plan, const RunResults& results,
+                                                    UnitCosts costs, int held) {
+  std::vector<Scenario> costed;  // per replicate, when its unit costs are drawn
+  if (costs == UnitCosts::kDrawn && scenario.draw_unit_costs) {
+    costed.resize(static_cast<size_t>(plan.replicates));
+    tbb::parallel_for(0, plan.replicates, [&](int r) {
+      costed[static_cast<size_t>(r)] =
+          with_unit_costs(scenario, results.unit_costs[static_cast<size_t>(r)], held);
+    });
+  }
   std::vector<std::vector<YearAccount>> accounts(plan.units.size());
   tbb::parallel_for(size_t{0}, plan.units.size(), [&](size_t u) {
     const RunUnit& unit = plan.units[u];
     const auto& tallies =
         results.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u];
-    accounts[u] =
-        account_years(scenario, compiled, scenario.arms[static_cast<size_t>(unit.arm)], tallies);
+    const Scenario& s = costed.empty() ? scenario : costed[static_cast<size_t>(unit.replicate)];
+    accounts[u] = account_years(s, compiled, s.arms[static_cast<size_t>(unit.arm)], tallies);
   });
   return accounts;
 }
@@ -51,9 +59,11 @@ std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
 namespace {
 
 // The summary of one proposal under one set from its replicates' paired accounts; each
-// replicate's net present value goes to out.npv[n][a].
+// replicate's net present value goes to out.npv[n][a]. `register_costs`: the accounts at the
+// register's unit costs when the main ones are drawn (else empty).
 ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Analysis& out, size_t a,
-                             size_t n) {
+                             size_t n,
+                             const std::vector<std::vector<YearAccount>>& register_costs) {
   const NormativeSet& norm = scenario.norms[n];
   const int group = plan.norm_group[n];
   const size_t arms = scenario.arms.size();
@@ -66,6 +76,7 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Anal
   std::vector<double> year1, budget_period, over_horizon, programme, money, participants;
   std::vector<std::vector<double>> measures(scenario.measures.size());
   std::vector<double> yearly_net(horizon, 0.0);  // summed over replicates, then their mean
+  std::vector<double> npv_at_register_costs;
   int gains = 0;
   for (int r = 0; r < plan.replicates; ++r) {
     const auto& base = out.accounts[plan.unit_index(group, r, 0, arms)];
@@ -80,6 +91,10 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Anal
     }
     gains += npv > 0;
     out.npv[n][a].push_back(npv);
+    if (!register_costs.empty())
+      npv_at_register_costs.push_back(
+          net_present_value(register_costs[plan.unit_index(group, r, static_cast<int>(a), arms)],
+                            register_costs[plan.unit_index(group, r, 0, arms)], norm, counted));
     programme.push_back(cost);
     money.push_back(saving);
     const std::vector<double> changes = municipality_cost_changes(prop, base, departments);
@@ -96,20 +111,25 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Anal
     for (size_t m = 0; m < measure_total.size(); ++m) measures[m].push_back(measure_total[m]);
     participants.push_back(admitted);
   }
-  row.net_value = summarize(out.npv[n][a]);
+  const int per_cluster = plan.replicates_per_population;
+  row.net_value = summarize(out.npv[n][a], per_cluster);
   row.verdict = net_value_verdict(row.net_value, scenario.materiality_dkk);
   row.chance_of_gain = proportion(gains, plan.replicates);
-  row.municipality_cost_year1 = summarize(year1);
-  row.municipality_cost_budget_period = summarize(budget_period);
-  row.municipality_cost_horizon = summarize(over_horizon);
-  row.programme_cost = summarize(programme);
-  row.money_net_value = summarize(money);
-  row.participants = summarize(participants);
+  if (per_cluster > 1)
+    row.population_variance_share = between_cluster_share(out.npv[n][a], per_cluster);
+  if (!register_costs.empty())
+    row.unit_cost_variance_share = added_variance_share(out.npv[n][a], npv_at_register_costs);
+  row.municipality_cost_year1 = summarize(year1, per_cluster);
+  row.municipality_cost_budget_period = summarize(budget_period, per_cluster);
+  row.municipality_cost_horizon = summarize(over_horizon, per_cluster);
+  row.programme_cost = summarize(programme, per_cluster);
+  row.money_net_value = summarize(money, per_cluster);
+  row.participants = summarize(participants, per_cluster);
   if (row.participants.mean > 0)
     row.net_value_per_participant = row.net_value.mean / row.participants.mean;
   row.benefit_cost_ratio = benefit_cost_ratio(row.net_value.mean, row.programme_cost.mean);
   for (auto& m : measures) {
-    row.measure_change.push_back(summarize(m));
+    row.measure_change.push_back(summarize(m, per_cluster));
     row.measure_direction.push_back(change_direction(row.measure_change.back()));
     row.net_cost_per_unit.push_back(row.measure_direction.back() == Change::kNoClearChange
                                         ? NAN
@@ -124,7 +144,8 @@ ArmNormSummary summarize_arm(const Scenario& scenario, const RunPlan& plan, Anal
 // Ranks under one set: by mean, with the paired gap to the next and the share of replicates at
 // each rank.
 void rank_arms(const Scenario& scenario, const std::vector<std::vector<double>>& npv,
-               int replicates, std::vector<ArmNormSummary>& rows) {
+               const RunPlan& plan, std::vector<ArmNormSummary>& rows) {
+  const int replicates = plan.replicates;
   std::vector<size_t> order(rows.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
@@ -138,7 +159,7 @@ void rank_arms(const Scenario& scenario, const std::vector<std::vector<double>>&
     std::vector<double> gap;
     for (int r = 0; r < replicates; ++r)
       gap.push_back(upper[static_cast<size_t>(r)] - lower[static_cast<size_t>(r)]);
-    rows[order[i]].gap_to_next = summarize(gap);
+    rows[order[i]].gap_to_next = summarize(gap, plan.replicates_per_population);
     gap_resolved[i] =
         resolved(net_value_verdict(rows[order[i]].gap_to_next, scenario.materiality_dkk));
   }
@@ -163,6 +184,9 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
   Analysis out;
   const size_t arms = scenario.arms.size();
   out.accounts = account_units(scenario, compiled, plan, results);
+  std::vector<std::vector<YearAccount>> register_costs;  // for the unit costs' variance share
+  if (scenario.draw_unit_costs)
+    register_costs = account_units(scenario, compiled, plan, results, UnitCosts::kRegister);
   out.differences.resize(out.accounts.size());
   for (size_t u = 0; u < plan.units.size(); ++u) {
     const RunUnit& unit = plan.units[u];
@@ -176,8 +200,9 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
   for (size_t n = 0; n < scenario.norms.size(); ++n) {
     out.npv[n].resize(arms);
     std::vector<ArmNormSummary> rows;
-    for (size_t a = 1; a < arms; ++a) rows.push_back(summarize_arm(scenario, plan, out, a, n));
-    rank_arms(scenario, out.npv[n], plan.replicates, rows);
+    for (size_t a = 1; a < arms; ++a)
+      rows.push_back(summarize_arm(scenario, plan, out, a, n, register_costs));
+    rank_arms(scenario, out.npv[n], plan, rows);
     out.summaries.insert(out.summaries.end(), rows.begin(), rows.end());
   }
   return out;

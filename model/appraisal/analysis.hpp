@@ -53,6 +53,11 @@ struct ArmNormSummary {
   std::vector<double> net_cost_per_unit;
   Summary participants;                    // persons admitted within the horizon
   double net_value_per_participant = NAN;  // mean net value / mean participants
+
+  // Where the net value's variance across replicates comes from, when the scenario draws these
+  // sources (else NaN); the rest is individual randomness and effect sizes.
+  double population_variance_share = NAN;  // between population draws (analysis of variance)
+  double unit_cost_variance_share = NAN;   // added by drawing the unit costs
 };
 
 struct Analysis {
@@ -83,11 +88,18 @@ struct Resolution {
 };
 Resolution resolution(const Analysis& analysis);
 
+// Which unit costs accounts use: each replicate's draw (the register values when the scenario
+// does not draw them), or the register values.
+enum class UnitCosts : uint8_t { kDrawn, kRegister };
+
 // Every unit's accounts, per year, from the tallies: a unit that shares another's simulation
-// gets the accounts of that simulation's tallies.
+// gets the accounts of that simulation's tallies. With drawn unit costs, register parameter
+// `held` (or none for -1) keeps the scenario's value.
 std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
                                                     const CompiledModel& compiled,
-                                                    const RunPlan& plan, const RunResults& results);
+                                                    const RunPlan& plan, const RunResults& results,
+                                                    UnitCosts costs = UnitCosts::kDrawn,
+                                                    int held = -1);
 
 Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const RunPlan& plan,
                  const RunResults& results);

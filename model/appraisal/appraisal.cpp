@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "model/appraisal/resimulator.hpp"
-#include "model/engine/synthetic_population.hpp"
+#include "model/engine/initial_populations.hpp"
 
 namespace kommunesim::appraisal {
 namespace {
@@ -38,14 +38,15 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   if (options.sensitivity_replicates) s.sensitivity_replicates = *options.sensitivity_replicates;
 
   out.compiled = compile(s);
-  const Population population = synthesize_population(s, out.compiled, s.seed);
-  out.persons = population.persons();
+  InitialPopulations populations(s, out.compiled, s.seed);
+  out.persons = populations.first().persons();
   out.plan = plan_runs(s, s.seed, s.replicates);
+  populations.cover(out.plan.replicates);
   progress.planned(s, out.persons, out.plan);
   progress.begin(ProgressListener::Phase::kSimulating,
                  out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
   out.results = execute_plan(
-      s, out.compiled, population, out.plan, [&] { progress.advance(); }, options.execution);
+      s, out.compiled, populations, out.plan, [&] { progress.advance(); }, options.execution);
   progress.end();
   out.analysis = analyse(s, out.compiled, out.plan, out.results);
   // More replicates in batches while a verdict or a top rank is unresolved: the rule reads only
@@ -59,8 +60,9 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
     progress.begin(ProgressListener::Phase::kSimulating,
                    out.plan.simulations() / static_cast<uint64_t>(out.plan.replicates) *
                        static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
+    populations.cover(out.plan.replicates + more);
     add_replicates(
-        s, out.compiled, population, out.plan, out.results, more, [&] { progress.advance(); },
+        s, out.compiled, populations, out.plan, out.results, more, [&] { progress.advance(); },
         options.execution);
     progress.end();
     out.analysis = analyse(s, out.compiled, out.plan, out.results);
@@ -69,7 +71,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   out.calibration = calibrate(s, out.compiled, out.plan, out.results);
 
   Resimulator resimulator(
-      s, out.compiled, population, out.plan, out.results, out.analysis,
+      s, out.compiled, populations, out.plan, out.results, out.analysis,
       s.sensitivity_replicates > 0 ? s.sensitivity_replicates : out.plan.replicates,
       options.execution);
   if (options.sensitivity) {

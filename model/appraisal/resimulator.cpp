@@ -33,17 +33,20 @@ struct Resimulator::Variant {
   const Scenario* scenario = nullptr;
   const CompiledModel* compiled = nullptr;
   const std::vector<EffectDraws>* draws = nullptr;
+  int moved = -1;                                  // the register parameter moved, or -1
   bool baseline_unchanged = true;                  // only effect sizes moved (or nothing)
   std::vector<std::vector<YearAccount>> revalued;  // per unit of the plan, per year (costs)
+  std::vector<Scenario> costed;  // per replicate re-simulated, when unit costs are drawn
   std::map<SimKey, Simulated> sims;
 };
 
 Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled,
-                         const Population& initial, const RunPlan& plan, const RunResults& results,
-                         const Analysis& analysis, int replicates, Execution execution)
+                         const InitialPopulations& populations, const RunPlan& plan,
+                         const RunResults& results, const Analysis& analysis, int replicates,
+                         Execution execution)
     : scenario_(scenario),
       compiled_(compiled),
-      initial_(initial),
+      populations_(populations),
       plan_(plan),
       results_(results),
       analysis_(analysis),
@@ -57,12 +60,27 @@ Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled
 
 Resimulator::~Resimulator() = default;
 
+void Resimulator::prepare_unit_costs(Variant& model) {
+  if (!scenario_.draw_unit_costs || !model.costed.empty()) return;
+  // A moved unit cost keeps its moved value; the others take each replicate's draw.
+  for (int r = 0; r < replicates_; ++r)
+    model.costed.push_back(
+        with_unit_costs(*model.scenario, results_.unit_costs[static_cast<size_t>(r)], model.moved));
+}
+
+std::vector<YearAccount> Resimulator::account(const Variant& model, int r, int arm,
+                                              const std::vector<Tally>& years) const {
+  const Scenario& s = model.costed.empty() ? *model.scenario : model.costed[static_cast<size_t>(r)];
+  return account_years(s, *model.compiled, s.arms[static_cast<size_t>(arm)], years);
+}
+
 Resimulator::Variant& Resimulator::variant(int parameter, double value) {
   auto& slot = variants_[{parameter, value}];
   if (slot) return *slot;
   slot = std::make_unique<Variant>();
   Variant& v = *slot;
   v.owned_scenario = scenario_;
+  v.moved = parameter;
   set_parameter_value(v.owned_scenario, parameter, value);
   v.scenario = &v.owned_scenario;
   v.owned_compiled = compile(v.owned_scenario);  // a refusion share is in the tally slots
@@ -87,6 +105,7 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
   const SimKey key = sim_key(arm, dynamics);
   auto it = sims.find(key);
   if (it != sims.end() && it->second.months >= months) return it->second;
+  prepare_unit_costs(model);  // before the accounts in parallel
   Simulated fresh;
   fresh.months = months;
   fresh.accounts.resize(static_cast<size_t>(replicates_));
@@ -94,14 +113,13 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
   tbb::parallel_for(0, replicates_, [&](int r) {
     const SimulationInput input{*model.scenario,
                                 *model.compiled,
-                                initial_,
+                                populations_.of(r),
                                 a,
                                 (*model.draws)[static_cast<size_t>(r)],
                                 e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
                                 months};
-    fresh.accounts[static_cast<size_t>(r)] =
-        account_years(*model.scenario, *model.compiled, a, simulate(input).years);
+    fresh.accounts[static_cast<size_t>(r)] = account(model, r, arm, simulate(input).years);
   });
   simulations_ += static_cast<size_t>(replicates_);
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
@@ -173,22 +191,22 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
     if (w.arm != 0)
       paths.push_back({&model.scenario->arms[static_cast<size_t>(w.arm)], w.dynamics});
   }
+  prepare_unit_costs(model);  // before the accounts in parallel
   std::vector<Simulated> fresh(missing.size());
   for (auto& f : fresh) {
     f.months = months;
     f.accounts.resize(static_cast<size_t>(replicates_));
   }
   tbb::parallel_for(0, replicates_, [&](int r) {
-    const SharedBaselineResult shared = simulate_shared_baseline(
-        *model.scenario, *model.compiled, initial_, paths, (*model.draws)[static_cast<size_t>(r)],
-        RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
+    const SharedBaselineResult shared =
+        simulate_shared_baseline(*model.scenario, *model.compiled, populations_.of(r), paths,
+                                 (*model.draws)[static_cast<size_t>(r)],
+                                 RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
     size_t i = 0;
     for (const auto& [key, w] : missing) {
       const auto& years =
           path_of[i] < 0 ? shared.baseline : shared.arms[static_cast<size_t>(path_of[i])];
-      fresh[i++].accounts[static_cast<size_t>(r)] =
-          account_years(*model.scenario, *model.compiled,
-                        model.scenario->arms[static_cast<size_t>(w.arm)], years);
+      fresh[i++].accounts[static_cast<size_t>(r)] = account(model, r, w.arm, years);
     }
   });
   size_t i = 0;
@@ -211,7 +229,9 @@ double Resimulator::mean_net_value_at(int arm, int norm, int parameter, double v
   Variant& v = variant(parameter, value);
   if (scenario_.parameters[static_cast<size_t>(parameter)].role == ParameterRole::kModelCost) {
     auto& revalued = v.revalued;
-    if (revalued.empty()) revalued = account_units(*v.scenario, *v.compiled, plan_, results_);
+    if (revalued.empty())  // the moved figure at `value`, the other unit costs as drawn
+      revalued =
+          account_units(*v.scenario, *v.compiled, plan_, results_, UnitCosts::kDrawn, parameter);
     return appraisal::mean_net_value(
         scenario_, arm, set, plan_.replicates,
         [&](int r) -> const std::vector<YearAccount>& {

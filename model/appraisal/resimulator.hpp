@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "model/appraisal/analysis.hpp"
+#include "model/engine/initial_populations.hpp"
 #include "model/engine/module_tables.hpp"
-#include "model/engine/population.hpp"
 #include "model/engine/run_plan.hpp"
 #include "model/engine/scenario.hpp"
 
@@ -30,9 +30,10 @@ class Resimulator {
  public:
   // With Execution::kFull, prepare does nothing and every re-simulation runs alone, in full: the
   // reference the shared-baseline passes are checked against.
-  Resimulator(const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
-              const RunPlan& plan, const RunResults& results, const Analysis& analysis,
-              int replicates, Execution execution = Execution::kSharedBaseline);
+  Resimulator(const Scenario& scenario, const CompiledModel& compiled,
+              const InitialPopulations& populations, const RunPlan& plan, const RunResults& results,
+              const Analysis& analysis, int replicates,
+              Execution execution = Execution::kSharedBaseline);
   ~Resimulator();
 
   // Mean net value of `arm` under set `norm`'s valuation, simulated with `dynamics`. Dynamics the
@@ -84,13 +85,19 @@ class Resimulator {
   // The main run's dynamics group that simulated `dynamics`, or -1.
   int main_run_group(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
+  // The variant's scenario with each re-simulated replicate's drawn unit costs, when the
+  // scenario draws them.
+  void prepare_unit_costs(Variant& model);
+  // The accounts of replicate r's simulation of `arm` on the variant, at r's unit costs.
+  std::vector<YearAccount> account(const Variant& model, int r, int arm,
+                                   const std::vector<Tally>& years) const;
   // The arm's mean net value under set `norm` from simulations on replicates(): the arm's and the
   // baseline's (nullptr: the main run's baseline), corrected to all replicates as above.
   double from_subset(int arm, int norm, const Simulated& proposal, const Simulated* baseline);
 
   const Scenario& scenario_;
   const CompiledModel& compiled_;
-  const Population& initial_;
+  const InitialPopulations& populations_;
   const RunPlan& plan_;
   const RunResults& results_;
   const Analysis& analysis_;

@@ -15,8 +15,9 @@ constexpr double kIntervalLevel = 0.90;  // of every interval the outputs show
 struct Summary {
   int replicates = 0;
   double mean = NAN;
-  double std_error = NAN;  // of the mean; NaN with fewer than two replicates
-  // The 90 % interval of the mean: mean -/+ t(0.95, n-1) * std_error.
+  double std_error = NAN;  // of the mean; NaN with fewer than two independent replicates
+  // The 90 % interval of the mean: mean -/+ t(0.95, df) * std_error, df = independent
+  // replicates (or clusters of them) - 1.
   double mean_low = NAN;
   double mean_high = NAN;
   // The 5th and 95th percentiles of the replicates' outcomes (linear interpolation).
@@ -24,7 +25,24 @@ struct Summary {
   double spread_high = NAN;
 };
 
-Summary summarize(std::vector<double> values);
+// `per_cluster` consecutive replicates share a population draw (1: all independent): the
+// standard error then comes from the cluster means, with clusters - 1 degrees of freedom.
+Summary summarize(std::vector<double> values, int per_cluster = 1);
+
+// Degrees of freedom of the interval of the mean of `replicates` in clusters of `per_cluster`.
+inline int degrees_of_freedom(int replicates, int per_cluster) {
+  return replicates / per_cluster - 1;
+}
+
+// The share of the variance of `values` that lies between clusters of `per_cluster`
+// consecutive replicates (one-way random-effects analysis of variance; an estimate below zero
+// is 0). NaN with fewer than two clusters or no variance.
+double between_cluster_share(const std::vector<double>& values, int per_cluster);
+
+// The share of the variance of `with` that drawing one more source of uncertainty added, from
+// the same replicates without it: (var(with) - var(without)) / var(with), at least 0. NaN when
+// `with` does not vary.
+double added_variance_share(const std::vector<double>& with, const std::vector<double>& without);
 
 // The six figures of a summary in the order the tables store them: mean, standard error, the
 // interval of the mean (low, high), the spread (p5, p95).

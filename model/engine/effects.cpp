@@ -12,6 +12,13 @@ constexpr double kZ95 = 1.6448536269514722;  // standard normal 95th percentile 
 
 }  // namespace
 
+double triangular_quantile(double low, double mode, double high, double u) {
+  const double a = low, c = mode, b = high;
+  if (b <= a) return c;
+  const double f = (c - a) / (b - a);
+  return u < f ? a + std::sqrt(u * (b - a) * (c - a)) : b - std::sqrt((1 - u) * (b - a) * (b - c));
+}
+
 double draw_relative_risk(const EffectSize& size, RngKey key, uint32_t proposal, uint32_t effect) {
   switch (size.kind) {
     case EffectSize::Kind::kPoint:
@@ -26,11 +33,7 @@ double draw_relative_risk(const EffectSize& size, RngKey key, uint32_t proposal,
     case EffectSize::Kind::kTriangular: {
       const double u =
           uniform(key, kNoPerson, 0, static_cast<uint16_t>(proposal), Purpose::kEffectSize, effect);
-      const double a = size.low, c = size.mode, b = size.high;
-      if (b <= a) return c;
-      const double f = (c - a) / (b - a);
-      return u < f ? a + std::sqrt(u * (b - a) * (c - a))
-                   : b - std::sqrt((1 - u) * (b - a) * (b - c));
+      return triangular_quantile(size.low, size.mode, size.high, u);
     }
   }
   return 1.0;

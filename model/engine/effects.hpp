@@ -12,6 +12,9 @@ namespace kommunesim::model {
 // Relative risks of every proposal's effects for one replicate: [proposal][effect].
 using EffectDraws = std::vector<std::vector<double>>;
 
+// The value at probability u of the triangular distribution over [low, high] with `mode`.
+double triangular_quantile(double low, double mode, double high, double u);
+
 double draw_relative_risk(const EffectSize& size, RngKey key, uint32_t proposal, uint32_t effect);
 EffectDraws draw_effects(const Scenario& scenario, RngKey key);
 

@@ -21,6 +21,7 @@ enum class Purpose : uint16_t {
   kInitialState = 10,
   kNewbornSex = 11,
   kPersonMonth = 12,  // the lanes of PersonMonthDraws
+  kUnitCost = 13,     // a unit cost drawn within its register range for one replicate
 };
 
 struct RngKey {

@@ -16,6 +16,7 @@ RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates) {
   plan.seed = seed;
   plan.replicates = replicates;
   plan.months = scenario.months();
+  plan.replicates_per_population = scenario.redraw_population ? kReplicatesPerPopulation : 1;
   for (const NormativeSet& norm : scenario.norms) {
     size_t g = 0;
     while (g < plan.dynamics_groups.size() &&
@@ -45,14 +46,14 @@ namespace {
 
 // Every simulated unit in full, one simulation each.
 void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
-                   const Population& initial, const RunPlan& plan,
+                   const InitialPopulations& populations, const RunPlan& plan,
                    const std::vector<size_t>& simulated, RunResults& results,
                    const std::function<void()>& on_month) {
   tbb::parallel_for(size_t{0}, simulated.size(), [&](size_t i) {
     const RunUnit& unit = plan.units[simulated[i]];
     const SimulationInput input{scenario,
                                 compiled,
-                                initial,
+                                populations.of(unit.replicate),
                                 scenario.arms[static_cast<size_t>(unit.arm)],
                                 results.effect_draws[static_cast<size_t>(unit.replicate)],
                                 plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
@@ -64,7 +65,7 @@ void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
 
 // Per replicate, the baseline once and every arm on the households where it differs.
 void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& compiled,
-                                const Population& initial, const RunPlan& plan,
+                                const InitialPopulations& populations, const RunPlan& plan,
                                 const std::vector<size_t>& simulated, RunResults& results,
                                 const std::function<void()>& on_month) {
   std::vector<std::vector<size_t>> arms_of(static_cast<size_t>(plan.replicates));
@@ -84,7 +85,7 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
       paths.push_back({&scenario.arms[static_cast<size_t>(plan.units[u].arm)],
                        plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)]});
     SharedBaselineResult shared = simulate_shared_baseline(
-        scenario, compiled, initial, paths, results.effect_draws[static_cast<size_t>(r)],
+        scenario, compiled, populations.of(r), paths, results.effect_draws[static_cast<size_t>(r)],
         RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months, [&] {
           // One step per unit simulated (the baseline counts once, whether asked for or not).
           if (on_month) on_month();
@@ -98,14 +99,16 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
 }  // namespace
 
 RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
-                         const Population& initial, const RunPlan& plan,
+                         const InitialPopulations& populations, const RunPlan& plan,
                          const std::vector<size_t>& unit_indices,
                          const std::function<void()>& on_month, Execution execution) {
   RunResults results;
   results.tallies.resize(plan.units.size());
-  for (int r = 0; r < plan.replicates; ++r)
-    results.effect_draws.push_back(
-        draw_effects(scenario, RngKey{plan.seed, static_cast<uint32_t>(r)}));
+  for (int r = 0; r < plan.replicates; ++r) {
+    const RngKey key{plan.seed, static_cast<uint32_t>(r)};
+    results.effect_draws.push_back(draw_effects(scenario, key));
+    results.unit_costs.push_back(draw_unit_costs(scenario, key));
+  }
   // A unit that shares another's simulation brings that one along.
   std::vector<size_t> simulated;
   for (size_t u : unit_indices)
@@ -113,9 +116,9 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
   std::sort(simulated.begin(), simulated.end());
   simulated.erase(std::unique(simulated.begin(), simulated.end()), simulated.end());
   if (execution == Execution::kSharedBaseline)
-    simulate_sharing_baselines(scenario, compiled, initial, plan, simulated, results, on_month);
+    simulate_sharing_baselines(scenario, compiled, populations, plan, simulated, results, on_month);
   else
-    simulate_each(scenario, compiled, initial, plan, simulated, results, on_month);
+    simulate_each(scenario, compiled, populations, plan, simulated, results, on_month);
   for (size_t u : unit_indices)
     if (plan.units[u].same_as >= 0)
       results.tallies[u] = results.tallies[static_cast<size_t>(plan.units[u].same_as)];
@@ -123,22 +126,22 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
 }
 
 RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
-                        const Population& initial, const RunPlan& plan,
+                        const InitialPopulations& populations, const RunPlan& plan,
                         const std::function<void()>& on_month, Execution execution) {
   std::vector<size_t> all(plan.units.size());
   std::iota(all.begin(), all.end(), size_t{0});
-  return execute_units(scenario, compiled, initial, plan, all, on_month, execution);
+  return execute_units(scenario, compiled, populations, plan, all, on_month, execution);
 }
 
 void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
-                    const Population& initial, RunPlan& plan, RunResults& results, int more,
-                    const std::function<void()>& on_month, Execution execution) {
+                    const InitialPopulations& populations, RunPlan& plan, RunResults& results,
+                    int more, const std::function<void()>& on_month, Execution execution) {
   RunPlan larger = plan_runs(scenario, plan.seed, plan.replicates + more);
   std::vector<size_t> added;
   for (size_t u = 0; u < larger.units.size(); ++u)
     if (larger.units[u].replicate >= plan.replicates) added.push_back(u);
   RunResults merged =
-      execute_units(scenario, compiled, initial, larger, added, on_month, execution);
+      execute_units(scenario, compiled, populations, larger, added, on_month, execution);
   const size_t arms = scenario.arms.size();
   for (size_t u = 0; u < plan.units.size(); ++u) {
     const RunUnit& unit = plan.units[u];

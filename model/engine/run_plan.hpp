@@ -8,10 +8,11 @@
 #include <vector>
 
 #include "model/engine/effects.hpp"
+#include "model/engine/initial_populations.hpp"
 #include "model/engine/module_tables.hpp"
-#include "model/engine/population.hpp"
 #include "model/engine/scenario.hpp"
 #include "model/engine/tally.hpp"
+#include "model/engine/unit_cost_draws.hpp"
 
 namespace kommunesim::model {
 
@@ -28,6 +29,10 @@ struct RunPlan {
   uint32_t seed = 1;
   int replicates = 1;
   int months = 12;
+  // Replicates that start from one population draw: 1 when every replicate shares the
+  // scenario's population (they are then independent given it), kReplicatesPerPopulation when
+  // it is redrawn (replicates 2d and 2d + 1 share draw d, and only the pairs are independent).
+  int replicates_per_population = 1;
   std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
   std::vector<int> norm_group;            // per normative set: its dynamics group
   std::vector<RunUnit> units;
@@ -47,6 +52,7 @@ RunPlan plan_runs(const Scenario& scenario, uint32_t seed, int replicates);
 struct RunResults {
   std::vector<std::vector<Tally>> tallies;  // per unit, per year
   std::vector<EffectDraws> effect_draws;    // per replicate
+  std::vector<UnitCostDraws> unit_costs;    // per replicate (empty: the register values)
 };
 
 // How the units are simulated: per replicate the baseline once and every arm only where it
@@ -55,20 +61,21 @@ struct RunResults {
 enum class Execution : uint8_t { kSharedBaseline, kFull };
 
 // on_month is called once per simulated unit and month, from worker threads.
+// Every replicate starts from populations.of(replicate); cover the plan's replicates first.
 RunResults execute_plan(const Scenario& scenario, const CompiledModel& compiled,
-                        const Population& initial, const RunPlan& plan,
+                        const InitialPopulations& populations, const RunPlan& plan,
                         const std::function<void()>& on_month = {},
                         Execution execution = Execution::kSharedBaseline);
 
 // Extends a plan and its results by `more` replicates, simulating only the new ones. Replicate k
 // is keyed by (seed, k) alone, so the result equals a plan made with the larger count.
 void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
-                    const Population& initial, RunPlan& plan, RunResults& results, int more,
-                    const std::function<void()>& on_month = {},
+                    const InitialPopulations& populations, RunPlan& plan, RunResults& results,
+                    int more, const std::function<void()>& on_month = {},
                     Execution execution = Execution::kSharedBaseline);
 
 RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled,
-                         const Population& initial, const RunPlan& plan,
+                         const InitialPopulations& populations, const RunPlan& plan,
                          const std::vector<size_t>& unit_indices,
                          const std::function<void()>& on_month = {},
                          Execution execution = Execution::kSharedBaseline);

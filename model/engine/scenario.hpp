@@ -370,6 +370,12 @@ struct Scenario {
   // A net value whose 90 % interval of the mean lies within this many DKK of zero is "about
   // break-even": no material gain or cost either way, and no reason to add replicates.
   double materiality_dkk = 0;
+  // Sources of uncertainty drawn per replicate besides individual randomness and effect sizes: a
+  // fresh synthetic population for every pair of replicates (the pairs let the variance between
+  // populations be told from the variance within one), and every unit cost that has a register
+  // range, drawn within it.
+  bool redraw_population = false;
+  bool draw_unit_costs = false;
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;

@@ -13,7 +13,13 @@
 namespace kommunesim::model {
 namespace {
 
-constexpr uint32_t kPopulationReplicate = 0xFFFFFFFFu;
+// Populations are keyed apart from the replicates' simulations: draw d uses replicate slot
+// kFirstPopulationDraw - d, far above any replicate count.
+constexpr uint32_t kFirstPopulationDraw = 0xFFFFFFFFu;
+
+RngKey population_key(uint32_t seed, int draw) {
+  return {seed, kFirstPopulationDraw - static_cast<uint32_t>(draw)};
+}
 
 struct PersonSpec {
   int age_months = 0;
@@ -198,8 +204,8 @@ std::vector<double> spell_duration_distribution(const ModuleTables& tables, int 
 }  // namespace
 
 void assign_initial_states(const Scenario& scenario, const CompiledModel& compiled, Population& pop,
-                           uint32_t seed) {
-  const RngKey key{seed, kPopulationReplicate};
+                           uint32_t seed, int draw) {
+  const RngKey key = population_key(seed, draw);
   std::map<std::tuple<int, int, int>, std::vector<double>> durations;
   for (const InitialStateShares& init : scenario.population.initial_states) {
     const Module& module = scenario.modules[static_cast<size_t>(init.module)];
@@ -234,8 +240,8 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
 }
 
 Population synthesize_population(const Scenario& scenario, const CompiledModel& compiled,
-                                 uint32_t seed, int persons) {
-  const RngKey key{seed, kPopulationReplicate};
+                                 uint32_t seed, int persons, int draw) {
+  const RngKey key = population_key(seed, draw);
   const int n = persons > 0 ? persons : scenario.population.persons;
   const std::vector<PersonSpec> specs = person_specs(scenario.population, key, n);
   const auto households =
@@ -248,7 +254,7 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
       pop.add_person(static_cast<uint32_t>(h), -person.age_months, person.female);
     }
   pop.index_sorted(households.size());
-  assign_initial_states(scenario, compiled, pop, seed);
+  assign_initial_states(scenario, compiled, pop, seed, draw);
   return pop;
 }
 

@@ -5,6 +5,7 @@
 #include "scenarios/loader/load_scenario.hpp"
 
 #include "model/engine/cross_graph.hpp"
+#include "model/engine/initial_populations.hpp"
 #include "model/engine/parameter_values.hpp"
 #include "scenarios/loader/load_context.hpp"
 
@@ -108,6 +109,24 @@ void check_graph(LoadContext& ctx) {
   }
 }
 
+// [uncertainty]: the sources drawn per replicate besides individual randomness and effect sizes.
+void load_uncertainty(TableReader& r, LoadContext& ctx) {
+  model::Scenario& s = ctx.out.scenario;
+  const toml::table* table = r.table("uncertainty", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("uncertainty"), ctx.diagnostics);
+  s.redraw_population = t.boolean("redraw_population", Need::kOptional).value_or(false);
+  s.draw_unit_costs = t.boolean("draw_unit_costs", Need::kOptional).value_or(false);
+}
+
+// A population redrawn for every pair of replicates needs even replicate counts.
+void require_pairs(TableReader& r, std::string_view key, int count, const model::Scenario& s) {
+  if (s.redraw_population && count % model::kReplicatesPerPopulation != 0)
+    r.error(key, "expected an even number (" + std::to_string(count) +
+                     " given): [uncertainty] redraw_population draws one population for every "
+                     "pair of replicates");
+}
+
 // `replicates = N` (a fixed count) or a [replicates] table: first, batch and max, the batches
 // added while a decision is unresolved. materiality_dkk: what "about break-even" means.
 void load_replicates(TableReader& r, LoadContext& ctx) {
@@ -123,10 +142,14 @@ void load_replicates(TableReader& r, LoadContext& ctx) {
         static_cast<int>(t.integer("max", Need::kRequired, 2, kMaxReplicates).value_or(2));
     if (s.max_replicates < s.replicates)
       t.error("max", "expected at least 'first' (" + std::to_string(s.replicates) + ")");
+    require_pairs(t, "first", s.replicates, s);
+    require_pairs(t, "batch", s.replicate_batch, s);
+    require_pairs(t, "max", s.max_replicates, s);
   } else {
     s.replicates =
         static_cast<int>(r.integer("replicates", Need::kRequired, 1, kMaxReplicates).value_or(1));
     s.max_replicates = s.replicates;
+    require_pairs(r, "replicates", s.replicates, s);
   }
   s.materiality_dkk = r.number("materiality_dkk", Need::kOptional, 0, 1e12).value_or(0);
 }
@@ -152,6 +175,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         static_cast<int>(r.integer("base_year", Need::kRequired, 1900, 2200).value_or(2025));
     s.horizon_years =
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
+    load_uncertainty(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));

@@ -31,7 +31,7 @@ struct AnalysedRun {
   explicit AnalysedRun(const Scenario& scenario, bool sensitivity = false)
       : a(test_support::appraise_quietly(scenario, 3, sensitivity ? 3 : 0)) {}
   // A resimulator on the same run, to check the appraisal's rows against.
-  Resimulator resimulator(const Population& pop) const {
+  Resimulator resimulator(const InitialPopulations& pop) const {
     return Resimulator(s, a.compiled, pop, plan, a.results, analysis, plan.replicates);
   }
   Appraisal a;
@@ -188,7 +188,8 @@ TEST(Tornado, StartsFromTheSummaryAndIsSortedBySwing) {
 
 TEST(SwitchingValues, TheMeanNetValueIsZeroAtADynamicsParametersSwitchingValue) {
   const AnalysedRun run(bundled(), true);
-  const Population pop = synthesize_population(run.s, run.a.compiled, run.s.seed);
+  InitialPopulations pop(run.s, run.a.compiled, run.s.seed);
+  pop.cover(run.plan.replicates);
   Resimulator resimulator = run.resimulator(pop);
   std::set<std::string> found;
   for (const auto& row : run.a.switching) {

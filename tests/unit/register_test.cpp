@@ -95,7 +95,9 @@ void expect_same_figures(const Scenario& a, const Scenario& b) {
 struct AnalysedRun {
   explicit AnalysedRun(const Scenario& scenario, int sensitivity_replicates = 0)
       : a(test_support::appraise_quietly(scenario, 3, sensitivity_replicates)),
-        pop(synthesize_population(a.scenario, a.compiled, a.scenario.seed)) {}
+        pop(a.scenario, a.compiled, a.scenario.seed) {
+    pop.cover(a.plan.replicates);
+  }
   double mean(int arm, int norm) const {
     return mean_net_value(s, plan, analysis, arm, plan.norm_group[static_cast<size_t>(norm)],
                           s.norms[static_cast<size_t>(norm)]);
@@ -104,7 +106,7 @@ struct AnalysedRun {
     return Resimulator(s, a.compiled, pop, plan, a.results, analysis, replicates);
   }
   Appraisal a;
-  Population pop;
+  InitialPopulations pop;
   const Scenario& s = a.scenario;
   const RunPlan& plan = a.plan;
   const Analysis& analysis = a.analysis;

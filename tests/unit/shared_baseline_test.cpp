@@ -37,8 +37,9 @@ void expect_shared_equals_full(Scenario s, uint32_t seed, int replicates, int ye
                             static_cast<size_t>(threads));
   s.horizon_years = years;
   const CompiledModel compiled = compile(s);
-  const Population pop = synthesize_population(s, compiled, seed);
+  InitialPopulations pop(s, compiled, seed);
   const RunPlan plan = plan_runs(s, seed, replicates);
+  pop.cover(replicates);
   const RunResults full = execute_plan(s, compiled, pop, plan, {}, Execution::kFull);
   const RunResults shared = execute_plan(s, compiled, pop, plan, {}, Execution::kSharedBaseline);
   ASSERT_EQ(full.tallies.size(), shared.tallies.size());

@@ -1,0 +1,43 @@
+// Drawing unit costs within their register ranges.
+#include "model/engine/unit_cost_draws.hpp"
+
+#include "model/engine/effects.hpp"
+#include "model/engine/parameter_values.hpp"
+
+namespace kommunesim::model {
+
+std::vector<int> drawn_unit_costs(const Scenario& scenario) {
+  std::vector<bool> refusion(scenario.parameters.size(), false);
+  for (const ParameterUse& use : scenario.parameter_uses)
+    if (use.kind == ParameterUse::Kind::kRefusionShare)
+      refusion[static_cast<size_t>(use.parameter)] = true;
+  std::vector<int> drawn;
+  for (size_t p = 0; p < scenario.parameters.size(); ++p) {
+    const Parameter& parameter = scenario.parameters[p];
+    if (parameter.role == ParameterRole::kModelCost && parameter.low < parameter.high &&
+        !refusion[p])
+      drawn.push_back(static_cast<int>(p));
+  }
+  return drawn;
+}
+
+UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key) {
+  UnitCostDraws draws;
+  if (!scenario.draw_unit_costs) return draws;
+  for (const int p : drawn_unit_costs(scenario)) {
+    const Parameter& parameter = scenario.parameters[static_cast<size_t>(p)];
+    const double u =
+        uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, static_cast<uint32_t>(p));
+    draws.emplace_back(p, triangular_quantile(parameter.low, parameter.value, parameter.high, u));
+  }
+  return draws;
+}
+
+Scenario with_unit_costs(const Scenario& scenario, const UnitCostDraws& draws, int held) {
+  Scenario out = scenario;
+  for (const auto& [parameter, value] : draws)
+    if (parameter != held) set_parameter_value(out, parameter, value);
+  return out;
+}
+
+}  // namespace kommunesim::model
