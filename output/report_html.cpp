@@ -63,12 +63,18 @@ json definitions(const RunRecord& run) {
       {"sensitivity_replicates", run.appraisal.sensitivity.replicates},
       {"seed", run.appraisal.plan.seed},
       {"replicates_text", replicates_text(run.appraisal)},
+      {"uncertainty_sources", uncertainty_sources_text(run.appraisal)},
       {"materiality_dkk", s.materiality_dkk},
-      // Student's t for the 90 % interval of the mean with this many replicates,
-      // for the views the reader builds with the sliders.
-      {"t90", run.appraisal.plan.replicates > 1
-                  ? json(appraisal::student_t_quantile(0.95, run.appraisal.plan.replicates - 1))
-                  : json(nullptr)},
+      // Student's t for the 90 % interval of the mean with this many independent replicates
+      // (pairs when they share population draws), for the views built with the sliders.
+      {"replicates_per_population", run.appraisal.plan.replicates_per_population},
+      {"t90",
+       appraisal::degrees_of_freedom(run.appraisal.plan.replicates,
+                                     run.appraisal.plan.replicates_per_population) >= 1
+           ? json(appraisal::student_t_quantile(
+                 0.95, appraisal::degrees_of_freedom(run.appraisal.plan.replicates,
+                                                     run.appraisal.plan.replicates_per_population)))
+           : json(nullptr)},
       {"interval_note", kIntervalNote},
       {"discounting_note", kDiscountingNote},
       {"budget_period_years", appraisal::kBudgetPeriodYears}};

@@ -18,7 +18,7 @@ CREATE TABLE summary(norm TEXT, arm TEXT, verdict TEXT NOT NULL,
   chance_of_gain REAL, chance_of_gain_low REAL, chance_of_gain_high REAL, rank INTEGER,
   rank_resolved INTEGER NOT NULL, gap_to_next_mean_dkk REAL, gap_to_next_se_dkk REAL,
   payback_year INTEGER, benefit_cost_ratio REAL, programme_cost_pv_dkk REAL, participants REAL,
-  net_value_per_participant_dkk REAL,
+  net_value_per_participant_dkk REAL, population_variance_share REAL, unit_cost_variance_share REAL,
   municipality_net_cost_year1_mean_dkk REAL, municipality_net_cost_year1_se_dkk REAL, municipality_net_cost_year1_mean_low_dkk REAL, municipality_net_cost_year1_mean_high_dkk REAL, municipality_net_cost_year1_spread_p5_dkk REAL, municipality_net_cost_year1_spread_p95_dkk REAL,
   municipality_net_cost_4y_mean_dkk REAL, municipality_net_cost_4y_se_dkk REAL, municipality_net_cost_4y_mean_low_dkk REAL, municipality_net_cost_4y_mean_high_dkk REAL, municipality_net_cost_4y_spread_p5_dkk REAL, municipality_net_cost_4y_spread_p95_dkk REAL,
   municipality_net_cost_horizon_mean_dkk REAL, municipality_net_cost_horizon_se_dkk REAL, municipality_net_cost_horizon_mean_low_dkk REAL, municipality_net_cost_horizon_mean_high_dkk REAL, municipality_net_cost_horizon_spread_p5_dkk REAL, municipality_net_cost_horizon_spread_p95_dkk REAL,
@@ -45,7 +45,7 @@ CREATE TABLE tornado(arm TEXT, norm TEXT, parameter TEXT, low REAL NOT NULL, hig
 CREATE TABLE parameters(parameter TEXT PRIMARY KEY, parameter_index INTEGER NOT NULL,
   description TEXT NOT NULL, unit TEXT NOT NULL, value REAL NOT NULL, low REAL NOT NULL,
   high REAL NOT NULL, distribution TEXT NOT NULL, category TEXT NOT NULL, role TEXT NOT NULL,
-  evidence TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL);
+  evidence TEXT NOT NULL, owner TEXT NOT NULL, source TEXT NOT NULL, scales_with TEXT);
 CREATE TABLE norm_values(norm TEXT, parameter TEXT, value REAL NOT NULL,
   PRIMARY KEY(norm, parameter));
 CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,
@@ -94,7 +94,7 @@ std::string placeholders(size_t n) {
 
 void write_summary(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Database::Insert summary(db, "INSERT INTO summary VALUES (" + placeholders(39) + ")");
+  Database::Insert summary(db, "INSERT INTO summary VALUES (" + placeholders(41) + ")");
   Database::Insert ranks(db, "INSERT INTO rank_probabilities VALUES (?, ?, ?, ?)");
   Database::Insert measures(db, "INSERT INTO summary_measures VALUES (" + placeholders(11) + ")");
   for (const auto& row : run.appraisal.analysis.summaries) {
@@ -110,7 +110,9 @@ void write_summary(Database& db, const RunRecord& run) {
                                    ? Value{static_cast<int64_t>(s.base_year + row.payback_year)}
                                    : Value{},
                                real(row.benefit_cost_ratio), real(row.programme_cost.mean),
-                               real(row.participants.mean), real(row.net_value_per_participant)});
+                               real(row.participants.mean), real(row.net_value_per_participant),
+                               real(row.population_variance_share),
+                               real(row.unit_cost_variance_share)});
     add_summary(cells, row.municipality_cost_year1);
     add_summary(cells, row.municipality_cost_budget_period);
     add_summary(cells, row.municipality_cost_horizon);
@@ -186,13 +188,15 @@ void write_register(Database& db, const RunRecord& run) {
   for (size_t p = 0; p < model::kPayerNames.size(); ++p)
     payers.row({std::string(model::kPayerNames[p]), static_cast<int64_t>(p)});
   Database::Insert parameters(
-      db, "INSERT INTO parameters VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      db, "INSERT INTO parameters VALUES (" + placeholders(14) + ")");
   Database::Insert values(db, "INSERT INTO norm_values VALUES (?, ?, ?)");
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
     parameters.row({p.id, static_cast<int64_t>(k), p.description, p.unit, p.value, p.low, p.high,
                     distribution_name(p.distribution), p.category, role_name(p.role), p.evidence,
-                    p.owner, p.source});
+                    p.owner, p.source,
+                    p.scales_with >= 0 ? Value{s.parameters[static_cast<size_t>(p.scales_with)].id}
+                                       : Value{}});
     if (p.role == model::ParameterRole::kNormative)
       for (const auto& norm : s.norms) values.row({norm.id, p.id, norm.value(p)});
   }

@@ -15,7 +15,8 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
       << summary_columns("net_value", "_dkk")
       << ",chance_of_gain,chance_of_gain_low,chance_of_gain_high,rank,rank_resolved,"
          "chance_of_rank_1,gap_to_next_mean_dkk,gap_to_next_se_dkk,payback_year,"
-         "benefit_cost_ratio,programme_cost_pv_dkk,participants,net_value_per_participant_dkk"
+         "benefit_cost_ratio,programme_cost_pv_dkk,participants,net_value_per_participant_dkk,"
+         "population_variance_share,unit_cost_variance_share"
       << summary_columns("municipality_net_cost_year1", "_dkk")
       << summary_columns("municipality_net_cost_4y", "_dkk")
       << summary_columns("municipality_net_cost_horizon", "_dkk");
@@ -37,7 +38,9 @@ void write_summary_csv(const RunRecord& run, const std::filesystem::path& file) 
                                   : std::string("not within the horizon"))
         << "," << fixed_cell(row.benefit_cost_ratio, 4) << ","
         << fixed_cell(row.programme_cost.mean, 2) << "," << fixed_cell(row.participants.mean, 2)
-        << "," << fixed_cell(row.net_value_per_participant, 2)
+        << "," << fixed_cell(row.net_value_per_participant, 2) << ","
+        << fixed_cell(row.population_variance_share, 4) << ","
+        << fixed_cell(row.unit_cost_variance_share, 4)
         << summary_cells(row.municipality_cost_year1, 2)
         << summary_cells(row.municipality_cost_budget_period, 2)
         << summary_cells(row.municipality_cost_horizon, 2);

@@ -54,6 +54,24 @@ std::string interval(double mean, double low, double high) {
   return fmt::format("{} [{}; {}]", mdkk(mean), mdkk(low), mdkk(high));
 }
 
+// `text` broken into lines of at most `width` characters at spaces.
+std::string wrapped(const std::string& text, size_t width) {
+  std::string out, line;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  return out + line + "\n";
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -66,9 +84,9 @@ std::string text_summary(const RunRecord& run) {
       "value: what it is\nworth under a normative set, discounted to {} (positive: a gain). "
       "Verdict: net gain or net cost when the\ninterval excludes zero; about break-even when it "
       "lies within {:.1f} m of zero; otherwise too close to call.\nRank 1 is the best proposal "
-      "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n",
+      "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n{}",
       s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, s.base_year,
-      s.materiality_dkk / 1e6);
+      s.materiality_dkk / 1e6, wrapped(uncertainty_sources_text(run.appraisal), 100));
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);

@@ -3,6 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "model/engine/unit_cost_draws.hpp"
+
 namespace kommunesim::output {
 
 using appraisal::Change;
@@ -86,6 +92,46 @@ std::string replicates_text(const appraisal::Appraisal& a) {
                      " (from {}, {} more at a time while a verdict or top rank was unresolved, "
                      "at most {}; {}{})",
                      r.first, r.batch, r.max, r.capped() ? "stopped at the cap: " : "", unresolved);
+}
+
+namespace {
+
+// "median 12 % (3-40 %)" of the shares that are defined, or "" when none is.
+std::string share_range(const std::vector<double>& shares) {
+  std::vector<double> defined;
+  for (double v : shares)
+    if (!std::isnan(v)) defined.push_back(v);
+  if (defined.empty()) return "";
+  std::sort(defined.begin(), defined.end());
+  const size_t n = defined.size();
+  const double median = n % 2 ? defined[n / 2] : (defined[n / 2 - 1] + defined[n / 2]) / 2;
+  return fmt::format("median {:.0f} % ({:.0f}-{:.0f} %)", 100 * median, 100 * defined.front(),
+                     100 * defined.back());
+}
+
+}  // namespace
+
+std::string uncertainty_sources_text(const appraisal::Appraisal& a) {
+  const auto& s = a.scenario;
+  std::string drawn = "individual randomness, effect sizes within their distributions";
+  if (s.draw_unit_costs)
+    drawn += fmt::format(", unit costs within their register ranges ({} figures)",
+                         model::drawn_unit_costs(s).size());
+  if (s.redraw_population)
+    drawn += ", and a synthetic population drawn anew for every pair of replicates";
+  std::string out = "Drawn per replicate: " + drawn +
+                    ". The normative sets are a separate dimension, never mixed into an interval.";
+  std::vector<double> population, unit_costs;
+  for (const auto& row : a.analysis.summaries) {
+    population.push_back(row.population_variance_share);
+    unit_costs.push_back(row.unit_cost_variance_share);
+  }
+  if (const std::string p = share_range(population); !p.empty())
+    out += " Share of a net value's variance between population draws: " + p +
+           " over the proposal x set rows.";
+  if (const std::string c = share_range(unit_costs); !c.empty())
+    out += " Share added by drawing unit costs: " + c + ".";
+  return out;
 }
 
 }  // namespace kommunesim::output

@@ -22,6 +22,10 @@ std::string_view change_id(appraisal::Change change);  // "increase", "decrease"
 // How the replicate count came about, e.g. "40 replicates (from 10, 10 more at a time ...)".
 std::string replicates_text(const appraisal::Appraisal& appraisal);
 
+// What each replicate draws anew, and (when the scenario draws them) how much of a net value's
+// variance the population and the unit costs account for, e.g. "Drawn per replicate: ...".
+std::string uncertainty_sources_text(const appraisal::Appraisal& appraisal);
+
 // What the intervals are, for a legend.
 inline constexpr std::string_view kIntervalNote =
     "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "

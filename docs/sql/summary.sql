@@ -12,7 +12,8 @@ SELECT line FROM (
     || 't_value_spread_p95_dkk,chance_of_gain,chance_of_gain_low,chance_of_gain_high,ran'
     || 'k,rank_resolved,chance_of_rank_1,gap_to_next_mean_dkk,gap_to_next_se_dkk,payback'
     || '_year,benefit_cost_ratio,programme_cost_pv_dkk,participants,net_value_per_partic'
-    || 'ipant_dkk,municipality_net_cost_year1_mean_dkk,municipality_net_cost_year1_se_dk'
+    || 'ipant_dkk,population_variance_share,unit_cost_variance_share'
+    || ',municipality_net_cost_year1_mean_dkk,municipality_net_cost_year1_se_dk'
     || 'k,municipality_net_cost_year1_mean_low_dkk,municipality_net_cost_year1_mean_high'
     || '_dkk,municipality_net_cost_year1_spread_p5_dkk,municipality_net_cost_year1_sprea'
     || 'd_p95_dkk,municipality_net_cost_4y_mean_dkk,municipality_net_cost_4y_se_dkk,muni'
@@ -42,6 +43,7 @@ SELECT line FROM (
     || ',' || coalesce(s.payback_year, 'not within the horizon')
     || ',' || iif(s.benefit_cost_ratio IS NULL, '', printf('%.4f', s.benefit_cost_ratio)) || ',' || iif(s.programme_cost_pv_dkk IS NULL, '', printf('%.2f', s.programme_cost_pv_dkk))
     || ',' || iif(s.participants IS NULL, '', printf('%.2f', s.participants)) || ',' || iif(s.net_value_per_participant_dkk IS NULL, '', printf('%.2f', s.net_value_per_participant_dkk))
+    || ',' || iif(s.population_variance_share IS NULL, '', printf('%.4f', s.population_variance_share)) || ',' || iif(s.unit_cost_variance_share IS NULL, '', printf('%.4f', s.unit_cost_variance_share))
     || ',' || iif(s.municipality_net_cost_year1_mean_dkk IS NULL, '', printf('%.2f', s.municipality_net_cost_year1_mean_dkk))
     || ',' || iif(s.municipality_net_cost_year1_se_dkk IS NULL, '', printf('%.2f', s.municipality_net_cost_year1_se_dkk))
     || ',' || iif(s.municipality_net_cost_year1_mean_low_dkk IS NULL, '', printf('%.2f', s.municipality_net_cost_year1_mean_low_dkk))

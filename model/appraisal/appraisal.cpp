@@ -2,6 +2,7 @@
 #include "model/appraisal/appraisal.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "model/appraisal/resimulator.hpp"
 #include "model/engine/initial_populations.hpp"
@@ -34,6 +35,11 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
     s.replicate_batch = 0;
     s.max_replicates = s.replicates;
   }
+  if (s.redraw_population && (s.replicates % kReplicatesPerPopulation != 0 ||
+                              s.max_replicates % kReplicatesPerPopulation != 0 ||
+                              s.replicate_batch % kReplicatesPerPopulation != 0))
+    throw std::invalid_argument(
+        "a population redrawn for every pair of replicates needs even replicate counts");
   if (options.seed) s.seed = *options.seed;
   if (options.sensitivity_replicates) s.sensitivity_replicates = *options.sensitivity_replicates;
 

@@ -265,6 +265,10 @@ struct Parameter {
   ParameterRole role = ParameterRole::kNormative;
   NormativeSetting setting = NormativeSetting::kNone;
   int setting_index = 0;  // kOutcomePrice: the measure; kEquityWeight: the equity group
+  // A unit cost that moves with another when unit costs are drawn (the two sides of a transfer,
+  // or figures derived from one estimate): it is scaled by the other's drawn value over its
+  // register value instead of being drawn on its own. -1: drawn on its own.
+  int scales_with = -1;
   bool is_valuation() const { return category == "valuation"; }
   // A setting that changes what is simulated (effect scale, half-life, deadweight).
   bool is_dynamics_setting() const {

@@ -15,7 +15,7 @@ std::vector<int> drawn_unit_costs(const Scenario& scenario) {
   for (size_t p = 0; p < scenario.parameters.size(); ++p) {
     const Parameter& parameter = scenario.parameters[p];
     if (parameter.role == ParameterRole::kModelCost && parameter.low < parameter.high &&
-        !refusion[p])
+        !refusion[p] && parameter.scales_with < 0)
       drawn.push_back(static_cast<int>(p));
   }
   return drawn;
@@ -29,6 +29,16 @@ UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key) {
     const double u =
         uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, static_cast<uint32_t>(p));
     draws.emplace_back(p, triangular_quantile(parameter.low, parameter.value, parameter.high, u));
+  }
+  // The costs that move with a drawn one, by the same factor.
+  const size_t drawn = draws.size();
+  for (size_t p = 0; p < scenario.parameters.size(); ++p) {
+    const Parameter& follower = scenario.parameters[p];
+    for (size_t i = 0; i < drawn; ++i)
+      if (draws[i].first == follower.scales_with) {
+        const Parameter& leader = scenario.parameters[static_cast<size_t>(follower.scales_with)];
+        draws.emplace_back(static_cast<int>(p), follower.value * draws[i].second / leader.value);
+      }
   }
   return draws;
 }

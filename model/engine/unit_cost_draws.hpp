@@ -15,11 +15,13 @@ namespace kommunesim::model {
 // scenario keeps its unit costs at their register values.
 using UnitCostDraws = std::vector<std::pair<int, double>>;
 
-// The register parameters that are drawn: unit costs (never refusion shares) with low < high.
+// The register parameters that are drawn on their own: unit costs (never refusion shares) with
+// low < high that do not scale with another.
 std::vector<int> drawn_unit_costs(const Scenario& scenario);
 
 // Replicate `key.replicate`'s draw: triangular over [low, high] with the register value as its
-// mode, keyed by (seed, replicate, parameter), so a draw never depends on which others exist.
+// mode, keyed by (seed, replicate, parameter), so a draw never depends on which others exist;
+// then every cost that scales with a drawn one, by the same factor (its range is not used).
 UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key);
 
 // The scenario with `draws` in place, except register parameter `held` (or none for -1), which

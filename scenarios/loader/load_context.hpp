@@ -24,7 +24,9 @@ struct LoadContext {
   NameIndex departments, measures, flags, refusions, modules, household_conditions, proposals;
   NameIndex parameters;                       // register ids, over all register files
   std::vector<Diagnostic> parameter_origins;  // per register parameter: where it is declared
-  std::vector<NameIndex> states;              // per module
+  std::vector<std::string> scales_with;       // per register parameter: its scales_with id or ""
+
+  std::vector<NameIndex> states;                        // per module
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
 
   // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.
@@ -68,6 +70,9 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
 void check_register(LoadContext& ctx, TableReader& scenario_reader);
 // After modules and proposals: every register parameter is read by something.
 void check_register_use(LoadContext& ctx);
+// Resolves each register parameter's `scales_with` (after the modules and proposals have named
+// their unit costs).
+void resolve_scales_with(LoadContext& ctx);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc);

@@ -76,9 +76,11 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
                 closest_name(*d, {"lognormal", "triangular"}));
       }
     }
+    const std::string scales_with = p.string("scales_with", Need::kOptional).value_or("");
     if (!e.id.empty() && ctx.declare(p, "id", e.id, ctx.parameters, "parameter") >= 0) {
       ctx.out.scenario.parameters.push_back(e);
       ctx.parameter_origins.push_back(at(*t, file, "parameter", ""));
+      ctx.scales_with.push_back(scales_with);
     }
   }
 }
@@ -121,6 +123,41 @@ void check_register_use(LoadContext& ctx) {
                   "expected it to be used (or removed)";
       ctx.diagnostics.add(std::move(d));
     }
+}
+
+void resolve_scales_with(LoadContext& ctx) {
+  model::Scenario& s = ctx.out.scenario;
+  std::vector<bool> cost(s.parameters.size(), false);  // read as a unit cost, not a rate or share
+  for (const auto& use : s.parameter_uses)
+    cost[static_cast<size_t>(use.parameter)] =
+        use.kind == model::ParameterUse::Kind::kStateCost ||
+        use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
+        use.kind == model::ParameterUse::Kind::kProposalParticipantCost;
+  for (size_t k = 0; k < s.parameters.size(); ++k) {
+    const std::string& id = ctx.scales_with[k];
+    if (id.empty()) continue;
+    const auto problem = [&](const std::string& message) {
+      Diagnostic d = ctx.parameter_origins[k];
+      d.message = "parameter '" + s.parameters[k].id + "': scales_with: " + message;
+      ctx.diagnostics.add(std::move(d));
+    };
+    const int leader = s.parameter_index(id);
+    if (leader < 0) {
+      problem("unknown parameter '" + id + "'; expected the id of a unit cost in the register");
+      continue;
+    }
+    const auto l = static_cast<size_t>(leader);
+    if (leader == static_cast<int>(k) || !ctx.scales_with[l].empty())
+      problem("'" + id + "' scales with another parameter itself (or is this one); expected a " +
+              "unit cost that is drawn on its own");
+    else if (!cost[k] || !cost[l])
+      problem("expected both '" + s.parameters[k].id + "' and '" + id +
+              "' to be unit costs (read as a cost per month or per year)");
+    else if (s.parameters[l].value == 0)
+      problem("'" + id + "' has the register value 0, which nothing can be scaled by");
+    else
+      s.parameters[k].scales_with = leader;
+  }
 }
 
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc) {

@@ -215,6 +215,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
     load_packages(ctx, r);
     check_register_use(ctx);
+    resolve_scales_with(ctx);
     model::resolve_parameter_roles(s);
     if (const auto f = r.string("calibration", Need::kOptional))
       if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);

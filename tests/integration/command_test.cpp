@@ -342,3 +342,82 @@ TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAn
     EXPECT_NE(one.output.find("stopped at the cap"), std::string::npos) << one.output;
   }
 }
+
+TEST(Command, DrawnPopulationsAndUnitCostsAreReproducibleAndReportTheirShareOfTheVariance) {
+  TempFolder tmp("uncertainty");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  std::ofstream(scenario / "scenario.toml", std::ios::app)
+      << "\n[uncertainty]\nredraw_population = true\ndraw_unit_costs = true\n";
+
+  const std::string common = "run " + scenario.string() + " --replicates 6 --seed 3 --out ";
+  const auto one = run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  const std::string assumptions = read_file(tmp.path / "t1" / "assumptions.md");
+  EXPECT_NE(assumptions.find("a synthetic population drawn anew for every pair of replicates"),
+            std::string::npos);
+  EXPECT_NE(assumptions.find("Share added by drawing unit costs: median"), std::string::npos);
+  ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
+  // The full path re-simulates every arm and tornado point alone: the same draws give the same.
+  ASSERT_EQ(
+      run_kommunesim(common + (tmp.path / "full").string() + " --threads 2 --full-simulations")
+          .exit_code,
+      0);
+  for (const char* file :
+       {"summary.csv", "ledger.csv", "flips.csv", "switching.csv", "tornado.csv"}) {
+    const std::string a = read_file(tmp.path / "t1" / file);
+    EXPECT_FALSE(a.empty()) << file;
+    EXPECT_EQ(a, read_file(tmp.path / "t2" / file)) << file;
+    EXPECT_EQ(a, read_file(tmp.path / "full" / file)) << file;
+  }
+
+  // Every row says how much of its variance the populations and the unit costs account for.
+  const auto rows = parse_csv(read_file(tmp.path / "t1" / "summary.csv"));
+  ASSERT_GT(rows.size(), 1u);
+  const auto column = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(rows[0].begin(), rows[0].end(), name) - rows[0].begin());
+  };
+  const size_t population = column("population_variance_share");
+  const size_t unit_costs = column("unit_cost_variance_share");
+  ASSERT_LT(unit_costs, rows[0].size());
+  double largest_population = 0, largest_unit_costs = 0;
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const double p = std::stod(rows[r][population]);
+    const double c = std::stod(rows[r][unit_costs]);
+    EXPECT_GE(p, 0.0);
+    EXPECT_LE(p, 1.0);
+    EXPECT_GE(c, 0.0);
+    EXPECT_LE(c, 1.0);
+    largest_population = std::max(largest_population, p);
+    largest_unit_costs = std::max(largest_unit_costs, c);
+  }
+  EXPECT_GT(largest_population, 0.0);
+  EXPECT_GT(largest_unit_costs, 0.0);
+
+  // Without the scenario setting the same seed gives other results: the draws are in them.
+  ASSERT_EQ(run_kommunesim("run " + kScenario + " --replicates 6 --seed 3 --out " +
+                           (tmp.path / "plain").string())
+                .exit_code,
+            0);
+  EXPECT_NE(read_file(tmp.path / "plain" / "summary.csv"),
+            read_file(tmp.path / "t1" / "summary.csv"));
+  EXPECT_EQ(parse_csv(read_file(tmp.path / "plain" / "summary.csv"))[1][population], "");
+
+  // Pairs need even counts: on the command line and in the scenario file.
+  const auto odd = run_kommunesim("run " + scenario.string() + " --replicates 3 --out " +
+                                  (tmp.path / "odd").string());
+  EXPECT_EQ(odd.exit_code, 2);
+  EXPECT_NE(odd.output.find("--replicates 3: expected an even number"), std::string::npos)
+      << odd.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "odd"));
+  std::string text = read_file(scenario / "scenario.toml");
+  text.replace(text.find("replicates = 10\n"), std::string("replicates = 10\n").size(),
+               "replicates = 5\n");
+  std::ofstream(scenario / "scenario.toml") << text;
+  const auto validate = run_kommunesim("validate " + scenario.string());
+  EXPECT_EQ(validate.exit_code, 2);
+  EXPECT_TRUE(std::regex_search(
+      validate.output,
+      std::regex(R"(scenario\.toml:\d+:\d+: .*replicates: expected an even number \(5 given\))")))
+      << validate.output;
+}

@@ -333,3 +333,31 @@ TEST_F(BrokenScenario, EquityWeightMustBeAValuationParameter) {
   });
   EXPECT_TRUE(named) << all(ds);
 }
+
+TEST_F(BrokenScenario, ACostScalesOnlyWithAnotherUnitCostThatIsDrawnOnItsOwn) {
+  const auto named = [](const std::vector<scenarios::Diagnostic>& ds, const std::string& text) {
+    return std::any_of(ds.begin(), ds.end(), [&](const scenarios::Diagnostic& d) {
+      return d.file == "parameters/jobcentre.toml" && d.line > 0 &&
+             scenarios::format(d).find(text) != std::string::npos;
+    });
+  };
+  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.kontanthjaelp.cost_municipality\"",
+         "scales_with = \"jobcentre.kontanthjaelp.cost_municipalty\""});
+  auto ds = load();
+  EXPECT_TRUE(named(ds,
+                    "parameter 'jobcentre.kontanthjaelp.cost_citizen': scales_with: unknown "
+                    "parameter 'jobcentre.kontanthjaelp.cost_municipalty'"))
+      << all(ds);
+  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.kontanthjaelp.cost_municipalty\"",
+         "scales_with = \"jobcentre.employed_to_dagpenge\""});
+  ds = load();
+  EXPECT_TRUE(named(ds,
+                    "scales_with: expected both 'jobcentre.kontanthjaelp.cost_citizen' and "
+                    "'jobcentre.employed_to_dagpenge' to be unit costs"))
+      << all(ds);
+  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.employed_to_dagpenge\"",
+         "scales_with = \"jobcentre.employed.cost_citizen\""});
+  ds = load();
+  EXPECT_TRUE(named(ds, "'jobcentre.employed.cost_citizen' scales with another parameter itself"))
+      << all(ds);
+}
