@@ -29,7 +29,10 @@ TEST(GlostrupLike, TheBaselineReproducesEveryCalibrationTargetWithinTolerance) {
   ASSERT_GE(s.calibration.size(), 15u);
   s.horizon_years = 1;  // the targets are first-year figures
   s.arms.resize(1);     // the baseline only
-  const Appraisal a = test_support::appraise_quietly(s, s.replicates);
+  // The scenario redraws its population for every pair of replicates: the targets hold on
+  // average over 30 population draws, not on one lucky draw.
+  ASSERT_TRUE(s.redraw_population);
+  const Appraisal a = test_support::appraise_quietly(s, 60);
   for (const CalibrationRow& row : a.calibration) {
     const CalibrationTarget& t = s.calibration[static_cast<size_t>(row.target)];
     EXPECT_TRUE(row.within) << t.id << ": target " << t.value << ", baseline " << row.simulated;
@@ -43,6 +46,11 @@ TEST(GlostrupLike, TheJobcentresProposalForParentsSavesMoneyInChildrensServicesA
                                 [](const Arm& a) { return a.id == "job_support_parents"; });
   ASSERT_NE(arm, s.arms.end());
   s.arms = {s.arms.front(), *arm};
+  // The mechanism on one population at the register's unit costs: a saving of a few hundred
+  // thousand DKK over ten years is within the spread between population draws (see the
+  // population_variance_share of the run's summary).
+  s.redraw_population = false;
+  s.draw_unit_costs = false;
   const Appraisal a = test_support::appraise_quietly(s, s.replicates);
   const int owner = s.proposals[static_cast<size_t>(s.arms[1].proposals[0])].department;
   EXPECT_EQ(owner, index_of(s.departments, "jobcentre"));
