@@ -25,8 +25,8 @@ void InitialPopulations::cover(int replicates) {
   if (replicates <= 0) return;
   const auto needed = static_cast<size_t>(draw_of(replicates - 1)) + 1;
   while (draws_.size() < needed)
-    draws_.push_back(synthesize_population(*scenario_, *compiled_, seed_, 0,
-                                           static_cast<int>(draws_.size())));
+    draws_.push_back(
+        synthesize_population(*scenario_, *compiled_, seed_, 0, static_cast<int>(draws_.size())));
 }
 
 const Population& InitialPopulations::of(int replicate) const {

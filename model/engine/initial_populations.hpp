@@ -28,7 +28,9 @@ class InitialPopulations {
   void cover(int replicates);
   const Population& of(int replicate) const;
   // The draw replicate `replicate` starts from.
-  int draw_of(int replicate) const { return replicates_per_draw_ > 0 ? replicate / replicates_per_draw_ : 0; }
+  int draw_of(int replicate) const {
+    return replicates_per_draw_ > 0 ? replicate / replicates_per_draw_ : 0;
+  }
   const Population& first() const { return draws_.front(); }
 
  private:

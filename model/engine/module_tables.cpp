@@ -48,6 +48,7 @@ CompiledModel compile(const Scenario& scenario) {
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
     ModuleTables tables;
+    if (module.has_clock) tables.clock = compiled.clock_count++;
     tables.states.resize(module.states.size());
     for (size_t s = 0; s < module.states.size(); ++s) {
       StateTable& st = tables.states[s];
@@ -60,6 +61,7 @@ CompiledModel compile(const Scenario& scenario) {
       } else {
         const RefusionSchedule& schedule = scenario.refusions[static_cast<size_t>(refusion)];
         st.cost_band = duration_bands_of(schedule.from_month);
+        st.band_by_clock = schedule.by_clock;
         for (double share : schedule.state_share)
           compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), share});
       }

@@ -49,8 +49,9 @@ struct StateTable {
   // age reaches without a proposal's effect (every duration band, every modifier that raises a
   // risk). A draw at or above it means no transition, without computing the hazards.
   std::array<double, kAgeYearsTabled> leave_bound{};
-  int slot = 0;             // first tally slot of this state
-  DurationBands cost_band;  // months in state -> slot offset (the refusion band)
+  int slot = 0;                // first tally slot of this state
+  DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)
+  bool band_by_clock = false;  // the refusion band reads the module's clock
 };
 
 struct ModuleTables {
@@ -60,6 +61,7 @@ struct ModuleTables {
   // its minimum age (in-movers); empty when the population file gives none.
   std::vector<int> initial_age_from_months;
   std::vector<std::vector<double>> initial_shares;
+  int clock = -1;  // the module's clock slot in Population::clocks, or -1
 };
 
 // Where each tally slot's person-months go in money: the slot's (module, state, refusion band).
@@ -87,6 +89,7 @@ struct CompiledModel {
   std::vector<int> event_module;      // per event slot
   std::vector<int> event_transition;  // per event slot: index in the module's transitions
   std::vector<int> equity_flags;      // per equity group: the history flag that defines it
+  int clock_count = 0;                // modules with a clock: Population::clock_count
 };
 
 CompiledModel compile(const Scenario& scenario);

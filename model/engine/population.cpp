@@ -1,6 +1,7 @@
 // Population bookkeeping: adding persons and rebuilding household member lists.
 #include "model/engine/population.hpp"
 
+#include <bit>
 #include <cstddef>
 
 namespace kommunesim::model {
@@ -15,6 +16,7 @@ uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index
   state.insert(state.end(), kMaxModules, kNotInModule);
   months_in_state.insert(months_in_state.end(), kMaxModules, 0);
   participation.insert(participation.end(), kMaxProposalsPerArm, 0);
+  clocks.insert(clocks.end(), static_cast<size_t>(clock_count), 0);
   return slot;
 }
 
@@ -30,7 +32,34 @@ uint32_t Population::add_copy(const Population& other, uint32_t p, uint32_t hous
   months_in_state.insert(months_in_state.end(), other.months_in_state.data() + module_slot(p, 0),
                          other.months_in_state.data() + module_slot(p + 1, 0));
   participation.insert(participation.end(), kMaxProposalsPerArm, 0);
+  const auto width = static_cast<size_t>(clock_count);
+  clocks.insert(clocks.end(), other.clocks.data() + p * width,
+                other.clocks.data() + (p + 1) * width);
   return slot;
+}
+
+namespace {
+
+// The outside-months of the clock's window, the last `window` months.
+int months_outside(uint64_t v, const Clock& clock) {
+  const uint64_t window = (uint64_t{1} << clock.window_months) - 1;
+  return std::popcount(v & window);
+}
+
+}  // namespace
+
+uint16_t ClockValue::reading(uint64_t v, const Clock& clock) {
+  return months_outside(v, clock) >= clock.reset_months_outside ? 0 : months(v);
+}
+
+uint64_t ClockValue::after_month(uint64_t v, bool inside, const Clock& clock) {
+  const uint64_t window = v & kWindowBits;
+  if (!inside) return (v & ~kWindowBits) | ((window << 1 | 1) & kWindowBits);
+  // A restart counts this month as the first and forgets the months outside that caused it.
+  if (months_outside(v, clock) >= clock.reset_months_outside) return of(1);
+  const uint16_t counted = months(v);
+  return of(counted < 0xFFFF ? static_cast<uint16_t>(counted + 1) : counted) |
+         ((window << 1) & kWindowBits);
 }
 
 namespace {
@@ -69,6 +98,7 @@ void Population::compact() {
   gather(state, order, kMaxModules);
   gather(months_in_state, order, kMaxModules);
   gather(participation, order, kMaxProposalsPerArm);
+  gather(clocks, order, static_cast<size_t>(clock_count));
   index_sorted(households());
 }
 
@@ -83,6 +113,7 @@ void Population::reserve(size_t n) {
   state.reserve(n * kMaxModules);
   months_in_state.reserve(n * kMaxModules);
   participation.reserve(n * kMaxProposalsPerArm);
+  clocks.reserve(n * static_cast<size_t>(clock_count));
 }
 
 void Population::index_sorted(size_t household_count) {
@@ -109,10 +140,10 @@ void Population::index_added(size_t household_count) {
 }
 
 double Population::bytes_per_person() const {
-  const double per_person = sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) +
-                            sizeof(uint8_t) + sizeof(uint16_t) +
-                            kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
-                            kMaxProposalsPerArm * sizeof(uint16_t);
+  const double per_person =
+      sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) + sizeof(uint8_t) +
+      sizeof(uint16_t) + kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
+      kMaxProposalsPerArm * sizeof(uint16_t) + static_cast<double>(clock_count) * sizeof(uint64_t);
   const double per_household = 2 * sizeof(uint32_t) /*first_slot, added_offset*/ + sizeof(uint64_t);
   const double added = static_cast<double>(added_members.size() * sizeof(uint32_t));
   const double n = static_cast<double>(persons());

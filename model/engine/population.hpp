@@ -25,6 +25,10 @@ struct Population {
   // Per proposal slot (proposal_slot): 0 never admitted; 1..n months since admission while
   // participating; kEnded | k: participation ended k months ago.
   std::vector<uint16_t> participation;
+  // Per clock slot (clock_slot), for the modules that declare a clock (Module::clock): a
+  // ClockValue. clock_count is fixed when the population is made (CompiledModel::clock_count).
+  int clock_count = 0;
+  std::vector<uint64_t> clocks;
 
   // Where a person's values for a module (or an arm's k-th proposal) lie in the arrays above.
   static size_t module_slot(size_t person, size_t module) { return person * kMaxModules + module; }
@@ -41,6 +45,9 @@ struct Population {
   }
   uint16_t& participation_in(size_t person, size_t k) {
     return participation[proposal_slot(person, k)];
+  }
+  uint64_t& clock_in(size_t person, size_t clock) {
+    return clocks[person * static_cast<size_t>(clock_count) + clock];
   }
 
   // Per household. Slots [0, sorted_slots) are ordered by household, so household h's members
@@ -95,5 +102,18 @@ struct Population {
 };
 
 constexpr uint16_t kEnded = 0x8000;
+
+// A clock's value packed in 64 bits: the months counted (bits 48-63) and, for the reset rule, one
+// bit per recent month that the person spent outside the clock's states (bit 0: last month).
+struct ClockValue {
+  static constexpr uint64_t kWindowBits = (uint64_t{1} << kClockWindowLimit) - 1;
+  static uint16_t months(uint64_t v) { return static_cast<uint16_t>(v >> kClockWindowLimit); }
+  static uint64_t of(uint16_t months) { return static_cast<uint64_t>(months) << kClockWindowLimit; }
+  // The value after a month inside the clock's states (counting, first restarting when the
+  // person spent `reset_outside` of the last `window` months outside) or outside them.
+  static uint64_t after_month(uint64_t v, bool inside, const Clock& clock);
+  // The months it counts this month: 0 when the month restarts it.
+  static uint16_t reading(uint64_t v, const Clock& clock);
+};
 
 }  // namespace kommunesim::model

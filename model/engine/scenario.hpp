@@ -59,7 +59,23 @@ struct RefusionSchedule {
   std::string id;
   std::vector<int> from_month;
   std::vector<double> state_share;
+  // The bands read the module's clock (cumulative months in a set of states, Module::clock)
+  // instead of the months in the current state.
+  bool by_clock = false;
 };
+
+// Months counted across a set of a module's states: the cumulative time on public support that
+// the refusion staircase reads (LBK 221 of 12/02/2021 § 6). It restarts when a person has spent
+// `reset_months_outside` months outside the set within the last `window_months` months.
+struct Clock {
+  std::string id;
+  uint64_t state_mask = 0;  // the states it counts
+  int reset_months_outside = 12;
+  int window_months = 36;  // at most kClockWindowLimit
+  std::string source;
+  bool counts(int state) const { return ((state_mask >> state) & 1U) != 0; }
+};
+constexpr int kClockWindowLimit = 48;
 
 // A piecewise table by age band (rows) and duration-in-state band (columns).
 struct BandTable {
@@ -131,6 +147,8 @@ struct Module {
   std::vector<Transition> transitions;  // sorted by from-state
   std::vector<int> first_transition;    // per state + 1: range into transitions
   EntryRule entry;
+  bool has_clock = false;
+  Clock clock;
   bool eligible(int age_months) const {
     return age_months >= min_age_months && age_months < max_age_months;
   }

@@ -197,6 +197,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
   const Dynamics no_dynamics;
   const ArmEffects no_effects =
       arm_effects(scenario, compiled, baseline_arm, effect_draws, no_dynamics);
+  require_clocks(initial, compiled);
   Path base;
   base.pop = initial;
   base.pop.reserve_growth();
@@ -213,6 +214,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
     b->arm = path.arm;
     b->dynamics = path.dynamics;
     b->effects = arm_effects(scenario, compiled, *path.arm, effect_draws, path.dynamics);
+    b->own.pop.clock_count = initial.clock_count;
     b->own.pop.index_sorted(0);
     branches.push_back(std::move(b));
   }

@@ -14,6 +14,7 @@ SimulationResult simulate(const SimulationInput& input, Population population,
   SimulationResult result;
   Population& pop = result.final_population;
   pop = std::move(population);
+  require_clocks(pop, input.compiled);
   pop.reserve_growth();
   const ArmEffects effects =
       arm_effects(input.scenario, input.compiled, input.arm, input.effect_draws, input.dynamics);

@@ -3,12 +3,22 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
+#include <string>
 
 #include "model/engine/shares.hpp"
 
 namespace kommunesim::model {
 
 static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
+
+void require_clocks(const Population& pop, const CompiledModel& compiled) {
+  if (pop.clock_count != compiled.clock_count)
+    throw std::logic_error("the population holds " + std::to_string(pop.clock_count) +
+                           " clocks per person, the model has " +
+                           std::to_string(compiled.clock_count));
+}
+
 namespace {
 
 // A person at the start of the month, as every modifier and effect reads them, so that the order
@@ -118,7 +128,13 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const uint8_t s = start.states[m];
   const uint16_t d = pop.months_in(p, m);
   const StateTable& st = tables.states[s];
-  const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(d));
+  int band_months = d;
+  if (tables.clock >= 0) {
+    uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
+    if (st.band_by_clock) band_months = ClockValue::reading(clock, module.clock);
+    clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
+  }
+  const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(band_months));
   ++out.tally.state_months[slot];
   const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)

@@ -29,6 +29,9 @@ struct StepContext {
   MonthIndex month;
 };
 
+// Throws std::logic_error unless `pop` holds a clock for every module of `compiled` that has one.
+void require_clocks(const Population& pop, const CompiledModel& compiled);
+
 struct Candidate {
   double priority;  // lower is admitted first
   uint32_t person;

@@ -233,6 +233,10 @@ void assign_initial_states(const Scenario& scenario, const CompiledModel& compil
       const size_t i = Population::module_slot(p, static_cast<size_t>(init.module));
       pop.state[i] = static_cast<uint8_t>(state);
       pop.months_in_state[i] = static_cast<uint16_t>(std::min<long>(d, cap));
+      // A clock starts at the spell's months so far (earlier spells are not known).
+      const int clock = compiled.modules[static_cast<size_t>(init.module)].clock;
+      if (clock >= 0 && module.clock.counts(state))
+        pop.clock_in(p, static_cast<size_t>(clock)) = ClockValue::of(pop.months_in_state[i]);
       const int flag = module.states[static_cast<size_t>(state)].history_flag;
       if (flag >= 0) pop.history[p] = static_cast<uint16_t>(pop.history[p] | (1u << flag));
     }
@@ -247,6 +251,7 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
   const auto households =
       form_households(scenario.population, specs, scenario.demography.adult_age_months, key);
   Population pop;
+  pop.clock_count = compiled.clock_count;
   pop.reserve(households.members.size());
   for (size_t h = 0; h < households.size(); ++h)
     for (uint32_t m = households.start[h]; m < households.start[h + 1]; ++m) {

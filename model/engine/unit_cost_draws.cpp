@@ -26,8 +26,7 @@ UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key) {
   if (!scenario.draw_unit_costs) return draws;
   for (const int p : drawn_unit_costs(scenario)) {
     const Parameter& parameter = scenario.parameters[static_cast<size_t>(p)];
-    const double u =
-        uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, static_cast<uint32_t>(p));
+    const double u = uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, static_cast<uint32_t>(p));
     draws.emplace_back(p, triangular_quantile(parameter.low, parameter.value, parameter.high, u));
   }
   // The costs that move with a drawn one, by the same factor.

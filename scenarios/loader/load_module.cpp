@@ -252,6 +252,48 @@ void declare_module(LoadContext& ctx, const std::string& file, const toml::table
   ctx.out.scenario.modules.back().id = *id;
 }
 
+// [clock]: months counted across a set of the module's states, with its reset rule. A state whose
+// refusion schedule reads the clock must be one of those states.
+void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
+  const toml::table* table = r.table("clock", Need::kOptional);
+  if (table) {
+    TableReader c(*table, r.file(), "clock", ctx.diagnostics);
+    model::Clock& clock = module.clock;
+    module.has_clock = true;
+    clock.id = c.string("id", Need::kRequired).value_or("");
+    c.string("description", Need::kOptional);
+    clock.source = c.source();
+    for (const auto& name :
+         c.strings("states", Need::kRequired).value_or(std::vector<std::string>{})) {
+      const int i =
+          ctx.resolve(c, "states", name, ctx.states[static_cast<size_t>(m)], "state of the module");
+      if (i >= 0) clock.state_mask |= uint64_t{1} << i;
+    }
+    clock.window_months = static_cast<int>(
+        c.integer("reset_window_months", Need::kRequired, 1, model::kClockWindowLimit)
+            .value_or(1));
+    clock.reset_months_outside = static_cast<int>(
+        c.integer("reset_after_months_outside", Need::kRequired, 1, model::kClockWindowLimit)
+            .value_or(1));
+    if (clock.reset_months_outside > clock.window_months)
+      c.error("reset_after_months_outside",
+              "expected at most reset_window_months (" + std::to_string(clock.window_months) +
+                  "): the months outside are counted within that window");
+  }
+  const auto& refusions = ctx.out.scenario.refusions;
+  for (size_t s = 0; s < module.states.size(); ++s)
+    for (const model::CostLine& line : module.states[s].costs) {
+      if (line.refusion < 0 || !refusions[static_cast<size_t>(line.refusion)].by_clock) continue;
+      if (!module.has_clock || !module.clock.counts(static_cast<int>(s))) {
+        r.error("clock", "state '" + module.states[s].id + "' uses refusion schedule '" +
+                             refusions[static_cast<size_t>(line.refusion)].id +
+                             "', whose bands read the module's clock; expected a [clock] whose "
+                             "states include '" + module.states[s].id + "'");
+        break;
+      }
+    }
+}
+
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int m) {
   model::Module& module = ctx.out.scenario.modules[static_cast<size_t>(m)];
   TableReader r(doc, file, "", ctx.diagnostics);
@@ -283,6 +325,8 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
   for (const auto& tr : module.transitions) ++module.first_transition[tr.from + 1u];
   for (size_t s = 0; s < module.states.size(); ++s)
     module.first_transition[s + 1] += module.first_transition[s];
+
+  read_clock(ctx, r, m, module);
 
   if (const toml::table* entry = r.table("entry", Need::kRequired)) {
     TableReader er(*entry, file, "entry", ctx.diagnostics);

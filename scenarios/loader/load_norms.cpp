@@ -128,6 +128,8 @@ void check_register_use(LoadContext& ctx) {
 void resolve_scales_with(LoadContext& ctx) {
   model::Scenario& s = ctx.out.scenario;
   std::vector<bool> cost(s.parameters.size(), false);  // read as a unit cost, not a rate or share
+  std::vector<bool> used(s.parameters.size(), false);  // unused ones are reported already
+  for (const auto& use : s.parameter_uses) used[static_cast<size_t>(use.parameter)] = true;
   for (const auto& use : s.parameter_uses)
     cost[static_cast<size_t>(use.parameter)] =
         use.kind == model::ParameterUse::Kind::kStateCost ||
@@ -135,7 +137,7 @@ void resolve_scales_with(LoadContext& ctx) {
         use.kind == model::ParameterUse::Kind::kProposalParticipantCost;
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const std::string& id = ctx.scales_with[k];
-    if (id.empty()) continue;
+    if (id.empty() || !used[k]) continue;
     const auto problem = [&](const std::string& message) {
       Diagnostic d = ctx.parameter_origins[k];
       d.message = "parameter '" + s.parameters[k].id + "': scales_with: " + message;

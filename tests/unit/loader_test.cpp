@@ -361,3 +361,26 @@ TEST_F(BrokenScenario, ACostScalesOnlyWithAnotherUnitCostThatIsDrawnOnItsOwn) {
   EXPECT_TRUE(named(ds, "'jobcentre.employed.cost_citizen' scales with another parameter itself"))
       << all(ds);
 }
+
+TEST_F(BrokenScenario, ARefusionOnTheClockNeedsTheStateOnTheModulesClock) {
+  // kontanthjælp leaves the clock's states, yet its refusion schedule reads the clock.
+  const int line = apply({"modules/jobcentre.toml",
+                          "states = [\"dagpenge\", \"kontanthjaelp\", \"sygedagpenge\"",
+                          "states = [\"dagpenge\", \"sygedagpenge\""});
+  auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "modules/jobcentre.toml" &&
+           scenarios::format(d).find(
+               "state 'kontanthjaelp' uses refusion schedule 'star_2016', whose bands read the "
+               "module's clock; expected a [clock] whose states include 'kontanthjaelp'") !=
+               std::string::npos;
+  })) << all(ds);
+  EXPECT_GT(line, 0);
+  apply({"modules/jobcentre.toml", "states = [\"dagpenge\", \"sygedagpenge\"",
+         "states = [\"dagpenge\", \"kontanthjaelp\", \"sygedagpenge\""});
+  const int duration = apply({"scenario.toml", "duration = \"clock\"", "duration = \"clocks\""});
+  ds = load();
+  const auto* d = find(ds, "scenario.toml", duration, "unknown duration 'clocks'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "clock");
+}
