@@ -270,8 +270,7 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
       if (i >= 0) clock.state_mask |= uint64_t{1} << i;
     }
     clock.window_months = static_cast<int>(
-        c.integer("reset_window_months", Need::kRequired, 1, model::kClockWindowLimit)
-            .value_or(1));
+        c.integer("reset_window_months", Need::kRequired, 1, model::kClockWindowLimit).value_or(1));
     clock.reset_months_outside = static_cast<int>(
         c.integer("reset_after_months_outside", Need::kRequired, 1, model::kClockWindowLimit)
             .value_or(1));
@@ -288,7 +287,8 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
         r.error("clock", "state '" + module.states[s].id + "' uses refusion schedule '" +
                              refusions[static_cast<size_t>(line.refusion)].id +
                              "', whose bands read the module's clock; expected a [clock] whose "
-                             "states include '" + module.states[s].id + "'");
+                             "states include '" +
+                             module.states[s].id + "'");
         break;
       }
     }
