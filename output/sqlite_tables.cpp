@@ -102,17 +102,17 @@ void write_summary(Database& db, const RunRecord& run) {
     const std::string& arm = s.arms[static_cast<size_t>(row.arm)].id;
     std::vector<Value> cells{norm, arm, std::string(verdict_id(row.verdict))};
     add_summary(cells, row.net_value);
-    cells.insert(cells.end(), {real(row.chance_of_gain.share), real(row.chance_of_gain.low),
-                               real(row.chance_of_gain.high), static_cast<int64_t>(row.rank),
-                               static_cast<int64_t>(row.rank_resolved), real(row.gap_to_next.mean),
-                               real(row.gap_to_next.std_error),
-                               row.payback_year >= 0
-                                   ? Value{static_cast<int64_t>(s.base_year + row.payback_year)}
-                                   : Value{},
-                               real(row.benefit_cost_ratio), real(row.programme_cost.mean),
-                               real(row.participants.mean), real(row.net_value_per_participant),
-                               real(row.population_variance_share),
-                               real(row.unit_cost_variance_share)});
+    cells.insert(
+        cells.end(),
+        {real(row.chance_of_gain.share), real(row.chance_of_gain.low),
+         real(row.chance_of_gain.high), static_cast<int64_t>(row.rank),
+         static_cast<int64_t>(row.rank_resolved), real(row.gap_to_next.mean),
+         real(row.gap_to_next.std_error),
+         row.payback_year >= 0 ? Value{static_cast<int64_t>(s.base_year + row.payback_year)}
+                               : Value{},
+         real(row.benefit_cost_ratio), real(row.programme_cost.mean), real(row.participants.mean),
+         real(row.net_value_per_participant), real(row.population_variance_share),
+         real(row.unit_cost_variance_share)});
     add_summary(cells, row.municipality_cost_year1);
     add_summary(cells, row.municipality_cost_budget_period);
     add_summary(cells, row.municipality_cost_horizon);
@@ -187,8 +187,7 @@ void write_register(Database& db, const RunRecord& run) {
   Database::Insert payers(db, "INSERT INTO payers VALUES (?, ?)");
   for (size_t p = 0; p < model::kPayerNames.size(); ++p)
     payers.row({std::string(model::kPayerNames[p]), static_cast<int64_t>(p)});
-  Database::Insert parameters(
-      db, "INSERT INTO parameters VALUES (" + placeholders(14) + ")");
+  Database::Insert parameters(db, "INSERT INTO parameters VALUES (" + placeholders(14) + ")");
   Database::Insert values(db, "INSERT INTO norm_values VALUES (?, ?, ?)");
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
