@@ -32,7 +32,8 @@ std::vector<LedgerRow> ledger(const Scenario& scenario, const RunPlan& plan,
               values.push_back(net);
             }
             rows.push_back({static_cast<int>(a), static_cast<int>(g), first, span,
-                            static_cast<int>(d), static_cast<Payer>(p), summarize(values)});
+                            static_cast<int>(d), static_cast<Payer>(p),
+                            summarize(values, plan.replicates_per_population)});
           }
   return rows;
 }
