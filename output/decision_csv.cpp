@@ -1,4 +1,5 @@
-// ledger.csv, flips.csv, switching.csv and tornado.csv: the decision tables of the appraisal.
+// ledger.csv, budget.csv, flips.csv, switching.csv and tornado.csv: the decision tables of the
+// appraisal.
 #include <fmt/format.h>
 
 #include "output/words.hpp"
@@ -27,6 +28,24 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
                        group_norms(run, row.group), period,
                        s.departments[static_cast<size_t>(row.department)].id,
                        model::kPayerNames[static_cast<size_t>(row.payer)])
+        << summary_cells(row.net_cost, 2) << "\n";
+  }
+  check_written(out, file);
+}
+
+void write_budget_csv(const RunRecord& run, const std::filesystem::path& file) {
+  const auto& s = run.appraisal.scenario;
+  auto out = open_for_writing(file);
+  out << "proposal,dynamics_group,normative_sets,period,budget_type"
+      << summary_columns("municipality_net_cost", "_dkk") << "\n";
+  for (const auto& row : run.appraisal.budget) {
+    const std::string period =
+        row.years == 1 ? std::to_string(s.base_year + row.first_year)
+                       : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
+                                     s.base_year + row.first_year + row.years - 1);
+    out << fmt::format("{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
+                       group_norms(run, row.group), period,
+                       model::kBudgetTypeNames[static_cast<size_t>(row.type)])
         << summary_cells(row.net_cost, 2) << "\n";
   }
   check_written(out, file);

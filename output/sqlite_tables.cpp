@@ -31,6 +31,9 @@ CREATE TABLE summary_measures(norm TEXT, arm TEXT, measure TEXT,
 CREATE TABLE ledger(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_year INTEGER,
   department TEXT, payer TEXT, net_cost_mean_dkk REAL, net_cost_se_dkk REAL, net_cost_mean_low_dkk REAL, net_cost_mean_high_dkk REAL, net_cost_spread_p5_dkk REAL, net_cost_spread_p95_dkk REAL,
   PRIMARY KEY(dynamics_group, arm, first_year, last_year, department, payer));
+CREATE TABLE budget(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_year INTEGER,
+  budget_type TEXT, municipality_net_cost_mean_dkk REAL, municipality_net_cost_se_dkk REAL, municipality_net_cost_mean_low_dkk REAL, municipality_net_cost_mean_high_dkk REAL, municipality_net_cost_spread_p5_dkk REAL, municipality_net_cost_spread_p95_dkk REAL,
+  PRIMARY KEY(dynamics_group, arm, first_year, last_year, budget_type));
 CREATE TABLE flips(arm TEXT, norm_a TEXT, norm_b TEXT, sign_differs INTEGER NOT NULL,
   top_differs INTEGER NOT NULL, PRIMARY KEY(arm, norm_a, norm_b));
 CREATE TABLE flip_parameters(arm TEXT, norm_a TEXT, norm_b TEXT, position INTEGER,
@@ -144,6 +147,20 @@ void write_ledger(Database& db, const RunRecord& run) {
   }
 }
 
+void write_budget(Database& db, const RunRecord& run) {
+  const auto& s = run.appraisal.scenario;
+  Database::Insert budget(db, "INSERT INTO budget VALUES (" + placeholders(11) + ")");
+  for (const auto& row : run.appraisal.budget) {
+    std::vector<Value> cells{static_cast<int64_t>(row.group),
+                             s.arms[static_cast<size_t>(row.arm)].id,
+                             static_cast<int64_t>(s.base_year + row.first_year),
+                             static_cast<int64_t>(s.base_year + row.first_year + row.years - 1),
+                             std::string(model::kBudgetTypeNames[static_cast<size_t>(row.type)])};
+    add_summary(cells, row.net_cost);
+    budget.row(cells);
+  }
+}
+
 void write_flips(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert flips(db, "INSERT INTO flips VALUES (?, ?, ?, ?, ?)");
@@ -229,6 +246,7 @@ void write_decision_tables(Database& db, const RunRecord& run) {
   write_register(db, run);
   write_summary(db, run);
   write_ledger(db, run);
+  write_budget(db, run);
   write_flips(db, run);
   write_switching(db, run);
   write_tornado(db, run);

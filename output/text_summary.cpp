@@ -72,6 +72,24 @@ std::string wrapped(const std::string& text, size_t width) {
   return out + line + "\n";
 }
 
+// The four-year budget period's net cost by budget type (first dynamics group), e.g.
+// "    of which service 8.4 [8.1; 8.7]; transfers -2.5 (budget guarantee), -0.4 (other); ...".
+std::string budget_types_line(const RunRecord& run, int arm) {
+  std::array<const appraisal::Summary*, model::kBudgetTypeCount> by_type{};
+  for (const auto& row : run.appraisal.budget)
+    if (row.arm == arm && row.group == 0 && row.years == appraisal::kBudgetPeriodYears)
+      by_type[static_cast<size_t>(row.type)] = &row.net_cost;
+  if (by_type[0] == nullptr) return "";
+  const auto& service = *by_type[static_cast<size_t>(model::BudgetType::kService)];
+  return fmt::format(
+      "    of which service expenditure {}; transfers {:.1f} (budget guarantee), {:.1f} (other); "
+      "financing {:.1f}\n",
+      interval(service.mean, service.mean_low, service.mean_high),
+      by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean / 1e6,
+      by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean / 1e6,
+      by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean / 1e6);
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -101,6 +119,7 @@ std::string text_summary(const RunRecord& run) {
         out +=
             fmt::format("  municipality's net cost, four-year budget period (undiscounted): {}\n",
                         interval(b4.mean, b4.mean_low, b4.mean_high));
+        out += budget_types_line(run, static_cast<int>(a));
         // Effects over the longest horizon among the sets (of the first set that has it).
         const appraisal::ArmNormSummary* longest = &row;
         for (const auto& other : run.appraisal.analysis.summaries)

@@ -18,6 +18,9 @@ void write_results_sqlite(const RunRecord& run, const std::filesystem::path& fil
 void write_manifest(const RunRecord& run, const std::filesystem::path& file);
 // ledger.csv: net DKK per department and payer, per proposal, each year and the budget period.
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file);
+// budget.csv: the municipality's net cost by budget type (service, transfers in and outside the
+// budget guarantee, financing), per proposal, each budget year and the budget period.
+void write_budget_csv(const RunRecord& run, const std::filesystem::path& file);
 // flips.csv: sign and rank under every normative set, and the pairs of sets that disagree.
 void write_flips_csv(const RunRecord& run, const std::filesystem::path& file);
 // switching.csv: the values of valuation parameters and of the effect scale at which a

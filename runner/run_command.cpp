@@ -101,6 +101,7 @@ void write_output(const output::RunRecord& record, output::Provenance& provenanc
   output::write_summary_csv(record, folder.path() / "summary.csv");
   output::write_results_sqlite(record, folder.path() / "results.sqlite");
   output::write_ledger_csv(record, folder.path() / "ledger.csv");
+  output::write_budget_csv(record, folder.path() / "budget.csv");
   output::write_flips_csv(record, folder.path() / "flips.csv");
   output::write_switching_csv(record, folder.path() / "switching.csv");
   output::write_tornado_csv(record, folder.path() / "tornado.csv");
@@ -165,7 +166,7 @@ int run_command(const RunOptions& options) {
     write_output(record, provenance, assets, options.out, started);
     fmt::print("{}", output::text_summary(record));
     fmt::print(
-        "\nwrote {}/ (report.html, workbook.xlsx, summary.csv, ledger.csv, flips.csv, "
+        "\nwrote {}/ (report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, flips.csv, "
         "switching.csv, tornado.csv, assumptions.md, {}results.sqlite, manifest.json) in "
         "{:.1f} s\n",
         options.out, result.calibration.empty() ? "" : "calibration.csv, ",

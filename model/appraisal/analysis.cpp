@@ -244,6 +244,8 @@ YearAccount difference(const YearAccount& proposal, const YearAccount& baseline)
   for (size_t m = 0; m < d.measures.size(); ++m) d.measures[m] -= baseline.measures[m];
   for (size_t i = 0; i < d.citizen_by_group.size(); ++i)
     d.citizen_by_group[i] -= baseline.citizen_by_group[i];
+  for (size_t i = 0; i < d.municipal_by_type.size(); ++i)
+    d.municipal_by_type[i] -= baseline.municipal_by_type[i];
   d.programme_cost -= baseline.programme_cost;
   d.admissions -= baseline.admissions;
   return d;

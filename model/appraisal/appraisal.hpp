@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/appraisal/analysis.hpp"
+#include "model/appraisal/budget.hpp"
 #include "model/appraisal/calibration.hpp"
 #include "model/appraisal/citizen_flows.hpp"
 #include "model/appraisal/flips.hpp"
@@ -79,6 +80,7 @@ struct Appraisal {
   ReplicateRun replicates;
   Analysis analysis;  // accounts, paired differences, net values, summaries and ranks
   std::vector<LedgerRow> ledger;
+  std::vector<BudgetRow> budget;  // the municipality's net cost by budget type
   std::vector<FlipRow> flips;
   std::vector<SwitchingRow> switching;
   std::vector<TornadoRow> tornado;

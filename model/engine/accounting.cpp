@@ -12,6 +12,7 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   account.measures.assign(scenario.measures.size(), 0.0);
   const size_t departments = scenario.departments.size();
   account.citizen_by_group.assign(scenario.equity_groups.size() * departments, 0.0);
+  account.municipal_by_type.assign(departments * kBudgetTypeCount, 0.0);
   for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
     const auto months = static_cast<double>(tally.state_months[slot]);
     if (months == 0) continue;
@@ -22,6 +23,8 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
       const Dkk amount = months * line.dkk_per_month;
       const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
       account.at(line.department, line.payer) += amount * (1 - refunded);
+      if (line.payer == Payer::kMunicipality)
+        account.municipal(line.department, line.budget_type) += amount * (1 - refunded);
       if (refunded > 0) account.at(line.department, Payer::kState) += amount * refunded;
       if (line.payer == Payer::kCitizen)
         for (size_t g = 0; g < scenario.equity_groups.size(); ++g)
@@ -49,6 +52,7 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     const Dkk cost = p.fixed_dkk_per_year * running / kMonthsPerYear +
                      static_cast<double>(tally.participant_months[k]) * p.dkk_per_participant_month;
     account.at(p.department, Payer::kMunicipality) += cost;
+    account.municipal(p.department, BudgetType::kService) += cost;
     account.programme_cost += cost;
     account.admissions += static_cast<double>(tally.admissions[k]);
   }

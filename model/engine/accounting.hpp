@@ -18,12 +18,23 @@ struct YearAccount {
   // The arm's proposals' own costs (fixed and per participant), already in dkk at the owning
   // departments: what a benefit-cost ratio divides by. Negative for a reduction's fixed saving.
   Dkk programme_cost = 0;
+  // The municipality's part of dkk by budget type: [department * kBudgetTypeCount + type], net of
+  // the state's refusion. Proposals' own costs are service expenditure.
+  std::vector<Dkk> municipal_by_type;
   double admissions = 0;  // persons admitted to the arm's proposals in the year
   Dkk& at(int department, Payer payer) {
     return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
   }
   Dkk at(int department, Payer payer) const {
     return dkk[static_cast<size_t>(department * kPayerCount + static_cast<int>(payer))];
+  }
+  Dkk& municipal(int department, BudgetType type) {
+    return municipal_by_type[static_cast<size_t>(department * kBudgetTypeCount +
+                                                 static_cast<int>(type))];
+  }
+  Dkk municipal(int department, BudgetType type) const {
+    return municipal_by_type[static_cast<size_t>(department * kBudgetTypeCount +
+                                                 static_cast<int>(type))];
   }
 };
 

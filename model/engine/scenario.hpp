@@ -112,11 +112,26 @@ struct Transition {
   std::vector<MeasureWeight> event_measures;
 };
 
+// How a municipal amount counts in the budget (budgetloven, KL's budgetvejledning): service
+// expenditure, which counts under the service ceiling (serviceramme); income transfers
+// (overførselsudgifter), inside or outside the budget guarantee (budgetgaranti); financing
+// (tax, equalisation, grants). Transfer savings make no room under the service ceiling.
+enum class BudgetType : uint8_t {
+  kService = 0,
+  kTransferGuaranteed = 1,
+  kTransferOther = 2,
+  kFinancing = 3
+};
+constexpr int kBudgetTypeCount = 4;
+constexpr std::array<const char*, kBudgetTypeCount> kBudgetTypeNames = {
+    "service", "transfer_guaranteed", "transfer_other", "financing"};
+
 struct CostLine {
   int department = 0;
   Payer payer = Payer::kMunicipality;
   Dkk dkk_per_month = 0;
   int refusion = -1;  // index of a RefusionSchedule moving a share of this line to the state
+  BudgetType budget_type = BudgetType::kService;  // for the municipality's part
 };
 
 struct State {

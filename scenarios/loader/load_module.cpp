@@ -83,6 +83,49 @@ std::vector<model::MeasureWeight> read_measures(LoadContext& ctx, TableReader& r
   return out;
 }
 
+// A municipal cost line's budget type: `type` = service, transfer (with `budget_guarantee`) or
+// financing. Required where the municipality pays, since a transfer counted as service (or the
+// reverse) misstates the service ceiling; other payers' lines have none.
+void read_budget_type(TableReader& c, model::CostLine& line) {
+  const bool municipal = line.payer == model::Payer::kMunicipality;
+  const auto type = c.string("type", Need::kOptional);
+  const auto guarantee = c.boolean("budget_guarantee", Need::kOptional);
+  if (!type) {
+    if (municipal)
+      c.error(
+          "type",
+          "missing required key for a cost the municipality pays; expected type = "
+          "\"service\" (counts under the service ceiling), \"transfer\" (an income transfer, "
+          "with budget_guarantee = true or false) or \"financing\" (tax, equalisation, grants)");
+    return;
+  }
+  if (!municipal) {
+    c.error("type", "only the municipality's cost lines have a budget type");
+    return;
+  }
+  if (*type == "service") {
+    line.budget_type = model::BudgetType::kService;
+  } else if (*type == "transfer") {
+    if (!guarantee)
+      c.error("budget_guarantee",
+              "missing required key for a transfer; expected true (covered by the budget "
+              "guarantee, e.g. kontanthjælp, førtidspension) or false (e.g. dagpenge "
+              "co-financing, sygedagpenge)");
+    line.budget_type = guarantee.value_or(false) ? model::BudgetType::kTransferGuaranteed
+                                                 : model::BudgetType::kTransferOther;
+  } else if (*type == "financing") {
+    line.budget_type = model::BudgetType::kFinancing;
+  } else {
+    c.error("type",
+            "unknown budget type '" + *type +
+                "'; expected service (counts under the service ceiling), transfer (an income "
+                "transfer) or financing (tax, equalisation, grants)",
+            closest_name(*type, {"service", "transfer", "financing"}));
+  }
+  if (guarantee && *type != "transfer")
+    c.error("budget_guarantee", "only a transfer is inside or outside the budget guarantee");
+}
+
 void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
   model::State state;
   state.id = r.string("id", Need::kRequired).value_or("");
@@ -113,6 +156,7 @@ void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
         c.error("refusion", "a state's cost lines may use only one refusion schedule");
       refusion = line.refusion;
     }
+    read_budget_type(c, line);
     c.string("description", Need::kOptional);
     state.costs.push_back(line);
   }

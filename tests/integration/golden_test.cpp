@@ -1,6 +1,6 @@
-// Golden tests: summary.csv, ledger.csv, flips.csv, switching.csv and tornado.csv of the bundled
-// Mini-kommune with a fixed seed, compared with the reviewed references to 6 significant digits.
-// Regenerate only on purpose: tests/golden/update.sh.
+// Golden tests: summary.csv, ledger.csv, budget.csv, flips.csv, switching.csv and tornado.csv of
+// the bundled Mini-kommune with a fixed seed, compared with the reviewed references to 6
+// significant digits. Regenerate only on purpose: tests/golden/update.sh.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -58,7 +58,7 @@ TEST_P(Golden, MatchesTheReviewedReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(MiniKommune, Golden,
-                         ::testing::Values("summary.csv", "ledger.csv", "flips.csv",
+                         ::testing::Values("summary.csv", "ledger.csv", "budget.csv", "flips.csv",
                                            "switching.csv", "tornado.csv"),
                          [](const auto& info) {
                            return info.param.substr(0, info.param.find('.'));

@@ -63,7 +63,7 @@ TEST(ResultStore, EveryDecisionCsvIsRebuiltFromTheStoreWithSqlAlone) {
   const auto r = run_kommunesim("run " + std::string(KOMMUNESIM_TEST_SCENARIO) +
                                 " --replicates 3 --seed 5 --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
-  for (const std::string name : {"summary", "ledger", "flips", "switching", "tornado"}) {
+  for (const std::string name : {"summary", "ledger", "budget", "flips", "switching", "tornado"}) {
     const auto expected = parse_csv(read_file(out / (name + ".csv")));
     const auto rebuilt = parse_csv(
         run_query(out / "results.sqlite", fs::path(KOMMUNESIM_DOCS_DIR) / "sql" / (name + ".sql")));

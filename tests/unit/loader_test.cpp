@@ -384,3 +384,31 @@ TEST_F(BrokenScenario, ARefusionOnTheClockNeedsTheStateOnTheModulesClock) {
   ASSERT_NE(d, nullptr) << all(ds);
   EXPECT_EQ(d->suggestion, "clock");
 }
+
+TEST_F(BrokenScenario, AMunicipalCostLineSaysItsBudgetType) {
+  // Without a type the line cannot be put under the service ceiling or among transfers.
+  const int line = apply({"modules/children.toml",
+                          "payer = \"municipality\"\ntype = \"service\"\ndkk_per_month = "
+                          "\"children.placed.cost_municipality\"",
+                          "payer = \"municipality\"\ndkk_per_month = "
+                          "\"children.placed.cost_municipality\""});
+  auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [&](const scenarios::Diagnostic& d) {
+    return d.file == "modules/children.toml" && d.line <= line &&
+           scenarios::format(d).find(
+               "type: missing required key for a cost the municipality "
+               "pays; expected type = \"service\"") != std::string::npos;
+  })) << all(ds);
+  // A transfer says whether the budget guarantee covers it.
+  const int transfer = apply({"modules/children.toml",
+                              "payer = \"municipality\"\ndkk_per_month = "
+                              "\"children.placed.cost_municipality\"",
+                              "payer = \"municipality\"\ntype = \"transfer\"\ndkk_per_month = "
+                              "\"children.placed.cost_municipality\""});
+  ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [&](const scenarios::Diagnostic& d) {
+    return d.file == "modules/children.toml" && d.line <= transfer &&
+           scenarios::format(d).find("budget_guarantee: missing required key for a transfer") !=
+               std::string::npos;
+  })) << all(ds);
+}
