@@ -26,11 +26,17 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
       if (line.payer == Payer::kMunicipality)
         account.municipal(line.department, line.budget_type) += amount * (1 - refunded);
       if (refunded > 0) account.at(line.department, Payer::kState) += amount * refunded;
-      if (line.payer == Payer::kCitizen)
+      if (line.received_by >= 0) account.at(line.department, Payer(line.received_by)) -= amount;
+      // The citizen's money, as payer or as receiver of a transfer.
+      const double citizen_per_month = line.payer == Payer::kCitizen ? line.dkk_per_month
+                                       : line.received_by == static_cast<int>(Payer::kCitizen)
+                                           ? -line.dkk_per_month
+                                           : 0.0;
+      if (citizen_per_month != 0)
         for (size_t g = 0; g < scenario.equity_groups.size(); ++g)
           account.citizen_by_group[g * departments + static_cast<size_t>(line.department)] +=
               static_cast<double>(tally.group_state_months[g * compiled.slots.size() + slot]) *
-              line.dkk_per_month;
+              citizen_per_month;
     }
     for (const MeasureWeight& w : state.measures)
       account.measures[static_cast<size_t>(w.measure)] += months * w.per_unit;

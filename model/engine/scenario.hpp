@@ -132,6 +132,9 @@ struct CostLine {
   Dkk dkk_per_month = 0;
   int refusion = -1;  // index of a RefusionSchedule moving a share of this line to the state
   BudgetType budget_type = BudgetType::kService;  // for the municipality's part
+  // A transfer: the payer that receives the same amount (booked as its income), or -1. One
+  // figure with two sides, so that changing the benefit changes both.
+  int received_by = -1;
 };
 
 struct State {

@@ -5,6 +5,20 @@
 #include "model/engine/parameter_values.hpp"
 
 namespace kommunesim::model {
+namespace {
+
+// A parameter's draw is keyed by its id (32-bit FNV-1a), not its place in the register, so that
+// adding or removing another parameter never changes it.
+uint32_t id_key(const std::string& id) {
+  uint32_t hash = 2166136261U;
+  for (const char c : id) {
+    hash ^= static_cast<uint8_t>(c);
+    hash *= 16777619U;
+  }
+  return hash;
+}
+
+}  // namespace
 
 std::vector<int> drawn_unit_costs(const Scenario& scenario) {
   std::vector<bool> refusion(scenario.parameters.size(), false);
@@ -26,7 +40,7 @@ UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key) {
   if (!scenario.draw_unit_costs) return draws;
   for (const int p : drawn_unit_costs(scenario)) {
     const Parameter& parameter = scenario.parameters[static_cast<size_t>(p)];
-    const double u = uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, static_cast<uint32_t>(p));
+    const double u = uniform(key, kNoPerson, 0, 0, Purpose::kUnitCost, id_key(parameter.id));
     draws.emplace_back(p, triangular_quantile(parameter.low, parameter.value, parameter.high, u));
   }
   // The costs that move with a drawn one, by the same factor.

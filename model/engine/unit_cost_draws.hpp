@@ -20,7 +20,7 @@ using UnitCostDraws = std::vector<std::pair<int, double>>;
 std::vector<int> drawn_unit_costs(const Scenario& scenario);
 
 // Replicate `key.replicate`'s draw: triangular over [low, high] with the register value as its
-// mode, keyed by (seed, replicate, parameter), so a draw never depends on which others exist;
+// mode, keyed by (seed, replicate, parameter id), so a draw never depends on which others exist;
 // then every cost that scales with a drawn one, by the same factor (its range is not used).
 UnitCostDraws draw_unit_costs(const Scenario& scenario, RngKey key);
 

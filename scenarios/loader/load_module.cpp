@@ -156,6 +156,15 @@ void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
         c.error("refusion", "a state's cost lines may use only one refusion schedule");
       refusion = line.refusion;
     }
+    if (const auto receiver = c.string("received_by", Need::kOptional)) {
+      if (const auto resolved = resolve_payer(c, "received_by", *receiver)) {
+        if (*resolved == line.payer)
+          c.error("received_by", "expected another payer than '" + payer +
+                                     "': a transfer goes from one payer to another");
+        else
+          line.received_by = static_cast<int>(*resolved);
+      }
+    }
     read_budget_type(c, line);
     c.string("description", Need::kOptional);
     state.costs.push_back(line);

@@ -5,8 +5,10 @@
 #include <cmath>
 
 #include "model/appraisal/appraisal.hpp"
+#include "model/engine/simulation.hpp"
 #include "support/appraise_quietly.hpp"
 #include "support/load_bundled.hpp"
+#include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
 using namespace kommunesim::model;
@@ -37,4 +39,28 @@ TEST(BudgetTypes, ServiceTransfersAndFinancingAddUpToTheMunicipalitysNetCost) {
   EXPECT_GT(row("job_support_parents", BudgetType::kService).mean, 0);
   EXPECT_LT(row("job_support_parents", BudgetType::kTransferGuaranteed).mean, 0);
   EXPECT_LT(row("job_support_parents", BudgetType::kFinancing).mean, 0);
+}
+
+TEST(Transfers, TheReceiverGetsWhatThePayerPaysBeforeRefusion) {
+  // 100 persons a month on a benefit of 10,000 DKK that the municipality pays and the state
+  // refunds at 80 %: the municipality 200,000, the state 800,000, the citizens -1,000,000.
+  Module m = test_support::make_module({"on_benefit"}, {});
+  CostLine benefit;
+  benefit.dkk_per_month = 10000;
+  benefit.refusion = 0;
+  benefit.budget_type = BudgetType::kTransferGuaranteed;
+  benefit.received_by = static_cast<int>(Payer::kCitizen);
+  m.states[0].costs.push_back(benefit);
+  Scenario s = test_support::make_scenario({m});
+  s.refusions.push_back({"flat", {0}, {0.8}, false});
+  const CompiledModel compiled = compile(s);
+  const Population pop = test_support::make_cohort(s, 100, 40, 0);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 1});
+  const YearAccount a = account_year(s, compiled, s.arms[0], result.years[0], 0);
+  EXPECT_NEAR(a.at(0, Payer::kMunicipality), 200000, 1e-6);
+  EXPECT_NEAR(a.at(0, Payer::kState), 800000, 1e-6);
+  EXPECT_NEAR(a.at(0, Payer::kCitizen), -1000000, 1e-6);
+  EXPECT_NEAR(a.municipal(0, BudgetType::kTransferGuaranteed), 200000, 1e-6);
 }

@@ -341,18 +341,19 @@ TEST_F(BrokenScenario, ACostScalesOnlyWithAnotherUnitCostThatIsDrawnOnItsOwn) {
              scenarios::format(d).find(text) != std::string::npos;
     });
   };
-  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.kontanthjaelp.cost_municipality\"",
-         "scales_with = \"jobcentre.kontanthjaelp.cost_municipalty\""});
+  // The first scales_with in the register is the employed's state taxes'.
+  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.employed.cost_municipality\"",
+         "scales_with = \"jobcentre.employed.cost_municipalty\""});
   auto ds = load();
   EXPECT_TRUE(named(ds,
-                    "parameter 'jobcentre.kontanthjaelp.cost_citizen': scales_with: unknown "
-                    "parameter 'jobcentre.kontanthjaelp.cost_municipalty'"))
+                    "parameter 'jobcentre.employed.cost_state': scales_with: unknown "
+                    "parameter 'jobcentre.employed.cost_municipalty'"))
       << all(ds);
-  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.kontanthjaelp.cost_municipalty\"",
+  apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.employed.cost_municipalty\"",
          "scales_with = \"jobcentre.employed_to_dagpenge\""});
   ds = load();
   EXPECT_TRUE(named(ds,
-                    "scales_with: expected both 'jobcentre.kontanthjaelp.cost_citizen' and "
+                    "scales_with: expected both 'jobcentre.employed.cost_state' and "
                     "'jobcentre.employed_to_dagpenge' to be unit costs"))
       << all(ds);
   apply({"parameters/jobcentre.toml", "scales_with = \"jobcentre.employed_to_dagpenge\"",

@@ -131,20 +131,36 @@ TEST_F(UncertaintySources, AHeldCostKeepsTheScenariosValueWhileTheOthersTakeTheD
   EXPECT_EQ(value_in(costed, draws[1].first), draws[1].second);
 }
 
-TEST_F(UncertaintySources, TheTwoSidesOfATransferAreDrawnTogether) {
+TEST_F(UncertaintySources, FiguresDerivedFromOneEstimateAreDrawnTogether) {
+  // The taxes and the net pay of the one assumed wage keep their register ratio in every draw.
   scenario.draw_unit_costs = true;
-  const int paid = parameter("jobcentre.kontanthjaelp.cost_municipality");
-  const int received = parameter("jobcentre.kontanthjaelp.cost_citizen");
-  ASSERT_GE(paid, 0);
-  ASSERT_EQ(scenario.parameters[static_cast<size_t>(received)].scales_with, paid);
+  const int tax = parameter("jobcentre.employed.cost_municipality");
+  const int net_pay = parameter("jobcentre.employed.cost_citizen");
+  ASSERT_GE(tax, 0);
+  ASSERT_EQ(scenario.parameters[static_cast<size_t>(net_pay)].scales_with, tax);
   const std::vector<int> own = drawn_unit_costs(scenario);
-  EXPECT_EQ(std::count(own.begin(), own.end(), received), 0);  // not drawn on its own
+  EXPECT_EQ(std::count(own.begin(), own.end(), net_pay), 0);  // not drawn on its own
+  const double ratio = scenario.parameters[static_cast<size_t>(net_pay)].value /
+                       scenario.parameters[static_cast<size_t>(tax)].value;
   for (uint32_t r = 0; r < 20; ++r) {
     double municipality = NAN, citizen = NAN;
     for (const auto& [p, value] : draw_unit_costs(scenario, {11, r})) {
-      if (p == paid) municipality = value;
-      if (p == received) citizen = value;
+      if (p == tax) municipality = value;
+      if (p == net_pay) citizen = value;
     }
-    EXPECT_DOUBLE_EQ(citizen, -municipality) << "replicate " << r;
+    EXPECT_DOUBLE_EQ(citizen, municipality * ratio) << "replicate " << r;
   }
+}
+
+TEST_F(UncertaintySources, ACostsDrawDoesNotDependOnWhichOthersAreDrawn) {
+  scenario.draw_unit_costs = true;
+  const UnitCostDraws all = draw_unit_costs(scenario, {11, 4});
+  ASSERT_GE(all.size(), 2u);
+  // Another cost no longer drawn (its range closed): the first one's draw stays.
+  Scenario fewer = scenario;
+  Parameter& other = fewer.parameters[static_cast<size_t>(all[1].first)];
+  other.low = other.high = other.value;
+  const UnitCostDraws some = draw_unit_costs(fewer, {11, 4});
+  ASSERT_EQ(some.front().first, all.front().first);
+  EXPECT_EQ(some.front().second, all.front().second);
 }
