@@ -83,10 +83,12 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       "# Assumptions of {}\n\nScenario folder `{}`, seed {}, {}, engine {} ({}).\n\n"
       "Figures over replicates: the {}. Net values are {}. Verdicts: a net gain or net cost "
       "when the interval of the mean excludes zero, about break-even when it lies within {:.0f} "
-      "DKK of zero (the scenario's materiality threshold), otherwise too close to call.\n\n{}\n\n",
+      "DKK of zero (the scenario's materiality threshold), otherwise too close to call.\n\n{}\n\n"
+      "{}\n\n",
       s.name, run.provenance.scenario_folder, run.appraisal.plan.seed,
       replicates_text(run.appraisal), run.provenance.engine_version, run.provenance.engine_commit,
-      kIntervalNote, kDiscountingNote, s.materiality_dkk, uncertainty_sources_text(run.appraisal));
+      kIntervalNote, kDiscountingNote, s.materiality_dkk, uncertainty_sources_text(run.appraisal),
+      financing_text(s));
   text +=
       "## Normative parameters\n\nBold parameters take different values in different normative "
       "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "

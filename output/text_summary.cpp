@@ -104,7 +104,8 @@ std::string text_summary(const RunRecord& run) {
       "lies within {:.1f} m of zero; otherwise too close to call.\nRank 1 is the best proposal "
       "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n{}",
       s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, s.base_year,
-      s.materiality_dkk / 1e6, wrapped(uncertainty_sources_text(run.appraisal), 100));
+      s.materiality_dkk / 1e6,
+      wrapped(uncertainty_sources_text(run.appraisal) + " " + financing_text(s), 100));
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);

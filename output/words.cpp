@@ -111,6 +111,16 @@ std::string share_range(const std::vector<double>& shares) {
 
 }  // namespace
 
+std::string financing_text(const model::Scenario& s) {
+  if (s.financing.tax_lag_years <= 0)
+    return "Municipal income tax is booked in the year it is earned (the scenario declares no "
+           "[financing] lag).";
+  return fmt::format(
+      "Municipal income tax (financing) reaches the municipality {} years after it is earned "
+      "({}); tax earned before the run (arriving in its first {} years) is left out.",
+      s.financing.tax_lag_years, s.financing.tax_base, s.financing.tax_lag_years);
+}
+
 std::string uncertainty_sources_text(const appraisal::Appraisal& a) {
   const auto& s = a.scenario;
   std::string drawn = "individual randomness, effect sizes within their distributions";

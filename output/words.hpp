@@ -26,6 +26,10 @@ std::string replicates_text(const appraisal::Appraisal& appraisal);
 // variance the population and the unit costs account for, e.g. "Drawn per replicate: ...".
 std::string uncertainty_sources_text(const appraisal::Appraisal& appraisal);
 
+// When the municipality's tax arrives, e.g. "Municipal income tax reaches the municipality 3
+// years after it is earned (statsgaranti)".
+std::string financing_text(const model::Scenario& scenario);
+
 // What the intervals are, for a legend.
 inline constexpr std::string_view kIntervalNote =
     "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "

@@ -65,12 +65,37 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
   return account;
 }
 
+namespace {
+
+// Moves the municipality's financing of each year `lag` years later (see account_years).
+void lag_financing(std::vector<YearAccount>& accounts, int lag, size_t departments) {
+  if (lag <= 0 || accounts.empty()) return;
+  const auto financing = [&](const YearAccount& a, size_t d) {
+    return a.municipal(static_cast<int>(d), BudgetType::kFinancing);
+  };
+  std::vector<std::vector<Dkk>> earned(accounts.size(), std::vector<Dkk>(departments));
+  for (size_t y = 0; y < accounts.size(); ++y)
+    for (size_t d = 0; d < departments; ++d) earned[y][d] = financing(accounts[y], d);
+  for (size_t y = 0; y < accounts.size(); ++y) {
+    const bool from_the_run = y >= static_cast<size_t>(lag);
+    for (size_t d = 0; d < departments; ++d) {
+      const Dkk arriving = from_the_run ? earned[y - static_cast<size_t>(lag)][d] : 0.0;
+      const Dkk shift = arriving - earned[y][d];
+      accounts[y].municipal(static_cast<int>(d), BudgetType::kFinancing) += shift;
+      accounts[y].at(static_cast<int>(d), Payer::kMunicipality) += shift;
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<YearAccount> account_years(const Scenario& scenario, const CompiledModel& compiled,
                                        const Arm& arm, const std::vector<Tally>& years) {
   std::vector<YearAccount> accounts;
   accounts.reserve(years.size());
   for (size_t y = 0; y < years.size(); ++y)
     accounts.push_back(account_year(scenario, compiled, arm, years[y], static_cast<int>(y)));
+  lag_financing(accounts, scenario.financing.tax_lag_years, scenario.departments.size());
   return accounts;
 }
 

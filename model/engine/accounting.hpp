@@ -42,7 +42,10 @@ struct YearAccount {
 YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled, const Arm& arm,
                          const Tally& tally, int year_index);
 
-// The accounts of every year of a simulation of `arm`.
+// The accounts of every year of a simulation of `arm`. The municipality's financing lines arrive
+// scenario.financing.tax_lag_years later: year t books what was earned in year t - lag. What
+// arrives in the first `lag` years was earned before the run, the same in every arm; it is not
+// booked, so differences between arms are exact and levels leave it out.
 std::vector<YearAccount> account_years(const Scenario& scenario, const CompiledModel& compiled,
                                        const Arm& arm, const std::vector<Tally>& years);
 

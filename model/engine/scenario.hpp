@@ -397,6 +397,16 @@ struct CalibrationTarget {
   std::string source;
 };
 
+// When the municipality's financing (income tax kept after equalisation) reaches it. Under the
+// state-guaranteed tax base (statsgaranti) the revenue of year t rests on the tax base of year
+// t - 3; under selvbudgettering a change in the tax base is settled (efterregulering) three years
+// later. Either way the cash of a new job in year t arrives in year t + lag.
+struct Financing {
+  std::string tax_base = "none";  // "statsgaranti", "selvbudgettering", or none declared
+  int tax_lag_years = 0;
+  std::string source;
+};
+
 struct Scenario {
   std::string name;
   int base_year = 2025;
@@ -416,6 +426,7 @@ struct Scenario {
   // range, drawn within it.
   bool redraw_population = false;
   bool draw_unit_costs = false;
+  Financing financing;
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;

@@ -129,6 +129,26 @@ void load_uncertainty(TableReader& r, LoadContext& ctx) {
   s.draw_unit_costs = t.boolean("draw_unit_costs", Need::kOptional).value_or(false);
 }
 
+// [financing]: when the municipality's income tax reaches it (statsgaranti or selvbudgettering,
+// and the lag in years), with its source.
+void load_financing(TableReader& r, LoadContext& ctx) {
+  const toml::table* table = r.table("financing", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("financing"), ctx.diagnostics);
+  model::Financing& f = ctx.out.scenario.financing;
+  f.tax_base = t.string("tax_base", Need::kRequired).value_or("statsgaranti");
+  if (f.tax_base != "statsgaranti" && f.tax_base != "selvbudgettering")
+    t.error("tax_base",
+            "unknown tax base '" + f.tax_base +
+                "'; expected statsgaranti (the state-guaranteed tax base) or selvbudgettering",
+            closest_name(f.tax_base, {"statsgaranti", "selvbudgettering"}));
+  constexpr int64_t kMaxLagYears = 10;
+  f.tax_lag_years =
+      static_cast<int>(t.integer("tax_lag_years", Need::kRequired, 0, kMaxLagYears).value_or(0));
+  f.source = t.source();
+  t.string("description", Need::kOptional);
+}
+
 // A population redrawn for every pair of replicates needs even replicate counts.
 void require_pairs(TableReader& r, std::string_view key, int count, const model::Scenario& s) {
   if (s.redraw_population && count % model::kReplicatesPerPopulation != 0)
@@ -186,6 +206,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     s.horizon_years =
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
     load_uncertainty(r, ctx);
+    load_financing(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));

@@ -64,3 +64,37 @@ TEST(Transfers, TheReceiverGetsWhatThePayerPaysBeforeRefusion) {
   EXPECT_NEAR(a.at(0, Payer::kCitizen), -1000000, 1e-6);
   EXPECT_NEAR(a.municipal(0, BudgetType::kTransferGuaranteed), 200000, 1e-6);
 }
+
+TEST(TaxTiming, TheMunicipalitysTaxArrivesTheDeclaredYearsAfterItIsEarned) {
+  // 10 persons move into work after month 12 (their first month in work is month 13) and
+  // keep 1,000 DKK of municipal tax a month; under statsgaranti it arrives 3 years later.
+  Module m = test_support::make_module({"out", "employed"}, {{0, 1, 0.0}});
+  m.transitions[0].hazard.duration_from = {0, 12};
+  m.transitions[0].hazard.values = {0.0, hazard_from_probability(1.0 - 1e-12)};
+  CostLine tax;
+  tax.dkk_per_month = -1000;
+  tax.budget_type = BudgetType::kFinancing;
+  m.states[1].costs.push_back(tax);
+  Scenario s = test_support::make_scenario({m}, 5);
+  s.financing = {"statsgaranti", 3, "test"};
+  const CompiledModel compiled = compile(s);
+  const Population pop = test_support::make_cohort(s, 10, 40, 0);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 60});
+  const std::vector<YearAccount> years = account_years(s, compiled, s.arms[0], result.years);
+  ASSERT_EQ(years.size(), 5u);
+  // Earned: year 0 nothing (in work from month 13), year 1 11 months, years 2-4 12 months each.
+  // Booked: years 0-2 nothing (what arrives then was earned before the run), year 3 year 0's,
+  // year 4 year 1's.
+  const std::vector<double> booked = {0, 0, 0, 0, -110000};
+  for (size_t y = 0; y < years.size(); ++y) {
+    EXPECT_NEAR(years[y].municipal(0, BudgetType::kFinancing), booked[y], 1e-6) << "year " << y;
+    EXPECT_NEAR(years[y].at(0, Payer::kMunicipality), booked[y], 1e-6) << "year " << y;
+  }
+  // Without a lag the tax is booked as earned.
+  s.financing = {};
+  const std::vector<YearAccount> as_earned = account_years(s, compiled, s.arms[0], result.years);
+  EXPECT_NEAR(as_earned[1].at(0, Payer::kMunicipality), -110000, 1e-6);
+  EXPECT_NEAR(as_earned[4].at(0, Payer::kMunicipality), -120000, 1e-6);
+}

@@ -413,3 +413,13 @@ TEST_F(BrokenScenario, AMunicipalCostLineSaysItsBudgetType) {
                std::string::npos;
   })) << all(ds);
 }
+
+TEST_F(BrokenScenario, TheTaxBaseIsStatsgarantiOrSelvbudgettering) {
+  const int line = apply({"scenario.toml", "[[refusion]]\n",
+                          "[financing]\ntax_base = \"statsgarantie\"\ntax_lag_years = 3\n"
+                          "source = \"test\"\n\n[[refusion]]\n"});
+  const auto ds = load();
+  const auto* d = find(ds, "scenario.toml", line + 1, "unknown tax base 'statsgarantie'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "statsgaranti");
+}
