@@ -19,6 +19,96 @@ std::array<uint8_t, N> band_lookup(const std::vector<int>& from, int unit) {
   return lookup;
 }
 
+// The value of a band table at an age and a duration in months.
+double band_value(const BandTable& table, int age_months, int duration) {
+  const auto band = [](const std::vector<int>& from, int v) {
+    return static_cast<size_t>(
+        std::max<long>(0, (std::upper_bound(from.begin(), from.end(), v) - from.begin()) - 1));
+  };
+  return table.values[band(table.age_from_months, age_months) * table.duration_from.size() +
+                      band(table.duration_from, duration)];
+}
+
+// Calls f(a, d, crude) for every cell of the union of the age and duration bands of state s's
+// exits, with each exit's crude probability there (read back from the hazard the table stores
+// for a given probability).
+template <class F>
+void for_each_exit_cell(const Module& module, size_t s, const std::vector<int>& ages,
+                        const std::vector<int>& durations, F&& f) {
+  const int first = module.first_transition[s], last = module.first_transition[s + 1];
+  for (size_t a = 0; a < ages.size(); ++a)
+    for (size_t d = 0; d < durations.size(); ++d) {
+      std::vector<double> crude;
+      for (int t = first; t < last; ++t)
+        crude.push_back(probability_from_hazard(
+            band_value(module.transitions[static_cast<size_t>(t)].hazard, ages[a], durations[d])));
+      f(a, d, crude);
+    }
+}
+
+// The union of the age and of the duration band bounds of state s's exits.
+std::pair<std::vector<int>, std::vector<int>> exit_bands(const Module& module, size_t s) {
+  std::vector<int> ages, durations;
+  for (int t = module.first_transition[s]; t < module.first_transition[s + 1]; ++t) {
+    const BandTable& h = module.transitions[static_cast<size_t>(t)].hazard;
+    ages.insert(ages.end(), h.age_from_months.begin(), h.age_from_months.end());
+    durations.insert(durations.end(), h.duration_from.begin(), h.duration_from.end());
+  }
+  for (auto* v : {&ages, &durations}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  return {ages, durations};
+}
+
+// Crude exit probabilities as competing hazards whose realised exits match them. For a state
+// whose exits have crude monthly probabilities c_1..c_n in a cell (C = their sum, below 1), the
+// total hazard H = -ln(1 - C) leaves with probability C, and h_k = H * c_k / C sends c_k of the
+// state's persons to exit k. Every exit of a state gets the union of their bands.
+std::vector<Transition> crude_as_hazards(const Module& module) {
+  std::vector<Transition> out = module.transitions;
+  for (size_t s = 0; s < module.states.size(); ++s) {
+    const int first = module.first_transition[s], last = module.first_transition[s + 1];
+    if (last == first) continue;
+    const auto [ages, durations] = exit_bands(module, s);
+    for (int t = first; t < last; ++t) {
+      BandTable& h = out[static_cast<size_t>(t)].hazard;
+      h.age_from_months = ages;
+      h.duration_from = durations;
+      h.values.assign(ages.size() * durations.size(), 0.0);
+    }
+    for_each_exit_cell(
+        module, s, ages, durations, [&](size_t a, size_t d, const std::vector<double>& crude) {
+          double total = 0;
+          for (double c : crude) total += c;
+          const double leave = table_hazard_from_probability(total);
+          for (int t = first; t < last; ++t)
+            out[static_cast<size_t>(t)].hazard.values[a * durations.size() + d] =
+                total > 0 ? leave * crude[static_cast<size_t>(t - first)] / total : 0.0;
+        });
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<double> largest_crude_exit(const Module& module) {
+  std::vector<double> largest(module.states.size(), 0.0);
+  for (size_t s = 0; s < module.states.size(); ++s) {
+    if (module.first_transition[s + 1] == module.first_transition[s]) continue;
+    const auto [ages, durations] = exit_bands(module, s);
+    for_each_exit_cell(module, s, ages, durations,
+                       [&](size_t, size_t, const std::vector<double>& crude) {
+                         double total = 0;
+                         for (double c : crude) total += c;
+                         largest[s] = std::max(largest[s], total);
+                       });
+  }
+  return largest;
+}
+
+namespace {
+
 int refusion_of(const State& state) {
   for (const auto& line : state.costs)
     if (line.refusion >= 0) return line.refusion;
@@ -66,8 +156,10 @@ CompiledModel compile(const Scenario& scenario) {
           compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), share});
       }
     }
-    for (size_t t = 0; t < module.transitions.size(); ++t) {
-      const Transition& tr = module.transitions[t];
+    const std::vector<Transition> transitions =
+        module.crude_probabilities ? crude_as_hazards(module) : module.transitions;
+    for (size_t t = 0; t < transitions.size(); ++t) {
+      const Transition& tr = transitions[t];
       TransitionTable table;
       table.to = tr.to;
       std::vector<int> age_years;

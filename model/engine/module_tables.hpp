@@ -94,4 +94,8 @@ struct CompiledModel {
 
 CompiledModel compile(const Scenario& scenario);
 
+// Per state of a module whose probabilities are crude: the largest sum of its exits' crude
+// monthly probabilities over ages and durations (it must stay below 1).
+std::vector<double> largest_crude_exit(const Module& module);
+
 }  // namespace kommunesim::model

@@ -165,6 +165,11 @@ struct Module {
   std::vector<Transition> transitions;  // sorted by from-state
   std::vector<int> first_transition;    // per state + 1: range into transitions
   EntryRule entry;
+  // How the transitions' monthly probabilities are meant: each exit's own (net) probability, as
+  // if it were the only way out (the default); or the crude shares observed in a month, with the
+  // other exits competing (what registers and jobindsats report), converted so that the realised
+  // exits match them (module_tables.cpp).
+  bool crude_probabilities = false;
   bool has_clock = false;
   Clock clock;
   bool eligible(int age_months) const {

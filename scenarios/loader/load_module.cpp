@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "model/engine/module_tables.hpp"
 #include "model/engine/units.hpp"
 #include "scenarios/loader/load_context.hpp"
 
@@ -347,6 +348,30 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
     }
 }
 
+// `probabilities`: how the transitions' monthly probabilities are meant. "net" (the default):
+// each exit's own probability; "crude": the shares observed leaving by each exit in a month, with
+// the others competing. Crude shares of a state must leave room for staying: their sum below 1.
+void read_probability_kind(TableReader& r, model::Module& module) {
+  const std::string kind = r.string("probabilities", Need::kOptional).value_or("net");
+  if (kind != "net" && kind != "crude") {
+    r.error("probabilities",
+            "unknown kind '" + kind +
+                "'; expected net (each exit's own monthly probability, as if it were the only "
+                "way out) or crude (the share observed leaving by each exit in a month)",
+            closest_name(kind, {"net", "crude"}));
+    return;
+  }
+  module.crude_probabilities = kind == "crude";
+  if (!module.crude_probabilities) return;
+  const std::vector<double> largest = model::largest_crude_exit(module);
+  for (size_t s = 0; s < largest.size(); ++s)
+    if (largest[s] >= 1)
+      r.error("probabilities",
+              "crude probabilities of leaving state '" + module.states[s].id + "' can add up to " +
+                  std::to_string(largest[s]) +
+                  "; expected a sum below 1 for every age and duration (the share that stays)");
+}
+
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int m) {
   model::Module& module = ctx.out.scenario.modules[static_cast<size_t>(m)];
   TableReader r(doc, file, "", ctx.diagnostics);
@@ -378,6 +403,7 @@ void load_module(LoadContext& ctx, const std::string& file, const toml::table& d
   for (const auto& tr : module.transitions) ++module.first_transition[tr.from + 1u];
   for (size_t s = 0; s < module.states.size(); ++s)
     module.first_transition[s + 1] += module.first_transition[s];
+  read_probability_kind(r, module);
 
   read_clock(ctx, r, m, module);
 

@@ -423,3 +423,25 @@ TEST_F(BrokenScenario, TheTaxBaseIsStatsgarantiOrSelvbudgettering) {
   ASSERT_NE(d, nullptr) << all(ds);
   EXPECT_EQ(d->suggestion, "statsgaranti");
 }
+
+TEST_F(BrokenScenario, AModuleSaysWhetherItsProbabilitiesAreNetOrCrude) {
+  int line = apply(
+      {"modules/children.toml", "age_max = 18\n", "age_max = 18\nprobabilities = \"crud\"\n"});
+  auto ds = load();
+  const auto* d = find(ds, "modules/children.toml", line + 1, "unknown kind 'crud'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "crude");
+  apply({"modules/children.toml", "probabilities = \"crud\"", "probabilities = \"crude\""});
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  EXPECT_TRUE(loaded.loaded->scenario.modules[1].crude_probabilities);
+  // Dagpenge ends at 24 months (a certain exit to kontanthjælp) while others may find work: as
+  // crude shares the exits would add up to more than everyone.
+  line = apply(
+      {"modules/jobcentre.toml", "age_max = 67\n", "age_max = 67\nprobabilities = \"crude\"\n"});
+  ds = load();
+  ASSERT_NE(find(ds, "modules/jobcentre.toml", line + 1,
+                 "crude probabilities of leaving state 'dagpenge' can add up to 1.2"),
+            nullptr)
+      << all(ds);
+}

@@ -53,6 +53,36 @@ TEST(CompetingRisks, DestinationsShareTheExitInProportionToTheirHazards) {
               4 * std::sqrt(expected_c * (1 - expected_c) / kN));
 }
 
+TEST(CompetingRisks, CrudeProbabilitiesAreRealisedAsObserved) {
+  // Observed (crude) shares 0.3 to B and 0.4 to C: as net probabilities they would realise
+  // 0.2385 and 0.3415 (0.58 leaving); as crude ones 0.3 and 0.4 leave (0.70).
+  Module m = test_support::make_module({"A", "B", "C"}, {{0, 1, 0.3}, {0, 2, 0.4}});
+  m.crude_probabilities = true;
+  const Scenario s = test_support::make_scenario({m});
+  constexpr int kN = 200000;
+  const auto counts = state_counts(
+      run_once(s, test_support::make_cohort(s, kN, 30, 0), 0, 1).final_population, 0, 3);
+  for (const auto& [state, expected] : {std::pair{1, 0.3}, std::pair{2, 0.4}})
+    EXPECT_NEAR(counts[static_cast<size_t>(state)] / double(kN), expected,
+                4 * std::sqrt(expected * (1 - expected) / kN));
+  // Exits with different bands: B's share changes at 6 months in the state, C's at age 31.
+  Module banded = test_support::make_module({"A", "B", "C"}, {{0, 1, 0.1}, {0, 2, 0.2}});
+  banded.crude_probabilities = true;
+  banded.transitions[0].hazard.duration_from = {0, 6};
+  banded.transitions[0].hazard.values = {hazard_from_probability(0.1),
+                                         hazard_from_probability(0.5)};
+  banded.transitions[1].hazard.age_from_months = {0, 31 * 12};
+  banded.transitions[1].hazard.values = {hazard_from_probability(0.2),
+                                         hazard_from_probability(0.3)};
+  const Scenario b = test_support::make_scenario({banded});
+  Population pop = test_support::make_cohort(b, kN, 30, 0);
+  for (uint32_t p = 0; p < kN; ++p) pop.months_in(p, 0) = 6;  // B at 0.5, C at 0.2 (age 30)
+  const auto banded_counts = state_counts(run_once(b, pop, 0, 1).final_population, 0, 3);
+  for (const auto& [state, expected] : {std::pair{1, 0.5}, std::pair{2, 0.2}})
+    EXPECT_NEAR(banded_counts[static_cast<size_t>(state)] / double(kN), expected,
+                4 * std::sqrt(expected * (1 - expected) / kN));
+}
+
 TEST(CompetingRisks, ProbabilitiesNeverSumAboveOne) {
   // Two transitions of 0.9 each: naive addition gives 1.8; as hazards nobody stays only 1 %.
   const Scenario s = test_support::make_scenario(
