@@ -34,6 +34,9 @@ CREATE TABLE ledger(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_y
 CREATE TABLE budget(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_year INTEGER,
   budget_type TEXT, municipality_net_cost_mean_dkk REAL, municipality_net_cost_se_dkk REAL, municipality_net_cost_mean_low_dkk REAL, municipality_net_cost_mean_high_dkk REAL, municipality_net_cost_spread_p5_dkk REAL, municipality_net_cost_spread_p95_dkk REAL,
   PRIMARY KEY(dynamics_group, arm, first_year, last_year, budget_type));
+CREATE TABLE capacity_use(proposal TEXT, year INTEGER, places REAL NOT NULL,
+  participant_months REAL NOT NULL, admissions REAL NOT NULL, fill_rate REAL,
+  PRIMARY KEY(proposal, year));
 CREATE TABLE flips(arm TEXT, norm_a TEXT, norm_b TEXT, sign_differs INTEGER NOT NULL,
   top_differs INTEGER NOT NULL, PRIMARY KEY(arm, norm_a, norm_b));
 CREATE TABLE flip_parameters(arm TEXT, norm_a TEXT, norm_b TEXT, position INTEGER,
@@ -161,6 +164,15 @@ void write_budget(Database& db, const RunRecord& run) {
   }
 }
 
+void write_capacity_use(Database& db, const RunRecord& run) {
+  const auto& s = run.appraisal.scenario;
+  Database::Insert rows(db, "INSERT INTO capacity_use VALUES (?, ?, ?, ?, ?, ?)");
+  for (const auto& row : run.appraisal.capacity)
+    rows.row({s.proposals[static_cast<size_t>(row.proposal)].id,
+              static_cast<int64_t>(s.base_year + row.year), row.places, row.participant_months,
+              row.admissions, real(row.fill_rate)});
+}
+
 void write_flips(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert flips(db, "INSERT INTO flips VALUES (?, ?, ?, ?, ?)");
@@ -247,6 +259,7 @@ void write_decision_tables(Database& db, const RunRecord& run) {
   write_summary(db, run);
   write_ledger(db, run);
   write_budget(db, run);
+  write_capacity_use(db, run);
   write_flips(db, run);
   write_switching(db, run);
   write_tornado(db, run);

@@ -90,6 +90,34 @@ std::string budget_types_line(const RunRecord& run, int arm) {
       by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean / 1e6);
 }
 
+// How full the proposal's places are, e.g. "places used (30): 2025 48 %, 2026 71 %, 2027 70 %,
+// 2028 65 %; 20 years 40 %; under half used in 12 of 20 years".
+std::string capacity_line(const RunRecord& run, int arm) {
+  const auto& s = run.appraisal.scenario;
+  if (s.arms[static_cast<size_t>(arm)].proposals.size() != 1) return "";
+  const int p = s.arms[static_cast<size_t>(arm)].proposals.front();
+  std::string years;
+  double used = 0, places = 0;
+  int low = 0, counted = 0;
+  for (const auto& row : run.appraisal.capacity) {
+    if (row.proposal != p || std::isnan(row.fill_rate)) continue;
+    if (row.year < appraisal::kBudgetPeriodYears)
+      years += fmt::format("{}{} {:.0f} %", years.empty() ? "" : ", ", s.base_year + row.year,
+                           100 * row.fill_rate);
+    used += row.participant_months;
+    places += row.places * model::kMonthsPerYear;
+    low += row.fill_rate < appraisal::kLowFillRate;
+    ++counted;
+  }
+  if (counted == 0) return "";
+  std::string line = fmt::format("  places used ({}): {}; {} years {:.0f} %",
+                                 s.proposals[static_cast<size_t>(p)].capacity, years, counted,
+                                 100 * used / places);
+  if (low > 0)
+    line += fmt::format("; LOW: under half the places used in {} of {} years", low, counted);
+  return line + "\n";
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -121,6 +149,7 @@ std::string text_summary(const RunRecord& run) {
             fmt::format("  municipality's net cost, four-year budget period (undiscounted): {}\n",
                         interval(b4.mean, b4.mean_low, b4.mean_high));
         out += budget_types_line(run, static_cast<int>(a));
+        out += capacity_line(run, static_cast<int>(a));
         // Effects over the longest horizon among the sets (of the first set that has it).
         const appraisal::ArmNormSummary* longest = &row;
         for (const auto& other : run.appraisal.analysis.summaries)

@@ -255,6 +255,9 @@ struct Proposal {
   TargetGroup target;
   int capacity = 0;
   int participation_months = 1;
+  // A person whose participation ended may be admitted again after this many whole months
+  // without it; -1: a person takes part at most once.
+  int readmission_after_months = -1;
   AdmissionPriority priority = AdmissionPriority::kLongestInState;
   std::vector<Effect> effects;
 };

@@ -313,7 +313,10 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
         if (!pop.alive(q)) return;
         uint16_t& v = pop.participation_in(q, k);
         const bool participating = v != 0 && (v & kEnded) == 0;
-        if (v != 0 && !participating) return;  // admitted once already
+        if (v != 0 && !participating &&
+            (proposal.readmission_after_months < 0 ||
+             (v & ~kEnded) <= proposal.readmission_after_months))
+          return;  // took part already, and may not (yet) again
         const bool in_group =
             in_target_group(pop, q, ctx.month - pop.birth_month[q], proposal.target, bits);
         if (participating) {

@@ -109,6 +109,10 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
   p.capacity = static_cast<int>(r.integer("capacity", Need::kRequired, 0, 10'000'000).value_or(0));
   p.participation_months =
       static_cast<int>(r.integer("participation_months", Need::kRequired, 1, 600).value_or(1));
+  // A standing programme may take a person again after a gap; without it a person takes part
+  // once, and a programme on a fixed target group runs dry.
+  p.readmission_after_months =
+      static_cast<int>(r.integer("readmission_after_months", Need::kOptional, 1, 600).value_or(-1));
   const auto priority = r.string("priority", Need::kOptional).value_or("longest_in_state");
   if (priority == "random")
     p.priority = model::AdmissionPriority::kRandom;

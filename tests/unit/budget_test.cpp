@@ -1,5 +1,6 @@
-// The budget view: the municipality's net cost split by budget type adds up to its whole net cost,
-// and each line lands under the type its cost line declares.
+// Budget mechanics: the municipality's net cost by budget type adds up to its whole net cost and
+// each line lands under its declared type; transfers book both sides; tax arrives when the
+// scenario says; proposals' places are filled at most to capacity.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -97,4 +98,21 @@ TEST(TaxTiming, TheMunicipalitysTaxArrivesTheDeclaredYearsAfterItIsEarned) {
   const std::vector<YearAccount> as_earned = account_years(s, compiled, s.arms[0], result.years);
   EXPECT_NEAR(as_earned[1].at(0, Payer::kMunicipality), -110000, 1e-6);
   EXPECT_NEAR(as_earned[4].at(0, Payer::kMunicipality), -120000, 1e-6);
+}
+
+TEST(CapacityUse, TheFillRateIsParticipantMonthsOverPlacesTimesMonthsRunning) {
+  const Scenario s = test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO);
+  const Appraisal a = test_support::appraise_quietly(s, 2);
+  ASSERT_FALSE(a.capacity.empty());
+  for (const CapacityUse& row : a.capacity) {
+    const Proposal& p = s.proposals[static_cast<size_t>(row.proposal)];
+    const int running = std::clamp((row.year + 1) * kMonthsPerYear - p.start_month, 0, 12);
+    if (running == 0) {
+      EXPECT_TRUE(std::isnan(row.fill_rate));
+      continue;
+    }
+    EXPECT_NEAR(row.fill_rate, row.participant_months / (p.capacity * running), 1e-12);
+    EXPECT_GE(row.fill_rate, 0.0);
+    EXPECT_LE(row.fill_rate, 1.0);  // never more participants than places
+  }
 }

@@ -133,6 +133,27 @@ TEST(Admission, RefillsFreedSlotsButNeverExceedsCapacity) {
   EXPECT_GT(result.years[0].admissions[0], 10u);
 }
 
+TEST(Admission, AStandingProgrammeTakesPersonsAgainAfterTheGapOrRunsDry) {
+  // Ten persons who stay in the target group, ten places of 12 months.
+  Scenario s = admission_scenario(10, AdmissionPriority::kLongestInState);
+  s.modules[0].transitions[0].hazard.values[0] = 0.0;
+  const Population pop = test_support::make_cohort(s, 10, 40, 0);
+  const auto once = run_once(s, pop, 1, 36);
+  EXPECT_EQ(once.years[0].admissions[0], 10u);
+  EXPECT_EQ(once.years[1].admissions[0] + once.years[2].admissions[0], 0u);
+  EXPECT_EQ(once.years[2].participant_months[0], 0u);  // ran dry after the first year
+  // Taken again 6 months after their participation ended: 12 months in, at least 6 out.
+  s.proposals[0].readmission_after_months = 6;
+  const auto again = run_once(s, pop, 1, 36);
+  EXPECT_EQ(again.years[0].admissions[0], 10u);
+  EXPECT_EQ(again.years[1].admissions[0], 10u);
+  for (const auto& year : again.years) {
+    EXPECT_GT(year.participant_months[0], 0u);
+    EXPECT_LE(year.participant_months[0], 10u * 12u);
+  }
+  EXPECT_EQ(again.years[1].participant_months[0], 10u * 6u);  // months 12-17 out, 18-23 in
+}
+
 TEST(Determinism, ResultsAreBitIdenticalForOneAndTwoThreads) {
   Scenario s = admission_scenario(25, AdmissionPriority::kRandom);
   s.modules[0].transitions[0].hazard.values[0] = hazard_from_probability(0.05);
