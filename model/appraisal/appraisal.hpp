@@ -9,8 +9,8 @@
 
 #include "model/appraisal/analysis.hpp"
 #include "model/appraisal/budget.hpp"
-#include "model/appraisal/capacity_use.hpp"
 #include "model/appraisal/calibration.hpp"
+#include "model/appraisal/capacity_use.hpp"
 #include "model/appraisal/citizen_flows.hpp"
 #include "model/appraisal/flips.hpp"
 #include "model/appraisal/ledger.hpp"
@@ -81,7 +81,7 @@ struct Appraisal {
   ReplicateRun replicates;
   Analysis analysis;  // accounts, paired differences, net values, summaries and ranks
   std::vector<LedgerRow> ledger;
-  std::vector<BudgetRow> budget;  // the municipality's net cost by budget type
+  std::vector<BudgetRow> budget;      // the municipality's net cost by budget type
   std::vector<CapacityUse> capacity;  // how full each proposal's places are, per year
   std::vector<FlipRow> flips;
   std::vector<SwitchingRow> switching;
