@@ -421,3 +421,32 @@ TEST(Command, DrawnPopulationsAndUnitCostsAreReproducibleAndReportTheirShareOfTh
       std::regex(R"(scenario\.toml:\d+:\d+: .*replicates: expected an even number \(5 given\))")))
       << validate.output;
 }
+
+TEST(Command, TheWorkedExampleOfAddingAProposalValidatesOnTheDefaultScenario) {
+  // The three edits of docs/SCENARIO_FORMAT.md's worked example, taken from the document itself.
+  TempFolder tmp("worked-example");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(KOMMUNESIM_DEFAULT_SCENARIO, scenario, fs::copy_options::recursive);
+  const std::string doc = read_file(fs::path(KOMMUNESIM_DOCS_DIR) / "SCENARIO_FORMAT.md");
+  const size_t section = doc.find("## Worked example: adding a proposal");
+  ASSERT_NE(section, std::string::npos);
+  std::vector<std::string> blocks;
+  for (size_t at = doc.find("```toml\n", section); at != std::string::npos;
+       at = doc.find("```toml\n", at)) {
+    at += 8;
+    const size_t end = doc.find("```", at);
+    blocks.push_back(doc.substr(at, end - at));
+    at = end + 3;
+  }
+  ASSERT_EQ(blocks.size(), 2u);
+  std::ofstream(scenario / "parameters" / "proposals.toml", std::ios::app) << "\n" << blocks[0];
+  std::ofstream(scenario / "proposals" / "youth_mentor.toml") << blocks[1];
+  std::string text = read_file(scenario / "scenario.toml");
+  const std::string listed = "\"proposals/coordinated_case.toml\",";
+  ASSERT_NE(text.find(listed), std::string::npos);
+  text.replace(text.find(listed), listed.size(), listed + "\n  \"proposals/youth_mentor.toml\",");
+  std::ofstream(scenario / "scenario.toml") << text;
+  const auto validate = run_kommunesim("validate " + scenario.string());
+  EXPECT_EQ(validate.exit_code, 0) << validate.output;
+  EXPECT_NE(validate.output.find("6 proposals"), std::string::npos) << validate.output;
+}
