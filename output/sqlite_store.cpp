@@ -29,6 +29,11 @@ CREATE TABLE state_months(dynamics_group INTEGER, arm TEXT, replicate INTEGER, y
   PRIMARY KEY(dynamics_group, arm, replicate, year, module, state));
 CREATE TABLE transitions(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
   module TEXT, from_state TEXT, to_state TEXT, events INTEGER NOT NULL);
+CREATE TABLE state_months_by_age(arm TEXT, year INTEGER, module TEXT, state TEXT,
+  age_from INTEGER, age_to INTEGER, person_months REAL NOT NULL,
+  PRIMARY KEY(arm, year, module, state, age_from));
+CREATE TABLE transitions_by_age(arm TEXT, year INTEGER, module TEXT, from_state TEXT,
+  to_state TEXT, age_from INTEGER, age_to INTEGER, events REAL NOT NULL);
 CREATE TABLE demography(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
   person_months INTEGER, births INTEGER, deaths INTEGER, out_migrants INTEGER, in_migrants INTEGER,
   PRIMARY KEY(dynamics_group, arm, replicate, year));
@@ -184,6 +189,66 @@ void write_unit_results(Database& db, const RunRecord& run) {
   }
 }
 
+// Results by age (the scenario's result age bands): person-months per state and transitions,
+// per arm and year, mean over replicates of the first dynamics group.
+void write_results_by_age(Database& db, const RunRecord& run) {
+  const auto& a = run.appraisal;
+  const auto& s = a.scenario;
+  const auto bands = static_cast<size_t>(a.compiled.result_age_bands);
+  if (bands == 0) return;
+  Database::Insert states(db, "INSERT INTO state_months_by_age VALUES (?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert transitions(db,
+                               "INSERT INTO transitions_by_age VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  const auto age_to = [&](size_t b) -> Value {
+    return b + 1 < bands ? Value{static_cast<int64_t>(s.result_age_bands[b + 1])} : Value{};
+  };
+  const size_t arms = s.arms.size();
+  const size_t years = a.results.tallies[a.plan.unit_index(0, 0, 0, arms)].size();
+  for (size_t arm = 0; arm < arms; ++arm)
+    for (size_t y = 0; y < years; ++y) {
+      const auto year = static_cast<int64_t>(s.base_year + static_cast<int>(y));
+      std::vector<double> state_months(a.compiled.slots.size() * bands, 0.0);
+      std::vector<double> events(static_cast<size_t>(a.compiled.event_slots) * bands, 0.0);
+      for (int r = 0; r < a.plan.replicates; ++r) {
+        const auto u = a.plan.unit_index(0, r, static_cast<int>(arm), arms);
+        const auto& tally =
+            a.results
+                .tallies[a.plan.units[u].same_as >= 0 ? static_cast<size_t>(a.plan.units[u].same_as)
+                                                      : u][y];
+        for (size_t i = 0; i < state_months.size(); ++i)
+          state_months[i] += static_cast<double>(tally.state_months_by_age[i]) / a.plan.replicates;
+        for (size_t i = 0; i < events.size(); ++i)
+          events[i] += static_cast<double>(tally.events_by_age[i]) / a.plan.replicates;
+      }
+      // A state's refusion bands summed.
+      std::vector<std::vector<double>> per_state(s.modules.size());
+      for (size_t m = 0; m < s.modules.size(); ++m)
+        per_state[m].assign(s.modules[m].states.size() * bands, 0.0);
+      for (size_t slot = 0; slot < a.compiled.slots.size(); ++slot) {
+        const auto& info = a.compiled.slots[slot];
+        for (size_t b = 0; b < bands; ++b)
+          per_state[static_cast<size_t>(info.module)]
+                   [static_cast<size_t>(info.state) * bands + b] += state_months[slot * bands + b];
+      }
+      for (size_t m = 0; m < s.modules.size(); ++m)
+        for (size_t st = 0; st < s.modules[m].states.size(); ++st)
+          for (size_t b = 0; b < bands; ++b)
+            states.row({s.arms[arm].id, year, s.modules[m].id, s.modules[m].states[st].id,
+                        static_cast<int64_t>(s.result_age_bands[b]), age_to(b),
+                        per_state[m][st * bands + b]});
+      for (int e = 0; e < a.compiled.event_slots; ++e) {
+        const auto& module =
+            s.modules[static_cast<size_t>(a.compiled.event_module[static_cast<size_t>(e)])];
+        const auto& tr = module.transitions[static_cast<size_t>(
+            a.compiled.event_transition[static_cast<size_t>(e)])];
+        for (size_t b = 0; b < bands; ++b)
+          transitions.row({s.arms[arm].id, year, module.id, module.states[tr.from].id,
+                           module.states[tr.to].id, static_cast<int64_t>(s.result_age_bands[b]),
+                           age_to(b), events[static_cast<size_t>(e) * bands + b]});
+      }
+    }
+}
+
 void write_valuation(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert npv(db, "INSERT INTO net_values VALUES (?, ?, ?, ?)");
@@ -203,6 +268,7 @@ void write_results_sqlite(const RunRecord& run, const std::filesystem::path& fil
   db.exec(kSchema);
   write_definitions(db, run);
   write_unit_results(db, run);
+  write_results_by_age(db, run);
   write_valuation(db, run);
   write_decision_tables(db, run);
   db.exec("COMMIT");

@@ -135,6 +135,9 @@ CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;
   compiled.mortality = age_table(scenario.demography.mortality);
   compiled.fertility = age_table(scenario.demography.fertility);
+  compiled.result_age_bands = static_cast<int>(scenario.result_age_bands.size());
+  if (compiled.result_age_bands > 0)
+    compiled.result_age_band = band_lookup<kAgeYearsTabled>(scenario.result_age_bands, 1);
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
     ModuleTables tables;

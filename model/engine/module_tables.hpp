@@ -90,6 +90,10 @@ struct CompiledModel {
   std::vector<int> event_transition;  // per event slot: index in the module's transitions
   std::vector<int> equity_flags;      // per equity group: the history flag that defines it
   int clock_count = 0;                // modules with a clock: Population::clock_count
+  // Results by age: the scenario's result age band of each age in whole years; 0 bands when the
+  // scenario asks for none.
+  int result_age_bands = 0;
+  std::array<uint8_t, kAgeYearsTabled> result_age_band{};
 };
 
 CompiledModel compile(const Scenario& scenario);

@@ -435,6 +435,9 @@ struct Scenario {
   bool redraw_population = false;
   bool draw_unit_costs = false;
   Financing financing;
+  // Lower bounds (whole years, the first 0) of the age bands that results by age are tallied in
+  // (state person-months and transitions); empty: no results by age.
+  std::vector<int> result_age_bands;
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 #include "model/engine/step.hpp"
 
@@ -44,15 +45,60 @@ struct BaselineLog {
   std::vector<uint32_t> begin, end;  // per household: its entries in its block's list
 };
 
-// The tally counts a household's month changes besides demography, as one index space.
-size_t logged_counts(const Tally& t) {
-  return t.state_months.size() + t.group_state_months.size() + t.events.size();
+// Moves one household's month from `one` into `into`: logs each nonzero count of flat_at's index
+// space and leaves `one` at zero. It reads only what a household's month can have touched (a
+// state's or a transition's counts by age only where its total is nonzero), so logging costs
+// about the size of the slots, not of the tally's results by age.
+void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t age_bands) {
+  const size_t slots = one.state_months.size(), group_slots = one.group_state_months.size(),
+               events = one.events.size();
+  const size_t by_age_states = slots + group_slots + events;
+  const size_t by_age_events = by_age_states + one.state_months_by_age.size();
+  const auto take = [&](uint64_t& from, uint64_t& to, size_t index) {
+    entries.push_back({static_cast<uint32_t>(index), static_cast<uint32_t>(from)});
+    to += from;
+    from = 0;
+  };
+  for (size_t i = 0; i < slots; ++i) {
+    if (one.state_months[i] == 0) continue;
+    for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
+      if (one.state_months_by_age[b] != 0)
+        take(one.state_months_by_age[b], into.state_months_by_age[b], by_age_states + b);
+    take(one.state_months[i], into.state_months[i], i);
+  }
+  for (size_t i = 0; i < group_slots; ++i)
+    if (one.group_state_months[i] != 0)
+      take(one.group_state_months[i], into.group_state_months[i], slots + i);
+  for (size_t i = 0; i < events; ++i) {
+    if (one.events[i] == 0) continue;
+    for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
+      if (one.events_by_age[b] != 0)
+        take(one.events_by_age[b], into.events_by_age[b], by_age_events + b);
+    take(one.events[i], into.events[i], slots + group_slots + i);
+  }
+  // Counts that are not logged (demography is the baseline's in every arm).
+  for (size_t a = 0; a < one.person_months_by_age.size(); ++a)
+    into.person_months_by_age[a] += std::exchange(one.person_months_by_age[a], 0);
+  into.person_months += std::exchange(one.person_months, 0);
+  into.births += std::exchange(one.births, 0);
+  into.deaths += std::exchange(one.deaths, 0);
+  into.out_migrants += std::exchange(one.out_migrants, 0);
+  into.in_migrants += std::exchange(one.in_migrants, 0);
+  for (size_t k = 0; k < one.participant_months.size(); ++k) {
+    into.participant_months[k] += std::exchange(one.participant_months[k], 0);
+    into.admissions[k] += std::exchange(one.admissions[k], 0);
+  }
 }
+
+// The tally counts a household's month changes besides demography, as one index space: state
+// months, group state months, events, then the state months and events by age.
 uint64_t& flat_at(Tally& t, size_t i) {
-  if (i < t.state_months.size()) return t.state_months[i];
-  i -= t.state_months.size();
-  if (i < t.group_state_months.size()) return t.group_state_months[i];
-  return t.events[i - t.group_state_months.size()];
+  for (std::vector<uint64_t>* part :
+       {&t.state_months, &t.group_state_months, &t.events, &t.state_months_by_age}) {
+    if (i < part->size()) return (*part)[i];
+    i -= part->size();
+  }
+  return t.events_by_age[i];
 }
 
 // A candidate for admission, from the baseline's path (a household that does not differ yet) or
@@ -276,14 +322,12 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
           continue;
         }
         BlockOutput& one = scratch[block];
-        one.reset(compiled);
+        if (one.tally.state_months.empty()) one.reset(compiled);  // then kept at zero
+        one.mothers.clear();
         household_persons(base_ctx, base.pop, h, one);
         log.begin[h] = static_cast<uint32_t>(entries.size());
-        for (size_t i = 0; i < logged_counts(one.tally); ++i)
-          if (const uint64_t n = flat_at(one.tally, i); n != 0)
-            entries.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(n)});
+        move_logged(one.tally, out.tally, entries, static_cast<size_t>(compiled.result_age_bands));
         log.end[h] = static_cast<uint32_t>(entries.size());
-        out.tally.add(one.tally);
         out.mothers.insert(out.mothers.end(), one.mothers.begin(), one.mothers.end());
       }
     });

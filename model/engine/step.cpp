@@ -136,6 +136,13 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   }
   const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(band_months));
   ++out.tally.state_months[slot];
+  const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands);
+  const size_t age_band =
+      age_bands == 0
+          ? 0
+          : ctx.compiled.result_age_band[static_cast<size_t>(
+                start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)];
+  if (age_bands > 0) ++out.tally.state_months_by_age[slot * age_bands + age_band];
   const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)
     if (((start.history >> equity_flags[g]) & 1U) != 0)
@@ -183,6 +190,8 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
       const TransitionTable& tr =
           tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
       ++out.tally.events[static_cast<size_t>(tr.event_slot)];
+      if (age_bands > 0)
+        ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands + age_band];
       enter_state(module, pop, p, m, tr.to);
       return;
     }
@@ -249,7 +258,7 @@ namespace {
 // Zeroes a tally in place, sized for the compiled model (no allocation once it has the size).
 void zero_tally(Tally& tally, const CompiledModel& compiled) {
   tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
-              compiled.equity_flags.size());
+              compiled.equity_flags.size(), static_cast<size_t>(compiled.result_age_bands));
 }
 
 }  // namespace

@@ -3,8 +3,10 @@
 
 namespace kommunesim::model {
 
-void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups) {
+void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups, size_t age_bands) {
   state_months.assign(slots, 0);
+  state_months_by_age.assign(slots * age_bands, 0);
+  events_by_age.assign(event_slots * age_bands, 0);
   group_state_months.assign(slots * equity_groups, 0);
   events.assign(event_slots, 0);
   participant_months.fill(0);
@@ -21,6 +23,8 @@ void Tally::add_difference(const Tally& plus, const Tally& minus) {
   };
   each(state_months, plus.state_months, minus.state_months);
   each(events, plus.events, minus.events);
+  each(state_months_by_age, plus.state_months_by_age, minus.state_months_by_age);
+  each(events_by_age, plus.events_by_age, minus.events_by_age);
   each(group_state_months, plus.group_state_months, minus.group_state_months);
   each(participant_months, plus.participant_months, minus.participant_months);
   each(admissions, plus.admissions, minus.admissions);
@@ -35,6 +39,9 @@ void Tally::add_difference(const Tally& plus, const Tally& minus) {
 void Tally::add(const Tally& other) {
   for (size_t i = 0; i < state_months.size(); ++i) state_months[i] += other.state_months[i];
   for (size_t i = 0; i < events.size(); ++i) events[i] += other.events[i];
+  for (size_t i = 0; i < state_months_by_age.size(); ++i)
+    state_months_by_age[i] += other.state_months_by_age[i];
+  for (size_t i = 0; i < events_by_age.size(); ++i) events_by_age[i] += other.events_by_age[i];
   for (size_t i = 0; i < group_state_months.size(); ++i)
     group_state_months[i] += other.group_state_months[i];
   for (size_t k = 0; k < participant_months.size(); ++k) {

@@ -17,6 +17,10 @@ struct Tally {
   std::vector<uint64_t> state_months;        // per slot of CompiledModel::slots
   std::vector<uint64_t> group_state_months;  // per equity group, per slot: the group's share
   std::vector<uint64_t> events;              // per event slot (transition)
+  // Results by age (CompiledModel::result_age_bands b; empty when b = 0): person-months per slot
+  // and age band [slot * b + band], transitions per event slot and age band [event * b + band].
+  std::vector<uint64_t> state_months_by_age;
+  std::vector<uint64_t> events_by_age;
   std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
   std::array<uint64_t, kMaxProposalsPerArm> admissions{};
   std::array<uint64_t, kAgeYearsTallied> person_months_by_age{};  // by age in whole years
@@ -26,7 +30,7 @@ struct Tally {
   uint64_t out_migrants = 0;
   uint64_t in_migrants = 0;
 
-  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0);
+  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0, size_t age_bands = 0);
   void add(const Tally& other);
   // Adds plus - minus, field by field (the total must not be negative).
   void add_difference(const Tally& plus, const Tally& minus);

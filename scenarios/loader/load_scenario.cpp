@@ -4,8 +4,11 @@
 // there are none.
 #include "scenarios/loader/load_scenario.hpp"
 
+#include <algorithm>
+
 #include "model/engine/cross_graph.hpp"
 #include "model/engine/initial_populations.hpp"
+#include "model/engine/module_tables.hpp"
 #include "model/engine/parameter_values.hpp"
 #include "scenarios/loader/load_context.hpp"
 
@@ -149,6 +152,25 @@ void load_financing(TableReader& r, LoadContext& ctx) {
   t.string("description", Need::kOptional);
 }
 
+// [results]: age_bands, the lower bounds (whole years, ascending, the first 0) of the bands that
+// state person-months and transitions are also tallied in.
+void load_results(TableReader& r, LoadContext& ctx) {
+  const toml::table* table = r.table("results", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("results"), ctx.diagnostics);
+  const auto bands = t.numbers("age_bands", Need::kRequired, 0, model::kAgeYearsTabled - 1);
+  if (!bands) return;
+  std::vector<int>& out = ctx.out.scenario.result_age_bands;
+  for (double b : *bands) out.push_back(static_cast<int>(b));
+  constexpr size_t kMaxBands = 32;
+  if (out.empty() || out.front() != 0 || !std::is_sorted(out.begin(), out.end()) ||
+      std::adjacent_find(out.begin(), out.end()) != out.end() || out.size() > kMaxBands) {
+    t.error("age_bands", "expected ascending whole years starting at 0, at most " +
+                             std::to_string(kMaxBands) + " bands");
+    out.clear();
+  }
+}
+
 // A population redrawn for every pair of replicates needs even replicate counts.
 void require_pairs(TableReader& r, std::string_view key, int count, const model::Scenario& s) {
   if (s.redraw_population && count % model::kReplicatesPerPopulation != 0)
@@ -207,6 +229,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
     load_uncertainty(r, ctx);
     load_financing(r, ctx);
+    load_results(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));

@@ -21,6 +21,8 @@ void expect_same(const Tally& a, const Tally& b, const std::string& where) {
   EXPECT_EQ(a.state_months, b.state_months) << where;
   EXPECT_EQ(a.group_state_months, b.group_state_months) << where;
   EXPECT_EQ(a.events, b.events) << where;
+  EXPECT_EQ(a.state_months_by_age, b.state_months_by_age) << where;
+  EXPECT_EQ(a.events_by_age, b.events_by_age) << where;
   EXPECT_EQ(a.participant_months, b.participant_months) << where;
   EXPECT_EQ(a.admissions, b.admissions) << where;
   EXPECT_EQ(a.person_months_by_age, b.person_months_by_age) << where;

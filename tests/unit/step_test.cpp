@@ -154,6 +154,29 @@ TEST(Admission, AStandingProgrammeTakesPersonsAgainAfterTheGapOrRunsDry) {
   EXPECT_EQ(again.years[1].participant_months[0], 10u * 6u);  // months 12-17 out, 18-23 in
 }
 
+TEST(ResultsByAge, StateMonthsAndTransitionsAreTalliedInTheScenariosAgeBands) {
+  // 1,000 persons aged 29 in A, leaving for B at 5 % a month, for two years: the first year's
+  // months fall in the band [18, 30), the second year's in [30, ...). Each band's counts add up
+  // to the totals.
+  Scenario s =
+      test_support::make_scenario({test_support::make_module({"A", "B"}, {{0, 1, 0.05}})}, 2);
+  s.result_age_bands = {0, 18, 30};
+  const auto result = run_once(s, test_support::make_cohort(s, 1000, 29, 0), 0, 24);
+  const CompiledModel compiled = compile(s);
+  ASSERT_EQ(compiled.result_age_bands, 3);
+  for (size_t y = 0; y < 2; ++y) {
+    const Tally& t = result.years[y];
+    for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
+      const uint64_t in_band = t.state_months_by_age[slot * 3 + (y == 0 ? 1 : 2)];
+      EXPECT_EQ(in_band, t.state_months[slot]) << "year " << y << " slot " << slot;
+      EXPECT_EQ(t.state_months_by_age[slot * 3 + (y == 0 ? 2 : 1)], 0u);
+      EXPECT_EQ(t.state_months_by_age[slot * 3], 0u);
+    }
+    EXPECT_EQ(t.events_by_age[y == 0 ? 1 : 2], t.events[0]);
+    EXPECT_GT(t.events[0], 0u);
+  }
+}
+
 TEST(Determinism, ResultsAreBitIdenticalForOneAndTwoThreads) {
   Scenario s = admission_scenario(25, AdmissionPriority::kRandom);
   s.modules[0].transitions[0].hazard.values[0] = hazard_from_probability(0.05);

@@ -69,8 +69,9 @@ TEST_F(UncertaintySources, UnitCostsAreDrawnWithinTheirRangesAndRefusionSharesNe
   ASSERT_FALSE(drawn.empty());
   for (const ParameterUse& use : scenario.parameter_uses) {
     const bool is_drawn = std::find(drawn.begin(), drawn.end(), use.parameter) != drawn.end();
-    if (use.kind == ParameterUse::Kind::kRefusionShare) EXPECT_FALSE(is_drawn);
-    if (use.is_dynamics()) EXPECT_FALSE(is_drawn);
+    if (use.kind == ParameterUse::Kind::kRefusionShare || use.is_dynamics()) {
+      EXPECT_FALSE(is_drawn);
+    }
   }
   const UnitCostDraws first = draw_unit_costs(scenario, {11, 0});
   // Those drawn on their own come first, then those that scale with one of them.
