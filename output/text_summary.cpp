@@ -13,7 +13,11 @@ namespace kommunesim::output {
 namespace {
 
 // Millions of DKK with one decimal, e.g. "-1.3".
-std::string mdkk(double v) { return fmt::format("{:.1f}", v / 1e6); }
+// Million DKK with one decimal; a value that rounds to zero is "0.0", never "-0.0".
+std::string mdkk(double v) {
+  std::string text = fmt::format("{:.1f}", v / 1e6);
+  return text == "-0.0" ? "0.0" : text;
+}
 
 // Characters (not bytes) of a UTF-8 text, for aligning columns.
 size_t utf8_length(const std::string& text) {
@@ -82,12 +86,12 @@ std::string budget_types_line(const RunRecord& run, int arm) {
   if (by_type[0] == nullptr) return "";
   const auto& service = *by_type[static_cast<size_t>(model::BudgetType::kService)];
   return fmt::format(
-      "    of which service expenditure {}; transfers {:.1f} (budget guarantee), {:.1f} (other); "
-      "financing {:.1f}\n",
+      "    of which service expenditure {}; transfers {} (budget guarantee), {} (other); "
+      "financing {}\n",
       interval(service.mean, service.mean_low, service.mean_high),
-      by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean / 1e6,
-      by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean / 1e6,
-      by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean / 1e6);
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean),
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean),
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean));
 }
 
 // How full the proposal's places are, e.g. "places used (30): 2025 48 %, 2026 71 %, 2027 70 %,

@@ -17,10 +17,6 @@ InitialPopulations::InitialPopulations(const Scenario& scenario, const CompiledM
   draws_.push_back(synthesize_population(scenario, compiled, seed));
 }
 
-InitialPopulations::InitialPopulations(Population population) {
-  draws_.push_back(std::move(population));
-}
-
 void InitialPopulations::cover(int replicates) {
   if (replicates <= 0) return;
   const auto needed = static_cast<size_t>(draw_of(replicates - 1)) + 1;

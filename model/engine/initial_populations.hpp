@@ -20,8 +20,6 @@ class InitialPopulations {
  public:
   // The populations of a run of `scenario` with `seed`; the first draw is synthesized now.
   InitialPopulations(const Scenario& scenario, const CompiledModel& compiled, uint32_t seed);
-  // One population for every replicate (tests and tools that make their own).
-  explicit InitialPopulations(Population population);
 
   // Synthesizes the populations that replicates [0, replicates) start from. Call before running
   // them: of() only reads.
