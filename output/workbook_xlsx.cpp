@@ -1,9 +1,11 @@
 // workbook.xlsx: the decision tables as real numbers in cells, for budget material. Written with
 // libxlsxwriter; every sheet has a frozen header row, units in the headers and column widths
 // fitted to the content.
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <variant>
@@ -16,8 +18,9 @@ namespace {
 
 struct Formats {
   lxw_format* header = nullptr;
-  lxw_format* dkk = nullptr;    // whole DKK with thousands separators
-  lxw_format* share = nullptr;  // rates and shares
+  lxw_format* dkk = nullptr;        // whole DKK with thousands separators
+  lxw_format* thousands = nullptr;  // 1.000 kr. (budget form), one decimal
+  lxw_format* share = nullptr;      // rates and shares
   lxw_format* number = nullptr;
 };
 
@@ -27,7 +30,10 @@ struct Dkk {
 struct Share {
   double value;
 };
-using Cell = std::variant<std::monostate, std::string, double, Dkk, Share, int64_t>;
+struct Thousands {  // DKK written in 1.000 kr.
+  double dkk;
+};
+using Cell = std::variant<std::monostate, std::string, double, Dkk, Share, int64_t, Thousands>;
 
 // One worksheet written row by row; widths follow the longest content of each column.
 class Sheet {
@@ -65,6 +71,9 @@ class Sheet {
       } else if (const auto* r = std::get_if<Share>(&cell)) {
         worksheet_write_number(sheet_, next_, col, r->value, formats_.share);
         width = 9;
+      } else if (const auto* t = std::get_if<Thousands>(&cell)) {
+        worksheet_write_number(sheet_, next_, col, t->dkk / 1000, formats_.thousands);
+        width = 12;
       } else if (const auto* i = std::get_if<int64_t>(&cell)) {
         worksheet_write_number(sheet_, next_, col, static_cast<double>(*i), nullptr);
         width = 6;
@@ -177,6 +186,40 @@ void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                dkk(r.net_cost.mean_low), dkk(r.net_cost.mean_high)});
 }
 
+// The budget form: each proposal's change in the municipality's net cost after refusion, by budget
+// type, in the budget year and the three overslagsår and over the budget period, in 1.000 kr.
+// (mean over replicates, the first dynamics group; undiscounted).
+void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const auto& s = run.appraisal.scenario;
+  std::vector<std::string> headers{"Proposal", "Budget type"};
+  const int years = std::min(s.horizon_years, appraisal::kBudgetPeriodYears);
+  for (int y = 0; y < years; ++y)
+    headers.push_back(std::to_string(s.base_year + y) + " (1.000 kr.)");
+  if (years == appraisal::kBudgetPeriodYears)
+    headers.push_back(fmt::format("{}-{} (1.000 kr.)", s.base_year,
+                                  s.base_year + appraisal::kBudgetPeriodYears - 1));
+  Sheet sheet(book, f, "Budget", headers);
+  constexpr std::array<const char*, model::kBudgetTypeCount> kTitles = {
+      "Service expenditure (service ceiling)", "Transfers, budget guarantee", "Transfers, other",
+      "Financing (tax, equalisation)"};
+  for (size_t a = 1; a < s.arms.size(); ++a) {
+    std::vector<std::vector<Cell>> rows(model::kBudgetTypeCount + 1);
+    for (int t = 0; t < model::kBudgetTypeCount; ++t)
+      rows[static_cast<size_t>(t)] = {s.arms[a].id, std::string(kTitles[static_cast<size_t>(t)])};
+    rows.back() = {s.arms[a].id, std::string("Net cost, municipality")};
+    std::vector<double> totals(headers.size() - 2, 0.0);
+    for (const auto& r : run.appraisal.budget) {
+      if (r.arm != static_cast<int>(a) || r.group != 0) continue;
+      const size_t column = r.years == 1 ? static_cast<size_t>(r.first_year) : totals.size() - 1;
+      rows[static_cast<size_t>(r.type)].resize(2 + totals.size());
+      rows[static_cast<size_t>(r.type)][2 + column] = Thousands{r.net_cost.mean};
+      totals[column] += r.net_cost.mean;
+    }
+    for (double total : totals) rows.back().push_back(Thousands{total});
+    for (const auto& row : rows) sheet.row(row);
+  }
+}
+
 void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   Sheet sheet(book, f, "Flips",
               {"Proposal", "Normative set", "Other normative set",
@@ -280,11 +323,14 @@ void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file
   format_set_text_wrap(f.header);
   f.dkk = workbook_add_format(book);
   format_set_num_format(f.dkk, "#,##0");
+  f.thousands = workbook_add_format(book);
+  format_set_num_format(f.thousands, "#,##0.0");
   f.share = workbook_add_format(book);
   format_set_num_format(f.share, "0.0%");
   f.number = workbook_add_format(book);
   format_set_num_format(f.number, "#,##0.####");
   summary_sheet(book, f, run);
+  budget_sheet(book, f, run);
   ledger_sheet(book, f, run);
   flips_sheet(book, f, run);
   switching_sheet(book, f, run);

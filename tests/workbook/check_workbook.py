@@ -1,6 +1,7 @@
 """Reads a run's workbook.xlsx with an independent reader (openpyxl) and checks it against the
-run's results.sqlite: the Summary, Calibration and Ledger sheets hold real numbers equal to the
-store's, every sheet has a frozen header row, and DKK cells carry a thousands-separator format.
+run's results.sqlite: the Summary, Budget, Calibration and Ledger sheets hold real numbers equal
+to the store's, every sheet has a frozen header row, and DKK cells carry a thousands-separator
+format.
 
     /usr/bin/python3 check_workbook.py RUN_DIR
 """
@@ -10,7 +11,7 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Ledger", "Flips", "Switching values", "Tornado", "Assumptions", "Provenance"]
+SHEETS = ["Summary", "Budget", "Ledger", "Flips", "Switching values", "Tornado", "Assumptions", "Provenance"]
 
 
 def close(a, b):
@@ -97,10 +98,35 @@ def main(run_dir):
     if checked == 0:
         failures.append("Ledger: no budget-period rows")
 
+    # Budget: each proposal's budget-period change by budget type, in 1.000 kr., equals the store's.
+    titles = {"Service expenditure (service ceiling)": "service",
+              "Transfers, budget guarantee": "transfer_guaranteed",
+              "Transfers, other": "transfer_other",
+              "Financing (tax, equalisation)": "financing"}
+    budget = {
+        (arm, kind): value
+        for arm, kind, value in db.execute(
+            "SELECT arm, budget_type, municipality_net_cost_mean_dkk FROM budget"
+            " WHERE dynamics_group = 0 AND last_year - first_year = 3")
+    }
+    budget_rows = 0
+    for cells in book["Budget"].iter_rows(min_row=2):
+        proposal, title = cells[0].value, cells[1].value
+        if title not in titles:
+            continue
+        budget_rows += 1
+        got = cells[6].value
+        want = budget[(proposal, titles[title])] / 1000
+        if not isinstance(got, (int, float)) or not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-6):
+            failures.append(f"Budget {proposal} {title}: {got}, results.sqlite {want} (1.000 kr.)")
+    if budget_rows == 0:
+        failures.append("Budget: no rows by budget type")
+
     if failures:
         print("\n".join(failures))
         return 1
-    print(f"workbook.xlsx: {seen} summary rows, {checked} budget-period ledger rows equal results.sqlite")
+    print(f"workbook.xlsx: {seen} summary rows, {budget_rows} budget-type rows and {checked} "
+          "budget-period ledger rows equal results.sqlite")
     return 0
 
 
