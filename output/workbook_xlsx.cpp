@@ -202,20 +202,22 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   constexpr std::array<const char*, model::kBudgetTypeCount> kTitles = {
       "Service expenditure (service ceiling)", "Transfers, budget guarantee", "Transfers, other",
       "Financing (tax, equalisation)"};
+  const size_t columns = headers.size();
   for (size_t a = 1; a < s.arms.size(); ++a) {
-    std::vector<std::vector<Cell>> rows(model::kBudgetTypeCount + 1);
-    for (int t = 0; t < model::kBudgetTypeCount; ++t)
-      rows[static_cast<size_t>(t)] = {s.arms[a].id, std::string(kTitles[static_cast<size_t>(t)])};
-    rows.back() = {s.arms[a].id, std::string("Net cost, municipality")};
-    std::vector<double> totals(headers.size() - 2, 0.0);
+    // Rows by budget type, then the net cost; every cell set in place.
+    std::vector<std::vector<Cell>> rows(model::kBudgetTypeCount + 1, std::vector<Cell>(columns));
+    for (size_t t = 0; t < rows.size(); ++t) {
+      rows[t][0] = s.arms[a].id;
+      rows[t][1] = std::string(t < kTitles.size() ? kTitles[t] : "Net cost, municipality");
+    }
+    std::vector<double> totals(columns - 2, 0.0);
     for (const auto& r : run.appraisal.budget) {
       if (r.arm != static_cast<int>(a) || r.group != 0) continue;
       const size_t column = r.years == 1 ? static_cast<size_t>(r.first_year) : totals.size() - 1;
-      rows[static_cast<size_t>(r.type)].resize(2 + totals.size());
       rows[static_cast<size_t>(r.type)][2 + column] = Thousands{r.net_cost.mean};
       totals[column] += r.net_cost.mean;
     }
-    for (double total : totals) rows.back().push_back(Thousands{total});
+    for (size_t c = 0; c < totals.size(); ++c) rows.back()[2 + c] = Thousands{totals[c]};
     for (const auto& row : rows) sheet.row(row);
   }
 }
