@@ -172,6 +172,7 @@ CompiledModel compile(const Scenario& scenario) {
       table.duration_bands = static_cast<int>(tr.hazard.duration_from.size());
       table.hazard = tr.hazard.values;
       table.modifiers = tr.modifiers;
+      table.duration_by_clock = tr.duration_by_clock;
       table.event_slot = compiled.event_slots++;
       compiled.event_module.push_back(static_cast<int>(m));
       compiled.event_transition.push_back(static_cast<int>(t));

@@ -110,6 +110,9 @@ struct Transition {
   BandTable hazard;  // monthly hazard, converted from the scenario's probabilities
   std::vector<Modifier> modifiers;
   std::vector<MeasureWeight> event_measures;
+  // The duration bands read the module's clock (cumulative months across its states, e.g. two
+  // years of dagpenge within three years) instead of the months in the current state.
+  bool duration_by_clock = false;
 };
 
 // How a municipal amount counts in the budget (budgetloven, KL's budgetvejledning): service

@@ -129,9 +129,11 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const uint16_t d = pop.months_in(p, m);
   const StateTable& st = tables.states[s];
   int band_months = d;
+  int clock_months = d;  // the module's clock this month (its months in state without one)
   if (tables.clock >= 0) {
     uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
-    if (st.band_by_clock) band_months = ClockValue::reading(clock, module.clock);
+    clock_months = ClockValue::reading(clock, module.clock);
+    if (st.band_by_clock) band_months = clock_months;
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
   const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(band_months));
@@ -161,7 +163,7 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   double total = 0;
   for (int t = 0; t < st.transition_count; ++t) {
     const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + t)];
-    double h = tr.base_hazard(start.age_years, d);
+    double h = tr.base_hazard(start.age_years, tr.duration_by_clock ? clock_months : d);
     for (const Modifier& mod : tr.modifiers)
       if (holds(mod.condition, start)) h *= mod.relative_risk;
     if (start.any_effect) {

@@ -186,6 +186,14 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
   tr.hazard.age_from_months =
       band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
   tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
+  const std::string duration = r.string("duration", Need::kOptional).value_or("months_in_state");
+  if (duration == "clock")
+    tr.duration_by_clock = true;
+  else if (duration != "months_in_state")
+    r.error("duration",
+            "unknown duration '" + duration +
+                "'; expected months_in_state or clock (the module's [clock])",
+            closest_name(duration, {"months_in_state", "clock"}));
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
   // The table's cells, row-major; each names a register parameter. A row may be one id (the
   // same for every duration band), the whole table one id.
@@ -332,6 +340,24 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
       c.error("reset_after_months_outside",
               "expected at most reset_window_months (" + std::to_string(clock.window_months) +
                   "): the months outside are counted within that window");
+  }
+  for (const model::Transition& tr : module.transitions) {
+    if (!tr.duration_by_clock) continue;
+    const std::string& from = module.states[tr.from].id;
+    if (!module.has_clock || !module.clock.counts(tr.from)) {
+      r.error("transition", "a transition from '" + from +
+                                "' reads the module's clock (duration = \"clock\"); expected a "
+                                "[clock] whose states include '" +
+                                from + "'");
+      break;
+    }
+    if (module.crude_probabilities) {
+      r.error("probabilities",
+              "crude probabilities convert the exits of a state on their common "
+              "months-in-state bands; a transition from '" +
+                  from + "' reads the clock instead");
+      break;
+    }
   }
   const auto& refusions = ctx.out.scenario.refusions;
   for (size_t s = 0; s < module.states.size(); ++s)

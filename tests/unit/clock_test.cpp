@@ -124,3 +124,35 @@ TEST(RefusionClock, MonthsOutsideCountOnlyWithinTheWindow) {
   v = ClockValue::after_month(v, true, clock);
   EXPECT_EQ(ClockValue::reading(v, clock), 1);  // the restart forgot the months outside
 }
+
+TEST(RefusionClock, ATransitionCanReadTheClockAcrossStates) {
+  // Two benefit states that hand a person over every 6 months, and a certain exit to "expired"
+  // from 24 cumulative months: read on the clock it comes at month 24 although no spell ever
+  // lasts 24 months; read on the months in state it never comes.
+  const auto run = [](bool by_clock) {
+    Module m = test_support::make_module({"benefit_a", "benefit_b", "expired"},
+                                         {{0, 1, 0.0}, {0, 2, 0.0}, {1, 0, 0.0}, {1, 2, 0.0}});
+    for (Transition& tr : m.transitions) {
+      const bool expiry = tr.to == 2;
+      tr.hazard.duration_from = {0, expiry ? 24 : 6};
+      tr.hazard.values = {0.0, hazard_from_probability(1.0 - 1e-12)};
+      tr.duration_by_clock = expiry && by_clock;
+    }
+    m.has_clock = true;
+    m.clock.state_mask = 0b011;
+    const Scenario s = test_support::make_scenario({m}, 3);
+    const CompiledModel compiled = compile(s);
+    const Population pop = test_support::make_cohort(s, 1, 40, 0);
+    const EffectDraws draws = draw_effects(s, {1, 0});
+    const SimulationResult result =
+        simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 36});
+    uint64_t months_on_benefit = 0;
+    for (const Tally& year : result.years)
+      for (size_t slot = 0; slot < compiled.slots.size(); ++slot)
+        if (compiled.slots[slot].state < 2) months_on_benefit += year.state_months[slot];
+    return months_on_benefit;
+  };
+  // Months 0-24 on benefit (the exit at 24 cumulative months), expired from month 25.
+  EXPECT_EQ(run(true), 25u);
+  EXPECT_EQ(run(false), 36u);
+}

@@ -445,3 +445,14 @@ TEST_F(BrokenScenario, AModuleSaysWhetherItsProbabilitiesAreNetOrCrude) {
             nullptr)
       << all(ds);
 }
+
+TEST_F(BrokenScenario, ATransitionOnTheClockStartsFromOneOfTheClocksStates) {
+  apply({"modules/jobcentre.toml", "from = \"employed\"\n",
+         "from = \"employed\"\nduration = \"clock\"\n"});
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "modules/jobcentre.toml" &&
+           scenarios::format(d).find("a transition from 'employed' reads the module's clock") !=
+               std::string::npos;
+  })) << all(ds);
+}
