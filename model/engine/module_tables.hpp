@@ -34,7 +34,7 @@ struct TransitionTable {
   int duration_bands = 1;
   std::vector<double> hazard;  // [age band][duration band]
   std::vector<Modifier> modifiers;
-  int event_slot = 0;  // index of this transition in tallies' event counts
+  int event_slot = 0;              // index of this transition in tallies' event counts
   bool duration_by_clock = false;  // the duration bands read the module's clock
   double base_hazard(int age_years, int months_in_state) const {
     const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years
