@@ -28,6 +28,18 @@ std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view 
   return std::nullopt;
 }
 
+bool reads_clock(TableReader& reader) {
+  const std::string duration =
+      reader.string("duration", Need::kOptional).value_or("months_in_state");
+  if (duration == "clock") return true;
+  if (duration != "months_in_state")
+    reader.error("duration",
+                 "unknown duration '" + duration +
+                     "'; expected months_in_state or clock (the module's [clock])",
+                 closest_name(duration, {"months_in_state", "clock"}));
+  return false;
+}
+
 const toml::table* LoadContext::parse(const std::string& relative) {
   const std::filesystem::path path = folder / relative;
   std::ifstream in(path, std::ios::binary);

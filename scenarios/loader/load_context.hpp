@@ -59,6 +59,10 @@ std::vector<std::string> names_of(const NameIndex& index);
 std::optional<model::Payer> resolve_payer(TableReader& reader, std::string_view key,
                                           const std::string& name);
 
+// `duration`, what a table's duration bands count: the months in the current state (the default,
+// false) or the module's clock (true); an unknown value is reported and read as the default.
+bool reads_clock(TableReader& reader);
+
 // Loaders of the parts of a package, in the order load_scenario calls them.
 void declare_module(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int module);

@@ -186,14 +186,7 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
   tr.hazard.age_from_months =
       band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
   tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
-  const std::string duration = r.string("duration", Need::kOptional).value_or("months_in_state");
-  if (duration == "clock")
-    tr.duration_by_clock = true;
-  else if (duration != "months_in_state")
-    r.error("duration",
-            "unknown duration '" + duration +
-                "'; expected months_in_state or clock (the module's [clock])",
-            closest_name(duration, {"months_in_state", "clock"}));
+  tr.duration_by_clock = reads_clock(r);
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();
   // The table's cells, row-major; each names a register parameter. A row may be one id (the
   // same for every duration band), the whole table one id.

@@ -55,14 +55,7 @@ void load_refusions(LoadContext& ctx, TableReader& r) {
     f.string("description", Need::kOptional);
     // What the bands count: months in the current state, or the module's clock (cumulative
     // months across its states, e.g. on public support).
-    const std::string duration = f.string("duration", Need::kOptional).value_or("months_in_state");
-    if (duration == "clock")
-      schedule.by_clock = true;
-    else if (duration != "months_in_state")
-      f.error("duration",
-              "unknown duration '" + duration +
-                  "'; expected months_in_state or clock (the module's [clock])",
-              closest_name(duration, {"months_in_state", "clock"}));
+    schedule.by_clock = reads_clock(f);
     if (shares)
       for (size_t i = 0; i < shares->size(); ++i)
         schedule.state_share.push_back(
