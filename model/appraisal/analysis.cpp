@@ -251,6 +251,13 @@ YearAccount difference(const YearAccount& proposal, const YearAccount& baseline)
   return d;
 }
 
+std::vector<std::pair<int, int>> years_and_budget_period(int years) {
+  std::vector<std::pair<int, int>> periods;
+  for (int y = 0; y < years; ++y) periods.push_back({y, 1});
+  if (years >= kBudgetPeriodYears) periods.push_back({0, kBudgetPeriodYears});
+  return periods;
+}
+
 double mean_net_value(const Scenario& scenario, int arm, const NormativeSet& valuation,
                       int replicates, const AccountsOf& proposal_accounts,
                       const AccountsOf& baseline_accounts) {

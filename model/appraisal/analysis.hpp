@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <utility>
 #include <vector>
 
 #include "model/appraisal/statistics.hpp"
@@ -106,6 +107,30 @@ Analysis analyse(const Scenario& scenario, const CompiledModel& compiled, const 
 
 // The paired difference of two years' accounts (proposal minus baseline), field by field.
 YearAccount difference(const YearAccount& proposal, const YearAccount& baseline);
+
+// The periods a year-by-year table shows: each of the first `years` years, then the budget period
+// when they hold it, as (first year index, years).
+std::vector<std::pair<int, int>> years_and_budget_period(int years);
+
+// Arm `arm`'s paired difference from its replicate's baseline (dynamics group `group`), as
+// year_difference(proposal year, baseline year) gives it, summed over the `years` years from year
+// index `first`: one sum per replicate, summarised.
+template <class YearDifference>
+Summary paired_period_sum(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
+                          int group, int arm, int first, int years,
+                          YearDifference&& year_difference) {
+  const size_t arms = scenario.arms.size();
+  std::vector<double> values;
+  for (int r = 0; r < plan.replicates; ++r) {
+    const auto& prop = analysis.accounts[plan.unit_index(group, r, arm, arms)];
+    const auto& base = analysis.accounts[plan.unit_index(group, r, 0, arms)];
+    double net = 0;
+    for (int y = first; y < first + years; ++y)
+      net += year_difference(prop[static_cast<size_t>(y)], base[static_cast<size_t>(y)]);
+    values.push_back(net);
+  }
+  return summarize(values, plan.replicates_per_population);
+}
 
 // Accounts of one simulation per replicate (per year).
 using AccountsOf = std::function<const std::vector<YearAccount>&(int replicate)>;
