@@ -14,18 +14,25 @@ std::string group_norms(const RunRecord& run, int group) {
   return out;
 }
 
+namespace {
+
+// "2025", or "2025-2028 (budget period)" for the budget period.
+std::string period_text(const RunRecord& run, int first_year, int years) {
+  const int first = run.appraisal.scenario.base_year + first_year;
+  return years == 1 ? std::to_string(first)
+                    : fmt::format("{}-{} (budget period)", first, first + years - 1);
+}
+
+}  // namespace
+
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
   out << "proposal,dynamics_group,normative_sets,period,department,payer"
       << summary_columns("net_cost", "_dkk") << "\n";
   for (const auto& row : run.appraisal.ledger) {
-    const std::string period =
-        row.years == 1 ? std::to_string(s.base_year + row.first_year)
-                       : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
-                                     s.base_year + row.first_year + row.years - 1);
     out << fmt::format("{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
-                       group_norms(run, row.group), period,
+                       group_norms(run, row.group), period_text(run, row.first_year, row.years),
                        s.departments[static_cast<size_t>(row.department)].id,
                        model::kPayerNames[static_cast<size_t>(row.payer)])
         << summary_cells(row.net_cost, 2) << "\n";
@@ -39,12 +46,8 @@ void write_budget_csv(const RunRecord& run, const std::filesystem::path& file) {
   out << "proposal,dynamics_group,normative_sets,period,budget_type"
       << summary_columns("municipality_net_cost", "_dkk") << "\n";
   for (const auto& row : run.appraisal.budget) {
-    const std::string period =
-        row.years == 1 ? std::to_string(s.base_year + row.first_year)
-                       : fmt::format("{}-{} (budget period)", s.base_year + row.first_year,
-                                     s.base_year + row.first_year + row.years - 1);
     out << fmt::format("{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
-                       group_norms(run, row.group), period,
+                       group_norms(run, row.group), period_text(run, row.first_year, row.years),
                        model::kBudgetTypeNames[static_cast<size_t>(row.type)])
         << summary_cells(row.net_cost, 2) << "\n";
   }

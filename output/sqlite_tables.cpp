@@ -135,30 +135,33 @@ void write_summary(Database& db, const RunRecord& run) {
   }
 }
 
+// The key cells of a row per dynamics group, arm and period: the group, the arm, the period's
+// first and last calendar years.
+std::vector<Value> period_cells(const RunRecord& run, int group, int arm, int first_year,
+                                int years) {
+  const auto& s = run.appraisal.scenario;
+  return {static_cast<int64_t>(group), s.arms[static_cast<size_t>(arm)].id,
+          static_cast<int64_t>(s.base_year + first_year),
+          static_cast<int64_t>(s.base_year + first_year + years - 1)};
+}
+
 void write_ledger(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert ledger(db, "INSERT INTO ledger VALUES (" + placeholders(12) + ")");
   for (const auto& row : run.appraisal.ledger) {
-    std::vector<Value> cells{static_cast<int64_t>(row.group),
-                             s.arms[static_cast<size_t>(row.arm)].id,
-                             static_cast<int64_t>(s.base_year + row.first_year),
-                             static_cast<int64_t>(s.base_year + row.first_year + row.years - 1),
-                             s.departments[static_cast<size_t>(row.department)].id,
-                             std::string(model::kPayerNames[static_cast<size_t>(row.payer)])};
+    std::vector<Value> cells = period_cells(run, row.group, row.arm, row.first_year, row.years);
+    cells.insert(cells.end(), {s.departments[static_cast<size_t>(row.department)].id,
+                               std::string(model::kPayerNames[static_cast<size_t>(row.payer)])});
     add_summary(cells, row.net_cost);
     ledger.row(cells);
   }
 }
 
 void write_budget(Database& db, const RunRecord& run) {
-  const auto& s = run.appraisal.scenario;
   Database::Insert budget(db, "INSERT INTO budget VALUES (" + placeholders(11) + ")");
   for (const auto& row : run.appraisal.budget) {
-    std::vector<Value> cells{static_cast<int64_t>(row.group),
-                             s.arms[static_cast<size_t>(row.arm)].id,
-                             static_cast<int64_t>(s.base_year + row.first_year),
-                             static_cast<int64_t>(s.base_year + row.first_year + row.years - 1),
-                             std::string(model::kBudgetTypeNames[static_cast<size_t>(row.type)])};
+    std::vector<Value> cells = period_cells(run, row.group, row.arm, row.first_year, row.years);
+    cells.push_back(std::string(model::kBudgetTypeNames[static_cast<size_t>(row.type)]));
     add_summary(cells, row.net_cost);
     budget.row(cells);
   }
