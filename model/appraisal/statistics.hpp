@@ -26,8 +26,9 @@ struct Summary {
 };
 
 // `per_cluster` consecutive replicates share a population draw (1: all independent): the
-// standard error then comes from the cluster means, with clusters - 1 degrees of freedom.
-Summary summarize(std::vector<double> values, int per_cluster = 1);
+// standard error then comes from the cluster means, with clusters - 1 degrees of freedom. No
+// default: a summary of replicates says how they cluster (RunPlan::replicates_per_population).
+Summary summarize(std::vector<double> values, int per_cluster);
 
 // Degrees of freedom of the interval of the mean of `replicates` in clusters of `per_cluster`.
 inline int degrees_of_freedom(int replicates, int per_cluster) {

@@ -23,7 +23,7 @@ double coverage(int n, int samples, unsigned seed) {
   for (int i = 0; i < samples; ++i) {
     std::vector<double> values(static_cast<size_t>(n));
     for (double& v : values) v = normal(rng);
-    const Summary s = summarize(values);
+    const Summary s = summarize(values, 1);
     covered += s.mean_low <= 3.0 && 3.0 <= s.mean_high;
   }
   return static_cast<double>(covered) / samples;
@@ -53,7 +53,7 @@ TEST(Statistics, TheIntervalOfTheMeanNarrowsAsReplicatesAreAddedAndTheSpreadDoes
   const auto summary_of = [&](int n) {
     std::vector<double> values(static_cast<size_t>(n));
     for (double& v : values) v = normal(rng);
-    return summarize(values);
+    return summarize(values, 1);
   };
   const Summary few = summary_of(20), many = summary_of(2000);
   // Width of the interval of the mean falls about as 1/sqrt(n); the spread of outcomes stays.
@@ -63,7 +63,7 @@ TEST(Statistics, TheIntervalOfTheMeanNarrowsAsReplicatesAreAddedAndTheSpreadDoes
 }
 
 TEST(Statistics, OneReplicateHasNoIntervalOfTheMean) {
-  const Summary s = summarize({4.0});
+  const Summary s = summarize({4.0}, 1);
   EXPECT_EQ(s.mean, 4.0);
   EXPECT_TRUE(std::isnan(s.std_error));
   EXPECT_TRUE(std::isnan(s.mean_low));
@@ -140,7 +140,7 @@ TEST(Statistics, ReplicatesThatSharePopulationsGetTheirIntervalFromThePairs) {
   for (int i = 0; i < samples; ++i) {
     const std::vector<double> v = paired_sample(10, 2.0, 0.5, rng);
     const Summary pairs = summarize(v, 2);
-    const Summary naive = summarize(v);
+    const Summary naive = summarize(v, 1);
     by_pairs += pairs.mean_low <= 3.0 && 3.0 <= pairs.mean_high;
     as_if_independent += naive.mean_low <= 3.0 && 3.0 <= naive.mean_high;
   }
