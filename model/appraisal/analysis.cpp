@@ -33,18 +33,25 @@ double sum_of_first(const std::vector<double>& values, size_t n) {
 
 }  // namespace
 
+std::vector<Scenario> costed_scenarios(const Scenario& scenario, const RunResults& results,
+                                       int replicates, int held) {
+  std::vector<Scenario> costed;
+  if (!scenario.draw_unit_costs) return costed;
+  costed.resize(static_cast<size_t>(replicates));
+  tbb::parallel_for(0, replicates, [&](int r) {
+    costed[static_cast<size_t>(r)] =
+        with_unit_costs(scenario, results.unit_costs[static_cast<size_t>(r)], held);
+  });
+  return costed;
+}
+
 std::vector<std::vector<YearAccount>> account_units(const Scenario& scenario,
                                                     const CompiledModel& compiled,
                                                     const RunPlan& plan, const RunResults& results,
                                                     UnitCosts costs, int held) {
-  std::vector<Scenario> costed;  // per replicate, when its unit costs are drawn
-  if (costs == UnitCosts::kDrawn && scenario.draw_unit_costs) {
-    costed.resize(static_cast<size_t>(plan.replicates));
-    tbb::parallel_for(0, plan.replicates, [&](int r) {
-      costed[static_cast<size_t>(r)] =
-          with_unit_costs(scenario, results.unit_costs[static_cast<size_t>(r)], held);
-    });
-  }
+  const std::vector<Scenario> costed =  // per replicate, when its unit costs are drawn
+      costs == UnitCosts::kDrawn ? costed_scenarios(scenario, results, plan.replicates, held)
+                                 : std::vector<Scenario>{};
   std::vector<std::vector<YearAccount>> accounts(plan.units.size());
   tbb::parallel_for(size_t{0}, plan.units.size(), [&](size_t u) {
     const RunUnit& unit = plan.units[u];

@@ -89,6 +89,12 @@ struct Resolution {
 };
 Resolution resolution(const Analysis& analysis);
 
+// `scenario` with the drawn unit costs of each of the first `replicates` replicates, `held` (a
+// register parameter, or -1) keeping the scenario's value; empty when the scenario does not draw
+// unit costs.
+std::vector<Scenario> costed_scenarios(const Scenario& scenario, const RunResults& results,
+                                       int replicates, int held);
+
 // Which unit costs accounts use: each replicate's draw (the register values when the scenario
 // does not draw them), or the register values.
 enum class UnitCosts : uint8_t { kDrawn, kRegister };

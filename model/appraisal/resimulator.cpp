@@ -61,11 +61,9 @@ Resimulator::Resimulator(const Scenario& scenario, const CompiledModel& compiled
 Resimulator::~Resimulator() = default;
 
 void Resimulator::prepare_unit_costs(Variant& model) {
-  if (!scenario_.draw_unit_costs || !model.costed.empty()) return;
   // A moved unit cost keeps its moved value; the others take each replicate's draw.
-  for (int r = 0; r < replicates_; ++r)
-    model.costed.push_back(
-        with_unit_costs(*model.scenario, results_.unit_costs[static_cast<size_t>(r)], model.moved));
+  if (model.costed.empty())
+    model.costed = costed_scenarios(*model.scenario, results_, replicates_, model.moved);
 }
 
 std::vector<YearAccount> Resimulator::account(const Variant& model, int r, int arm,
