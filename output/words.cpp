@@ -102,11 +102,9 @@ std::string share_range(const std::vector<double>& shares) {
   for (double v : shares)
     if (!std::isnan(v)) defined.push_back(v);
   if (defined.empty()) return "";
-  std::sort(defined.begin(), defined.end());
-  const size_t n = defined.size();
-  const double median = n % 2 ? defined[n / 2] : (defined[n / 2 - 1] + defined[n / 2]) / 2;
-  return fmt::format("median {:.0f} % ({:.0f}-{:.0f} %)", 100 * median, 100 * defined.front(),
-                     100 * defined.back());
+  const auto [low, high] = std::minmax_element(defined.begin(), defined.end());
+  return fmt::format("median {:.0f} % ({:.0f}-{:.0f} %)", 100 * appraisal::percentile(defined, 0.5),
+                     100 * *low, 100 * *high);
 }
 
 }  // namespace
