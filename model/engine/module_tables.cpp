@@ -191,10 +191,12 @@ CompiledModel compile(const Scenario& scenario) {
           for (const Modifier& mod : tr.modifiers) h *= std::max(1.0, mod.relative_risk);
           total += h;
         }
-        // A relative margin far above the rounding of the products and sums above.
+        // A relative margin far above the rounding of the products and sums above; 0 when no
+        // exit has a hazard at this age (no modifier or effect can give it one).
         constexpr double kMargin = 1e-9;
         st.leave_bound[static_cast<size_t>(y)] =
-            std::min(1.0, probability_from_hazard(total) * (1 + kMargin) + kMargin);
+            total > 0 ? std::min(1.0, probability_from_hazard(total) * (1 + kMargin) + kMargin)
+                      : 0.0;
       }
     for (const InitialStateShares& init : scenario.population.initial_states)
       if (init.module == static_cast<int>(m)) {

@@ -48,7 +48,8 @@ struct StateTable {
   int transition_count = 0;
   // Per age in whole years: a probability of leaving the state this month that no person of that
   // age reaches without a proposal's effect (every duration band, every modifier that raises a
-  // risk). A draw at or above it means no transition, without computing the hazards.
+  // risk). A draw at or above it means no transition, without computing the hazards. 0 when no
+  // exit has a hazard at that age: then nobody leaves, with or without an effect, and no draw.
   std::array<double, kAgeYearsTabled> leave_bound{};
   int slot = 0;                // first tally slot of this state
   DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)

@@ -150,12 +150,13 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     if (((start.history >> equity_flags[g]) & 1U) != 0)
       ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
 
-  // Without an effect, a draw at or above the state's bound for the age leaves nobody: the
-  // hazards need not be computed (the draw is the one the full computation would use).
-  if (!start.any_effect &&
-      draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) >=
-          st.leave_bound[static_cast<size_t>(
-              start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)]) {
+  // Nobody leaves a state without an exit at this age (no draw is made), and without an effect
+  // nobody leaves on a draw at or above the state's bound for the age: the hazards need not be
+  // computed (the draw is the one the full computation would use).
+  const double bound = st.leave_bound[static_cast<size_t>(
+      start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)];
+  if (bound == 0 || (!start.any_effect &&
+                     draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) >= bound)) {
     if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
     return;
   }
@@ -305,8 +306,9 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
-    if (uniform(ctx.key, pop.household_key(h), ctx.month, 0, Purpose::kOutMigration) <
-        scenario.demography.out_migration_monthly) {
+    const double out_migration = scenario.demography.out_migration_monthly;
+    if (out_migration > 0 && uniform(ctx.key, pop.household_key(h), ctx.month, 0,
+                                     Purpose::kOutMigration) < out_migration) {
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
         pop.flags[q] = static_cast<uint8_t>(pop.flags[q] & ~kAlive);
