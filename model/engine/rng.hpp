@@ -86,7 +86,9 @@ class PersonMonthDraws {
   uint32_t person_;
   int32_t month_;
   uint32_t ready_ = 0;
-  std::array<uint32_t, 12> words_{};
+  // Left uninitialised: a person-month that makes no draw must cost nothing; ready_ says which
+  // blocks hold numbers.
+  std::array<uint32_t, 12> words_;
 };
 
 // A standard normal number (Box-Muller on two uniforms of the same counter).

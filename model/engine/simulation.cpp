@@ -26,14 +26,24 @@ SimulationResult simulate(const SimulationInput& input, Population population,
     const StepContext ctx{input.scenario, input.compiled, input.arm, effects,
                           input.dynamics, input.key,      month};
     const size_t households = pop.households();
-    for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
-      out.reset(input.compiled);
-      household_phase(ctx, pop, first, end, out);
-    });
-    admission_phase(ctx, pop, blocks, year);
-    for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
-      person_phase(ctx, pop, first, end, out);
-    });
+    if (admits(ctx)) {
+      for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
+        out.reset(input.compiled);
+        household_phase(ctx, pop, first, end, out);
+      });
+      admission_phase(ctx, pop, blocks, year);
+      for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
+        person_phase(ctx, pop, first, end, out);
+      });
+    } else {
+      // Without admissions the person phase of a block needs nothing from other blocks: one
+      // pass, while the block's persons are still in the cache.
+      for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
+        out.reset(input.compiled);
+        household_phase(ctx, pop, first, end, out);
+        person_phase(ctx, pop, first, end, out);
+      });
+    }
     for (const BlockOutput& b : blocks) year.add(b.tally);
     demography_phase(ctx, pop, blocks, year);
     if (month % kMonthsPerYear == kMonthsPerYear - 1) pop.compact();

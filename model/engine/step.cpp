@@ -226,18 +226,23 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   }
 
   // Eligibility changes first: entering persons draw their first state, leaving persons drop out.
+  // The start-of-month states are kept as they are written (reading them back as one word after
+  // single-byte writes would stall the store buffer).
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
+    uint8_t s = pop.state_in(p, m);
     if (!module.eligible(age)) {
-      pop.state_in(p, m) = kNotInModule;
-      pop.months_in(p, m) = 0;
-    } else if (pop.state_in(p, m) == kNotInModule) {
-      enter_state(
-          module, pop, p, m,
-          entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age));
+      if (s != kNotInModule) {
+        pop.state_in(p, m) = kNotInModule;
+        pop.months_in(p, m) = 0;
+        s = kNotInModule;
+      }
+    } else if (s == kNotInModule) {
+      s = entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age);
+      enter_state(module, pop, p, m, s);
     }
+    start.states[m] = s;
   }
-  std::copy_n(&pop.state[Population::module_slot(p, 0)], kMaxModules, start.states.begin());
   start.history = pop.history[p];
   PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
@@ -344,6 +349,12 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       });
     }
   }
+}
+
+bool admits(const StepContext& ctx) {
+  for (int proposal : ctx.arm.proposals)
+    if (ctx.month >= ctx.scenario.proposals[static_cast<size_t>(proposal)].start_month) return true;
+  return false;
 }
 
 void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockOutput>& blocks,

@@ -38,7 +38,7 @@ struct Candidate {
 };
 
 // Households per parallel block: fixed, so that block boundaries never depend on threads.
-constexpr size_t kHouseholdsPerBlock = 256;
+constexpr size_t kHouseholdsPerBlock = 1024;
 inline size_t block_count(size_t households) {
   return (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
 }
@@ -74,6 +74,10 @@ void for_each_block(size_t households, std::vector<BlockOutput>& blocks, Phase&&
 // states, the end of participation for those who left a target group, and admission candidates.
 void household_phase(const StepContext& ctx, Population& pop, size_t first_household,
                      size_t end_household, BlockOutput& out);
+
+// Whether any proposal of the arm admits this month (has started): without one, phase 2 does
+// nothing and phases 1 and 3 can run block by block in one pass.
+bool admits(const StepContext& ctx);
 
 // Phase 2 (serial): admit candidates, in block order, by priority, up to each proposal's capacity.
 void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockOutput>& blocks,

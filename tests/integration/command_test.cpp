@@ -204,6 +204,23 @@ TEST(Command, BenchTimesAWholeAppraisalOfAnyScenario) {
       << r.output;
 }
 
+TEST(Command, BenchFollowsTheLifelongCohortScenarioForAHundredYears) {
+  // The benchmark scenario of inert person-months: one birth cohort to age 100. Its mortality
+  // table gives a life expectancy at birth of about 81 years, so 2,000 births live about
+  // 1.95 m person-months (the band allows for Monte Carlo error and the table's rounding).
+  const std::string cohort = KOMMUNESIM_COHORT_SCENARIO;
+  ASSERT_EQ(run_kommunesim("validate " + cohort).exit_code, 0);
+  const auto r =
+      run_kommunesim("bench --scenario " + cohort + " --persons 2000 --months 1200 --threads 2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(r.output, m, std::regex(R"(simulation: (\d+) person-months)")))
+      << r.output;
+  const double life_years = std::stod(m[1]) / 2000 / 12;
+  EXPECT_GT(life_years, 78) << r.output;
+  EXPECT_LT(life_years, 84) << r.output;
+}
+
 namespace {
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
