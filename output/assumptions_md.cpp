@@ -67,7 +67,8 @@ std::string figures_table(const model::Scenario& s,
     out += fmt::format(
         "| `{}`<br>{} | {} | {:g} | {} | {} | {} | {} | {} | {} |\n", p.id, cell(p.description),
         cell(p.unit), p.value, range_text(p), p.category, cell(p.evidence), p.owner,
-        it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second), cell(p.source));
+        it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second),
+        cell(p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")"));
   }
   return out;
 }
@@ -84,11 +85,11 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       "Figures over replicates: the {}. Net values are {}. Verdicts: a net gain or net cost "
       "when the interval of the mean excludes zero, about break-even when it lies within {:.0f} "
       "DKK of zero (the scenario's materiality threshold), otherwise too close to call.\n\n{}\n\n"
-      "{}\n\n",
+      "{}\n\n{}\n\n",
       s.name, run.provenance.scenario_folder, run.appraisal.plan.seed,
       replicates_text(run.appraisal), run.provenance.engine_version, run.provenance.engine_commit,
       kIntervalNote, kDiscountingNote, s.materiality_dkk, uncertainty_sources_text(run.appraisal),
-      financing_text(s));
+      financing_text(s), prices_text(s, true));
   text +=
       "## Normative parameters\n\nBold parameters take different values in different normative "
       "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "

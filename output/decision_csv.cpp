@@ -28,12 +28,12 @@ std::string period_text(const RunRecord& run, int first_year, int years) {
 void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
-  out << "proposal,dynamics_group,normative_sets,period,department,payer"
+  out << "proposal,dynamics_group,normative_sets,period,prices,department,payer"
       << summary_columns("net_cost", "_dkk") << "\n";
   for (const auto& row : run.appraisal.ledger) {
-    out << fmt::format("{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
+    out << fmt::format("{},{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
                        group_norms(run, row.group), period_text(run, row.first_year, row.years),
-                       s.departments[static_cast<size_t>(row.department)].id,
+                       price_level_text(s), s.departments[static_cast<size_t>(row.department)].id,
                        model::kPayerNames[static_cast<size_t>(row.payer)])
         << summary_cells(row.net_cost, 2) << "\n";
   }
@@ -43,12 +43,12 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
 void write_budget_csv(const RunRecord& run, const std::filesystem::path& file) {
   const auto& s = run.appraisal.scenario;
   auto out = open_for_writing(file);
-  out << "proposal,dynamics_group,normative_sets,period,budget_type"
+  out << "proposal,dynamics_group,normative_sets,period,prices,budget_type"
       << summary_columns("municipality_net_cost", "_dkk") << "\n";
   for (const auto& row : run.appraisal.budget) {
-    out << fmt::format("{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
+    out << fmt::format("{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
                        group_norms(run, row.group), period_text(run, row.first_year, row.years),
-                       model::kBudgetTypeNames[static_cast<size_t>(row.type)])
+                       price_level_text(s), model::kBudgetTypeNames[static_cast<size_t>(row.type)])
         << summary_cells(row.net_cost, 2) << "\n";
   }
   check_written(out, file);

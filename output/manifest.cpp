@@ -2,6 +2,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -14,6 +15,7 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["engine"] = {
       {"name", "kommunesim"}, {"version", p.engine_version}, {"commit", p.engine_commit}};
   j["seed"] = run.appraisal.plan.seed;
+  j["price_level"] = price_level_text(run.appraisal.scenario);
   j["replicates"] = run.appraisal.plan.replicates;
   j["months"] = run.appraisal.plan.months;
   j["threads"] = p.threads;

@@ -65,6 +65,8 @@ json definitions(const RunRecord& run) {
       {"replicates_text", replicates_text(run.appraisal)},
       {"uncertainty_sources", uncertainty_sources_text(run.appraisal)},
       {"materiality_dkk", s.materiality_dkk},
+      {"price_level", price_level_text(s)},
+      {"prices_text", prices_text(s, true)},
       // Student's t for the 90 % interval of the mean with this many independent replicates
       // (pairs when they share population draws), for the views built with the sliders.
       {"replicates_per_population", run.appraisal.plan.replicates_per_population},

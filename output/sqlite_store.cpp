@@ -4,6 +4,7 @@
 
 #include "output/sqlite_database.hpp"
 #include "output/sqlite_tables.hpp"
+#include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -82,6 +83,7 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"scenario", s.name},
            {"base_year", std::to_string(s.base_year)},
            {"horizon_years", std::to_string(s.horizon_years)},
+           {"price_level", price_level_text(s)},
            {"replicates", std::to_string(run.appraisal.plan.replicates)},
            {"seed", std::to_string(run.appraisal.plan.seed)},
            {"engine_version", p.engine_version},

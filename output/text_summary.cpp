@@ -129,15 +129,18 @@ std::string text_summary(const RunRecord& run) {
   size_t title_width = 13;  // "normative set"
   for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
   std::string out = fmt::format(
-      "{} — {}, {} years from {}; amounts in million DKK, mean [90 % interval of the mean]\n"
+      "{} — {}, {} years from {}; amounts in million DKK at {}, mean [90 % interval of the "
+      "mean]\n"
       "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
       "value: what it is\nworth under a normative set, discounted to {} (positive: a gain). "
       "Verdict: net gain or net cost when the\ninterval excludes zero; about break-even when it "
       "lies within {:.1f} m of zero; otherwise too close to call.\nRank 1 is the best proposal "
       "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n{}",
-      s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, s.base_year,
-      s.materiality_dkk / 1e6,
-      wrapped(uncertainty_sources_text(run.appraisal) + " " + financing_text(s), 100));
+      s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, price_level_text(s),
+      s.base_year, s.materiality_dkk / 1e6,
+      wrapped(uncertainty_sources_text(run.appraisal) + " " + financing_text(s) + " " +
+                  prices_text(s, false),
+              100));
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <vector>
 
 #include "model/engine/unit_cost_draws.hpp"
@@ -108,6 +109,33 @@ std::string share_range(const std::vector<double>& shares) {
 }
 
 }  // namespace
+
+std::string price_level_text(const model::Scenario& s) {
+  return s.prices.year == 0 ? "prices as given" : fmt::format("{} prices", s.prices.year);
+}
+
+std::string prices_text(const model::Scenario& s, bool with_source) {
+  if (s.prices.year == 0)
+    return "Amounts are at the prices the register states them in (the scenario declares no "
+           "[prices] level).";
+  std::map<int, int> converted;  // price year -> unit costs stated at it
+  for (const auto& p : s.parameters)
+    if (p.price_year != 0) ++converted[p.price_year];
+  std::string which;
+  for (const auto& [year, count] : converted)
+    which += fmt::format("{}{} at {} prices", which.empty() ? "" : " and ", count, year);
+  return fmt::format(
+      "Amounts are at {} prices{}. Index: {}{}.", s.prices.year,
+      which.empty() ? std::string(": every unit cost is stated at them")
+                    : ": unit costs stated at other years' prices are converted (" + which + ")",
+      s.prices.description, with_source ? " (" + s.prices.source + ")" : "");
+}
+
+std::string price_conversion_text(const model::Parameter& p, const model::Scenario& s) {
+  if (p.price_year == 0) return "";
+  return fmt::format("stated at {} prices as {:g}; x {:.4f} to {} prices", p.price_year,
+                     p.value / p.price_factor, p.price_factor, s.prices.year);
+}
 
 std::string financing_text(const model::Scenario& s) {
   if (s.financing.tax_lag_years <= 0)

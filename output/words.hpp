@@ -30,6 +30,20 @@ std::string uncertainty_sources_text(const appraisal::Appraisal& appraisal);
 // years after it is earned (statsgaranti)".
 std::string financing_text(const model::Scenario& scenario);
 
+// The price level of every amount: "2024 prices", or "prices as given" when the scenario declares
+// none.
+std::string price_level_text(const model::Scenario& scenario);
+
+// The price level as a sentence: the level, the index and how many unit costs it converted, e.g.
+// "Amounts are at 2024 prices: 2 unit costs stated at 2019 prices and 8 at 2022 prices are
+// converted with the consumer price index ...".
+std::string prices_text(const model::Scenario& scenario, bool with_source);
+
+// A unit cost's conversion, e.g. "stated at 2019 prices as 470000; x 1.148 to 2024 prices", or ""
+// for one stated at the scenario's prices.
+std::string price_conversion_text(const model::Parameter& parameter,
+                                  const model::Scenario& scenario);
+
 // What the intervals are, for a legend.
 inline constexpr std::string_view kIntervalNote =
     "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "

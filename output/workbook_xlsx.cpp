@@ -193,11 +193,11 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   std::vector<std::string> headers{"Proposal", "Budget type"};
   const int years = std::min(s.horizon_years, appraisal::kBudgetPeriodYears);
-  for (int y = 0; y < years; ++y)
-    headers.push_back(std::to_string(s.base_year + y) + " (1.000 kr.)");
+  const std::string unit = "(1.000 kr., " + price_level_text(s) + ")";
+  for (int y = 0; y < years; ++y) headers.push_back(std::to_string(s.base_year + y) + " " + unit);
   if (years == appraisal::kBudgetPeriodYears)
-    headers.push_back(fmt::format("{}-{} (1.000 kr.)", s.base_year,
-                                  s.base_year + appraisal::kBudgetPeriodYears - 1));
+    headers.push_back(fmt::format("{}-{} {}", s.base_year,
+                                  s.base_year + appraisal::kBudgetPeriodYears - 1, unit));
   Sheet sheet(book, f, "Budget", headers);
   constexpr std::array<const char*, model::kBudgetTypeCount> kTitles = {
       "Service expenditure (service ceiling)", "Transfers, budget guarantee", "Transfers, other",
@@ -268,8 +268,10 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
   Sheet sheet(book, f, "Assumptions", headers);
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
+    const std::string source =
+        p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")";
     std::vector<Cell> cells = {p.id,   p.description, p.unit,     p.value, p.low,
-                               p.high, p.category,    p.evidence, p.owner, p.source};
+                               p.high, p.category,    p.evidence, p.owner, source};
     for (const auto& n : s.norms) cells.push_back(n.value(p));
     sheet.row(cells);
   }
@@ -301,6 +303,7 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
   sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal)});
   sheet.row({std::string("Sources of uncertainty"), uncertainty_sources_text(run.appraisal)});
   sheet.row({std::string("Tax timing"), financing_text(run.appraisal.scenario)});
+  sheet.row({std::string("Price level"), prices_text(run.appraisal.scenario, true)});
   sheet.row({std::string("Materiality threshold (DKK)"),
              Cell{Dkk{run.appraisal.scenario.materiality_dkk}}});
   sheet.row({std::string("Intervals"), std::string(kIntervalNote)});

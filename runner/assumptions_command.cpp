@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "output/words.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
@@ -62,9 +63,12 @@ int assumptions_command(const std::string& folder) {
                fmt::format("{:g} to {:g}", p.low, p.high), p.evidence);
   }
   fmt::print("\nSources\n");
-  for (const auto& p : s.parameters)
+  for (const auto& p : s.parameters) {
     fmt::print("{} ({}): {}\n  evidence: {}\n  source: {}\n", p.id, p.unit, p.description,
                p.evidence, p.source);
+    if (p.price_year != 0) fmt::print("  prices: {}\n", output::price_conversion_text(p, s));
+  }
+  fmt::print("\n{}\n", output::prices_text(s, true));
   return kExitSuccess;
 }
 

@@ -3,7 +3,7 @@
 -- their order (service, transfer_guaranteed, transfer_other, financing).
 SELECT line FROM (
   SELECT -1 AS k1, -1 AS k2, -1 AS k3, -1 AS k4, -1 AS k5,
-    'proposal,dynamics_group,normative_sets,period,budget_type,'
+    'proposal,dynamics_group,normative_sets,period,prices,budget_type,'
     || 'municipality_net_cost_mean_dkk,municipality_net_cost_se_dkk,municipality_net_cost_mean_low_dkk,'
     || 'municipality_net_cost_mean_high_dkk,municipality_net_cost_spread_p5_dkk,'
     || 'municipality_net_cost_spread_p95_dkk' AS line
@@ -16,6 +16,7 @@ SELECT line FROM (
         WHERE dynamics_group = b.dynamics_group ORDER BY norm_index)) || ','
     || CASE WHEN b.first_year = b.last_year THEN b.first_year
             ELSE b.first_year || '-' || b.last_year || ' (budget period)' END
+    || ',' || (SELECT value FROM run_info WHERE key = 'price_level')
     || ',' || b.budget_type
     || ',' || iif(b.municipality_net_cost_mean_dkk IS NULL, '', printf('%.2f', b.municipality_net_cost_mean_dkk))
     || ',' || iif(b.municipality_net_cost_se_dkk IS NULL, '', printf('%.2f', b.municipality_net_cost_se_dkk))

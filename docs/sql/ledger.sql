@@ -3,7 +3,7 @@
 -- their order.
 SELECT line FROM (
   SELECT -1 AS k1, -1 AS k2, -1 AS k3, -1 AS k4, -1 AS k5, -1 AS k6,
-    'proposal,dynamics_group,normative_sets,period,department,payer,'
+    'proposal,dynamics_group,normative_sets,period,prices,department,payer,'
     || 'net_cost_mean_dkk,net_cost_se_dkk,net_cost_mean_low_dkk,net_cost_mean_high_dkk,net_cost_spread_p5_dkk,net_cost_spread_p95_dkk' AS line
   UNION ALL
   SELECT l.dynamics_group, a.arm_index, l.last_year - l.first_year, l.first_year,
@@ -13,6 +13,7 @@ SELECT line FROM (
         WHERE dynamics_group = l.dynamics_group ORDER BY norm_index)) || ','
     || CASE WHEN l.first_year = l.last_year THEN l.first_year
             ELSE l.first_year || '-' || l.last_year || ' (budget period)' END
+    || ',' || (SELECT value FROM run_info WHERE key = 'price_level')
     || ',' || l.department || ',' || l.payer
     || ',' || iif(l.net_cost_mean_dkk IS NULL, '', printf('%.2f', l.net_cost_mean_dkk))
     || ',' || iif(l.net_cost_se_dkk IS NULL, '', printf('%.2f', l.net_cost_se_dkk))

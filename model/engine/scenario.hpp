@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -316,6 +317,11 @@ struct Parameter {
   // or figures derived from one estimate): it is scaled by the other's drawn value over its
   // register value instead of being drawn on its own. -1: drawn on its own.
   int scales_with = -1;
+  // A unit cost stated at another year's prices: that year, and the factor (the price index of
+  // the scenario's year over that year's) by which value, low and high were converted. 0: stated
+  // at the scenario's prices, or no price level declared.
+  int price_year = 0;
+  double price_factor = 1;
   bool is_valuation() const { return category == "valuation"; }
   // A setting that changes what is simulated (effect scale, half-life, deadweight).
   bool is_dynamics_setting() const {
@@ -418,6 +424,15 @@ struct Financing {
   std::string source;
 };
 
+// The price level of every amount: unit costs stated at other years' prices are converted to
+// `year` with the index when the scenario is loaded. year 0: none declared (amounts as given).
+struct PriceLevel {
+  int year = 0;
+  std::map<int, double> index;  // year -> index value
+  std::string description;      // which index (e.g. consumer prices, KL's pris- og lønindeks)
+  std::string source;
+};
+
 struct Scenario {
   std::string name;
   int base_year = 2025;
@@ -438,6 +453,7 @@ struct Scenario {
   bool redraw_population = false;
   bool draw_unit_costs = false;
   Financing financing;
+  PriceLevel prices;
   // Lower bounds (whole years, the first 0) of the age bands that results by age are tallied in
   // (state person-months and transitions); empty: no results by age.
   std::vector<int> result_age_bands;

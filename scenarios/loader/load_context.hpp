@@ -25,6 +25,7 @@ struct LoadContext {
   NameIndex parameters;                       // register ids, over all register files
   std::vector<Diagnostic> parameter_origins;  // per register parameter: where it is declared
   std::vector<std::string> scales_with;       // per register parameter: its scales_with id or ""
+  std::vector<int> price_years;               // per register parameter: its price_year or 0
 
   std::vector<NameIndex> states;                        // per module
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
@@ -77,6 +78,10 @@ void check_register_use(LoadContext& ctx);
 // Resolves each register parameter's `scales_with` (after the modules and proposals have named
 // their unit costs).
 void resolve_scales_with(LoadContext& ctx);
+// Checks each unit cost's `price_year` against the scenario's [prices] and converts its value,
+// low and high to the scenario's price year (after the modules and proposals have named the
+// unit costs).
+void resolve_price_years(LoadContext& ctx);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc);

@@ -77,10 +77,13 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       }
     }
     const std::string scales_with = p.string("scales_with", Need::kOptional).value_or("");
+    constexpr int64_t kFirstYear = 1900, kLastYear = 2200;
+    const auto price_year = p.integer("price_year", Need::kOptional, kFirstYear, kLastYear);
     if (!e.id.empty() && ctx.declare(p, "id", e.id, ctx.parameters, "parameter") >= 0) {
       ctx.out.scenario.parameters.push_back(e);
       ctx.parameter_origins.push_back(at(*t, file, "parameter", ""));
       ctx.scales_with.push_back(scales_with);
+      ctx.price_years.push_back(static_cast<int>(price_year.value_or(0)));
     }
   }
 }
@@ -159,6 +162,53 @@ void resolve_scales_with(LoadContext& ctx) {
       problem("'" + id + "' has the register value 0, which nothing can be scaled by");
     else
       s.parameters[k].scales_with = leader;
+  }
+}
+
+void resolve_price_years(LoadContext& ctx) {
+  model::Scenario& s = ctx.out.scenario;
+  const model::PriceLevel& prices = s.prices;
+  std::vector<bool> cost(s.parameters.size(), false), other(s.parameters.size(), false);
+  for (const auto& use : s.parameter_uses) {
+    const bool is_cost = use.kind == model::ParameterUse::Kind::kStateCost ||
+                         use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
+                         use.kind == model::ParameterUse::Kind::kProposalParticipantCost;
+    (is_cost ? cost : other)[static_cast<size_t>(use.parameter)] = true;
+  }
+  std::string years;
+  for (const auto& [year, value] : prices.index)
+    years += (years.empty() ? "" : ", ") + std::to_string(year);
+  for (size_t k = 0; k < s.parameters.size(); ++k) {
+    model::Parameter& p = s.parameters[k];
+    const int year = ctx.price_years[k];
+    const auto problem = [&](const std::string& message) {
+      Diagnostic d = ctx.parameter_origins[k];
+      d.message = "parameter '" + p.id + "': price_year: " + message;
+      ctx.diagnostics.add(std::move(d));
+    };
+    if (year != 0 && (!cost[k] || other[k])) {
+      problem("only unit costs (amounts read per month or per year) have a price year; '" + p.id +
+              "' is not one");
+    } else if (year != 0 && prices.year == 0) {
+      problem(
+          "the scenario declares no price level; add [prices] to scenario.toml (year, index, "
+          "description, source) or remove price_year");
+    } else if (year == 0 && cost[k] && prices.year != 0) {
+      problem("missing; the scenario states its amounts in " + std::to_string(prices.year) +
+              " prices ([prices] in scenario.toml), so every unit cost must say the year whose "
+              "prices it is stated in (one of the index's years: " +
+              years + ")");
+    } else if (year != 0 && !prices.index.contains(year)) {
+      problem(std::to_string(year) +
+              " is not in the price index of scenario.toml; expected one of " + years);
+    } else if (year != 0 && year != prices.year && prices.index.contains(prices.year)) {
+      p.price_year = year;
+      p.price_factor = prices.index.at(prices.year) / prices.index.at(year);
+      p.value *= p.price_factor;
+      p.low *= p.price_factor;
+      p.high *= p.price_factor;
+      model::set_parameter_value(s, static_cast<int>(k), p.value);
+    }
   }
 }
 

@@ -5,6 +5,7 @@
 #include "scenarios/loader/load_scenario.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 #include "model/engine/cross_graph.hpp"
 #include "model/engine/initial_populations.hpp"
@@ -145,6 +146,40 @@ void load_financing(TableReader& r, LoadContext& ctx) {
   t.string("description", Need::kOptional);
 }
 
+// [prices]: the price level of every amount, and the index that converts unit costs stated at
+// other years' prices to it.
+void load_prices(TableReader& r, LoadContext& ctx) {
+  const toml::table* table = r.table("prices", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("prices"), ctx.diagnostics);
+  model::PriceLevel& prices = ctx.out.scenario.prices;
+  constexpr int64_t kFirstYear = 1900, kLastYear = 2200;
+  prices.year =
+      static_cast<int>(t.integer("year", Need::kRequired, kFirstYear, kLastYear).value_or(0));
+  prices.description = t.string("description", Need::kRequired).value_or("");
+  prices.source = t.source();
+  if (const toml::table* index = t.table("index", Need::kRequired)) {
+    for (const auto& [key, node] : *index) {
+      const std::string name(key.str());
+      int year = 0;
+      const auto [end, ec] = std::from_chars(name.data(), name.data() + name.size(), year);
+      const auto value = node.value<double>();
+      if (ec != std::errc{} || end != name.data() + name.size() || year < kFirstYear ||
+          year > kLastYear)
+        ctx.diagnostics.add(at(node, r.file(), t.path("index") + "." + name,
+                               "expected a year (1900-2200) as the key"));
+      else if (!value || node.is_boolean() || !(*value > 0))
+        ctx.diagnostics.add(
+            at(node, r.file(), t.path("index") + "." + name, "expected a positive index value"));
+      else
+        prices.index[year] = *value;
+    }
+    if (prices.year != 0 && !prices.index.contains(prices.year))
+      t.error("year", "the price year " + std::to_string(prices.year) +
+                          " must be in the index (the level every amount is converted to)");
+  }
+}
+
 // [results]: age_bands, the lower bounds (whole years, ascending, the first 0) of the bands that
 // state person-months and transitions are also tallied in.
 void load_results(TableReader& r, LoadContext& ctx) {
@@ -222,6 +257,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
         static_cast<int>(r.integer("horizon_years", Need::kRequired, 1, 100).value_or(1));
     load_uncertainty(r, ctx);
     load_financing(r, ctx);
+    load_prices(r, ctx);
     load_results(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
@@ -263,6 +299,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     load_packages(ctx, r);
     check_register_use(ctx);
     resolve_scales_with(ctx);
+    resolve_price_years(ctx);
     model::resolve_parameter_roles(s);
     if (const auto f = r.string("calibration", Need::kOptional))
       if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);

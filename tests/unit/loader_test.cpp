@@ -456,3 +456,100 @@ TEST_F(BrokenScenario, ATransitionOnTheClockStartsFromOneOfTheClocksStates) {
                std::string::npos;
   })) << all(ds);
 }
+
+namespace {
+
+// Gives every unit cost of the mini scenario's register files (parameters/*.toml, whose amounts
+// are all unit costs) the price year 2024.
+void state_price_years(const fs::path& folder) {
+  for (const auto& entry : fs::directory_iterator(folder / "parameters")) {
+    std::string text = read(entry.path()), out;
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+      out += line + "\n";
+      if (line.starts_with("unit = \"DKK")) out += "price_year = 2024\n";
+    }
+    std::ofstream(entry.path()) << out;
+  }
+}
+
+constexpr const char* kPrices =
+    "[prices]\nyear = 2024\ndescription = \"test index\"\n"
+    "index = { 2019 = 100.0, 2024 = 115.0 }\nsource = \"test\"\n\n[[refusion]]\n";
+
+}  // namespace
+
+TEST_F(BrokenScenario, WithAPriceLevelEveryUnitCostStatesItsPriceYear) {
+  apply({"scenario.toml", "[[refusion]]\n", kPrices});
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "parameters/children.toml" &&
+           scenarios::format(d).find(
+               "parameter 'children.placed.cost_municipality': price_year: "
+               "missing; the scenario states its amounts in 2024 prices") != std::string::npos;
+  })) << all(ds);
+}
+
+TEST_F(BrokenScenario, AUnitCostAtAnotherYearsPricesIsConvertedWithTheIndex) {
+  apply({"scenario.toml", "[[refusion]]\n", kPrices});
+  state_price_years(folder);
+  apply({"parameters/children.toml",
+         "unit = \"DKK per person-month\"\nprice_year = 2024\nvalue = 60058",
+         "unit = \"DKK per person-month\"\nprice_year = 2019\nvalue = 60058"});
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  const model::Scenario& s = loaded.loaded->scenario;
+  const auto& placed =
+      s.parameters[static_cast<size_t>(s.parameter_index("children.placed.cost_municipality"))];
+  // 60,058 DKK at 2019 prices is 60,058 x 115 / 100 = 69,066.7 at 2024 prices; its range too.
+  EXPECT_DOUBLE_EQ(placed.value, 60058 * 1.15);
+  EXPECT_DOUBLE_EQ(placed.low, 48046 * 1.15);
+  EXPECT_DOUBLE_EQ(placed.high, 72070 * 1.15);
+  EXPECT_EQ(placed.price_year, 2019);
+  // The module's cost line reads the converted figure; a figure at 2024 prices is unchanged.
+  EXPECT_DOUBLE_EQ(s.modules[1].states[2].costs[0].dkk_per_month, 60058 * 1.15);
+  const auto& preventive =
+      s.parameters[static_cast<size_t>(s.parameter_index("children.preventive.cost_municipality"))];
+  EXPECT_DOUBLE_EQ(preventive.value, 10400);
+  EXPECT_EQ(preventive.price_year, 0);
+}
+
+TEST_F(BrokenScenario, APriceYearMustBeInTheIndexAndOnlyUnitCostsHaveOne) {
+  apply({"scenario.toml", "[[refusion]]\n", kPrices});
+  state_price_years(folder);
+  apply({"parameters/children.toml",
+         "unit = \"DKK per person-month\"\nprice_year = 2024\nvalue = 60058",
+         "unit = \"DKK per person-month\"\nprice_year = 2020\nvalue = 60058"});
+  apply({"parameters/children.toml", "unit = \"probability per month\"\n",
+         "unit = \"probability per month\"\nprice_year = 2024\n"});
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find(
+               "price_year: 2020 is not in the price index of "
+               "scenario.toml; expected one of 2019, 2024") != std::string::npos;
+  })) << all(ds);
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find(
+               "only unit costs (amounts read per month or per year) have "
+               "a price year") != std::string::npos;
+  })) << all(ds);
+}
+
+TEST_F(BrokenScenario, APriceYearNeedsTheScenariosPriceLevel) {
+  state_price_years(folder);
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find(
+               "the scenario declares no price level; add [prices] to "
+               "scenario.toml") != std::string::npos;
+  })) << all(ds);
+  apply({"scenario.toml", "[[refusion]]\n",
+         "[prices]\nyear = 2025\ndescription = \"test\"\nindex = { 2024 = 1.0 }\n"
+         "source = \"test\"\n\n[[refusion]]\n"});
+  const auto again = load();
+  EXPECT_TRUE(std::any_of(again.begin(), again.end(), [](const scenarios::Diagnostic& d) {
+    return d.file == "scenario.toml" &&
+           scenarios::format(d).find("year: the price year 2025 must be in the index") !=
+               std::string::npos;
+  })) << all(again);
+}

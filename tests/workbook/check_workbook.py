@@ -121,6 +121,11 @@ def main(run_dir):
             failures.append(f"Budget {proposal} {title}: {got}, results.sqlite {want} (1.000 kr.)")
     if budget_rows == 0:
         failures.append("Budget: no rows by budget type")
+    # Every amount column of the budget form states the run's price level (results.sqlite run_info).
+    price_level = db.execute("SELECT value FROM run_info WHERE key = 'price_level'").fetchone()[0]
+    for header in [c.value for c in book["Budget"][1]][2:]:
+        if f"1.000 kr., {price_level}" not in str(header):
+            failures.append(f"Budget column '{header}' does not state the price level '{price_level}'")
 
     if failures:
         print("\n".join(failures))
