@@ -6,12 +6,14 @@
 namespace kommunesim::appraisal {
 namespace {
 
-// The municipality's gross spending per person-month of a state: its cost lines paid by the
-// municipality, before the state's refusion, revenue lines left out.
-double gross_municipal_dkk_per_month(const State& state) {
+// The municipality's gross spending per person-month of a state's slot: its cost lines paid by
+// the municipality that apply to the slot's persons, before the state's refusion, revenue lines
+// left out.
+double gross_municipal_dkk_per_month(const State& state, const SlotInfo& slot) {
   double sum = 0;
   for (const CostLine& line : state.costs)
-    if (line.payer == Payer::kMunicipality && line.dkk_per_month > 0) sum += line.dkk_per_month;
+    if (line.payer == Payer::kMunicipality && line.dkk_per_month > 0 && line.applies(slot.variant))
+      sum += line.dkk_per_month;
   return sum;
 }
 
@@ -36,7 +38,8 @@ double first_year_figure(const Scenario& scenario, const CompiledModel& compiled
         if (info.module != target.module) continue;
         const State& state = scenario.modules[static_cast<size_t>(info.module)]
                                  .states[static_cast<size_t>(info.state)];
-        sum += static_cast<double>(year.state_months[slot]) * gross_municipal_dkk_per_month(state);
+        sum += static_cast<double>(year.state_months[slot]) *
+               gross_municipal_dkk_per_month(state, info);
       }
       return sum;
   }

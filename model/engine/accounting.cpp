@@ -20,6 +20,7 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     const State& state =
         scenario.modules[static_cast<size_t>(info.module)].states[static_cast<size_t>(info.state)];
     for (const CostLine& line : state.costs) {
+      if (!line.applies(info.variant)) continue;
       const Dkk amount = months * line.dkk_per_month;
       const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
       account.at(line.department, line.payer) += amount * (1 - refunded);

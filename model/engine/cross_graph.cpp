@@ -53,6 +53,8 @@ std::vector<GraphEdge> dependency_edges(const Scenario& scenario) {
             for (int from : modules_setting_flag(scenario, c.index))
               edges.push_back({from, to, "history", mod.feedback});
             break;
+          case Condition::Kind::kAge:  // reads no module
+            break;
         }
       }
     }

@@ -148,16 +148,19 @@ CompiledModel compile(const Scenario& scenario) {
       st.first_transition = module.first_transition[s];
       st.transition_count = module.first_transition[s + 1] - module.first_transition[s];
       st.slot = static_cast<int>(compiled.slots.size());
-      const int refusion = refusion_of(module.states[s]);
-      if (refusion < 0) {
-        compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), 0.0});
-      } else {
+      st.cost_conditions = module.states[s].cost_conditions;
+      st.variants = 1 << st.cost_conditions.size();
+      std::vector<double> band_shares{0.0};
+      if (const int refusion = refusion_of(module.states[s]); refusion >= 0) {
         const RefusionSchedule& schedule = scenario.refusions[static_cast<size_t>(refusion)];
         st.cost_band = duration_bands_of(schedule.from_month);
         st.band_by_clock = schedule.by_clock;
-        for (double share : schedule.state_share)
-          compiled.slots.push_back({static_cast<int>(m), static_cast<int>(s), share});
+        band_shares = schedule.state_share;
       }
+      for (double share : band_shares)
+        for (int v = 0; v < st.variants; ++v)
+          compiled.slots.push_back(
+              {static_cast<int>(m), static_cast<int>(s), share, static_cast<unsigned>(v)});
     }
     const std::vector<Transition> transitions =
         module.crude_probabilities ? crude_as_hazards(module) : module.transitions;

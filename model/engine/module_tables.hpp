@@ -51,7 +51,11 @@ struct StateTable {
   // risk). A draw at or above it means no transition, without computing the hazards. 0 when no
   // exit has a hazard at that age: then nobody leaves, with or without an effect, and no draw.
   std::array<double, kAgeYearsTabled> leave_bound{};
-  int slot = 0;                // first tally slot of this state
+  int slot = 0;  // first tally slot of this state
+  // The state's cost conditions: a person-month's slot is slot + band * variants + the bits of
+  // the conditions that hold (variants = 2^conditions).
+  std::vector<Condition> cost_conditions;
+  int variants = 1;
   DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)
   bool band_by_clock = false;  // the refusion band reads the module's clock
 };
@@ -71,6 +75,7 @@ struct SlotInfo {
   int module = 0;
   int state = 0;
   double state_share = 0;  // refusion share of refunded cost lines in this band
+  unsigned variant = 0;    // which of the state's cost conditions hold (CostLine::applies)
 };
 
 // An age-banded monthly rate tabled by age in whole years.

@@ -87,11 +87,14 @@ struct BandTable {
 };
 
 struct Condition {
-  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory };
+  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory, kAge };
   Kind kind = Kind::kSelfIn;
   uint8_t module = 0;       // kSelfIn: the module whose state is read
   uint16_t index = 0;       // kHousehold: condition bit; kHistory: flag bit
   uint64_t state_mask = 0;  // kSelfIn: states that satisfy the condition
+  uint8_t age_from = 0;     // kAge: whole years, from inclusive
+  uint8_t age_to = 0;       // kAge: whole years, to exclusive
+  bool operator==(const Condition&) const = default;
 };
 
 struct Modifier {
@@ -139,13 +142,27 @@ struct CostLine {
   // A transfer: the payer that receives the same amount (booked as its income), or -1. One
   // figure with two sides, so that changing the benefit changes both.
   int received_by = -1;
+  // A line for some persons only (a benefit rate for providers, for under-30s): the index of its
+  // condition in State::cost_conditions, or -1 for everyone in the state; `unless`: the line
+  // applies when the condition does not hold.
+  int condition = -1;
+  bool unless = false;
+  // Whether the line applies to a person-month whose cost conditions hold as the bits of
+  // `variant` say (bit i: State::cost_conditions[i]).
+  bool applies(unsigned variant) const {
+    return condition < 0 || (((variant >> condition) & 1u) != 0) != unless;
+  }
 };
+
+// Distinct conditions a state's cost lines read, at most this many (2^n tally slots per band).
+constexpr size_t kMaxCostConditions = 3;
 
 struct State {
   std::string id;
   std::vector<CostLine> costs;
   std::vector<MeasureWeight> measures;
-  int history_flag = -1;  // flag set on entering this state
+  int history_flag = -1;                   // flag set on entering this state
+  std::vector<Condition> cost_conditions;  // read by the cost lines (CostLine::condition)
 };
 
 // Shares of the initial state when a person becomes eligible; the first matching

@@ -43,6 +43,8 @@ bool holds(const Condition& c, const PersonAtStart& start) {
       return ((start.household_bits >> c.index) & 1u) != 0;
     case Condition::Kind::kHistory:
       return ((start.history >> c.index) & 1u) != 0;
+    case Condition::Kind::kAge:
+      return start.age_years >= c.age_from && start.age_years < c.age_to;
   }
   return false;
 }
@@ -136,7 +138,11 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     if (st.band_by_clock) band_months = clock_months;
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
-  const auto slot = static_cast<size_t>(st.slot + st.cost_band.band(band_months));
+  int variant = 0;  // the cost conditions that hold this month
+  for (size_t i = 0; i < st.cost_conditions.size(); ++i)
+    if (holds(st.cost_conditions[i], start)) variant |= 1 << i;
+  const auto slot =
+      static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
   ++out.tally.state_months[slot];
   const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands);
   const size_t age_band =

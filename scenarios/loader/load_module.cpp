@@ -62,6 +62,18 @@ model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
     const int i = ctx.resolve(r, "history", *name, ctx.flags, "history flag");
     c.index = static_cast<uint16_t>(std::max(i, 0));
   }
+  // age = [from, to]: whole years, from inclusive, to exclusive.
+  if (const auto ages = r.numbers("age", Need::kOptional, 0, model::kAgeYearsTabled)) {
+    ++count;
+    c.kind = model::Condition::Kind::kAge;
+    if (ages->size() != 2 || (*ages)[0] >= (*ages)[1] || (*ages)[0] != std::floor((*ages)[0]) ||
+        (*ages)[1] != std::floor((*ages)[1])) {
+      r.error("age", "expected [from, to]: two whole years, from below to (to is exclusive)");
+    } else {
+      c.age_from = static_cast<uint8_t>((*ages)[0]);
+      c.age_to = static_cast<uint8_t>((*ages)[1]);
+    }
+  }
   return c;
 }
 
@@ -127,6 +139,41 @@ void read_budget_type(TableReader& c, model::CostLine& line) {
     c.error("budget_guarantee", "only a transfer is inside or outside the budget guarantee");
 }
 
+// A cost line for some persons only: `when = { condition }` or `unless = { condition }`, one
+// condition as a modifier's (self_in, household, history or age). Its condition joins the state's
+// list (once, however many lines read it).
+void read_cost_condition(LoadContext& ctx, TableReader& c, model::CostLine& line,
+                         model::State& state) {
+  const bool when = c.has("when"), unless = c.has("unless");
+  if (!when && !unless) return;
+  if (when && unless) {
+    c.error("unless", "expected either when or unless, not both");
+    return;
+  }
+  const char* key = when ? "when" : "unless";
+  const toml::table* table = c.table(key, Need::kRequired);
+  if (!table) return;
+  TableReader t(*table, c.file(), c.path(key), ctx.diagnostics);
+  int count = 0;
+  const model::Condition condition = read_condition(ctx, t, count);
+  if (count != 1) {
+    t.error("", "expected exactly one condition: self_in, household, history or age");
+    return;
+  }
+  auto& list = state.cost_conditions;
+  auto it = std::find(list.begin(), list.end(), condition);
+  if (it == list.end()) {
+    if (list.size() == model::kMaxCostConditions) {
+      c.error(key, "a state's cost lines may read at most " +
+                       std::to_string(model::kMaxCostConditions) + " distinct conditions");
+      return;
+    }
+    it = list.insert(list.end(), condition);
+  }
+  line.condition = static_cast<int>(it - list.begin());
+  line.unless = unless;
+}
+
 void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
   model::State state;
   state.id = r.string("id", Need::kRequired).value_or("");
@@ -167,6 +214,7 @@ void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
       }
     }
     read_budget_type(c, line);
+    read_cost_condition(ctx, c, line, state);
     c.string("description", Need::kOptional);
     state.costs.push_back(line);
   }
@@ -240,7 +288,7 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
     int conditions = 0;
     mod.condition = read_condition(ctx, mr, conditions);
     if (conditions != 1)
-      mr.error("", "expected exactly one condition: self_in, household or history");
+      mr.error("", "expected exactly one condition: self_in, household, history or age");
     mod.relative_risk = ctx.parameter(mr, "relative_risk", "a relative risk",
                                       {model::ParameterUse::Kind::kModifier, 0, m, transition,
                                        static_cast<int>(tr.modifiers.size())},

@@ -66,6 +66,68 @@ TEST(Transfers, TheReceiverGetsWhatThePayerPaysBeforeRefusion) {
   EXPECT_NEAR(a.municipal(0, BudgetType::kTransferGuaranteed), 200000, 1e-6);
 }
 
+TEST(PersonDependentCosts, AProviderGetsTheProviderRate) {
+  // 50 households of an adult on kontanthjælp and a child of 5, and 50 of an adult alone: the
+  // providers (a child in the household) get 15,000 DKK a month, the others 10,000. One month
+  // costs 50 x 15,000 + 50 x 10,000 = 1,250,000 DKK.
+  Module m = test_support::make_module({"on_benefit"}, {});
+  m.min_age_months = 18 * kMonthsPerYear;
+  Condition has_children;
+  has_children.kind = Condition::Kind::kHousehold;
+  has_children.index = 0;
+  m.states[0].cost_conditions = {has_children};
+  CostLine provider, other;
+  provider.dkk_per_month = 15000;
+  provider.condition = 0;
+  other.dkk_per_month = 10000;
+  other.condition = 0;
+  other.unless = true;
+  m.states[0].costs = {provider, other};
+  Scenario s = test_support::make_scenario({m});
+  s.household_conditions.push_back({"has_children", false, -1, 0});
+  const CompiledModel compiled = compile(s);
+  Population pop;
+  pop.clock_count = compiled.clock_count;
+  for (uint32_t h = 0; h < 100; ++h) {
+    pop.state_in(pop.add_person(h, -40 * kMonthsPerYear, h % 2 == 0), 0) = 0;
+    if (h < 50) pop.add_person(h, -5 * kMonthsPerYear, false);
+  }
+  pop.index_sorted(100);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 1});
+  const YearAccount a = account_year(s, compiled, s.arms[0], result.years[0], 0);
+  EXPECT_NEAR(a.at(0, Payer::kMunicipality), 1250000, 1e-6);
+}
+
+TEST(PersonDependentCosts, ARateForAnAgeBandChangesOnTheBirthday) {
+  // 100 persons aged 29 on a benefit of 10,000 DKK a month under 30 and 15,000 from 30: their
+  // first year costs 100 x 12 x 10,000 = 12 m, the second, after their 30th birthday, 18 m.
+  Module m = test_support::make_module({"on_benefit"}, {});
+  Condition under_30;
+  under_30.kind = Condition::Kind::kAge;
+  under_30.age_from = 0;
+  under_30.age_to = 30;
+  m.states[0].cost_conditions = {under_30};
+  CostLine young, older;
+  young.dkk_per_month = 10000;
+  young.condition = 0;
+  older.dkk_per_month = 15000;
+  older.condition = 0;
+  older.unless = true;
+  m.states[0].costs = {young, older};
+  Scenario s = test_support::make_scenario({m}, 2);
+  const CompiledModel compiled = compile(s);
+  const Population pop = test_support::make_cohort(s, 100, 29, 0);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 24});
+  const std::vector<YearAccount> years = account_years(s, compiled, s.arms[0], result.years);
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_NEAR(years[0].at(0, Payer::kMunicipality), 12e6, 1e-6);
+  EXPECT_NEAR(years[1].at(0, Payer::kMunicipality), 18e6, 1e-6);
+}
+
 TEST(TaxTiming, TheMunicipalitysTaxArrivesTheDeclaredYearsAfterItIsEarned) {
   // 10 persons move into work after month 12 (their first month in work is month 13) and
   // keep 1,000 DKK of municipal tax a month; under statsgaranti it arrives 3 years later.

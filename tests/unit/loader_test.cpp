@@ -553,3 +553,27 @@ TEST_F(BrokenScenario, APriceYearNeedsTheScenariosPriceLevel) {
                std::string::npos;
   })) << all(again);
 }
+
+TEST_F(BrokenScenario, ACostLineForSomePersonsOnlyReadsOneCondition) {
+  apply({"modules/children.toml", "dkk_per_month = \"children.placed.cost_municipality\"",
+         "dkk_per_month = \"children.placed.cost_municipality\"\nwhen = { age = [0, 12] }"});
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  const model::State& placed = loaded.loaded->scenario.modules[1].states[2];
+  ASSERT_EQ(placed.cost_conditions.size(), 1u);
+  EXPECT_EQ(placed.cost_conditions[0].kind, model::Condition::Kind::kAge);
+  EXPECT_EQ(placed.cost_conditions[0].age_to, 12);
+  EXPECT_EQ(placed.costs[0].condition, 0);
+  EXPECT_FALSE(placed.costs[0].unless);
+  const int line = apply({"modules/children.toml", "when = { age = [0, 12] }",
+                          "when = { age = [0, 12] }\nunless = { history = \"ever_placed\" }"});
+  auto ds = load();
+  EXPECT_NE(find(ds, "modules/children.toml", line + 1, "expected either when or unless"), nullptr)
+      << all(ds);
+  apply({"modules/children.toml", "when = { age = [0, 12] }\nunless",
+         "when = { age = [12, 0] }\nnothing"});
+  ds = load();
+  EXPECT_NE(find(ds, "modules/children.toml", line, "expected [from, to]: two whole years"),
+            nullptr)
+      << all(ds);
+}
