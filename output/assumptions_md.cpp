@@ -90,6 +90,14 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       replicates_text(run.appraisal), run.provenance.engine_version, run.provenance.engine_commit,
       kIntervalNote, kDiscountingNote, s.materiality_dkk, uncertainty_sources_text(run.appraisal),
       financing_text(s), prices_text(s, true));
+  if (const auto changes = dated_change_lines(s); !changes.empty()) {
+    text +=
+        "## Dated changes\n\nFigures of the modules that take another value from a month "
+        "inside the horizon (a reform); the tornado moves a figure's value before its "
+        "changes.\n\n";
+    for (const auto& line : changes) text += "- " + line + "\n";
+    text += "\n";
+  }
   text +=
       "## Normative parameters\n\nBold parameters take different values in different normative "
       "sets; \"decides a flip\" marks those in which two sets that reach different conclusions "

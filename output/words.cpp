@@ -137,6 +137,17 @@ std::string price_conversion_text(const model::Parameter& p, const model::Scenar
                      p.value / p.price_factor, p.price_factor, s.prices.year);
 }
 
+std::vector<std::string> dated_change_lines(const model::Scenario& s) {
+  std::vector<std::string> lines;
+  for (const auto& c : s.dated_changes) {
+    const auto& p = s.parameters[static_cast<size_t>(c.parameter)];
+    lines.push_back(fmt::format(
+        "from {}-{:02d}: {} {:g} -> {:g} ({})", s.base_year + c.month / model::kMonthsPerYear,
+        c.month % model::kMonthsPerYear + 1, p.id, p.value, c.value, c.source));
+  }
+  return lines;
+}
+
 std::string financing_text(const model::Scenario& s) {
   if (s.financing.tax_lag_years <= 0)
     return "Municipal income tax is booked in the year it is earned (the scenario declares no "

@@ -44,6 +44,10 @@ std::string prices_text(const model::Scenario& scenario, bool with_source);
 std::string price_conversion_text(const model::Parameter& parameter,
                                   const model::Scenario& scenario);
 
+// The dated changes of the modules' figures, one line each: "from 2027-01: <id> 0.006 -> 0
+// (source)"; empty when there are none.
+std::vector<std::string> dated_change_lines(const model::Scenario& scenario);
+
 // What the intervals are, for a legend.
 inline constexpr std::string_view kIntervalNote =
     "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "model/engine/parameter_values.hpp"
 #include "model/engine/units.hpp"
 
 namespace kommunesim::model {
@@ -210,7 +211,28 @@ CompiledModel compile(const Scenario& scenario) {
   }
   for (const EquityGroup& group : scenario.equity_groups)
     compiled.equity_flags.push_back(group.flag);
+  // Each month of a dated change: the scenario with every change up to then, compiled alike.
+  for (size_t i = 0; i < scenario.dated_changes.size(); ++i) {
+    const MonthIndex month = scenario.dated_changes[i].month;
+    if (i + 1 < scenario.dated_changes.size() && scenario.dated_changes[i + 1].month == month)
+      continue;
+    auto dated = std::make_shared<Scenario>(scenario);
+    dated->dated_changes.clear();
+    for (size_t j = 0; j <= i; ++j)
+      set_parameter_value(*dated, scenario.dated_changes[j].parameter,
+                          scenario.dated_changes[j].value);
+    auto tables = std::make_shared<const CompiledModel>(compile(*dated));
+    compiled.later.push_back({month, std::move(dated), std::move(tables)});
+  }
   return compiled;
+}
+
+InForce in_force(const Scenario& scenario, const CompiledModel& compiled, MonthIndex month) {
+  const DatedTables* current = nullptr;
+  for (const DatedTables& d : compiled.later)
+    if (d.from <= month) current = &d;
+  if (!current) return {scenario, compiled};
+  return {*current->scenario, *current->compiled};
 }
 
 }  // namespace kommunesim::model

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "model/engine/scenario.hpp"
@@ -87,8 +88,18 @@ struct AgeTable {
   }
 };
 
+struct CompiledModel;
+
+// From `from` on, the scenario with the dated changes up to then applied, and its tables.
+struct DatedTables {
+  MonthIndex from = 0;
+  std::shared_ptr<const Scenario> scenario;
+  std::shared_ptr<const CompiledModel> compiled;
+};
+
 struct CompiledModel {
   std::vector<ModuleTables> modules;
+  std::vector<DatedTables> later;  // per month of a dated change, ascending (same layout)
   AgeTable mortality;
   AgeTable fertility;
   std::vector<SlotInfo> slots;        // person-month tally slots
@@ -104,6 +115,13 @@ struct CompiledModel {
 };
 
 CompiledModel compile(const Scenario& scenario);
+
+// The scenario and tables in force in `month`: the base ones before the first dated change.
+struct InForce {
+  const Scenario& scenario;
+  const CompiledModel& compiled;
+};
+InForce in_force(const Scenario& scenario, const CompiledModel& compiled, MonthIndex month);
 
 // Per state of a module whose probabilities are crude: the largest sum of its exits' crude
 // monthly probabilities over ages and durations (it must stay below 1).

@@ -441,6 +441,16 @@ struct Financing {
   std::string source;
 };
 
+// A register figure of the modules' dynamics (a rate, relative risk or entry share) that takes
+// another value from a month inside the horizon: a reform (e.g. ressourceforløb closed to new
+// cases). The simulation uses the tables in force in each month.
+struct DatedChange {
+  int parameter = 0;
+  MonthIndex month = 0;  // the first month with the new value
+  double value = 0;
+  std::string source;
+};
+
 // The price level of every amount: unit costs stated at other years' prices are converted to
 // `year` with the index when the scenario is loaded. year 0: none declared (amounts as given).
 struct PriceLevel {
@@ -471,6 +481,7 @@ struct Scenario {
   bool draw_unit_costs = false;
   Financing financing;
   PriceLevel prices;
+  std::vector<DatedChange> dated_changes;  // ascending by month
   // Lower bounds (whole years, the first 0) of the age bands that results by age are tallied in
   // (state person-months and transitions); empty: no results by age.
   std::vector<int> result_age_bands;

@@ -273,10 +273,11 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
         b->replaced.push_back(empty_tally(compiled));
       }
     }
-    const StepContext base_ctx{scenario,    compiled, baseline_arm, no_effects,
-                               no_dynamics, key,      month};
+    const InForce now = in_force(scenario, compiled, month);
+    const StepContext base_ctx{now.scenario, now.compiled, baseline_arm, no_effects,
+                               no_dynamics,  key,          month};
     const auto arm_ctx = [&](const Branch& b) {
-      return StepContext{scenario, compiled, *b.arm, b.effects, b.dynamics, key, month};
+      return StepContext{now.scenario, now.compiled, *b.arm, b.effects, b.dynamics, key, month};
     };
     // Start of the month: every path's household phase, then each arm's admission, which reads
     // the baseline's start-of-month states for the households that do not differ yet.

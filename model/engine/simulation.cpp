@@ -23,8 +23,9 @@ SimulationResult simulate(const SimulationInput& input, Population population,
   for (MonthIndex month = 0; month < input.months; ++month) {
     if (month % kMonthsPerYear == 0) result.years.push_back(empty_tally(input.compiled));
     Tally& year = result.years.back();
-    const StepContext ctx{input.scenario, input.compiled, input.arm, effects,
-                          input.dynamics, input.key,      month};
+    const InForce now = in_force(input.scenario, input.compiled, month);
+    const StepContext ctx{now.scenario,   now.compiled, input.arm, effects,
+                          input.dynamics, input.key,    month};
     const size_t households = pop.households();
     if (admits(ctx)) {
       for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {

@@ -26,6 +26,15 @@ struct LoadContext {
   std::vector<Diagnostic> parameter_origins;  // per register parameter: where it is declared
   std::vector<std::string> scales_with;       // per register parameter: its scales_with id or ""
   std::vector<int> price_years;               // per register parameter: its price_year or 0
+  // Per register parameter: its [[parameter.change]] entries, checked once the modules have
+  // named what each parameter is (resolve_dated_changes).
+  struct PendingChange {
+    model::MonthIndex month = 0;
+    double value = 0;
+    std::string source;
+    Diagnostic origin;
+  };
+  std::vector<std::vector<PendingChange>> changes;
 
   std::vector<NameIndex> states;                        // per module
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
@@ -82,6 +91,9 @@ void resolve_scales_with(LoadContext& ctx);
 // low and high to the scenario's price year (after the modules and proposals have named the
 // unit costs).
 void resolve_price_years(LoadContext& ctx);
+// Checks each parameter's dated changes (a figure of the modules' dynamics, a month inside the
+// horizon, a value of the figure's kind) and lists them in the scenario by month.
+void resolve_dated_changes(LoadContext& ctx);
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc);
 void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc);

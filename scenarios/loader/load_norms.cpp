@@ -2,6 +2,7 @@
 // sets (norms/*.toml), which may override the register's normative parameters only.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "model/engine/parameter_values.hpp"
 #include "scenarios/loader/load_context.hpp"
@@ -79,11 +80,31 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
     const std::string scales_with = p.string("scales_with", Need::kOptional).value_or("");
     constexpr int64_t kFirstYear = 1900, kLastYear = 2200;
     const auto price_year = p.integer("price_year", Need::kOptional, kFirstYear, kLastYear);
+    // [[parameter.change]]: from = "YYYY-MM", value, source.
+    std::vector<LoadContext::PendingChange> changes;
+    for (const toml::table* c : p.tables("change", Need::kOptional)) {
+      TableReader ch(*c, file, p.path("change"), ctx.diagnostics);
+      LoadContext::PendingChange change;
+      const std::string from = ch.string("from", Need::kRequired).value_or("");
+      change.value = ch.number("value", Need::kRequired).value_or(0);
+      change.source = ch.source();
+      change.origin = at(*c, file, p.path("change"), "");
+      int year = 0, month = 0;
+      if (from.size() != 7 || from[4] != '-' ||
+          std::sscanf(from.c_str(), "%4d-%2d", &year, &month) != 2 || month < 1 || month > 12) {
+        ch.error("from",
+                 "expected the first month of the new value as \"YYYY-MM\", e.g. \"2027-01\"");
+        continue;
+      }
+      change.month = (year - ctx.out.scenario.base_year) * model::kMonthsPerYear + (month - 1);
+      changes.push_back(std::move(change));
+    }
     if (!e.id.empty() && ctx.declare(p, "id", e.id, ctx.parameters, "parameter") >= 0) {
       ctx.out.scenario.parameters.push_back(e);
       ctx.parameter_origins.push_back(at(*t, file, "parameter", ""));
       ctx.scales_with.push_back(scales_with);
       ctx.price_years.push_back(static_cast<int>(price_year.value_or(0)));
+      ctx.changes.push_back(std::move(changes));
     }
   }
 }
@@ -210,6 +231,51 @@ void resolve_price_years(LoadContext& ctx) {
       model::set_parameter_value(s, static_cast<int>(k), p.value);
     }
   }
+}
+
+void resolve_dated_changes(LoadContext& ctx) {
+  model::Scenario& s = ctx.out.scenario;
+  using Kind = model::ParameterUse::Kind;
+  std::vector<int> kind(s.parameters.size(), -1);  // the use's kind if every use is a module figure
+  std::vector<bool> other(s.parameters.size(), false);
+  for (const auto& use : s.parameter_uses) {
+    const bool figure = use.kind == Kind::kTransitionProbability || use.kind == Kind::kModifier ||
+                        use.kind == Kind::kEntryShare;
+    const auto k = static_cast<size_t>(use.parameter);
+    if (figure)
+      kind[k] = static_cast<int>(use.kind);
+    else
+      other[k] = true;
+  }
+  const int months = s.horizon_years * model::kMonthsPerYear;
+  for (size_t k = 0; k < ctx.changes.size(); ++k) {
+    model::MonthIndex previous = 0;
+    for (const auto& change : ctx.changes[k]) {
+      const auto problem = [&](const std::string& message) {
+        Diagnostic d = change.origin;
+        d.message = "parameter '" + s.parameters[k].id + "': change: " + message;
+        ctx.diagnostics.add(std::move(d));
+      };
+      const bool probability = kind[k] == static_cast<int>(Kind::kTransitionProbability) ||
+                               kind[k] == static_cast<int>(Kind::kEntryShare);
+      if (kind[k] < 0 || other[k]) {
+        problem("only the modules' rates, relative risks and entry shares take dated changes");
+      } else if (change.month < 1 || change.month >= months) {
+        problem("expected a month after the run's first (January " + std::to_string(s.base_year) +
+                ") and within its " + std::to_string(s.horizon_years) +
+                " years; a value in force from the start is " + "the register's value");
+      } else if (change.month <= previous) {
+        problem("expected the changes in ascending months");
+      } else if (change.value < 0 || (probability && change.value > 1)) {
+        problem(probability ? "expected a value in [0, 1]" : "expected a value of 0 or more");
+      } else {
+        s.dated_changes.push_back({static_cast<int>(k), change.month, change.value, change.source});
+        previous = change.month;
+      }
+    }
+  }
+  std::stable_sort(s.dated_changes.begin(), s.dated_changes.end(),
+                   [](const auto& a, const auto& b) { return a.month < b.month; });
 }
 
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc) {

@@ -300,6 +300,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     check_register_use(ctx);
     resolve_scales_with(ctx);
     resolve_price_years(ctx);
+    resolve_dated_changes(ctx);
     model::resolve_parameter_roles(s);
     if (const auto f = r.string("calibration", Need::kOptional))
       if (const toml::table* c = ctx.parse(*f)) load_calibration(ctx, *f, *c);

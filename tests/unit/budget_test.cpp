@@ -178,3 +178,26 @@ TEST(CapacityUse, TheFillRateIsParticipantMonthsOverPlacesTimesMonthsRunning) {
     EXPECT_LE(row.fill_rate, 1.0);  // never more participants than places
   }
 }
+
+TEST(DatedChanges, ARateTakesItsNewValueFromTheMonthOfTheChange) {
+  // 100 persons in state a, whose exit to b has probability 0 until a reform makes it certain
+  // from month 6: every person is in a for months 0-6 (the month of the change is tallied where
+  // it starts) and moves in month 6; b holds them for months 7-11.
+  Module m = test_support::make_module({"a", "b"}, {{0, 1, 0.0}});
+  Scenario s = test_support::make_scenario({m});
+  Parameter p;
+  p.id = "a_to_b";
+  s.parameters.push_back(p);
+  s.parameter_uses.push_back({ParameterUse::Kind::kTransitionProbability, 0, 0, 0, 0});
+  s.dated_changes.push_back({0, 6, 1.0, "test"});
+  const CompiledModel compiled = compile(s);
+  ASSERT_EQ(compiled.later.size(), 1u);
+  const Population pop = test_support::make_cohort(s, 100, 40, 0);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 12});
+  const Tally& year = result.years[0];
+  EXPECT_EQ(year.events[0], 100u);
+  EXPECT_EQ(year.state_months[static_cast<size_t>(compiled.modules[0].states[0].slot)], 700u);
+  EXPECT_EQ(year.state_months[static_cast<size_t>(compiled.modules[0].states[1].slot)], 500u);
+}

@@ -577,3 +577,39 @@ TEST_F(BrokenScenario, ACostLineForSomePersonsOnlyReadsOneCondition) {
             nullptr)
       << all(ds);
 }
+
+TEST_F(BrokenScenario, ADatedChangeIsARatesNewValueFromAMonthInsideTheHorizon) {
+  std::string text = read(folder / "parameters/children.toml");
+  const size_t at = text.find("id = \"children.placed.cost_municipality\"");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(text.find("[[parameter]]", at),
+              "[[parameter.change]]\nfrom = \"2027-01\"\nvalue = 70000\nsource = \"test\"\n\n");
+  std::ofstream(folder / "parameters/children.toml") << text;
+  auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find(
+               "parameter 'children.placed.cost_municipality': change: only "
+               "the modules' rates, relative risks and entry shares") != std::string::npos;
+  })) << all(ds);
+}
+
+TEST_F(BrokenScenario, ADatedChangeMustFallInsideTheRunAndNameItsMonth) {
+  const std::string rate = "id = \"children.none_to_preventive\"";
+  std::string text = read(folder / "parameters/children.toml");
+  const size_t at = text.find(rate);
+  ASSERT_NE(at, std::string::npos);
+  const size_t end = text.find("[[parameter]]", at);
+  text.insert(end,
+              "[[parameter.change]]\nfrom = \"2024-06\"\nvalue = 0.001\nsource = \"test\"\n\n"
+              "[[parameter.change]]\nfrom = \"2026/07\"\nvalue = 0.001\nsource = \"test\"\n\n");
+  std::ofstream(folder / "parameters/children.toml") << text;
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find("change: expected a month after the run's first") !=
+           std::string::npos;
+  })) << all(ds);
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find("expected the first month of the new value as \"YYYY-MM\"") !=
+           std::string::npos;
+  })) << all(ds);
+}
