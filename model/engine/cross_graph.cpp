@@ -55,6 +55,9 @@ std::vector<GraphEdge> dependency_edges(const Scenario& scenario) {
             break;
           case Condition::Kind::kAge:  // reads no module
             break;
+          case Condition::Kind::kClock:
+            edges.push_back({c.module, to, "clock", mod.feedback});
+            break;
         }
       }
     }

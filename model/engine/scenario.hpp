@@ -87,13 +87,15 @@ struct BandTable {
 };
 
 struct Condition {
-  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory, kAge };
+  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory, kAge, kClock };
   Kind kind = Kind::kSelfIn;
-  uint8_t module = 0;       // kSelfIn: the module whose state is read
+  uint8_t module = 0;       // kSelfIn: the module whose state is read; kClock: whose clock
   uint16_t index = 0;       // kHousehold: condition bit; kHistory: flag bit
   uint64_t state_mask = 0;  // kSelfIn: states that satisfy the condition
   uint8_t age_from = 0;     // kAge: whole years, from inclusive
   uint8_t age_to = 0;       // kAge: whole years, to exclusive
+  uint16_t clock_from = 0;  // kClock: the clock's months, from inclusive
+  uint16_t clock_to = 0;    // kClock: to exclusive
   bool operator==(const Condition&) const = default;
 };
 

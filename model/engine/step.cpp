@@ -29,6 +29,7 @@ struct PersonAtStart {
   std::array<uint8_t, kMaxModules> states{};  // after this month's entries
   uint16_t history = 0;
   uint64_t household_bits = 0;
+  std::array<uint16_t, kMaxModules> clock_months{};          // modules with a clock: its reading
   std::array<double, kMaxProposalsPerArm> effect_weights{};  // per proposal of the arm
   bool any_effect = false;
 };
@@ -45,6 +46,10 @@ bool holds(const Condition& c, const PersonAtStart& start) {
       return ((start.history >> c.index) & 1u) != 0;
     case Condition::Kind::kAge:
       return start.age_years >= c.age_from && start.age_years < c.age_to;
+    case Condition::Kind::kClock: {
+      const uint16_t months = start.clock_months[c.module];
+      return months >= c.clock_from && months < c.clock_to;
+    }
   }
   return false;
 }
@@ -134,7 +139,7 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   int clock_months = d;  // the module's clock this month (its months in state without one)
   if (tables.clock >= 0) {
     uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
-    clock_months = ClockValue::reading(clock, module.clock);
+    clock_months = start.clock_months[m];
     if (st.band_by_clock) band_months = clock_months;
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
@@ -250,6 +255,11 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
     start.states[m] = s;
   }
   start.history = pop.history[p];
+  if (ctx.compiled.clock_count > 0)  // every clock's start-of-month reading, as modifiers read it
+    for (size_t m = 0; m < scenario.modules.size(); ++m)
+      if (const int c = ctx.compiled.modules[m].clock; c >= 0)
+        start.clock_months[m] =
+            ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)), scenario.modules[m].clock);
   PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
     if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);

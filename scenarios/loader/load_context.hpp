@@ -37,6 +37,7 @@ struct LoadContext {
   std::vector<std::vector<PendingChange>> changes;
 
   std::vector<NameIndex> states;                        // per module
+  std::vector<bool> module_has_clock;                   // per module: it declares a [clock]
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
 
   // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.

@@ -62,6 +62,27 @@ model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
     const int i = ctx.resolve(r, "history", *name, ctx.flags, "history flag");
     c.index = static_cast<uint16_t>(std::max(i, 0));
   }
+  // clock = { module, from, to }: the module's clock reads from (inclusive) to (exclusive, default
+  // no end) months.
+  if (const toml::table* clock = r.table("clock", Need::kOptional)) {
+    ++count;
+    TableReader t(*clock, r.file(), r.path("clock"), ctx.diagnostics);
+    c.kind = model::Condition::Kind::kClock;
+    const auto module = t.string("module", Need::kRequired);
+    const int m = module ? ctx.resolve(t, "module", *module, ctx.modules, "module") : -1;
+    constexpr int64_t kMaxMonths = 0xFFFF;
+    c.clock_from =
+        static_cast<uint16_t>(t.integer("from", Need::kRequired, 0, kMaxMonths).value_or(0));
+    c.clock_to =
+        static_cast<uint16_t>(t.integer("to", Need::kOptional, 1, kMaxMonths).value_or(kMaxMonths));
+    if (c.clock_to <= c.clock_from) t.error("to", "expected to above from");
+    if (m >= 0) {
+      c.module = static_cast<uint8_t>(m);
+      if (static_cast<size_t>(m) < ctx.module_has_clock.size() &&
+          !ctx.module_has_clock[static_cast<size_t>(m)])
+        t.error("module", "module '" + *module + "' declares no [clock]");
+    }
+  }
   // age = [from, to]: whole years, from inclusive, to exclusive.
   if (const auto ages = r.numbers("age", Need::kOptional, 0, model::kAgeYearsTabled)) {
     ++count;
@@ -157,7 +178,7 @@ void read_cost_condition(LoadContext& ctx, TableReader& c, model::CostLine& line
   int count = 0;
   const model::Condition condition = read_condition(ctx, t, count);
   if (count != 1) {
-    t.error("", "expected exactly one condition: self_in, household, history or age");
+    t.error("", "expected exactly one condition: self_in, household, history, age or clock");
     return;
   }
   auto& list = state.cost_conditions;
@@ -288,7 +309,7 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
     int conditions = 0;
     mod.condition = read_condition(ctx, mr, conditions);
     if (conditions != 1)
-      mr.error("", "expected exactly one condition: self_in, household, history or age");
+      mr.error("", "expected exactly one condition: self_in, household, history, age or clock");
     mod.relative_risk = ctx.parameter(mr, "relative_risk", "a relative risk",
                                       {model::ParameterUse::Kind::kModifier, 0, m, transition,
                                        static_cast<int>(tr.modifiers.size())},
@@ -331,12 +352,14 @@ void declare_module(LoadContext& ctx, const std::string& file, const toml::table
   if (!id) {
     ctx.diagnostics.add(at(doc, file, "id", "missing required key; expected the module's id"));
     ctx.states.emplace_back();
+    ctx.module_has_clock.push_back(false);
     ctx.out.scenario.modules.emplace_back();
     return;
   }
   if (ctx.modules.count(*id))
     ctx.diagnostics.add(at(*doc.get("id"), file, "id", "module '" + *id + "' is declared twice"));
   ctx.modules[*id] = static_cast<int>(ctx.out.scenario.modules.size());
+  ctx.module_has_clock.push_back(doc.contains("clock"));
   NameIndex states;
   if (const toml::array* list = doc["state"].as_array())
     for (const auto& s : *list)

@@ -156,3 +156,31 @@ TEST(RefusionClock, ATransitionCanReadTheClockAcrossStates) {
   EXPECT_EQ(run(true), 25u);
   EXPECT_EQ(run(false), 36u);
 }
+
+TEST(Clock, AModifierReadsTheClockNotTheMonthsInTheState) {
+  // Persons on kontanthjælp whose clock already counts 3 months (e.g. after dagpenge) and whose
+  // exit to work is certain once the clock reads 6 months, impossible before (a modifier with
+  // relative risk 0 while the clock reads 0-5): they leave in month 3, when their clock reads 6,
+  // not after 6 months in the state.
+  Module m = test_support::make_module({"dagpenge", "kontanthjaelp", "employed"},
+                                       {{kKontanthjaelp, kEmployed, kCertain}});
+  m.has_clock = true;
+  m.clock.id = "public_support";
+  m.clock.state_mask = (1U << kDagpenge) | (1U << kKontanthjaelp);
+  Condition early;
+  early.kind = Condition::Kind::kClock;
+  early.module = 0;
+  early.clock_from = 0;
+  early.clock_to = 6;
+  m.transitions[0].modifiers.push_back({early, 0.0, false});
+  const Scenario s = test_support::make_scenario({m});
+  const CompiledModel compiled = compile(s);
+  Population pop = test_support::make_cohort(s, 10, 40, kKontanthjaelp);
+  for (uint32_t p = 0; p < 10; ++p) pop.clock_in(p, 0) = ClockValue::of(3);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 12});
+  const StateTable& on_benefit = compiled.modules[0].states[kKontanthjaelp];
+  EXPECT_EQ(result.years[0].state_months[static_cast<size_t>(on_benefit.slot)], 40u);
+  EXPECT_EQ(result.years[0].events[0], 10u);
+}

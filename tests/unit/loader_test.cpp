@@ -613,3 +613,25 @@ TEST_F(BrokenScenario, ADatedChangeMustFallInsideTheRunAndNameItsMonth) {
            std::string::npos;
   })) << all(ds);
 }
+
+TEST_F(BrokenScenario, AModifierMayReadAModulesClock) {
+  const std::string modifier =
+      "relative_risk = \"children.none_to_placed.rr_parent_on_kontanthjaelp\"\n";
+  const std::string clocked =
+      "[[transition.modifier]]\nclock = { module = \"jobcentre\", from = "
+      "12 }\nrelative_risk = "
+      "\"children.none_to_placed.rr_parent_on_kontanthjaelp\"\n";
+  apply({"modules/children.toml", modifier, modifier + clocked});
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  const model::Condition& c =
+      loaded.loaded->scenario.modules[1].transitions[1].modifiers[1].condition;
+  EXPECT_EQ(c.kind, model::Condition::Kind::kClock);
+  EXPECT_EQ(c.clock_from, 12);
+  apply({"modules/children.toml", "clock = { module = \"jobcentre\"",
+         "clock = { module = \"children\""});
+  const auto ds = load();
+  EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find("module 'children' declares no [clock]") != std::string::npos;
+  })) << all(ds);
+}
