@@ -85,13 +85,15 @@ std::string budget_types_line(const RunRecord& run, int arm) {
       by_type[static_cast<size_t>(row.type)] = &row.net_cost;
   if (by_type[0] == nullptr) return "";
   const auto& service = *by_type[static_cast<size_t>(model::BudgetType::kService)];
+  const double investment = by_type[static_cast<size_t>(model::BudgetType::kInvestment)]->mean;
   return fmt::format(
       "    of which service expenditure {}; transfers {} (budget guarantee), {} (other); "
-      "financing {}\n",
+      "financing {}{}\n",
       interval(service.mean, service.mean_low, service.mean_high),
       mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean),
       mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean),
-      mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean));
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean),
+      investment == 0 ? std::string() : "; investment (anlæg) " + mdkk(investment));
 }
 
 // How full the proposal's places are, e.g. "places used (30): 2025 48 %, 2026 71 %, 2027 70 %,

@@ -201,7 +201,7 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   Sheet sheet(book, f, "Budget", headers);
   constexpr std::array<const char*, model::kBudgetTypeCount> kTitles = {
       "Service expenditure (service ceiling)", "Transfers, budget guarantee", "Transfers, other",
-      "Financing (tax, equalisation)"};
+      "Financing (tax, equalisation)", "Investment (anlæg)"};
   const size_t columns = headers.size();
   for (size_t a = 1; a < s.arms.size(); ++a) {
     // Rows by budget type, then the net cost; every cell set in place.

@@ -1,6 +1,6 @@
 -- budget.csv rebuilt from results.sqlite: sqlite3 -list -noheader results.sqlite < budget.sql
 -- Per dynamics group and proposal: each budget year, then the budget period; the budget types in
--- their order (service, transfer_guaranteed, transfer_other, financing).
+-- their order (service, transfer_guaranteed, transfer_other, financing, investment).
 SELECT line FROM (
   SELECT -1 AS k1, -1 AS k2, -1 AS k3, -1 AS k4, -1 AS k5,
     'proposal,dynamics_group,normative_sets,period,prices,budget_type,'
@@ -10,7 +10,7 @@ SELECT line FROM (
   UNION ALL
   SELECT b.dynamics_group, a.arm_index, b.last_year - b.first_year, b.first_year,
     CASE b.budget_type WHEN 'service' THEN 0 WHEN 'transfer_guaranteed' THEN 1
-                       WHEN 'transfer_other' THEN 2 ELSE 3 END,
+                       WHEN 'transfer_other' THEN 2 WHEN 'financing' THEN 3 ELSE 4 END,
     b.arm || ',' || b.dynamics_group || ','
     || (SELECT group_concat(norm, ';') FROM (SELECT norm FROM norms
         WHERE dynamics_group = b.dynamics_group ORDER BY norm_index)) || ','

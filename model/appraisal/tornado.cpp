@@ -26,7 +26,8 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     const auto k = static_cast<size_t>(use.parameter);
     if (use.kind == ParameterUse::Kind::kEffect ||
         use.kind == ParameterUse::Kind::kProposalFixedCost ||
-        use.kind == ParameterUse::Kind::kProposalParticipantCost)
+        use.kind == ParameterUse::Kind::kProposalParticipantCost ||
+        use.kind == ParameterUse::Kind::kProposalInvestment)
       proposals_of[k].push_back(use.owner);
     else
       modules_read[k] = true;

@@ -51,7 +51,8 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     for (const MeasureWeight& w : tr.event_measures)
       account.measures[static_cast<size_t>(w.measure)] += events * w.per_unit;
   }
-  // Proposals: fixed yearly cost for each month the proposal runs, and cost per participant-month.
+  // Proposals: fixed yearly cost for each month the proposal runs, cost per participant-month,
+  // and an investment (anlæg) once, in the year it starts.
   const int first_month = year_index * kMonthsPerYear;
   for (size_t k = 0; k < arm.proposals.size(); ++k) {
     const Proposal& p = scenario.proposals[static_cast<size_t>(arm.proposals[k])];
@@ -61,6 +62,11 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     account.at(p.department, Payer::kMunicipality) += cost;
     account.municipal(p.department, BudgetType::kService) += cost;
     account.programme_cost += cost;
+    if (p.start_month >= first_month && p.start_month < first_month + kMonthsPerYear) {
+      account.at(p.department, Payer::kMunicipality) += p.investment_dkk;
+      account.municipal(p.department, BudgetType::kInvestment) += p.investment_dkk;
+      account.programme_cost += p.investment_dkk;
+    }
     account.admissions += static_cast<double>(tally.admissions[k]);
   }
   return account;

@@ -69,6 +69,9 @@ void set_parameter_value(Scenario& scenario, int parameter, double value) {
       case ParameterUse::Kind::kProposalParticipantCost:
         scenario.proposals[owner].dkk_per_participant_month = value;
         break;
+      case ParameterUse::Kind::kProposalInvestment:
+        scenario.proposals[owner].investment_dkk = value;
+        break;
       case ParameterUse::Kind::kRefusionShare:
         scenario.refusions[owner].state_share[detail] = value;
         break;

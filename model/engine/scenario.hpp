@@ -124,16 +124,18 @@ struct Transition {
 // How a municipal amount counts in the budget (budgetloven, KL's budgetvejledning): service
 // expenditure, which counts under the service ceiling (serviceramme); income transfers
 // (overførselsudgifter), inside or outside the budget guarantee (budgetgaranti); financing
-// (tax, equalisation, grants). Transfer savings make no room under the service ceiling.
+// (tax, equalisation, grants); investment (anlæg: construction and equipment, under its own
+// frame). Transfer savings make no room under the service ceiling.
 enum class BudgetType : uint8_t {
   kService = 0,
   kTransferGuaranteed = 1,
   kTransferOther = 2,
-  kFinancing = 3
+  kFinancing = 3,
+  kInvestment = 4
 };
-constexpr int kBudgetTypeCount = 4;
+constexpr int kBudgetTypeCount = 5;
 constexpr std::array<const char*, kBudgetTypeCount> kBudgetTypeNames = {
-    "service", "transfer_guaranteed", "transfer_other", "financing"};
+    "service", "transfer_guaranteed", "transfer_other", "financing", "investment"};
 
 struct CostLine {
   int department = 0;
@@ -275,6 +277,7 @@ struct Proposal {
   MonthIndex start_month = 0;
   Dkk fixed_dkk_per_year = 0;
   Dkk dkk_per_participant_month = 0;
+  Dkk investment_dkk = 0;  // one-off investment (anlæg) in the start month, e.g. a building
   TargetGroup target;
   int capacity = 0;
   int participation_months = 1;
@@ -362,6 +365,7 @@ struct ParameterUse {
     kEntryShare,               // module, rule (-1: default, else by_history index), state
     kProposalFixedCost,        // proposal: DKK per year
     kProposalParticipantCost,  // proposal: DKK per participant-month
+    kProposalInvestment,       // proposal: DKK once, in its start month (anlæg)
     kEffect,                   // proposal, effect: relative risk (its distribution)
     kRefusionShare,            // refusion schedule, band: the state's share
   };
@@ -373,7 +377,8 @@ struct ParameterUse {
   // Changes what is simulated (rather than only what it costs).
   bool is_dynamics() const {
     return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
-           kind != Kind::kProposalParticipantCost && kind != Kind::kRefusionShare;
+           kind != Kind::kProposalParticipantCost && kind != Kind::kProposalInvestment &&
+           kind != Kind::kRefusionShare;
   }
 };
 

@@ -158,7 +158,8 @@ void resolve_scales_with(LoadContext& ctx) {
     cost[static_cast<size_t>(use.parameter)] =
         use.kind == model::ParameterUse::Kind::kStateCost ||
         use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
-        use.kind == model::ParameterUse::Kind::kProposalParticipantCost;
+        use.kind == model::ParameterUse::Kind::kProposalParticipantCost ||
+        use.kind == model::ParameterUse::Kind::kProposalInvestment;
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const std::string& id = ctx.scales_with[k];
     if (id.empty() || !used[k]) continue;
@@ -193,7 +194,8 @@ void resolve_price_years(LoadContext& ctx) {
   for (const auto& use : s.parameter_uses) {
     const bool is_cost = use.kind == model::ParameterUse::Kind::kStateCost ||
                          use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
-                         use.kind == model::ParameterUse::Kind::kProposalParticipantCost;
+                         use.kind == model::ParameterUse::Kind::kProposalParticipantCost ||
+                         use.kind == model::ParameterUse::Kind::kProposalInvestment;
     (is_cost ? cost : other)[static_cast<size_t>(use.parameter)] = true;
   }
   std::string years;

@@ -132,6 +132,12 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
                       {model::ParameterUse::Kind::kProposalParticipantCost, 0, proposal, 0, 0},
                       -INFINITY, INFINITY)
             .value_or(0);
+    if (c.has("investment_dkk"))
+      p.investment_dkk =
+          ctx.parameter(c, "investment_dkk", "a proposal's one-off investment (anlæg)",
+                        {model::ParameterUse::Kind::kProposalInvestment, 0, proposal, 0, 0}, 0,
+                        INFINITY)
+              .value_or(0);
     c.string("description", Need::kOptional);
     if (!p.reduction && (p.fixed_dkk_per_year < 0 || p.dkk_per_participant_month < 0))
       c.error(

@@ -42,6 +42,29 @@ TEST(BudgetTypes, ServiceTransfersAndFinancingAddUpToTheMunicipalitysNetCost) {
   EXPECT_LT(row("job_support_parents", BudgetType::kFinancing).mean, 0);
 }
 
+TEST(BudgetTypes, AnInvestmentIsBookedOnceInTheYearItStartsUnderItsOwnFrame) {
+  // Job support with a 2 m DKK investment (anlæg) and its start moved to March of the second
+  // year: the investment is 2 m in that year and nothing in the others, apart from the service
+  // expenditure.
+  Scenario s = test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO);
+  Proposal& job_support = s.proposals[0];
+  ASSERT_EQ(job_support.id, "job_support_parents");
+  job_support.investment_dkk = 2e6;
+  job_support.start_month = kMonthsPerYear + 2;
+  const Appraisal a = test_support::appraise_quietly(s, 2);
+  int with_start = 0;
+  for (const BudgetRow& r : a.budget) {
+    if (s.arms[static_cast<size_t>(r.arm)].id != "job_support_parents" || r.group != 0 ||
+        r.type != BudgetType::kInvestment)
+      continue;
+    const bool holds_start = r.first_year <= 1 && 1 < r.first_year + r.years;
+    with_start += holds_start ? 1 : 0;
+    EXPECT_DOUBLE_EQ(r.net_cost.mean, holds_start ? 2e6 : 0.0)
+        << "from year " << r.first_year << ", " << r.years << " years";
+  }
+  EXPECT_EQ(with_start, 2);  // the year itself and the budget period
+}
+
 TEST(Transfers, TheReceiverGetsWhatThePayerPaysBeforeRefusion) {
   // 100 persons a month on a benefit of 10,000 DKK that the municipality pays and the state
   // refunds at 80 %: the municipality 200,000, the state 800,000, the citizens -1,000,000.

@@ -102,7 +102,8 @@ def main(run_dir):
     titles = {"Service expenditure (service ceiling)": "service",
               "Transfers, budget guarantee": "transfer_guaranteed",
               "Transfers, other": "transfer_other",
-              "Financing (tax, equalisation)": "financing"}
+              "Financing (tax, equalisation)": "financing",
+              "Investment (anlæg)": "investment"}
     budget = {
         (arm, kind): value
         for arm, kind, value in db.execute(
