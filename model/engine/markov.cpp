@@ -18,7 +18,7 @@ Eigen::MatrixXd expected_state_shares(const CompiledModel& compiled, int module,
   Eigen::MatrixXd shares(months + 1, states);
   shares.row(0) = initial_shares.transpose();
   for (int t = 0; t < months; ++t) {
-    const int age_years = (start_age_months + t) / kMonthsPerYear;
+    const int age_months = start_age_months + t;
     Eigen::MatrixXd next = Eigen::MatrixXd::Zero(states, durations);
     for (Eigen::Index d = 0; d < durations; ++d) {
       // Monthly transition matrix at this duration: P(s -> s') by competing hazards.
@@ -31,7 +31,7 @@ Eigen::MatrixXd expected_state_shares(const CompiledModel& compiled, int module,
         for (int i = 0; i < st.transition_count; ++i) {
           const TransitionTable& tr =
               tables.transitions[static_cast<size_t>(st.first_transition + i)];
-          const double h = tr.base_hazard(age_years, static_cast<int>(d));
+          const double h = tr.base_hazard(age_months, static_cast<int>(d));
           hs.push_back({tr.to, h});
           total += h;
         }

@@ -169,9 +169,8 @@ CompiledModel compile(const Scenario& scenario) {
       const Transition& tr = transitions[t];
       TransitionTable table;
       table.to = tr.to;
-      std::vector<int> age_years;
-      for (int a : tr.hazard.age_from_months) age_years.push_back(a / kMonthsPerYear);
-      table.age_band = band_lookup<kAgeYearsTabled>(age_years, 1);
+      const auto by_month = band_lookup<kAgeMonthsTabled>(tr.hazard.age_from_months, 1);
+      table.age_band.assign(by_month.begin(), by_month.end());
       table.duration_band = duration_bands_of(tr.hazard.duration_from);
       table.duration_bands = static_cast<int>(tr.hazard.duration_from.size());
       table.hazard = tr.hazard.values;
@@ -188,10 +187,12 @@ CompiledModel compile(const Scenario& scenario) {
         for (int t = 0; t < st.transition_count; ++t) {
           const TransitionTable& tr =
               tables.transitions[static_cast<size_t>(st.first_transition + t)];
-          const int a = tr.age_band[static_cast<size_t>(y)];
-          double h = 0;
-          for (int d = 0; d < tr.duration_bands; ++d)
-            h = std::max(h, tr.hazard[static_cast<size_t>(a * tr.duration_bands + d)]);
+          double h = 0;  // the highest over the year's months and every duration band
+          for (int month = 0; month < kMonthsPerYear; ++month) {
+            const int a = tr.age_band[static_cast<size_t>(y * kMonthsPerYear + month)];
+            for (int d = 0; d < tr.duration_bands; ++d)
+              h = std::max(h, tr.hazard[static_cast<size_t>(a * tr.duration_bands + d)]);
+          }
           for (const Modifier& mod : tr.modifiers) h *= std::max(1.0, mod.relative_risk);
           total += h;
         }

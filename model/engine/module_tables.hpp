@@ -28,18 +28,21 @@ struct DurationBands {
 };
 DurationBands duration_bands_of(const std::vector<int>& from);
 
+// Ages in months up to which rates are tabled month by month (older ages read the last month).
+constexpr int kAgeMonthsTabled = kAgeYearsTabled * kMonthsPerYear;
+
 struct TransitionTable {
   uint8_t to = 0;
-  std::array<uint8_t, kAgeYearsTabled> age_band{};
+  std::vector<uint8_t> age_band;  // per age in months (kAgeMonthsTabled): the age band
   DurationBands duration_band;
   int duration_bands = 1;
   std::vector<double> hazard;  // [age band][duration band]
   std::vector<Modifier> modifiers;
   int event_slot = 0;              // index of this transition in tallies' event counts
   bool duration_by_clock = false;  // the duration bands read the module's clock
-  double base_hazard(int age_years, int months_in_state) const {
-    const int a = age_band[static_cast<size_t>(age_years < kAgeYearsTabled ? age_years
-                                                                           : kAgeYearsTabled - 1)];
+  double base_hazard(int age_months, int months_in_state) const {
+    const int a = age_band[static_cast<size_t>(
+        age_months < kAgeMonthsTabled ? std::max(age_months, 0) : kAgeMonthsTabled - 1)];
     return hazard[static_cast<size_t>(a * duration_bands + duration_band.band(months_in_state))];
   }
 };

@@ -25,6 +25,7 @@ namespace {
 // in which modules are updated never changes results.
 struct PersonAtStart {
   uint32_t person = 0;
+  int age_months = 0;
   int age_years = 0;
   std::array<uint8_t, kMaxModules> states{};  // after this month's entries
   uint16_t history = 0;
@@ -175,7 +176,7 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   double total = 0;
   for (int t = 0; t < st.transition_count; ++t) {
     const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + t)];
-    double h = tr.base_hazard(start.age_years, tr.duration_by_clock ? clock_months : d);
+    double h = tr.base_hazard(start.age_months, tr.duration_by_clock ? clock_months : d);
     for (const Modifier& mod : tr.modifiers)
       if (holds(mod.condition, start)) h *= mod.relative_risk;
     if (start.any_effect) {
@@ -219,6 +220,7 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   const int age = ctx.month - pop.birth_month[p];
   PersonAtStart start;
   start.person = p;
+  start.age_months = age;
   start.age_years = age / kMonthsPerYear;
   start.household_bits = hh_bits;
   ++out.tally.person_months;

@@ -189,8 +189,8 @@ std::vector<double> spell_duration_distribution(const ModuleTables& tables, int 
     total += s;
     double h = 0;
     for (int t = 0; t < st.transition_count; ++t)
-      h += tables.transitions[static_cast<size_t>(st.first_transition + t)].base_hazard(age_years,
-                                                                                        d);
+      h += tables.transitions[static_cast<size_t>(st.first_transition + t)].base_hazard(
+          age_years * kMonthsPerYear, d);
     s *= std::exp(-h);
   }
   double cumulative = 0;

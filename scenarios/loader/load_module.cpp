@@ -252,8 +252,16 @@ void read_transition(LoadContext& ctx, TableReader& r, int m, model::Module& mod
   if (f >= 0 && f == t) r.error("to", "a transition must lead to another state");
   tr.from = static_cast<uint8_t>(std::max(f, 0));
   tr.to = static_cast<uint8_t>(std::max(t, 0));
-  tr.hazard.age_from_months =
-      band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
+  // Age bands in whole years (age_from) or in months (age_from_months), the first at most the
+  // module's minimum age.
+  if (r.has("age_from_months")) {
+    if (r.has("age_from")) r.error("age_from", "expected age_from or age_from_months, not both");
+    tr.hazard.age_from_months =
+        band_bounds(r, "age_from_months", 1, model::kAgeMonthsTabled - 1, module.min_age_months);
+  } else {
+    tr.hazard.age_from_months =
+        band_bounds(r, "age_from", kMonthsPerYear, 130, module.min_age_months / kMonthsPerYear);
+  }
   tr.hazard.duration_from = band_bounds(r, "duration_from", 1, 10000, 0);
   tr.duration_by_clock = reads_clock(r);
   const size_t ages = tr.hazard.age_from_months.size(), durations = tr.hazard.duration_from.size();

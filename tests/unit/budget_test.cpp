@@ -224,3 +224,20 @@ TEST(DatedChanges, ARateTakesItsNewValueFromTheMonthOfTheChange) {
   EXPECT_EQ(year.state_months[static_cast<size_t>(compiled.modules[0].states[0].slot)], 700u);
   EXPECT_EQ(year.state_months[static_cast<size_t>(compiled.modules[0].states[1].slot)], 500u);
 }
+
+TEST(AgeBands, ARateMayChangeAtAnAgeInMonths) {
+  // An exit that is impossible before 18 years and 6 months (222 months) and certain from then:
+  // persons aged 18 at the start leave in month 6, having spent months 0-6 in the state.
+  Module m = test_support::make_module({"a", "b"}, {{0, 1, 0.0}});
+  m.transitions[0].hazard.age_from_months = {0, 222};
+  m.transitions[0].hazard.values = {0.0, hazard_from_probability(1.0 - 1e-12)};
+  const Scenario s = test_support::make_scenario({m});
+  const CompiledModel compiled = compile(s);
+  const Population pop = test_support::make_cohort(s, 50, 18, 0);
+  const EffectDraws draws = draw_effects(s, {1, 0});
+  const SimulationResult result =
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 12});
+  EXPECT_EQ(result.years[0].events[0], 50u);
+  EXPECT_EQ(result.years[0].state_months[static_cast<size_t>(compiled.modules[0].states[0].slot)],
+            350u);
+}

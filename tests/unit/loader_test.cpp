@@ -635,3 +635,19 @@ TEST_F(BrokenScenario, AModifierMayReadAModulesClock) {
     return scenarios::format(d).find("module 'children' declares no [clock]") != std::string::npos;
   })) << all(ds);
 }
+
+TEST_F(BrokenScenario, RateAgeBandsMayBeGivenInMonths) {
+  apply({"modules/children.toml", "to = \"preventive\"\n",
+         "to = \"preventive\"\nage_from_months = [0, 150]\n"});
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  EXPECT_EQ(loaded.loaded->scenario.modules[1].transitions[0].hazard.age_from_months,
+            (std::vector<int>{0, 150}));
+  apply({"modules/children.toml", "age_from_months = [0, 150]\n",
+         "age_from_months = [0, 150]\nage_from = [0, 12]\n"});
+  const auto both = load();
+  EXPECT_TRUE(std::any_of(both.begin(), both.end(), [](const scenarios::Diagnostic& d) {
+    return scenarios::format(d).find("expected age_from or age_from_months, not both") !=
+           std::string::npos;
+  })) << all(both);
+}
