@@ -54,6 +54,7 @@ std::vector<GraphEdge> dependency_edges(const Scenario& scenario) {
               edges.push_back({from, to, "history", mod.feedback});
             break;
           case Condition::Kind::kAge:  // reads no module
+          case Condition::Kind::kFromMonth:
             break;
           case Condition::Kind::kClock:
             edges.push_back({c.module, to, "clock", mod.feedback});

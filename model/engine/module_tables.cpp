@@ -213,15 +213,16 @@ CompiledModel compile(const Scenario& scenario) {
   for (const EquityGroup& group : scenario.equity_groups)
     compiled.equity_flags.push_back(group.flag);
   // Each month of a dated change: the scenario with every change up to then, compiled alike.
-  for (size_t i = 0; i < scenario.dated_changes.size(); ++i) {
-    const MonthIndex month = scenario.dated_changes[i].month;
-    if (i + 1 < scenario.dated_changes.size() && scenario.dated_changes[i + 1].month == month)
-      continue;
+  std::vector<DatedChange> simulated;  // a unit cost's change is priced, not simulated
+  for (const DatedChange& c : scenario.dated_changes)
+    if (!c.unit_cost) simulated.push_back(c);
+  for (size_t i = 0; i < simulated.size(); ++i) {
+    const MonthIndex month = simulated[i].month;
+    if (i + 1 < simulated.size() && simulated[i + 1].month == month) continue;
     auto dated = std::make_shared<Scenario>(scenario);
     dated->dated_changes.clear();
     for (size_t j = 0; j <= i; ++j)
-      set_parameter_value(*dated, scenario.dated_changes[j].parameter,
-                          scenario.dated_changes[j].value);
+      set_parameter_value(*dated, simulated[j].parameter, simulated[j].value);
     auto tables = std::make_shared<const CompiledModel>(compile(*dated));
     compiled.later.push_back({month, std::move(dated), std::move(tables)});
   }

@@ -44,7 +44,7 @@ void set_parameter_value(Scenario& scenario, int parameter, double value) {
     const auto detail = static_cast<size_t>(use.detail);
     switch (use.kind) {
       case ParameterUse::Kind::kStateCost:
-        scenario.modules[owner].states[item].costs[detail].dkk_per_month = value;
+        scenario.modules[owner].states[item].costs[detail].dkk_per_month = value * use.factor;
         break;
       case ParameterUse::Kind::kTransitionProbability:
         scenario.modules[owner].transitions[item].hazard.values[detail] =

@@ -87,15 +87,16 @@ struct BandTable {
 };
 
 struct Condition {
-  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory, kAge, kClock };
+  enum class Kind : uint8_t { kSelfIn, kHousehold, kHistory, kAge, kClock, kFromMonth };
   Kind kind = Kind::kSelfIn;
-  uint8_t module = 0;       // kSelfIn: the module whose state is read; kClock: whose clock
-  uint16_t index = 0;       // kHousehold: condition bit; kHistory: flag bit
-  uint64_t state_mask = 0;  // kSelfIn: states that satisfy the condition
-  uint8_t age_from = 0;     // kAge: whole years, from inclusive
-  uint8_t age_to = 0;       // kAge: whole years, to exclusive
-  uint16_t clock_from = 0;  // kClock: the clock's months, from inclusive
-  uint16_t clock_to = 0;    // kClock: to exclusive
+  uint8_t module = 0;         // kSelfIn: the module whose state is read; kClock: whose clock
+  uint16_t index = 0;         // kHousehold: condition bit; kHistory: flag bit
+  uint64_t state_mask = 0;    // kSelfIn: states that satisfy the condition
+  uint8_t age_from = 0;       // kAge: whole years, from inclusive
+  uint8_t age_to = 0;         // kAge: whole years, to exclusive
+  uint16_t clock_from = 0;    // kClock: the clock's months, from inclusive
+  uint16_t clock_to = 0;      // kClock: to exclusive
+  MonthIndex from_month = 0;  // kFromMonth: the condition holds from this month of the run on
   bool operator==(const Condition&) const = default;
 };
 
@@ -374,6 +375,9 @@ struct ParameterUse {
   int owner = 0;   // module, proposal or refusion schedule
   int item = 0;    // state, transition, entry rule or effect (else 0)
   int detail = 0;  // cost line, hazard cell, modifier, state or band (else 0)
+  // kStateCost: the line's amount is the parameter's value times this (a line that carries a
+  // dated change: the new value over the register's, so that draws and the tornado move both).
+  double factor = 1;
   // Changes what is simulated (rather than only what it costs).
   bool is_dynamics() const {
     return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
@@ -456,6 +460,9 @@ struct DatedChange {
   MonthIndex month = 0;  // the first month with the new value
   double value = 0;
   std::string source;
+  // A unit cost's change is priced, not simulated: its lines are split by a kFromMonth cost
+  // condition at load, and the simulation's tables never change for it.
+  bool unit_cost = false;
 };
 
 // The price level of every amount: unit costs stated at other years' prices are converted to

@@ -25,6 +25,7 @@ namespace {
 // in which modules are updated never changes results.
 struct PersonAtStart {
   uint32_t person = 0;
+  MonthIndex month = 0;
   int age_months = 0;
   int age_years = 0;
   std::array<uint8_t, kMaxModules> states{};  // after this month's entries
@@ -47,6 +48,8 @@ bool holds(const Condition& c, const PersonAtStart& start) {
       return ((start.history >> c.index) & 1u) != 0;
     case Condition::Kind::kAge:
       return start.age_years >= c.age_from && start.age_years < c.age_to;
+    case Condition::Kind::kFromMonth:
+      return start.month >= c.from_month;
     case Condition::Kind::kClock: {
       const uint16_t months = start.clock_months[c.module];
       return months >= c.clock_from && months < c.clock_to;
@@ -220,6 +223,7 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   const int age = ctx.month - pop.birth_month[p];
   PersonAtStart start;
   start.person = p;
+  start.month = ctx.month;
   start.age_months = age;
   start.age_years = age / kMonthsPerYear;
   start.household_bits = hh_bits;

@@ -235,23 +235,72 @@ void resolve_price_years(LoadContext& ctx) {
   }
 }
 
+namespace {
+
+// A unit cost's dated change, priced exactly: each state line the cost is read by is split in two
+// by a cost condition "from the change's month on", the old line paid before it and a copy at the
+// new value after it. The copy reads the same parameter scaled by new / register value, so unit
+// cost draws and the tornado move both periods alike. Returns a problem, or "".
+std::string split_cost_lines(model::Scenario& s, int parameter, model::MonthIndex month,
+                             double value) {
+  const model::Parameter& p = s.parameters[static_cast<size_t>(parameter)];
+  if (p.value == 0)
+    return "a unit cost whose register value is 0 cannot change by date (the new value is kept "
+           "as a multiple of it)";
+  std::vector<model::ParameterUse> added;
+  for (const model::ParameterUse& use : s.parameter_uses) {
+    if (use.parameter != parameter) continue;
+    model::State& state =
+        s.modules[static_cast<size_t>(use.owner)].states[static_cast<size_t>(use.item)];
+    model::Condition from;
+    from.kind = model::Condition::Kind::kFromMonth;
+    from.from_month = month;
+    auto& list = state.cost_conditions;
+    auto it = std::find(list.begin(), list.end(), from);
+    if (it == list.end()) {
+      if (list.size() == model::kMaxCostConditions)
+        return "the state's cost lines already read " + std::to_string(model::kMaxCostConditions) +
+               " conditions";
+      it = list.insert(list.end(), from);
+    }
+    model::CostLine& line = state.costs[static_cast<size_t>(use.detail)];
+    if (line.condition >= 0) return "a cost line with when or unless cannot also change by date";
+    line.condition = static_cast<int>(it - list.begin());
+    line.unless = true;
+    model::CostLine after = line;
+    after.unless = false;
+    after.dkk_per_month = value;
+    state.costs.push_back(after);
+    model::ParameterUse use_after = use;
+    use_after.detail = static_cast<int>(state.costs.size()) - 1;
+    use_after.factor = value / p.value;
+    added.push_back(use_after);
+  }
+  s.parameter_uses.insert(s.parameter_uses.end(), added.begin(), added.end());
+  return "";
+}
+
+}  // namespace
+
 void resolve_dated_changes(LoadContext& ctx) {
   model::Scenario& s = ctx.out.scenario;
   using Kind = model::ParameterUse::Kind;
-  std::vector<int> kind(s.parameters.size(), -1);  // the use's kind if every use is a module figure
-  std::vector<bool> other(s.parameters.size(), false);
+  // Per parameter: the kind of its uses when they are all module figures or all state costs.
+  std::vector<int> kind(s.parameters.size(), -1);
+  std::vector<bool> mixed(s.parameters.size(), false);
   for (const auto& use : s.parameter_uses) {
-    const bool figure = use.kind == Kind::kTransitionProbability || use.kind == Kind::kModifier ||
-                        use.kind == Kind::kEntryShare;
     const auto k = static_cast<size_t>(use.parameter);
-    if (figure)
-      kind[k] = static_cast<int>(use.kind);
-    else
-      other[k] = true;
+    const bool datable = use.kind == Kind::kTransitionProbability || use.kind == Kind::kModifier ||
+                         use.kind == Kind::kEntryShare || use.kind == Kind::kStateCost;
+    const bool cost = use.kind == Kind::kStateCost;
+    if (!datable || (kind[k] >= 0 && (kind[k] == static_cast<int>(Kind::kStateCost)) != cost))
+      mixed[k] = true;
+    kind[k] = static_cast<int>(use.kind);
   }
   const int months = s.horizon_years * model::kMonthsPerYear;
   for (size_t k = 0; k < ctx.changes.size(); ++k) {
     model::MonthIndex previous = 0;
+    const bool cost = kind[k] == static_cast<int>(Kind::kStateCost);
     for (const auto& change : ctx.changes[k]) {
       const auto problem = [&](const std::string& message) {
         Diagnostic d = change.origin;
@@ -260,18 +309,29 @@ void resolve_dated_changes(LoadContext& ctx) {
       };
       const bool probability = kind[k] == static_cast<int>(Kind::kTransitionProbability) ||
                                kind[k] == static_cast<int>(Kind::kEntryShare);
-      if (kind[k] < 0 || other[k]) {
-        problem("only the modules' rates, relative risks and entry shares take dated changes");
+      if (kind[k] < 0 || mixed[k]) {
+        problem(
+            "only the modules' rates, relative risks, entry shares and state costs take "
+            "dated changes");
       } else if (change.month < 1 || change.month >= months) {
         problem("expected a month after the run's first (January " + std::to_string(s.base_year) +
                 ") and within its " + std::to_string(s.horizon_years) +
-                " years; a value in force from the start is " + "the register's value");
-      } else if (change.month <= previous) {
-        problem("expected the changes in ascending months");
-      } else if (change.value < 0 || (probability && change.value > 1)) {
+                " years; a value in force from the start is the register's value");
+      } else if (change.month <= previous || (cost && previous > 0)) {
+        problem(cost ? "a unit cost takes one dated change"
+                     : "expected the changes in ascending months");
+      } else if (!cost && (change.value < 0 || (probability && change.value > 1))) {
         problem(probability ? "expected a value in [0, 1]" : "expected a value of 0 or more");
       } else {
-        s.dated_changes.push_back({static_cast<int>(k), change.month, change.value, change.source});
+        // A unit cost's new value is stated at the cost's own price year.
+        const double value = cost ? change.value * s.parameters[k].price_factor : change.value;
+        if (const std::string why =
+                cost ? split_cost_lines(s, static_cast<int>(k), change.month, value) : "";
+            !why.empty()) {
+          problem(why);
+          continue;
+        }
+        s.dated_changes.push_back({static_cast<int>(k), change.month, value, change.source, cost});
         previous = change.month;
       }
     }

@@ -8,7 +8,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "model/engine/accounting.hpp"
+#include "model/engine/simulation.hpp"
 #include "scenarios/loader/load_scenario.hpp"
+#include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
 namespace fs = std::filesystem;
@@ -578,18 +581,65 @@ TEST_F(BrokenScenario, ACostLineForSomePersonsOnlyReadsOneCondition) {
       << all(ds);
 }
 
-TEST_F(BrokenScenario, ADatedChangeIsARatesNewValueFromAMonthInsideTheHorizon) {
+TEST_F(BrokenScenario, AUnitCostsDatedChangeIsPricedFromItsMonth) {
+  // A placement costs 60,058 DKK a month until June 2025 and 70,000 from July: the placed
+  // state's line is split by a cost condition at month 6, so each month is priced at the rate in
+  // force. 100 placed children: the first six months cost 60,058 each, later ones 70,000
+  // (preventive measures after a placement taken out).
   std::string text = read(folder / "parameters/children.toml");
   const size_t at = text.find("id = \"children.placed.cost_municipality\"");
   ASSERT_NE(at, std::string::npos);
   text.insert(text.find("[[parameter]]", at),
-              "[[parameter.change]]\nfrom = \"2027-01\"\nvalue = 70000\nsource = \"test\"\n\n");
+              "[[parameter.change]]\nfrom = \"2025-07\"\nvalue = 70000\nsource = \"test\"\n\n");
   std::ofstream(folder / "parameters/children.toml") << text;
-  auto ds = load();
+  const auto loaded = scenarios::load_scenario(folder);
+  ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
+  const model::Scenario& s = loaded.loaded->scenario;
+  const model::CompiledModel compiled = model::compile(s);
+  EXPECT_TRUE(compiled.later.empty());  // priced, not simulated
+  const int children_family = 1;
+  const auto placed_money = [&](int months) {
+    const model::Population pop = test_support::make_cohort(s, 100, 5, 2);
+    const model::EffectDraws draws = model::draw_effects(s, {1, 0});
+    const model::SimulationResult result =
+        model::simulate({s, compiled, pop, s.arms[0], draws, model::Dynamics{}, {1, 0}, months});
+    const model::StateTable& placed = compiled.modules[1].states[2];
+    uint64_t before = 0, after = 0;
+    for (int v = 0; v < placed.variants; ++v) {
+      const uint64_t n = result.years[0].state_months[static_cast<size_t>(placed.slot + v)];
+      (compiled.slots[static_cast<size_t>(placed.slot + v)].variant == 0 ? before : after) += n;
+    }
+    const model::YearAccount a = model::account_year(s, compiled, s.arms[0], result.years[0], 0);
+    // Children who leave placement may get a preventive measure (10,400 DKK a month).
+    const double preventive = static_cast<double>(
+        result.years[0].state_months[static_cast<size_t>(compiled.modules[1].states[1].slot)]);
+    return std::tuple{before, after,
+                      a.at(children_family, model::Payer::kMunicipality) - 10400 * preventive};
+  };
+  const auto [before6, after6, money6] = placed_money(6);
+  EXPECT_EQ(after6, 0u);
+  EXPECT_GT(before6, 500u);  // 600 less the few who leave placement in six months
+  const auto [before12, after12, money12] = placed_money(12);
+  EXPECT_EQ(before12, before6);
+  EXPECT_GT(after12, 0u);
+  EXPECT_NEAR(money12,
+              60058.0 * static_cast<double>(before12) + 70000.0 * static_cast<double>(after12),
+              1e-6 * money12)
+      << before12 << " " << after12;
+}
+
+TEST_F(BrokenScenario, ADatedChangeIsForTheModulesFiguresOnly) {
+  std::string text = read(folder / "parameters/proposals.toml");
+  const size_t at = text.find("id = \"job_support_parents.fixed_dkk_per_year\"");
+  ASSERT_NE(at, std::string::npos);
+  text.insert(text.find("[[parameter]]", at),
+              "[[parameter.change]]\nfrom = \"2027-01\"\nvalue = 70000\nsource = \"test\"\n\n");
+  std::ofstream(folder / "parameters/proposals.toml") << text;
+  const auto ds = load();
   EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
     return scenarios::format(d).find(
-               "parameter 'children.placed.cost_municipality': change: only "
-               "the modules' rates, relative risks and entry shares") != std::string::npos;
+               "parameter 'job_support_parents.fixed_dkk_per_year': "
+               "change: only the modules' rates") != std::string::npos;
   })) << all(ds);
 }
 
