@@ -87,9 +87,9 @@ void print_sensitivity(const appraisal::SensitivityRun& run) {
       run.simulations, run.replicates);
   if (run.unexplored_figures > 0)
     fmt::print(stderr,
-               "tornado: normative parameters and unit costs; the {} dynamics figures of the "
-               "modules and proposals (rates, relative risks, shares, effect sizes) are "
-               "explored with --full-tornado\n",
+               "tornado: normative parameters, unit costs and the dynamics figures marked explore; "
+               "the other {} dynamics figures of the modules and proposals (rates, relative "
+               "risks, shares, effect sizes) are explored with --full-tornado\n",
                run.unexplored_figures);
 }
 

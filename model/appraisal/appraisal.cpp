@@ -10,11 +10,12 @@
 namespace kommunesim::appraisal {
 namespace {
 
-// Dynamics figures with a range that the tornado leaves out unless asked for the full tornado.
+// Dynamics figures with a range that the tornado leaves out unless asked for the full tornado
+// (those marked explore are always in it).
 int dynamics_figures(const Scenario& scenario) {
   int figures = 0;
   for (const Parameter& p : scenario.parameters)
-    figures += p.role == ParameterRole::kModelDynamics && p.low < p.high;
+    figures += p.role == ParameterRole::kModelDynamics && p.low < p.high && !p.explore;
   return figures;
 }
 

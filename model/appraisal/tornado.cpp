@@ -57,9 +57,10 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   resimulator.prepare(wanted);
   // With the dynamics figures: per figure and end, every arm it moves under every set's
   // dynamics, simulated together on the moved scenario.
-  for (int k = 0; model_dynamics && k < static_cast<int>(scenario.parameters.size()); ++k) {
+  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
     const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
     if (p.role != ParameterRole::kModelDynamics || !(p.low < p.high)) continue;
+    if (!model_dynamics && !p.explore) continue;
     std::vector<Resimulator::Wanted> moved;
     for (const NormativeSet& norm : scenario.norms)
       for (size_t a = 1; a < scenario.arms.size(); ++a)
@@ -98,7 +99,8 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
             break;
           case ParameterRole::kModelDynamics:
           case ParameterRole::kModelCost: {
-            const bool explored = p.role == ParameterRole::kModelCost || model_dynamics;
+            const bool explored =
+                p.role == ParameterRole::kModelCost || model_dynamics || p.explore;
             if (p.low < p.high && explored && !outside_arm(k, members))
               value_at = [&, k](double x) {
                 return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);

@@ -345,6 +345,9 @@ struct Parameter {
   // at the scenario's prices, or no price level declared.
   int price_year = 0;
   double price_factor = 1;
+  // A dynamics figure the default run's tornado moves to its range's ends, as --full-tornado does
+  // for every figure (register key `explore = true`): one that may decide a proposal's result.
+  bool explore = false;
   bool is_valuation() const { return category == "valuation"; }
   // A setting that changes what is simulated (effect scale, half-life, deadweight).
   bool is_dynamics_setting() const {

@@ -49,6 +49,11 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
     e.evidence = p.string("evidence", Need::kRequired).value_or("");
     e.source = p.string("source", Need::kRequired).value_or("");
     e.owner = p.string("owner", Need::kOptional).value_or("");
+    e.explore = p.boolean("explore", Need::kOptional).value_or(false);
+    if (e.explore && e.category != "dynamics")
+      p.error("explore",
+              "only a dynamics figure is explored by re-simulation; the default "
+              "tornado moves every unit cost already");
     if (e.source.find_first_not_of(" \t") == std::string::npos)
       p.error("source",
               "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");

@@ -229,3 +229,20 @@ TEST(Flips, TheSiloViewDiffersInPerspective) {
     EXPECT_NE(std::find(f.differing.begin(), f.differing.end(), "perspective"), f.differing.end());
   }
 }
+
+TEST(Tornado, AFigureMarkedExploreIsInTheDefaultTornadoAndNoOtherDynamicsFigure) {
+  Scenario s = test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO);
+  const int k = s.parameter_index("family_therapy.effect.children.none_to_placed");
+  ASSERT_GE(k, 0);
+  s.parameters[static_cast<size_t>(k)].explore = true;
+  const Appraisal a = test_support::appraise_quietly(s, 2, 1);
+  bool explored = false;
+  for (const TornadoRow& row : a.tornado) {
+    const Parameter& p = s.parameters[static_cast<size_t>(s.parameter_index(row.parameter))];
+    if (p.id == "family_therapy.effect.children.none_to_placed")
+      explored = true;
+    else
+      EXPECT_NE(p.role, ParameterRole::kModelDynamics) << p.id;
+  }
+  EXPECT_TRUE(explored);
+}
