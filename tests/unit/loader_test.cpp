@@ -701,3 +701,13 @@ TEST_F(BrokenScenario, RateAgeBandsMayBeGivenInMonths) {
            std::string::npos;
   })) << all(both);
 }
+
+TEST_F(BrokenScenario, OnlyADynamicsFigureIsExploredByResimulation) {
+  const int line =
+      apply({"parameters/children.toml", "value = 60058\n", "value = 60058\nexplore = true\n"});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "parameters/children.toml", line + 1,
+                 "explore: only a dynamics figure is explored by re-simulation"),
+            nullptr)
+      << all(ds);
+}
