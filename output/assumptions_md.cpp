@@ -64,11 +64,11 @@ std::string figures_table(const model::Scenario& s,
     if (s.parameters[k].role == model::ParameterRole::kNormative) continue;
     const auto& p = s.parameters[k];
     const auto it = swing.find(p.id);
-    out += fmt::format(
-        "| `{}`<br>{} | {} | {:g} | {} | {} | {} | {} | {} | {} |\n", p.id, cell(p.description),
-        cell(p.unit), p.value, range_text(p), p.category, cell(p.evidence), p.owner,
-        it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second),
-        cell(p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")"));
+    out += fmt::format("| `{}`<br>{} | {} | {:g} | {} | {} | {} | {} | {} | {} |\n", p.id,
+                       cell(p.description), cell(p.unit), p.value, range_text(p), p.category,
+                       cell(p.evidence), p.owner,
+                       it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second),
+                       cell(source_text(p, s)));
   }
   return out;
 }

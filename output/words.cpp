@@ -148,6 +148,10 @@ std::vector<std::string> dated_change_lines(const model::Scenario& s) {
   return lines;
 }
 
+std::string source_text(const model::Parameter& p, const model::Scenario& s) {
+  return p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")";
+}
+
 std::string financing_text(const model::Scenario& s) {
   if (s.financing.tax_lag_years <= 0)
     return "Municipal income tax is booked in the year it is earned (the scenario declares no "

@@ -44,6 +44,9 @@ std::string prices_text(const model::Scenario& scenario, bool with_source);
 std::string price_conversion_text(const model::Parameter& parameter,
                                   const model::Scenario& scenario);
 
+// A parameter's source, followed by its price conversion in brackets when it has one.
+std::string source_text(const model::Parameter& parameter, const model::Scenario& scenario);
+
 // The dated changes of the modules' figures, one line each: "from 2027-01: <id> 0.006 -> 0
 // (source)"; empty when there are none.
 std::vector<std::string> dated_change_lines(const model::Scenario& scenario);

@@ -268,8 +268,7 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
   Sheet sheet(book, f, "Assumptions", headers);
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
-    const std::string source =
-        p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")";
+    const std::string source = source_text(p, s);
     std::vector<Cell> cells = {p.id,   p.description, p.unit,     p.value, p.low,
                                p.high, p.category,    p.evidence, p.owner, source};
     for (const auto& n : s.norms) cells.push_back(n.value(p));

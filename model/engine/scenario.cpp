@@ -78,4 +78,12 @@ double AgeRates::at(int age_months) const {
   return monthly_probability[static_cast<size_t>(band_index(age_from_months, age_months))];
 }
 
+int State::cost_condition_index(const Condition& condition) {
+  const auto it = std::find(cost_conditions.begin(), cost_conditions.end(), condition);
+  if (it != cost_conditions.end()) return static_cast<int>(it - cost_conditions.begin());
+  if (cost_conditions.size() == kMaxCostConditions) return -1;
+  cost_conditions.push_back(condition);
+  return static_cast<int>(cost_conditions.size()) - 1;
+}
+
 }  // namespace kommunesim::model

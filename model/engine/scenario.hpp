@@ -168,6 +168,9 @@ struct State {
   std::vector<MeasureWeight> measures;
   int history_flag = -1;                   // flag set on entering this state
   std::vector<Condition> cost_conditions;  // read by the cost lines (CostLine::condition)
+  // The index of `condition` among cost_conditions, added if new; -1 when it is new and the state
+  // reads kMaxCostConditions others already.
+  int cost_condition_index(const Condition& condition);
 };
 
 // Shares of the initial state when a person becomes eligible; the first matching
@@ -381,12 +384,13 @@ struct ParameterUse {
   // kStateCost: the line's amount is the parameter's value times this (a line that carries a
   // dated change: the new value over the register's, so that draws and the tornado move both).
   double factor = 1;
-  // Changes what is simulated (rather than only what it costs).
-  bool is_dynamics() const {
-    return kind != Kind::kStateCost && kind != Kind::kProposalFixedCost &&
-           kind != Kind::kProposalParticipantCost && kind != Kind::kProposalInvestment &&
-           kind != Kind::kRefusionShare;
+  // An amount of money: a state's cost per month or a proposal's own cost.
+  bool is_unit_cost() const {
+    return kind == Kind::kStateCost || kind == Kind::kProposalFixedCost ||
+           kind == Kind::kProposalParticipantCost || kind == Kind::kProposalInvestment;
   }
+  // Changes what is simulated (rather than only what it costs).
+  bool is_dynamics() const { return !is_unit_cost() && kind != Kind::kRefusionShare; }
 };
 
 // A period of the discount schedule: rate applies from year from_year (0-based) on.

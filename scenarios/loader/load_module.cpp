@@ -181,17 +181,10 @@ void read_cost_condition(LoadContext& ctx, TableReader& c, model::CostLine& line
     t.error("", "expected exactly one condition: self_in, household, history, age or clock");
     return;
   }
-  auto& list = state.cost_conditions;
-  auto it = std::find(list.begin(), list.end(), condition);
-  if (it == list.end()) {
-    if (list.size() == model::kMaxCostConditions) {
-      c.error(key, "a state's cost lines may read at most " +
-                       std::to_string(model::kMaxCostConditions) + " distinct conditions");
-      return;
-    }
-    it = list.insert(list.end(), condition);
-  }
-  line.condition = static_cast<int>(it - list.begin());
+  line.condition = state.cost_condition_index(condition);
+  if (line.condition < 0)
+    c.error(key, "a state's cost lines may read at most " +
+                     std::to_string(model::kMaxCostConditions) + " distinct conditions");
   line.unless = unless;
 }
 

@@ -160,11 +160,7 @@ void resolve_scales_with(LoadContext& ctx) {
   std::vector<bool> used(s.parameters.size(), false);  // unused ones are reported already
   for (const auto& use : s.parameter_uses) used[static_cast<size_t>(use.parameter)] = true;
   for (const auto& use : s.parameter_uses)
-    cost[static_cast<size_t>(use.parameter)] =
-        use.kind == model::ParameterUse::Kind::kStateCost ||
-        use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
-        use.kind == model::ParameterUse::Kind::kProposalParticipantCost ||
-        use.kind == model::ParameterUse::Kind::kProposalInvestment;
+    cost[static_cast<size_t>(use.parameter)] = use.is_unit_cost();
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const std::string& id = ctx.scales_with[k];
     if (id.empty() || !used[k]) continue;
@@ -196,13 +192,8 @@ void resolve_price_years(LoadContext& ctx) {
   model::Scenario& s = ctx.out.scenario;
   const model::PriceLevel& prices = s.prices;
   std::vector<bool> cost(s.parameters.size(), false), other(s.parameters.size(), false);
-  for (const auto& use : s.parameter_uses) {
-    const bool is_cost = use.kind == model::ParameterUse::Kind::kStateCost ||
-                         use.kind == model::ParameterUse::Kind::kProposalFixedCost ||
-                         use.kind == model::ParameterUse::Kind::kProposalParticipantCost ||
-                         use.kind == model::ParameterUse::Kind::kProposalInvestment;
-    (is_cost ? cost : other)[static_cast<size_t>(use.parameter)] = true;
-  }
+  for (const auto& use : s.parameter_uses)
+    (use.is_unit_cost() ? cost : other)[static_cast<size_t>(use.parameter)] = true;
   std::string years;
   for (const auto& [year, value] : prices.index)
     years += (years.empty() ? "" : ", ") + std::to_string(year);
@@ -260,17 +251,12 @@ std::string split_cost_lines(model::Scenario& s, int parameter, model::MonthInde
     model::Condition from;
     from.kind = model::Condition::Kind::kFromMonth;
     from.from_month = month;
-    auto& list = state.cost_conditions;
-    auto it = std::find(list.begin(), list.end(), from);
-    if (it == list.end()) {
-      if (list.size() == model::kMaxCostConditions)
-        return "the state's cost lines already read " + std::to_string(model::kMaxCostConditions) +
-               " conditions";
-      it = list.insert(list.end(), from);
-    }
     model::CostLine& line = state.costs[static_cast<size_t>(use.detail)];
     if (line.condition >= 0) return "a cost line with when or unless cannot also change by date";
-    line.condition = static_cast<int>(it - list.begin());
+    line.condition = state.cost_condition_index(from);
+    if (line.condition < 0)
+      return "the state's cost lines already read " + std::to_string(model::kMaxCostConditions) +
+             " conditions";
     line.unless = true;
     model::CostLine after = line;
     after.unless = false;
