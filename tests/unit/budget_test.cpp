@@ -89,23 +89,34 @@ TEST(Transfers, TheReceiverGetsWhatThePayerPaysBeforeRefusion) {
   EXPECT_NEAR(a.municipal(0, BudgetType::kTransferGuaranteed), 200000, 1e-6);
 }
 
+namespace {
+
+// One state, "on_benefit", whose benefit is paid at `when_holds` DKK a month to persons for whom
+// `condition` holds and at `otherwise` to the others.
+Module benefit_at_two_rates(const Condition& condition, Dkk when_holds, Dkk otherwise) {
+  Module m = test_support::make_module({"on_benefit"}, {});
+  m.states[0].cost_conditions = {condition};
+  CostLine when, unless;
+  when.dkk_per_month = when_holds;
+  when.condition = 0;
+  unless.dkk_per_month = otherwise;
+  unless.condition = 0;
+  unless.unless = true;
+  m.states[0].costs = {when, unless};
+  return m;
+}
+
+}  // namespace
+
 TEST(PersonDependentCosts, AProviderGetsTheProviderRate) {
   // 50 households of an adult on kontanthjælp and a child of 5, and 50 of an adult alone: the
   // providers (a child in the household) get 15,000 DKK a month, the others 10,000. One month
   // costs 50 x 15,000 + 50 x 10,000 = 1,250,000 DKK.
-  Module m = test_support::make_module({"on_benefit"}, {});
-  m.min_age_months = 18 * kMonthsPerYear;
   Condition has_children;
   has_children.kind = Condition::Kind::kHousehold;
   has_children.index = 0;
-  m.states[0].cost_conditions = {has_children};
-  CostLine provider, other;
-  provider.dkk_per_month = 15000;
-  provider.condition = 0;
-  other.dkk_per_month = 10000;
-  other.condition = 0;
-  other.unless = true;
-  m.states[0].costs = {provider, other};
+  Module m = benefit_at_two_rates(has_children, 15000, 10000);
+  m.min_age_months = 18 * kMonthsPerYear;
   Scenario s = test_support::make_scenario({m});
   s.household_conditions.push_back({"has_children", false, -1, 0});
   const CompiledModel compiled = compile(s);
@@ -126,19 +137,11 @@ TEST(PersonDependentCosts, AProviderGetsTheProviderRate) {
 TEST(PersonDependentCosts, ARateForAnAgeBandChangesOnTheBirthday) {
   // 100 persons aged 29 on a benefit of 10,000 DKK a month under 30 and 15,000 from 30: their
   // first year costs 100 x 12 x 10,000 = 12 m, the second, after their 30th birthday, 18 m.
-  Module m = test_support::make_module({"on_benefit"}, {});
   Condition under_30;
   under_30.kind = Condition::Kind::kAge;
   under_30.age_from = 0;
   under_30.age_to = 30;
-  m.states[0].cost_conditions = {under_30};
-  CostLine young, older;
-  young.dkk_per_month = 10000;
-  young.condition = 0;
-  older.dkk_per_month = 15000;
-  older.condition = 0;
-  older.unless = true;
-  m.states[0].costs = {young, older};
+  const Module m = benefit_at_two_rates(under_30, 10000, 15000);
   Scenario s = test_support::make_scenario({m}, 2);
   const CompiledModel compiled = compile(s);
   const Population pop = test_support::make_cohort(s, 100, 29, 0);

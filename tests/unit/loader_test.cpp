@@ -55,6 +55,17 @@ class BrokenScenario : public ::testing::Test {
            static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
   }
 
+  // Appends `text` (e.g. a [[parameter.change]]) to register entry `id` of `file`.
+  void append_to_parameter(const std::string& file, const std::string& id,
+                           const std::string& text) {
+    std::string all = read(folder / file);
+    const size_t at = all.find("id = \"" + id + "\"");
+    ASSERT_NE(at, std::string::npos) << id;
+    const size_t next = all.find("[[parameter]]", at);
+    all.insert(next == std::string::npos ? all.size() : next, text);
+    std::ofstream(folder / file) << all;
+  }
+
   std::vector<scenarios::Diagnostic> load() {
     auto result = scenarios::load_scenario(folder);
     EXPECT_FALSE(result.loaded.has_value());
@@ -586,12 +597,9 @@ TEST_F(BrokenScenario, AUnitCostsDatedChangeIsPricedFromItsMonth) {
   // state's line is split by a cost condition at month 6, so each month is priced at the rate in
   // force. 100 placed children: the first six months cost 60,058 each, later ones 70,000
   // (preventive measures after a placement taken out).
-  std::string text = read(folder / "parameters/children.toml");
-  const size_t at = text.find("id = \"children.placed.cost_municipality\"");
-  ASSERT_NE(at, std::string::npos);
-  text.insert(text.find("[[parameter]]", at),
-              "[[parameter.change]]\nfrom = \"2025-07\"\nvalue = 70000\nsource = \"test\"\n\n");
-  std::ofstream(folder / "parameters/children.toml") << text;
+  append_to_parameter(
+      "parameters/children.toml", "children.placed.cost_municipality",
+      "[[parameter.change]]\nfrom = \"2025-07\"\nvalue = 70000\nsource = \"test\"\n\n");
   const auto loaded = scenarios::load_scenario(folder);
   ASSERT_TRUE(loaded.loaded.has_value()) << all(loaded.diagnostics.items());
   const model::Scenario& s = loaded.loaded->scenario;
@@ -629,12 +637,9 @@ TEST_F(BrokenScenario, AUnitCostsDatedChangeIsPricedFromItsMonth) {
 }
 
 TEST_F(BrokenScenario, ADatedChangeIsForTheModulesFiguresOnly) {
-  std::string text = read(folder / "parameters/proposals.toml");
-  const size_t at = text.find("id = \"job_support_parents.fixed_dkk_per_year\"");
-  ASSERT_NE(at, std::string::npos);
-  text.insert(text.find("[[parameter]]", at),
-              "[[parameter.change]]\nfrom = \"2027-01\"\nvalue = 70000\nsource = \"test\"\n\n");
-  std::ofstream(folder / "parameters/proposals.toml") << text;
+  append_to_parameter(
+      "parameters/proposals.toml", "job_support_parents.fixed_dkk_per_year",
+      "[[parameter.change]]\nfrom = \"2027-01\"\nvalue = 70000\nsource = \"test\"\n\n");
   const auto ds = load();
   EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
     return scenarios::format(d).find(
@@ -644,15 +649,10 @@ TEST_F(BrokenScenario, ADatedChangeIsForTheModulesFiguresOnly) {
 }
 
 TEST_F(BrokenScenario, ADatedChangeMustFallInsideTheRunAndNameItsMonth) {
-  const std::string rate = "id = \"children.none_to_preventive\"";
-  std::string text = read(folder / "parameters/children.toml");
-  const size_t at = text.find(rate);
-  ASSERT_NE(at, std::string::npos);
-  const size_t end = text.find("[[parameter]]", at);
-  text.insert(end,
-              "[[parameter.change]]\nfrom = \"2024-06\"\nvalue = 0.001\nsource = \"test\"\n\n"
-              "[[parameter.change]]\nfrom = \"2026/07\"\nvalue = 0.001\nsource = \"test\"\n\n");
-  std::ofstream(folder / "parameters/children.toml") << text;
+  append_to_parameter(
+      "parameters/children.toml", "children.none_to_preventive",
+      "[[parameter.change]]\nfrom = \"2024-06\"\nvalue = 0.001\nsource = \"test\"\n\n"
+      "[[parameter.change]]\nfrom = \"2026/07\"\nvalue = 0.001\nsource = \"test\"\n\n");
   const auto ds = load();
   EXPECT_TRUE(std::any_of(ds.begin(), ds.end(), [](const scenarios::Diagnostic& d) {
     return scenarios::format(d).find("change: expected a month after the run's first") !=
