@@ -1,4 +1,4 @@
-// calibration.csv: the baseline's first year against the scenario's calibration targets.
+// calibration.csv: the baseline against the scenario's calibration targets, each in its year.
 #include <fmt/format.h>
 
 #include "output/writers.hpp"
@@ -11,6 +11,8 @@ std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
       return "population";
     case model::CalibrationTarget::Kind::kPersons:
       return "persons";
+    case model::CalibrationTarget::Kind::kFlow:
+      return "flow";
     case model::CalibrationTarget::Kind::kSpending:
       return "spending";
   }
@@ -20,14 +22,17 @@ std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file) {
   auto out = open_for_writing(file);
   const auto& s = run.appraisal.scenario;
-  out << "target,title,kind,target_value,baseline_year1,deviation,within_tolerance,tolerance,"
+  out << "target,title,kind,year,target_value,baseline,baseline_standard_error,deviation,"
+         "within_tolerance,tolerance,"
          "source\n";
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
     out << csv_text(t.id) << "," << csv_text(t.title) << "," << calibration_kind_name(t.kind) << ","
-        << fmt::format("{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.deviation) << ","
-        << (row.within ? "yes" : "no") << "," << s.calibration_tolerance << ","
-        << csv_text(t.source) << "\n";
+        << t.year << ","
+        << fmt::format("{:.17g},{:.17g},{:.17g},{:.6f}", t.value, row.simulated, row.standard_error,
+                       row.deviation)
+        << "," << (row.within ? "yes" : "no") << "," << t.tolerance << "," << csv_text(t.source)
+        << "\n";
   }
   check_written(out, file);
 }

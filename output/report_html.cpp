@@ -244,6 +244,7 @@ json results(const RunRecord& run) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     j["calibration"].push_back({{"title", t.title},
                                 {"kind", calibration_kind_name(t.kind)},
+                                {"year", t.year},
                                 {"target", t.value},
                                 {"baseline", r.simulated},
                                 {"deviation", r.deviation},

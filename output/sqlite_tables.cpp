@@ -55,7 +55,8 @@ CREATE TABLE parameters(parameter TEXT PRIMARY KEY, parameter_index INTEGER NOT 
 CREATE TABLE norm_values(norm TEXT, parameter TEXT, value REAL NOT NULL,
   PRIMARY KEY(norm, parameter));
 CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,
-  target_value REAL NOT NULL, baseline_year1 REAL NOT NULL, deviation REAL NOT NULL,
+  year INTEGER NOT NULL, target_value REAL NOT NULL, baseline REAL NOT NULL,
+  baseline_standard_error REAL, deviation REAL NOT NULL,
   within_tolerance INTEGER NOT NULL, tolerance REAL NOT NULL, source TEXT NOT NULL);
 CREATE TABLE citizen_flows(arm TEXT, module TEXT, from_state TEXT, to_state TEXT,
   events REAL NOT NULL, PRIMARY KEY(arm, module, from_state, to_state));
@@ -235,11 +236,12 @@ void write_register(Database& db, const RunRecord& run) {
 
 void write_calibration(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    rows.row({t.id, t.title, calibration_kind_name(t.kind), t.value, row.simulated, row.deviation,
-              static_cast<int64_t>(row.within), s.calibration_tolerance, t.source});
+    rows.row({t.id, t.title, calibration_kind_name(t.kind), static_cast<int64_t>(t.year), t.value,
+              row.simulated, real(row.standard_error), row.deviation,
+              static_cast<int64_t>(row.within), t.tolerance, t.source});
   }
 }
 

@@ -38,15 +38,22 @@ std::string calibration_summary(const RunRecord& run) {
   int within = 0;
   for (const auto& row : run.appraisal.calibration) within += row.within ? 1 : 0;
   std::string out = fmt::format(
-      "\nBaseline against calibration targets, {} (first year, mean of {} replicates): {} of {} "
-      "within {:.0f} %\n",
-      s.base_year, run.appraisal.plan.replicates, within, run.appraisal.calibration.size(),
+      "\nBaseline against calibration targets (mean of {} replicates): {} of {} within their "
+      "tolerance ({:.0f} % unless stated)\n",
+      run.appraisal.plan.replicates, within, run.appraisal.calibration.size(),
       100 * s.calibration_tolerance);
-  out += fmt::format("  {:<62} {:>10} {:>10} {:>8}\n", "target", "target", "baseline", "off");
+  out += fmt::format("  {:<62} {:>4} {:>10} {:>10} {:>8} {:>6}\n", "target", "year", "target",
+                     "baseline", "off", "s.e.");
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    out += fmt::format("  {:<62} {:>10} {:>10} {:>+7.1f}% {}\n", t.title, figure(t, t.value),
-                       figure(t, row.simulated), 100 * row.deviation,
+    const std::string own = t.tolerance == s.calibration_tolerance
+                                ? ""
+                                : fmt::format(" (tolerance {:.0f} %)", 100 * t.tolerance);
+    const std::string se = std::isnan(row.standard_error)
+                               ? "-"
+                               : fmt::format("{:.1f}%", 100 * row.standard_error / t.value);
+    out += fmt::format("  {:<62} {:>4} {:>10} {:>10} {:>+7.1f}% {:>6}{} {}\n", t.title, t.year,
+                       figure(t, t.value), figure(t, row.simulated), 100 * row.deviation, se, own,
                        row.within ? "" : "OUTSIDE TOLERANCE");
   }
   return out;

@@ -278,17 +278,17 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
 
 void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Sheet sheet(
-      book, f, "Calibration",
-      {"Target", "Title", "Kind", "Target value (persons or DKK)",
-       "Baseline, first year (persons or DKK)", "Deviation (share)", "Within tolerance", "Source"});
+  Sheet sheet(book, f, "Calibration",
+              {"Target", "Title", "Kind", "Year", "Target value (persons, events or DKK)",
+               "Baseline (persons, events or DKK)", "Deviation (share)", "Tolerance (share)",
+               "Within tolerance", "Source"});
   for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     const bool money = t.kind == model::CalibrationTarget::Kind::kSpending;
-    sheet.row({t.id, t.title, calibration_kind_name(t.kind),
+    sheet.row({t.id, t.title, calibration_kind_name(t.kind), static_cast<int64_t>(t.year),
                money ? Cell{Dkk{t.value}} : Cell{t.value},
                money ? Cell{Dkk{r.simulated}} : Cell{r.simulated}, Share{r.deviation},
-               std::string(r.within ? "yes" : "no"), t.source});
+               Share{t.tolerance}, std::string(r.within ? "yes" : "no"), t.source});
   }
 }
 

@@ -1,7 +1,9 @@
-// Baseline figures of the first year for each calibration target.
+// The baseline's figure of each calibration target's year.
 #include "model/appraisal/calibration.hpp"
 
 #include <cmath>
+
+#include "model/appraisal/statistics.hpp"
 
 namespace kommunesim::appraisal {
 namespace {
@@ -17,8 +19,30 @@ double gross_municipal_dkk_per_month(const State& state, const SlotInfo& slot) {
   return sum;
 }
 
-double first_year_figure(const Scenario& scenario, const CompiledModel& compiled,
-                         const CalibrationTarget& target, const Tally& year) {
+// Persons in the target's states: every age, or its age band (bounds of the results' age bands,
+// as the loader checks).
+double person_months(const Scenario& scenario, const CompiledModel& compiled,
+                     const CalibrationTarget& target, const Tally& year) {
+  const size_t bands = scenario.result_age_bands.size();
+  double sum = 0;
+  for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
+    const SlotInfo& info = compiled.slots[slot];
+    if (info.module != target.module || ((target.state_mask >> info.state) & 1U) == 0) continue;
+    if (target.max_age_years == 0) {
+      sum += static_cast<double>(year.state_months[slot]);
+      continue;
+    }
+    for (size_t b = 0; b < bands; ++b) {
+      const int from = scenario.result_age_bands[b];
+      if (from >= target.min_age_years && from < target.max_age_years)
+        sum += static_cast<double>(year.state_months_by_age[slot * bands + b]);
+    }
+  }
+  return sum;
+}
+
+double year_figure(const Scenario& scenario, const CompiledModel& compiled,
+                   const CalibrationTarget& target, const Tally& year) {
   double sum = 0;
   switch (target.kind) {
     case CalibrationTarget::Kind::kPopulation:
@@ -26,12 +50,18 @@ double first_year_figure(const Scenario& scenario, const CompiledModel& compiled
         sum += static_cast<double>(year.person_months_by_age[static_cast<size_t>(a)]);
       return sum / kMonthsPerYear;
     case CalibrationTarget::Kind::kPersons:
-      for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
-        const SlotInfo& info = compiled.slots[slot];
-        if (info.module == target.module && ((target.state_mask >> info.state) & 1U) != 0)
-          sum += static_cast<double>(year.state_months[slot]);
+      return person_months(scenario, compiled, target, year) / kMonthsPerYear;
+    case CalibrationTarget::Kind::kFlow:
+      for (int e = 0; e < compiled.event_slots; ++e) {
+        const auto event = static_cast<size_t>(e);
+        if (compiled.event_module[event] != target.module) continue;
+        const Transition& tr =
+            scenario.modules[static_cast<size_t>(target.module)]
+                .transitions[static_cast<size_t>(compiled.event_transition[event])];
+        if (((target.from_mask >> tr.from) & 1U) != 0 && ((target.state_mask >> tr.to) & 1U) != 0)
+          sum += static_cast<double>(year.events[event]);
       }
-      return sum / kMonthsPerYear;
+      return sum;
     case CalibrationTarget::Kind::kSpending:
       for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
         const SlotInfo& info = compiled.slots[slot];
@@ -54,15 +84,18 @@ std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledMo
   const size_t arms = scenario.arms.size();
   for (size_t t = 0; t < scenario.calibration.size(); ++t) {
     const CalibrationTarget& target = scenario.calibration[t];
-    double sum = 0;
+    const auto year = static_cast<size_t>(target.year - scenario.base_year);
+    std::vector<double> figures;
     for (int r = 0; r < plan.replicates; ++r)
-      sum += first_year_figure(scenario, compiled, target,
-                               results.tallies[plan.unit_index(0, r, 0, arms)].front());
+      figures.push_back(year_figure(scenario, compiled, target,
+                                    results.tallies[plan.unit_index(0, r, 0, arms)].at(year)));
+    const Summary summary = summarize(figures, plan.replicates_per_population);
     CalibrationRow row;
     row.target = static_cast<int>(t);
-    row.simulated = sum / plan.replicates;
+    row.simulated = summary.mean;
+    row.standard_error = summary.std_error;
     row.deviation = (row.simulated - target.value) / target.value;
-    row.within = std::abs(row.deviation) <= scenario.calibration_tolerance;
+    row.within = std::abs(row.deviation) <= target.tolerance;
     rows.push_back(row);
   }
   return rows;

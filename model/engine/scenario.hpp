@@ -271,7 +271,9 @@ struct TargetGroup {
   std::vector<int> household_conditions;  // all must hold
 };
 
-enum class AdmissionPriority : uint8_t { kLongestInState, kRandom };
+// Which eligible persons take the places first: the longest in their target state (a stock
+// waiting longest), the newest in it (new cases, e.g. new home-care recipients), or at random.
+enum class AdmissionPriority : uint8_t { kLongestInState, kNewestInState, kRandom };
 
 struct Proposal {
   std::string id;
@@ -432,19 +434,24 @@ struct NormativeSet {
   bool set(const Parameter& parameter, double value, int max_horizon_years);
 };
 
-// A stock figure of the base year that the baseline should reproduce (checked, not fitted):
-// inhabitants in an age band, persons in some of a module's states (mean over the first year's
-// months), or a module's gross municipal spending in the first year (cost lines paid by the
-// municipality, before the state's refusion).
+// A figure of one simulated year that the baseline should reproduce (checked, not fitted):
+// inhabitants in an age band, persons in some of a module's states (mean over the year's months,
+// optionally in an age band), transitions between two sets of a module's states in the year (a
+// flow, e.g. new placements), or a module's gross municipal spending in the year (cost lines paid
+// by the municipality, before the state's refusion).
 struct CalibrationTarget {
-  enum class Kind : uint8_t { kPopulation, kPersons, kSpending };
+  enum class Kind : uint8_t { kPopulation, kPersons, kFlow, kSpending };
   std::string id;
   std::string title;
   Kind kind = Kind::kPopulation;
-  int module = -1;          // kPersons, kSpending
-  uint64_t state_mask = 0;  // kPersons
-  int min_age_years = 0;    // kPopulation
-  int max_age_years = 0;    // kPopulation, exclusive
+  int module = -1;               // kPersons, kFlow, kSpending
+  uint64_t state_mask = 0;       // kPersons; kFlow: the states entered
+  uint64_t from_mask = 0;        // kFlow: the states left
+  int min_age_years = 0;         // kPopulation, kPersons
+  int max_age_years = 0;         // kPopulation, kPersons (0: every age), exclusive
+  int year = 0;                  // the calendar year checked (the base year unless stated)
+  double tolerance = 0;          // relative deviation accepted (the file's unless stated)
+  std::string tolerance_source;  // why a target has its own tolerance
   double value = 0;
   std::string source;
 };

@@ -323,7 +323,9 @@ double admission_priority(const StepContext& ctx, const Population& pop, uint32_
   if (proposal.priority == AdmissionPriority::kRandom)
     return uniform(ctx.key, pop.id[person], ctx.month, static_cast<uint16_t>(proposal_index),
                    Purpose::kAdmission);
-  return -static_cast<double>(pop.months_in(person, static_cast<size_t>(proposal.target.module)));
+  const auto months =
+      static_cast<double>(pop.months_in(person, static_cast<size_t>(proposal.target.module)));
+  return proposal.priority == AdmissionPriority::kNewestInState ? months : -months;
 }
 
 void household_phase(const StepContext& ctx, Population& pop, size_t first_household,

@@ -1,8 +1,39 @@
-// Loading the calibration targets (calibration.toml): base-year stock figures with their
+// Loading the calibration targets (calibration.toml): figures of simulated years with their
 // sources, and the relative deviation accepted from them.
+#include <algorithm>
+
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {
+namespace {
+
+// A set of the target module's states, named under `key`, as a bit mask (0 on errors).
+uint64_t read_states(LoadContext& ctx, TableReader& c, std::string_view key, int module) {
+  uint64_t mask = 0;
+  const auto states = c.strings(key, Need::kRequired);
+  if (states && states->empty()) c.error(key, "expected at least one state");
+  if (states && module >= 0)
+    for (const auto& name : *states) {
+      const int st =
+          ctx.resolve(c, std::string(key), name, ctx.states[static_cast<size_t>(module)], "state");
+      if (st >= 0) mask |= uint64_t{1} << st;
+    }
+  return mask;
+}
+
+// A persons target's age band is read from the results by age: its bounds must be band bounds.
+void check_result_band_bound(const model::Scenario& s, TableReader& c, std::string_view key,
+                             int age) {
+  const auto& bands = s.result_age_bands;
+  if (age == 131 || std::find(bands.begin(), bands.end(), age) != bands.end()) return;
+  std::string listed;
+  for (int b : bands) listed += (listed.empty() ? "" : ", ") + std::to_string(b);
+  c.error(key, "expected one of the bounds of [results] age_bands in scenario.toml (" +
+                   (listed.empty() ? std::string("none declared") : listed) +
+                   "): persons by age are counted in those bands");
+}
+
+}  // namespace
 
 void load_calibration(LoadContext& ctx, const std::string& file, const toml::table& doc) {
   model::Scenario& s = ctx.out.scenario;
@@ -17,6 +48,16 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
     target.title = c.string("title", Need::kRequired).value_or(target.id);
     target.value = c.number("value", Need::kRequired, 1e-9).value_or(1);
     target.source = c.source();
+    target.year = static_cast<int>(
+        c.integer("year", Need::kOptional, s.base_year, s.base_year + s.horizon_years - 1)
+            .value_or(s.base_year));
+    // A target may accept another deviation than the file's (e.g. a prognosis years ahead), and
+    // then says why.
+    target.tolerance = s.calibration_tolerance;
+    if (const auto tolerance = c.number("tolerance", Need::kOptional, 0, 1)) {
+      target.tolerance = *tolerance;
+      target.tolerance_source = c.source("tolerance_source");
+    }
     const auto kind = c.string("kind", Need::kRequired).value_or("");
     if (kind == "population") {
       target.kind = model::CalibrationTarget::Kind::kPopulation;
@@ -26,24 +67,33 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
           static_cast<int>(c.integer("age_max", Need::kRequired, 1, 131).value_or(1));
       if (target.min_age_years >= target.max_age_years)
         c.error("age_max", "expected age_max above age_min");
-    } else if (kind == "persons" || kind == "spending") {
+    } else if (kind == "persons" || kind == "flow" || kind == "spending") {
       target.kind = kind == "persons" ? model::CalibrationTarget::Kind::kPersons
+                    : kind == "flow"  ? model::CalibrationTarget::Kind::kFlow
                                       : model::CalibrationTarget::Kind::kSpending;
       if (const auto module = c.string("module", Need::kRequired))
         target.module = ctx.resolve(c, "module", *module, ctx.modules, "module");
       if (target.kind == model::CalibrationTarget::Kind::kPersons) {
-        const auto states = c.strings("states", Need::kRequired);
-        if (states && states->empty()) c.error("states", "expected at least one state");
-        if (states && target.module >= 0)
-          for (const auto& name : *states) {
-            const int st = ctx.resolve(c, "states", name,
-                                       ctx.states[static_cast<size_t>(target.module)], "state");
-            if (st >= 0) target.state_mask |= uint64_t{1} << st;
-          }
+        target.state_mask = read_states(ctx, c, "states", target.module);
+        const auto min_age = c.integer("age_min", Need::kOptional, 0, 130);
+        const auto max_age = c.integer("age_max", Need::kOptional, 1, 131);
+        if (min_age || max_age) {
+          target.min_age_years = static_cast<int>(min_age.value_or(0));
+          target.max_age_years = static_cast<int>(max_age.value_or(131));
+          if (target.min_age_years >= target.max_age_years)
+            c.error("age_max", "expected age_max above age_min");
+          check_result_band_bound(s, c, "age_min", target.min_age_years);
+          check_result_band_bound(s, c, "age_max", target.max_age_years);
+        }
+      } else if (target.kind == model::CalibrationTarget::Kind::kFlow) {
+        target.from_mask = read_states(ctx, c, "from", target.module);
+        target.state_mask = read_states(ctx, c, "to", target.module);
+        if ((target.from_mask & target.state_mask) != 0)
+          c.error("to", "expected states other than those in from: a flow moves between them");
       }
     } else {
-      c.error("kind", "unknown kind '" + kind + "'; expected population, persons or spending",
-              closest_name(kind, {"population", "persons", "spending"}));
+      c.error("kind", "unknown kind '" + kind + "'; expected population, persons, flow or spending",
+              closest_name(kind, {"population", "persons", "flow", "spending"}));
     }
     if (!target.id.empty() && ctx.declare(c, "id", target.id, ids, "calibration target") >= 0)
       s.calibration.push_back(target);

@@ -116,9 +116,13 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
   const auto priority = r.string("priority", Need::kOptional).value_or("longest_in_state");
   if (priority == "random")
     p.priority = model::AdmissionPriority::kRandom;
+  else if (priority == "newest_in_state")
+    p.priority = model::AdmissionPriority::kNewestInState;
   else if (priority != "longest_in_state")
-    r.error("priority", "unknown priority '" + priority + "'; expected longest_in_state or random",
-            closest_name(priority, {"longest_in_state", "random"}));
+    r.error(
+        "priority",
+        "unknown priority '" + priority + "'; expected longest_in_state, newest_in_state or random",
+        closest_name(priority, {"longest_in_state", "newest_in_state", "random"}));
   if (const toml::table* cost = r.table("cost", Need::kRequired)) {
     TableReader c(*cost, file, "cost", ctx.diagnostics);
     const int proposal = static_cast<int>(ctx.out.scenario.proposals.size());

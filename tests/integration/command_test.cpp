@@ -465,5 +465,5 @@ TEST(Command, TheWorkedExampleOfAddingAProposalValidatesOnTheDefaultScenario) {
   std::ofstream(scenario / "scenario.toml") << text;
   const auto validate = run_kommunesim("validate " + scenario.string());
   EXPECT_EQ(validate.exit_code, 0) << validate.output;
-  EXPECT_NE(validate.output.find("6 proposals"), std::string::npos) << validate.output;
+  EXPECT_NE(validate.output.find("7 proposals"), std::string::npos) << validate.output;
 }

@@ -711,3 +711,114 @@ TEST_F(BrokenScenario, OnlyADynamicsFigureIsExploredByResimulation) {
             nullptr)
       << all(ds);
 }
+
+namespace {
+
+// Calibration targets for the Mini-kommune copy: a flow, a later year with its own tolerance and
+// persons in an age band (the scenario then declares result age bands 0, 18, 67).
+constexpr const char* kCalibration = R"(tolerance = 0.05
+tolerance_source = "test"
+
+[[target]]
+id = "new_placements"
+title = "New placements"
+kind = "flow"
+module = "children"
+from = ["none", "preventive"]
+to = ["placed"]
+value = 10
+source = "test"
+
+[[target]]
+id = "adults_on_kh_2028"
+title = "Adults on kontanthjælp in 2028"
+kind = "persons"
+module = "jobcentre"
+states = ["kontanthjaelp"]
+age_min = 18
+age_max = 67
+year = 2028
+tolerance = 0.1
+tolerance_source = "a prognosis three years ahead"
+value = 100
+source = "test"
+)";
+
+class CalibrationFile : public BrokenScenario {
+ protected:
+  void write(const std::string& calibration) {
+    apply({"scenario.toml", "history_flags = [\"ever_placed\"]",
+           "history_flags = [\"ever_placed\"]\ncalibration = \"calibration.toml\"\n\n[results]\n"
+           "age_bands = [0, 18, 67]"});
+    std::ofstream(folder / "calibration.toml") << calibration;
+  }
+  // The 1-based line of the first occurrence of `text` in calibration.toml.
+  int line_of(const std::string& text) {
+    const std::string all = read(folder / "calibration.toml");
+    const size_t at = all.find(text);
+    EXPECT_NE(at, std::string::npos) << text;
+    return 1 + static_cast<int>(std::count(all.begin(), all.begin() + static_cast<long>(at), '\n'));
+  }
+};
+
+}  // namespace
+
+TEST_F(CalibrationFile, FlowsLaterYearsOwnTolerancesAndAgeBandsLoad) {
+  write(kCalibration);
+  const auto result = scenarios::load_scenario(folder);
+  ASSERT_TRUE(result.loaded.has_value()) << all(result.diagnostics.items());
+  const auto& targets = result.loaded->scenario.calibration;
+  ASSERT_EQ(targets.size(), 2u);
+  EXPECT_EQ(targets[0].kind, model::CalibrationTarget::Kind::kFlow);
+  EXPECT_EQ(targets[0].from_mask, 0b011u);   // none, preventive
+  EXPECT_EQ(targets[0].state_mask, 0b100u);  // placed
+  EXPECT_EQ(targets[0].year, 2025);          // the base year unless stated
+  EXPECT_DOUBLE_EQ(targets[0].tolerance, 0.05);
+  EXPECT_EQ(targets[1].year, 2028);
+  EXPECT_DOUBLE_EQ(targets[1].tolerance, 0.1);
+  EXPECT_EQ(targets[1].min_age_years, 18);
+  EXPECT_EQ(targets[1].max_age_years, 67);
+}
+
+TEST_F(CalibrationFile, AFlowBetweenOverlappingStatesIsAnError) {
+  std::string text = kCalibration;
+  text.replace(text.find("to = [\"placed\"]"), 15, "to = [\"placed\", \"none\"]");
+  write(text);
+  const auto ds = load();
+  EXPECT_NE(find(ds, "calibration.toml", line_of("to = [\"placed\", \"none\"]"),
+                 "expected states other than those in from"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(CalibrationFile, AYearOutsideTheHorizonIsAnError) {
+  std::string text = kCalibration;
+  text.replace(text.find("year = 2028"), 11, "year = 2031");  // Mini-kommune runs 2025-2029
+  write(text);
+  const auto ds = load();
+  const auto* d = find(ds, "calibration.toml", line_of("year = 2031"), "2029");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_NE(d->key.find("year"), std::string::npos);
+}
+
+TEST_F(CalibrationFile, AnAgeBandOfPersonsMustUseTheResultAgeBands) {
+  std::string text = kCalibration;
+  text.replace(text.find("age_min = 18"), 12, "age_min = 20");
+  write(text);
+  const auto ds = load();
+  EXPECT_NE(find(ds, "calibration.toml", line_of("age_min = 20"),
+                 "expected one of the bounds of [results] age_bands in scenario.toml (0, 18, 67)"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(CalibrationFile, AnOwnToleranceNeedsItsSource) {
+  std::string text = kCalibration;
+  text.erase(text.find("tolerance_source = \"a prognosis"),
+             std::string("tolerance_source = \"a prognosis three years ahead\"\n").size());
+  write(text);
+  const auto ds = load();
+  bool named = false;
+  for (const auto& d : ds) named = named || d.key.find("tolerance_source") != std::string::npos;
+  EXPECT_TRUE(named) << all(ds);
+}

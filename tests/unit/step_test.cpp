@@ -125,6 +125,18 @@ TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
         << "person " << p;
 }
 
+TEST(Admission, NewestInStateTakesTheNewCasesFirst) {
+  // New home-care recipients first: the ten persons with the fewest months in the state.
+  const Scenario s = admission_scenario(10, AdmissionPriority::kNewestInState);
+  Population pop = test_support::make_cohort(s, 100, 40, 0);
+  for (uint32_t p = 0; p < 100; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(p);
+  const auto result = run_once(s, pop, 1, 1);
+  EXPECT_EQ(result.years[0].admissions[0], 10u);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 10)
+        << "person " << p;
+}
+
 TEST(Admission, RefillsFreedSlotsButNeverExceedsCapacity) {
   const Scenario s = admission_scenario(10, AdmissionPriority::kRandom);
   const auto result = run_once(s, test_support::make_cohort(s, 1000, 40, 0), 1, 24);

@@ -69,9 +69,9 @@ def main(run_dir):
         failures.append(f"Summary: {seen} rows, results.sqlite {len(expected)}")
 
     if "Calibration" in book.sheetnames:
-        calibration = dict(db.execute("SELECT target, baseline_year1 FROM calibration"))
+        calibration = dict(db.execute("SELECT target, baseline FROM calibration"))
         for cells in book["Calibration"].iter_rows(min_row=2):
-            target, baseline = cells[0].value, cells[4].value
+            target, baseline = cells[0].value, cells[5].value
             if not close(baseline, calibration[target]):
                 failures.append(f"Calibration {target}: {baseline}, results.sqlite {calibration[target]}")
 
