@@ -1,4 +1,6 @@
 // results.sqlite: the result store. One transaction; tables described in docs/RESULTS_SCHEMA.md.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -89,6 +91,14 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"engine_version", p.engine_version},
            {"engine_commit", p.engine_commit}})
     info.row({k, v});
+  // What the modules cover of the municipality's net operating spending (base year, DKK).
+  const auto& coverage = run.appraisal.coverage;
+  info.row(
+      {std::string("modelled_net_operating_dkk"), fmt::format("{:.0f}", coverage.modelled_dkk)});
+  if (coverage.net_operating_dkk > 0) {
+    info.row({std::string("net_operating_dkk"), fmt::format("{:.0f}", coverage.net_operating_dkk)});
+    info.row({std::string("coverage_share"), fmt::format("{:.4f}", coverage.share())});
+  }
   Database::Insert dept(db, "INSERT INTO departments VALUES (?, ?, ?)");
   for (size_t d = 0; d < s.departments.size(); ++d)
     dept.row({s.departments[d].id, s.departments[d].title, static_cast<int64_t>(d)});

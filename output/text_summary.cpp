@@ -83,6 +83,21 @@ std::string wrapped(const std::string& text, size_t width) {
   return out + line + "\n";
 }
 
+// What the modules cover of the municipality's net operating spending.
+std::string coverage_summary(const RunRecord& run) {
+  const auto& c = run.appraisal.coverage;
+  const auto& s = run.appraisal.scenario;
+  if (c.net_operating_dkk <= 0) return "";
+  return wrapped(
+             fmt::format("The modules cover {:.0f} % of the municipality's net operating spending "
+                         "in {}: {} m of {} m DKK (the baseline's service expenditure and "
+                         "transfers after refusion; the whole figure: {}).",
+                         100 * c.share(), s.base_year, mdkk(c.modelled_dkk),
+                         mdkk(c.net_operating_dkk), s.net_operating_source),
+             100) +
+         "\n";
+}
+
 // The four-year budget period's net cost by budget type (first dynamics group), e.g.
 // "    of which service 8.4 [8.1; 8.7]; transfers -2.5 (budget guarantee), -0.4 (other); ...".
 std::string budget_types_line(const RunRecord& run, int arm) {
@@ -233,6 +248,7 @@ std::string text_summary(const RunRecord& run) {
     out += "  can affect: " + reach + "\n";
   }
   out += calibration_summary(run);
+  out += coverage_summary(run);
   return out;
 }
 

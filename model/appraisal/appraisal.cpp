@@ -76,6 +76,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
     out.replicates.resolution = resolution(out.analysis);
   }
   out.calibration = calibrate(s, out.compiled, out.plan, out.results);
+  out.coverage = coverage(s, out.plan, out.analysis.accounts);
 
   Resimulator resimulator(
       s, out.compiled, populations, out.plan, out.results, out.analysis,

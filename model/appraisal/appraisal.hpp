@@ -88,6 +88,7 @@ struct Appraisal {
   std::vector<TornadoRow> tornado;
   SensitivityRun sensitivity;
   std::vector<CalibrationRow> calibration;
+  Coverage coverage;  // the modules' share of the municipality's net operating spending
   std::vector<std::vector<CitizenFlow>> flows;  // per arm
   std::vector<GraphEdge> graph_edges;
   std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect

@@ -78,6 +78,22 @@ double year_figure(const Scenario& scenario, const CompiledModel& compiled,
 
 }  // namespace
 
+Coverage coverage(const Scenario& scenario, const RunPlan& plan,
+                  const std::vector<std::vector<YearAccount>>& accounts) {
+  Coverage out;
+  out.net_operating_dkk = scenario.net_operating_dkk;
+  const size_t arms = scenario.arms.size();
+  for (int r = 0; r < plan.replicates; ++r) {
+    const YearAccount& year = accounts[plan.unit_index(0, r, 0, arms)].front();
+    for (int d = 0; d < static_cast<int>(scenario.departments.size()); ++d)
+      for (const BudgetType type :
+           {BudgetType::kService, BudgetType::kTransferGuaranteed, BudgetType::kTransferOther})
+        out.modelled_dkk += year.municipal(d, type);
+  }
+  out.modelled_dkk /= plan.replicates;
+  return out;
+}
+
 std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledModel& compiled,
                                       const RunPlan& plan, const RunResults& results) {
   std::vector<CalibrationRow> rows;

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "model/engine/accounting.hpp"
 #include "model/engine/module_tables.hpp"
 #include "model/engine/run_plan.hpp"
 #include "model/engine/scenario.hpp"
@@ -23,6 +24,18 @@ struct CalibrationRow {
   double deviation = 0;  // (simulated - target) / target
   bool within = false;   // |deviation| <= the target's tolerance
 };
+
+// What the modules cover of the municipality's net operating spending in the base year: the
+// baseline's municipal service expenditure and transfers after refusion, over every department
+// (financing and investment left out), mean over replicates.
+struct Coverage {
+  double modelled_dkk = 0;
+  double net_operating_dkk = 0;  // the scenario's figure; 0: not declared
+  double share() const { return net_operating_dkk > 0 ? modelled_dkk / net_operating_dkk : 0; }
+};
+
+Coverage coverage(const Scenario& scenario, const RunPlan& plan,
+                  const std::vector<std::vector<YearAccount>>& accounts);
 
 std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledModel& compiled,
                                       const RunPlan& plan, const RunResults& results);

@@ -513,6 +513,10 @@ struct Scenario {
   // Lower bounds (whole years, the first 0) of the age bands that results by age are tallied in
   // (state person-months and transitions); empty: no results by age.
   std::vector<int> result_age_bands;
+  // The municipality's whole net operating spending (service and transfers after refusion), to
+  // report what share of it the modules cover; 0: not declared.
+  double net_operating_dkk = 0;
+  std::string net_operating_source;
   uint32_t seed = 1;
   std::vector<Department> departments;
   std::vector<Measure> measures;

@@ -199,6 +199,17 @@ void load_results(TableReader& r, LoadContext& ctx) {
   }
 }
 
+// [coverage]: the municipality's net operating spending, against which the run reports the share
+// its modules cover.
+void load_coverage(TableReader& r, LoadContext& ctx) {
+  const toml::table* table = r.table("coverage", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("coverage"), ctx.diagnostics);
+  ctx.out.scenario.net_operating_dkk =
+      t.number("net_operating_dkk", Need::kRequired, 1).value_or(0);
+  ctx.out.scenario.net_operating_source = t.source();
+}
+
 // A population redrawn for every pair of replicates needs even replicate counts.
 void require_pairs(TableReader& r, std::string_view key, int count, const model::Scenario& s) {
   if (s.redraw_population && count % model::kReplicatesPerPopulation != 0)
@@ -259,6 +270,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     load_financing(r, ctx);
     load_prices(r, ctx);
     load_results(r, ctx);
+    load_coverage(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));

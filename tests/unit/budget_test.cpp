@@ -244,3 +244,27 @@ TEST(AgeBands, ARateMayChangeAtAnAgeInMonths) {
   EXPECT_EQ(result.years[0].state_months[static_cast<size_t>(compiled.modules[0].states[0].slot)],
             350u);
 }
+
+TEST(Coverage, CountsTheBaselinesServiceAndTransfersButNotFinancing) {
+  // Two replicates' baseline accounts in the base year: service 5.5 m and 6.5 m, transfers 1 m
+  // (inside the budget guarantee) and 0.5 m (outside it), tax -2 m each. The modules cover
+  // (7 m + 8 m) / 2 = 7.5 m of the municipality's 31 m. Later years (100 m) do not count.
+  Scenario s = test_support::make_scenario({test_support::make_module({"a"}, {})}, 2);
+  s.net_operating_dkk = 31e6;
+  RunPlan plan;
+  plan.replicates = 2;
+  const auto year = [&](Dkk service) {
+    YearAccount y;
+    y.municipal_by_type.assign(s.departments.size() * kBudgetTypeCount, 0);
+    y.municipal(0, BudgetType::kService) = service;
+    y.municipal(0, BudgetType::kTransferGuaranteed) = 1e6;
+    y.municipal(0, BudgetType::kTransferOther) = 0.5e6;
+    y.municipal(0, BudgetType::kFinancing) = -2e6;
+    return y;
+  };
+  const std::vector<std::vector<YearAccount>> accounts = {{year(5.5e6), year(100e6)},
+                                                          {year(6.5e6), year(100e6)}};
+  const Coverage c = coverage(s, plan, accounts);
+  EXPECT_DOUBLE_EQ(c.modelled_dkk, 7.5e6);
+  EXPECT_DOUBLE_EQ(c.share(), 7.5e6 / 31e6);
+}
