@@ -13,6 +13,22 @@
 
 namespace kommunesim::appraisal {
 
+bool moves_arm(const Scenario& scenario, int parameter, int arm) {
+  const auto& members = scenario.arms[static_cast<size_t>(arm)].proposals;
+  bool read_by_proposals_only = true, read_by_member = false;
+  for (const ParameterUse& use : scenario.parameter_uses) {
+    if (use.parameter != parameter) continue;
+    const bool proposal_figure = use.kind == ParameterUse::Kind::kEffect ||
+                                 use.kind == ParameterUse::Kind::kProposalFixedCost ||
+                                 use.kind == ParameterUse::Kind::kProposalParticipantCost ||
+                                 use.kind == ParameterUse::Kind::kProposalInvestment;
+    if (!proposal_figure) read_by_proposals_only = false;
+    if (proposal_figure && std::find(members.begin(), members.end(), use.owner) != members.end())
+      read_by_member = true;
+  }
+  return !read_by_proposals_only || read_by_member;
+}
+
 namespace {
 
 // A simulation of a variant: its arm and effective dynamics (equal ones simulate identically).

@@ -22,6 +22,10 @@ namespace kommunesim::appraisal {
 
 using namespace kommunesim::model;  // the appraisal reads the engine's types
 
+// Whether moving register parameter `parameter` can change arm `arm`: a figure that only
+// proposals read (their costs or effect sizes) leaves the arms without them unmoved.
+bool moves_arm(const Scenario& scenario, int parameter, int arm);
+
 // Simulations under values the main run did not simulate: other dynamics settings of a set, or
 // a register figure of the modules or proposals at another value. Each runs once, for the first
 // `replicates` replicates and as many years as the set asking for it counts, and is kept for

@@ -146,6 +146,44 @@ void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
   for (const Search& s : searches) s.bracket.finish(out[s.row]);
 }
 
+// Explored figures of the modules or proposals (register `explore = true`, e.g. the protective
+// effect of the measures a proposal cuts): where an arm's mean net value under a set changes sign
+// between the figure's range ends and its register value (the tornado's simulations), regula
+// falsi as above, each point simulated on the scenario with the figure moved.
+void explored_switching(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
+                        Resimulator& resimulator, std::vector<SwitchingRow>& out) {
+  for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
+    const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
+    if (p.role != ParameterRole::kModelDynamics || !p.explore || !(p.low < p.high)) continue;
+    for (size_t n = 0; n < scenario.norms.size(); ++n) {
+      for (size_t a = 1; a < scenario.arms.size(); ++a) {
+        const int arm = static_cast<int>(a);
+        if (!moves_arm(scenario, k, arm)) continue;
+        const auto f = [&](double x) {
+          return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
+        };
+        SwitchingRow row{arm, static_cast<int>(n), p.id, p.value, p.low, p.high, {}, true, 0, 0, 0};
+        const double at_value =
+            mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], scenario.norms[n]);
+        const std::vector<std::pair<double, double>> points = {
+            {p.low, f(p.low)}, {p.value, at_value}, {p.high, f(p.high)}};
+        for (size_t i = 0; i + 1 < points.size(); ++i)
+          if ((points[i].second > 0) != (points[i + 1].second > 0)) {
+            Bracket bracket(points[i].first, points[i].second, points[i + 1].first,
+                            points[i + 1].second, 0.01 * (p.high - p.low));
+            while (bracket.searching()) {
+              const double x = bracket.next();
+              bracket.step(x, f(x));
+            }
+            bracket.finish(row);
+            break;
+          }
+        out.push_back(row);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<SwitchingRow> valuation_switching_values(const Scenario& scenario, const RunPlan& plan,
@@ -185,6 +223,7 @@ std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPl
                                            const Analysis& analysis, Resimulator& resimulator) {
   std::vector<SwitchingRow> rows = valuation_switching_values(scenario, plan, analysis);
   dynamics_switching(scenario, resimulator, rows);
+  explored_switching(scenario, plan, analysis, resimulator, rows);
   return rows;
 }
 

@@ -1,5 +1,6 @@
-// Switching values: the value of a normative parameter at which an arm's mean net value under a
-// set crosses zero, the set's other values held. Every switching value of a run is found here.
+// Switching values: the value of a normative parameter, or of a figure the register marks
+// `explore = true`, at which an arm's mean net value under a set crosses zero, the set's other
+// values held. Every switching value of a run is found here.
 #pragma once
 
 #include <optional>
@@ -38,7 +39,8 @@ constexpr int kSwitchingIterations = 6;
 // re-simulate: their sign is first read at the range's ends and the set's own value (the
 // tornado's simulations, already kept by the resimulator), then refined as above. Rows: the
 // valuation parameters per set, arm and parameter; then the dynamics parameters per parameter,
-// set and arm.
+// set and arm; then the explored figures per figure, set and arm (the arms the figure can move),
+// searched by re-simulation with the figure moved where the sign changes within its range.
 std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPlan& plan,
                                            const Analysis& analysis, Resimulator& resimulator);
 // The valuation parameters' rows only: no re-simulation.

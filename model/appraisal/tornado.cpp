@@ -18,28 +18,6 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
   std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
     return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
   });
-  // The proposals a parameter belongs to, when only proposals read it (their costs or effect
-  // sizes): arms without them are unmoved and get no row.
-  std::vector<std::vector<int>> proposals_of(scenario.parameters.size());
-  std::vector<bool> modules_read(scenario.parameters.size(), false);
-  for (const ParameterUse& use : scenario.parameter_uses) {
-    const auto k = static_cast<size_t>(use.parameter);
-    if (use.kind == ParameterUse::Kind::kEffect ||
-        use.kind == ParameterUse::Kind::kProposalFixedCost ||
-        use.kind == ParameterUse::Kind::kProposalParticipantCost ||
-        use.kind == ParameterUse::Kind::kProposalInvestment)
-      proposals_of[k].push_back(use.owner);
-    else
-      modules_read[k] = true;
-  }
-  // A figure that only proposals read leaves the arms without them unmoved.
-  const auto outside_arm = [&](int k, const std::vector<int>& members) {
-    const auto& owners = proposals_of[static_cast<size_t>(k)];
-    return !modules_read[static_cast<size_t>(k)] &&
-           std::none_of(owners.begin(), owners.end(), [&](int q) {
-             return std::find(members.begin(), members.end(), q) != members.end();
-           });
-  };
   // The arms under the normative dynamics settings' ends, simulated together.
   std::vector<Resimulator::Wanted> wanted;
   for (const NormativeSet& norm : scenario.norms) {
@@ -64,7 +42,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     std::vector<Resimulator::Wanted> moved;
     for (const NormativeSet& norm : scenario.norms)
       for (size_t a = 1; a < scenario.arms.size(); ++a)
-        if (!outside_arm(k, scenario.arms[a].proposals))
+        if (moves_arm(scenario, k, static_cast<int>(a)))
           moved.push_back({static_cast<int>(a), norm.dynamics, resimulator.months_for(norm)});
     for (const double x : {p.low, p.high}) resimulator.prepare_at(k, x, moved);
   }
@@ -73,7 +51,6 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     const NormativeSet& norm = scenario.norms[n];
     for (size_t a = 1; a < scenario.arms.size(); ++a) {
       const int arm = static_cast<int>(a);
-      const auto& members = scenario.arms[a].proposals;
       const double base = mean_net_value(scenario, plan, analysis, arm, plan.norm_group[n], norm);
       std::vector<TornadoRow> rows;
       for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
@@ -101,7 +78,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
           case ParameterRole::kModelCost: {
             const bool explored =
                 p.role == ParameterRole::kModelCost || model_dynamics || p.explore;
-            if (p.low < p.high && explored && !outside_arm(k, members))
+            if (p.low < p.high && explored && moves_arm(scenario, k, arm))
               value_at = [&, k](double x) {
                 return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
               };

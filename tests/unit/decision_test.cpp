@@ -246,3 +246,41 @@ TEST(Tornado, AFigureMarkedExploreIsInTheDefaultTornadoAndNoOtherDynamicsFigure)
   }
   EXPECT_TRUE(explored);
 }
+
+TEST(SwitchingValues, AnExploredFiguresSwitchingValueIsWhereTheMeanNetValueChangesSign) {
+  // Job support's effect on finding a job, marked explore and searched from no effect to a
+  // fivefold rate: rows only for the arms with the proposal, and where the sign changes within
+  // the range, a bracket around the switching value whose ends differ in sign.
+  Scenario s = bundled();
+  const int k = s.parameter_index("job_support_parents.effect.jobcentre.kontanthjaelp_to_employed");
+  ASSERT_GE(k, 0);
+  Parameter& p = s.parameters[static_cast<size_t>(k)];
+  p.explore = true;
+  p.low = 1.0;
+  p.high = 5.0;
+  const AnalysedRun run(s, true);
+  InitialPopulations pop(run.s, run.a.compiled, run.s.seed);
+  pop.cover(run.plan.replicates);
+  Resimulator resimulator = run.resimulator(pop);
+  int rows = 0, found = 0;
+  for (const auto& row : run.a.switching) {
+    if (row.parameter != p.id) continue;
+    ++rows;
+    EXPECT_TRUE(moves_arm(run.s, k, row.arm));
+    if (!row.value) continue;
+    ++found;
+    const auto at = [&](double x) {
+      return resimulator.mean_net_value_at(row.arm, row.norm, k, x);
+    };
+    EXPECT_GE(*row.value, row.bracket_low);
+    EXPECT_LE(*row.value, row.bracket_high);
+    if (row.bracket_low < row.bracket_high) {
+      EXPECT_NE(at(row.bracket_low) > 0, at(row.bracket_high) > 0) << "arm " << row.arm;
+    }
+  }
+  int arms_with_job_support = 0;
+  for (size_t a = 1; a < run.s.arms.size(); ++a)
+    arms_with_job_support += moves_arm(run.s, k, static_cast<int>(a)) ? 1 : 0;
+  EXPECT_EQ(rows, arms_with_job_support * static_cast<int>(run.s.norms.size()));
+  EXPECT_GT(found, 0);
+}
