@@ -110,6 +110,7 @@ json definitions(const RunRecord& run) {
                           {"horizon_years", norm.horizon_years},
                           {"effect_scale", norm.dynamics.effect_scale},
                           {"effect_half_life_months", norm.dynamics.effect_half_life_months},
+                          {"half_life_for_all", norm.dynamics.half_life_for_all},
                           {"deadweight", norm.dynamics.deadweight},
                           {"group", run.appraisal.plan.norm_group[n]},
                           {"measure_values", norm.measure_values},

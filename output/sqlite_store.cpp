@@ -20,8 +20,8 @@ CREATE TABLE measures(measure TEXT PRIMARY KEY, unit TEXT NOT NULL, title TEXT N
 CREATE TABLE arms(arm TEXT PRIMARY KEY, arm_index INTEGER NOT NULL, title TEXT NOT NULL, proposals TEXT NOT NULL);
 CREATE TABLE norms(norm TEXT PRIMARY KEY, title TEXT NOT NULL, perspective TEXT NOT NULL,
   horizon_years INTEGER NOT NULL, discount_schedule TEXT NOT NULL, effect_scale REAL NOT NULL,
-  effect_half_life_months REAL NOT NULL, deadweight REAL NOT NULL, dynamics_group INTEGER NOT NULL,
-  norm_index INTEGER NOT NULL);
+  effect_half_life_months REAL NOT NULL, half_life_for_all INTEGER NOT NULL,
+  deadweight REAL NOT NULL, dynamics_group INTEGER NOT NULL, norm_index INTEGER NOT NULL);
 CREATE TABLE flows(dynamics_group INTEGER, arm TEXT, replicate INTEGER, year INTEGER,
   department TEXT, payer TEXT, dkk REAL NOT NULL,
   PRIMARY KEY(dynamics_group, arm, replicate, year, department, payer));
@@ -111,14 +111,14 @@ void write_definitions(Database& db, const RunRecord& run) {
       proposals += (proposals.empty() ? "" : ",") + s.proposals[static_cast<size_t>(i)].id;
     arms.row({s.arms[a].id, static_cast<int64_t>(a), s.arms[a].title, proposals});
   }
-  Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert norms(db, "INSERT INTO norms VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (size_t n = 0; n < s.norms.size(); ++n) {
     const auto& norm = s.norms[n];
     norms.row({norm.id, norm.title, perspective_text(norm),
                static_cast<int64_t>(norm.horizon_years), schedule_text(norm),
                norm.dynamics.effect_scale, norm.dynamics.effect_half_life_months,
-               norm.dynamics.deadweight, static_cast<int64_t>(run.appraisal.plan.norm_group[n]),
-               static_cast<int64_t>(n)});
+               static_cast<int64_t>(norm.dynamics.half_life_for_all), norm.dynamics.deadweight,
+               static_cast<int64_t>(run.appraisal.plan.norm_group[n]), static_cast<int64_t>(n)});
   }
   Database::Insert reach(db, "INSERT INTO reach VALUES (?, ?)");
   for (size_t i = 0; i < s.proposals.size(); ++i)

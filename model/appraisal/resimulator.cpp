@@ -21,7 +21,8 @@ bool moves_arm(const Scenario& scenario, int parameter, int arm) {
     const bool proposal_figure = use.kind == ParameterUse::Kind::kEffect ||
                                  use.kind == ParameterUse::Kind::kProposalFixedCost ||
                                  use.kind == ParameterUse::Kind::kProposalParticipantCost ||
-                                 use.kind == ParameterUse::Kind::kProposalInvestment;
+                                 use.kind == ParameterUse::Kind::kProposalInvestment ||
+                                 use.kind == ParameterUse::Kind::kProposalHalfLife;
     if (!proposal_figure) read_by_proposals_only = false;
     if (proposal_figure && std::find(members.begin(), members.end(), use.owner) != members.end())
       read_by_member = true;
@@ -32,10 +33,10 @@ bool moves_arm(const Scenario& scenario, int parameter, int arm) {
 namespace {
 
 // A simulation of a variant: its arm and effective dynamics (equal ones simulate identically).
-using SimKey = std::tuple<int, double, double>;
+using SimKey = std::tuple<int, double, double, bool>;
 SimKey sim_key(int arm, const Dynamics& dynamics) {
   const Dynamics e = dynamics.effective();
-  return {arm, e.effect_scale, e.effect_half_life_months};
+  return {arm, e.effect_scale, e.effect_half_life_months, e.half_life_for_all};
 }
 
 }  // namespace

@@ -75,6 +75,9 @@ void set_parameter_value(Scenario& scenario, int parameter, double value) {
       case ParameterUse::Kind::kRefusionShare:
         scenario.refusions[owner].state_share[detail] = value;
         break;
+      case ParameterUse::Kind::kProposalHalfLife:
+        scenario.proposals[owner].effect_half_life_months = value;
+        break;
       case ParameterUse::Kind::kEffect:
         scenario.proposals[owner].effects[item].relative_risk = {EffectSize::Kind::kPoint, value,
                                                                  value, value};

@@ -59,6 +59,7 @@ bool NormativeSet::set(const Parameter& parameter, double value, int max_horizon
       break;
     case NormativeSetting::kEffectHalfLife:
       dynamics.effect_half_life_months = value;
+      dynamics.half_life_for_all = true;
       break;
     case NormativeSetting::kDeadweight:
       dynamics.deadweight = value;

@@ -292,6 +292,9 @@ struct Proposal {
   int readmission_after_months = -1;
   AdmissionPriority priority = AdmissionPriority::kLongestInState;
   std::vector<Effect> effects;
+  // How long its effects last after participation, as its evidence gives it (a half-life in
+  // months, a register figure); -1: none stated, the normative set's half-life applies.
+  double effect_half_life_months = -1;
 };
 
 // The baseline (no proposals), one proposal, or a package of proposals run together.
@@ -376,6 +379,7 @@ struct ParameterUse {
     kProposalParticipantCost,  // proposal: DKK per participant-month
     kProposalInvestment,       // proposal: DKK once, in its start month (anlæg)
     kEffect,                   // proposal, effect: relative risk (its distribution)
+    kProposalHalfLife,         // proposal: months its effects last after participation
     kRefusionShare,            // refusion schedule, band: the state's share
   };
   Kind kind = Kind::kStateCost;
@@ -406,13 +410,22 @@ struct Dynamics {
   double effect_scale = 1.0;           // multiplies log relative risks
   double effect_half_life_months = 0;  // fading after participation; 0 = ends at once
   double deadweight = 0;               // share of the effect that would have happened anyway
+  // The set states its half-life: it applies to every proposal. Otherwise a proposal whose
+  // evidence gives a persistence (Proposal::effect_half_life_months) fades with that, the others
+  // with effect_half_life_months.
+  bool half_life_for_all = false;
   bool operator==(const Dynamics&) const = default;
   // The values as the engine uses them: log relative risks are scaled by
   // effect_scale * (1 - deadweight), and without an effect there is nothing to fade. Sets whose
   // effective dynamics are equal simulate identically.
   Dynamics effective() const {
     const double scale = effect_scale * (1 - deadweight);
-    return {scale, scale == 0 ? 0 : effect_half_life_months, 0};
+    return {scale, scale == 0 ? 0 : effect_half_life_months, 0, scale == 0 || half_life_for_all};
+  }
+  // The half-life with which a proposal's effects fade (its own: -1 when its evidence gives none).
+  double half_life_for(double proposal_half_life_months) const {
+    return half_life_for_all || proposal_half_life_months < 0 ? effect_half_life_months
+                                                              : proposal_half_life_months;
   }
 };
 

@@ -235,9 +235,11 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
     const auto& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
     uint16_t& v = pop.participation_in(p, k);
     if (v != 0 && (v & kEnded) == 0) ++out.tally.participant_months[k];
-    start.effect_weights[k] = ctx.effects.any ? effect_weight(v, proposal.participation_months,
-                                                              ctx.dynamics.effect_half_life_months)
-                                              : 0.0;
+    start.effect_weights[k] =
+        ctx.effects.any
+            ? effect_weight(v, proposal.participation_months,
+                            ctx.dynamics.half_life_for(proposal.effect_half_life_months))
+            : 0.0;
     start.any_effect = start.any_effect || start.effect_weights[k] > 0;
     v = advance_participation(v, proposal.participation_months);
   }

@@ -359,7 +359,9 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   const auto& entries = ctx.out.scenario.parameters;
   std::vector<double> set_values;
   for (const auto& e : entries) set_values.push_back(e.value);
+  bool states_half_life = false;
   if (const toml::table* values = r.table("values", Need::kOptional)) {
+    states_half_life = values->contains("effect_half_life_months");
     for (const auto& [key, node] : *values) {
       const std::string id(key.str());
       const std::string where = "values." + id;
@@ -402,6 +404,9 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
   const double rate = value_of("discount_rate");
   norm.dynamics.effect_scale = value_of("effect_scale");
   norm.dynamics.effect_half_life_months = value_of("effect_half_life_months");
+  // A set that states a half-life applies it to every proposal; otherwise proposals whose
+  // evidence gives a persistence keep theirs.
+  norm.dynamics.half_life_for_all = states_half_life;
   norm.dynamics.deadweight = value_of("deadweight");
   for (const auto& measure : ctx.out.scenario.measures)
     norm.measure_values.push_back(value_of(model::price_parameter_id(measure)));

@@ -113,6 +113,15 @@ void load_proposal(LoadContext& ctx, const std::string& file, const toml::table&
   // once, and a programme on a fixed target group runs dry.
   p.readmission_after_months =
       static_cast<int>(r.integer("readmission_after_months", Need::kOptional, 1, 600).value_or(-1));
+  // How long the effects last after participation, as the evidence gives it; without it the
+  // normative set's half-life applies.
+  if (r.has("effect_half_life_months"))
+    p.effect_half_life_months =
+        ctx.parameter(r, "effect_half_life_months", "a proposal's effect half-life (months)",
+                      {model::ParameterUse::Kind::kProposalHalfLife, 0,
+                       static_cast<int>(ctx.out.scenario.proposals.size()), 0, 0},
+                      0, 600)
+            .value_or(-1);
   const auto priority = r.string("priority", Need::kOptional).value_or("longest_in_state");
   if (priority == "random")
     p.priority = model::AdmissionPriority::kRandom;

@@ -284,3 +284,33 @@ TEST(SwitchingValues, AnExploredFiguresSwitchingValueIsWhereTheMeanNetValueChang
   EXPECT_EQ(rows, arms_with_job_support * static_cast<int>(run.s.norms.size()));
   EXPECT_GT(found, 0);
 }
+
+TEST(Persistence, AProposalKeepsItsEvidencesHalfLifeUnlessTheSetStatesOne) {
+  // Job support's effect lasting two years after participation (its own half-life) changes its
+  // net value under a set that states no half-life, and leaves the sceptic's, which states 0 for
+  // every proposal, as it was.
+  const Scenario plain = bundled();
+  Scenario lasting = plain;
+  int support = -1;
+  for (size_t i = 0; i < lasting.proposals.size(); ++i)
+    if (lasting.proposals[i].id == "job_support_parents") support = static_cast<int>(i);
+  ASSERT_GE(support, 0);
+  lasting.proposals[static_cast<size_t>(support)].effect_half_life_months = 24;
+  int arm = -1;
+  for (size_t a = 1; a < plain.arms.size(); ++a)
+    if (plain.arms[a].proposals == std::vector<int>{support}) arm = static_cast<int>(a);
+  ASSERT_GE(arm, 1);
+  int sceptic = -1, budget = -1;
+  for (size_t n = 0; n < plain.norms.size(); ++n) {
+    if (plain.norms[n].id == "sceptic") sceptic = static_cast<int>(n);
+    if (plain.norms[n].id == "municipal_budget_4y") budget = static_cast<int>(n);
+  }
+  ASSERT_GE(sceptic, 0);
+  ASSERT_GE(budget, 0);
+  EXPECT_TRUE(plain.norms[static_cast<size_t>(sceptic)].dynamics.half_life_for_all);
+  EXPECT_FALSE(plain.norms[static_cast<size_t>(budget)].dynamics.half_life_for_all);
+  const Appraisal a = test_support::appraise_quietly(plain, 4);
+  const Appraisal b = test_support::appraise_quietly(lasting, 4);
+  EXPECT_EQ(a.summary(arm, sceptic).net_value.mean, b.summary(arm, sceptic).net_value.mean);
+  EXPECT_NE(a.summary(arm, budget).net_value.mean, b.summary(arm, budget).net_value.mean);
+}

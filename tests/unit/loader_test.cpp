@@ -822,3 +822,12 @@ TEST_F(CalibrationFile, AnOwnToleranceNeedsItsSource) {
   for (const auto& d : ds) named = named || d.key.find("tolerance_source") != std::string::npos;
   EXPECT_TRUE(named) << all(ds);
 }
+
+TEST_F(BrokenScenario, AProposalsHalfLifeMustBeADynamicsFigure) {
+  const int line = apply({"proposals/family_therapy.toml", "participation_months = 5\n",
+                          "participation_months = 5\neffect_half_life_months = "
+                          "\"family_therapy.fixed_dkk_per_year\"\n"});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "proposals/family_therapy.toml", line + 1, "has category valuation"), nullptr)
+      << all(ds);
+}
