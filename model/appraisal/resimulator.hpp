@@ -23,7 +23,8 @@ namespace kommunesim::appraisal {
 using namespace kommunesim::model;  // the appraisal reads the engine's types
 
 // Whether moving register parameter `parameter` can change arm `arm`: a figure that only
-// proposals read (their costs or effect sizes) leaves the arms without them unmoved.
+// proposals read (their costs, effect sizes or effect half-lives) leaves the arms without them
+// unmoved.
 bool moves_arm(const Scenario& scenario, int parameter, int arm);
 
 // Simulations under values the main run did not simulate: other dynamics settings of a set, or
