@@ -83,6 +83,19 @@ class Sheet {
     ++next_;
   }
 
+  // A line of text that does not set its column's width (a title or a note across the sheet).
+  void note(const std::string& text, bool bold = false) {
+    worksheet_write_string(sheet_, next_, 0, text.c_str(), bold ? formats_.header : nullptr);
+    ++next_;
+  }
+
+  // Prints on one A4 page in landscape, the whole used range.
+  void one_page() {
+    worksheet_set_landscape(sheet_);
+    worksheet_set_paper(sheet_, 9);  // A4
+    worksheet_fit_to_pages(sheet_, 1, 1);
+  }
+
  private:
   lxw_worksheet* sheet_;
   const Formats& formats_;
@@ -222,6 +235,60 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   }
 }
 
+// Per proposal, a sheet shaped like a Danish budget proposal (udvidelses- or reduktionsforslag):
+// the owning centre's lines, then the derived consequences (afledte konsekvenser) in other
+// centres, by budget type, in 1.000 kr. for the budget year and three overslagsår, expenditure +
+// and savings or income -, printable on one A4 page.
+void budget_form_sheets(lxw_workbook* book, const Formats& f, const RunRecord& run) {
+  const auto& s = run.appraisal.scenario;
+  constexpr std::array<const char*, model::kBudgetTypeCount> kArt = {
+      "Service (serviceramme)", "Overførsler, budgetgaranti", "Overførsler, øvrige",
+      "Finansiering (skat, udligning)", "Anlæg"};
+  const int years = std::min(s.horizon_years, appraisal::kBudgetPeriodYears);
+  for (size_t a = 1; a < s.arms.size(); ++a) {
+    const auto& arm = s.arms[a];
+    const auto& first = s.proposals[static_cast<size_t>(arm.proposals.front())];
+    const std::string kind = arm.proposals.size() > 1 ? "Pakke"
+                             : first.reduction        ? "Reduktionsforslag"
+                                                      : "Udvidelsesforslag";
+    std::vector<std::string> headers{"Center", "Art"};
+    for (int y = 0; y < years; ++y)
+      headers.push_back(std::to_string(s.base_year + y) +
+                        (y == 0 ? " (budgetår), 1.000 kr." : " (overslagsår), 1.000 kr."));
+    // Sheet names: at most 31 characters, unique by the arm's place.
+    const std::string name = fmt::format("{:02} {}", a, arm.id).substr(0, 31);
+    Sheet sheet(book, f, name.c_str(), {kind + ": " + arm.title});
+    sheet.note("Ejer: " + s.departments[static_cast<size_t>(first.department)].title);
+    sheet.note(fmt::format(
+        "1.000 kr., {}; udgifter +, besparelser og indtægter -; gennemsnit af {} replikationer",
+        price_level_text(s), run.appraisal.plan.replicates));
+    sheet.note("");
+    sheet.row(std::vector<Cell>(headers.begin(), headers.end()), true);
+    std::vector<double> totals(static_cast<size_t>(years), 0.0);
+    bool derived = false;
+    for (const auto& line : run.appraisal.budget_form) {
+      if (line.arm != static_cast<int>(a)) continue;
+      if (line.department != first.department && !derived) {
+        sheet.note("Afledte konsekvenser i andre centre", true);
+        derived = true;
+      }
+      std::vector<Cell> cells(2 + line.dkk.size());
+      cells[0] = s.departments[static_cast<size_t>(line.department)].title;
+      cells[1] = std::string(kArt[static_cast<size_t>(line.type)]);
+      for (size_t y = 0; y < line.dkk.size(); ++y) {
+        cells[2 + y] = Thousands{line.dkk[y]};
+        totals[y] += line.dkk[y];
+      }
+      sheet.row(cells);
+    }
+    std::vector<Cell> total(2 + totals.size());
+    total[0] = std::string("I alt, kommunen");
+    for (size_t y = 0; y < totals.size(); ++y) total[2 + y] = Thousands{totals[y]};
+    sheet.row(total, true);
+    sheet.one_page();
+  }
+}
+
 void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   Sheet sheet(book, f, "Flips",
               {"Proposal", "Normative set", "Other normative set",
@@ -335,6 +402,7 @@ void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file
   format_set_num_format(f.number, "#,##0.####");
   summary_sheet(book, f, run);
   budget_sheet(book, f, run);
+  budget_form_sheets(book, f, run);
   ledger_sheet(book, f, run);
   flips_sheet(book, f, run);
   switching_sheet(book, f, run);

@@ -96,6 +96,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
 
   out.ledger = ledger(s, out.plan, out.analysis);
   out.budget = budget_by_type(s, out.plan, out.analysis);
+  out.budget_form = budget_form(s, out.plan, out.analysis);
   out.capacity = capacity_use(s, out.plan, out.results);
   out.flips = flips(s, out.analysis);
   out.flows = citizen_flows(s, out.compiled, out.plan, out.results);

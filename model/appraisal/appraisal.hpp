@@ -81,8 +81,9 @@ struct Appraisal {
   ReplicateRun replicates;
   Analysis analysis;  // accounts, paired differences, net values, summaries and ranks
   std::vector<LedgerRow> ledger;
-  std::vector<BudgetRow> budget;      // the municipality's net cost by budget type
-  std::vector<CapacityUse> capacity;  // how full each proposal's places are, per year
+  std::vector<BudgetRow> budget;            // the municipality's net cost by budget type
+  std::vector<BudgetFormLine> budget_form;  // per proposal: department x budget type x year
+  std::vector<CapacityUse> capacity;        // how full each proposal's places are, per year
   std::vector<FlipRow> flips;
   std::vector<SwitchingRow> switching;
   std::vector<TornadoRow> tornado;

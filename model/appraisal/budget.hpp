@@ -25,4 +25,19 @@ struct BudgetRow {
 std::vector<BudgetRow> budget_by_type(const Scenario& scenario, const RunPlan& plan,
                                       const Analysis& analysis);
 
+// One line of a proposal's budget form (udvidelses- or reduktionsforslag): the change in one
+// department's net cost of one budget type in each year of the budget period, mean over
+// replicates of the first dynamics group, DKK (expenditure +, savings and income -).
+struct BudgetFormLine {
+  int arm = 0;
+  int department = 0;
+  BudgetType type = BudgetType::kService;
+  std::vector<double> dkk;  // per year of the budget period within the horizon
+};
+
+// Per arm >= 1, the department and budget type lines that change (any year's mean not 0): the
+// owning department's first, then the derived consequences (afledte konsekvenser) elsewhere.
+std::vector<BudgetFormLine> budget_form(const Scenario& scenario, const RunPlan& plan,
+                                        const Analysis& analysis);
+
 }  // namespace kommunesim::appraisal

@@ -268,3 +268,28 @@ TEST(Coverage, CountsTheBaselinesServiceAndTransfersButNotFinancing) {
   EXPECT_DOUBLE_EQ(c.modelled_dkk, 7.5e6);
   EXPECT_DOUBLE_EQ(c.share(), 7.5e6 / 31e6);
 }
+
+TEST(BudgetForm, ItsLinesAddUpToTheBudgetByTypeOwnerFirst) {
+  // Each proposal's budget form: per year of the budget period and budget type, its department
+  // lines add up to the budget table's change; the owning department's lines come first.
+  const Scenario s = test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO);
+  const Appraisal a = test_support::appraise_quietly(s, 2);
+  ASSERT_FALSE(a.budget_form.empty());
+  for (const BudgetRow& row : a.budget) {
+    if (row.group != 0 || row.years != 1) continue;
+    double sum = 0;
+    for (const BudgetFormLine& line : a.budget_form)
+      if (line.arm == row.arm && line.type == row.type)
+        sum += line.dkk[static_cast<size_t>(row.first_year)];
+    EXPECT_NEAR(sum, row.net_cost.mean, 1e-6 * (1 + std::abs(row.net_cost.mean)))
+        << s.arms[static_cast<size_t>(row.arm)].id << " year " << row.first_year;
+  }
+  for (size_t arm = 1; arm < s.arms.size(); ++arm) {
+    const int owner = s.proposals[static_cast<size_t>(s.arms[arm].proposals.front())].department;
+    for (const BudgetFormLine& line : a.budget_form)
+      if (line.arm == static_cast<int>(arm)) {
+        EXPECT_EQ(line.department, owner) << s.arms[arm].id << ": the owner's lines first";
+        break;
+      }
+  }
+}

@@ -128,11 +128,41 @@ def main(run_dir):
         if f"1.000 kr., {price_level}" not in str(header):
             failures.append(f"Budget column '{header}' does not state the price level '{price_level}'")
 
+    # Budget forms: one sheet per proposal ("NN id"), its total per year of the budget period (the
+    # budget year and three overslagsår, 1.000 kr.) equal to the store's change over all budget
+    # types, and set to print on one A4 page in landscape.
+    arms = [a for (a,) in db.execute("SELECT arm FROM arms WHERE arm_index > 0 ORDER BY arm_index")]
+    yearly = {
+        (arm, year): value
+        for arm, year, value in db.execute(
+            "SELECT arm, first_year, SUM(municipality_net_cost_mean_dkk) FROM budget"
+            " WHERE dynamics_group = 0 AND first_year = last_year GROUP BY arm, first_year")
+    }
+    forms = 0
+    for index, arm in enumerate(arms, start=1):
+        name = f"{index:02} {arm}"[:31]
+        if name not in book.sheetnames:
+            failures.append(f"no budget form sheet '{name}'")
+            continue
+        sheet = book[name]
+        forms += 1
+        total = [row for row in sheet.iter_rows() if row[0].value == "I alt, kommunen"]
+        if len(total) != 1:
+            failures.append(f"{name}: no single total row")
+            continue
+        for cell, year in zip(total[0][2:], range(base_year, base_year + 4)):
+            want = yearly[(arm, year)] / 1000
+            if not isinstance(cell.value, (int, float)) or not math.isclose(cell.value, want, rel_tol=1e-9, abs_tol=1e-6):
+                failures.append(f"{name} {year}: {cell.value}, results.sqlite {want} (1.000 kr.)")
+        setup = sheet.page_setup
+        if setup.orientation != "landscape" or str(setup.paperSize) != "9" or sheet.sheet_properties.pageSetUpPr.fitToPage is not True:
+            failures.append(f"{name}: not set to print on one A4 page in landscape")
+
     if failures:
         print("\n".join(failures))
         return 1
-    print(f"workbook.xlsx: {seen} summary rows, {budget_rows} budget-type rows and {checked} "
-          "budget-period ledger rows equal results.sqlite")
+    print(f"workbook.xlsx: {seen} summary rows, {budget_rows} budget-type rows, {checked} "
+          f"budget-period ledger rows and {forms} budget forms equal results.sqlite")
     return 0
 
 
