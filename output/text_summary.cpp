@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <set>
 
@@ -81,6 +82,38 @@ std::string wrapped(const std::string& text, size_t width) {
     start = end + 1;
   }
   return out + line + "\n";
+}
+
+// The closing ranking: every proposal's rank and verdict under every normative set, one line per
+// proposal, the sets lettered.
+std::string ranking_summary(const RunRecord& run) {
+  const auto& s = run.appraisal.scenario;
+  if (s.arms.size() < 2 || s.norms.empty()) return "";
+  std::string out =
+      "\n" +
+      wrapped(
+          "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
+          "neighbour; verdict: net gain +, net cost -, too close to call ~, about break-even 0):",
+          100);
+  size_t width = 8;
+  for (size_t a = 1; a < s.arms.size(); ++a) width = std::max(width, s.arms[a].id.size());
+  out += fmt::format("  {:<{}}", "proposal", width);
+  for (size_t n = 0; n < s.norms.size(); ++n)
+    out += fmt::format(" {:>5}", std::string(1, static_cast<char>('A' + n % 26)));
+  out += "\n";
+  constexpr std::array<const char*, 4> kMark = {"+", "-", "0", "~"};
+  for (size_t a = 1; a < s.arms.size(); ++a) {
+    out += fmt::format("  {:<{}}", s.arms[a].id, width);
+    for (size_t n = 0; n < s.norms.size(); ++n)
+      for (const auto& row : run.appraisal.analysis.summaries)
+        if (row.arm == static_cast<int>(a) && row.norm == static_cast<int>(n))
+          out += fmt::format(" {:>5}", fmt::format("{}{}{}", row.rank, row.rank_resolved ? "" : "?",
+                                                   kMark[static_cast<size_t>(row.verdict)]));
+    out += "\n";
+  }
+  for (size_t n = 0; n < s.norms.size(); ++n)
+    out += fmt::format("  {}: {}\n", static_cast<char>('A' + n % 26), s.norms[n].title);
+  return out;
 }
 
 // What the modules cover of the municipality's net operating spending.
@@ -247,6 +280,7 @@ std::string text_summary(const RunRecord& run) {
       reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
     out += "  can affect: " + reach + "\n";
   }
+  out += ranking_summary(run);
   out += calibration_summary(run);
   out += coverage_summary(run);
   return out;

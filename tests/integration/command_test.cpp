@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -94,6 +95,22 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   // Every proposal and package appears under every normative set.
   const std::string csv = read_file(out / "summary.csv");
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 4);  // 3 arms x 4 sets
+  // The closing ranking: per proposal its rank under each set, in the sets' order (lettered), as
+  // summary.csv gives it.
+  EXPECT_NE(r.output.find("Ranking under each normative set"), std::string::npos);
+  const auto table = parse_csv(csv);
+  const auto column = [&](const std::string& name) {
+    return static_cast<size_t>(std::find(table[0].begin(), table[0].end(), name) -
+                               table[0].begin());
+  };
+  std::map<std::string, std::vector<std::string>> ranks;  // proposal -> rank per set, in order
+  for (size_t i = 1; i < table.size(); ++i)
+    ranks[table[i].at(column("proposal"))].push_back(table[i].at(column("rank")));
+  for (const auto& [proposal, by_set] : ranks) {
+    std::string pattern = "\\n  " + proposal + " +";
+    for (const auto& rank : by_set) pattern += " +" + rank + R"(\??[-+~0])";
+    EXPECT_TRUE(std::regex_search(r.output, std::regex(pattern + "\\n"))) << pattern;
+  }
   // assumptions.md lists the modules' figures with the largest tornado swing (the benefit rate
   // moves the savings of job support).
   const std::string assumptions = read_file(out / "assumptions.md");
