@@ -457,14 +457,13 @@ struct CalibrationTarget {
   std::string id;
   std::string title;
   Kind kind = Kind::kPopulation;
-  int module = -1;               // kPersons, kFlow, kSpending
-  uint64_t state_mask = 0;       // kPersons; kFlow: the states entered
-  uint64_t from_mask = 0;        // kFlow: the states left
-  int min_age_years = 0;         // kPopulation, kPersons
-  int max_age_years = 0;         // kPopulation, kPersons (0: every age), exclusive
-  int year = 0;                  // the calendar year checked (the base year unless stated)
-  double tolerance = 0;          // relative deviation accepted (the file's unless stated)
-  std::string tolerance_source;  // why a target has its own tolerance
+  int module = -1;          // kPersons, kFlow, kSpending
+  uint64_t state_mask = 0;  // kPersons; kFlow: the states entered
+  uint64_t from_mask = 0;   // kFlow: the states left
+  int min_age_years = 0;    // kPopulation, kPersons
+  int max_age_years = 0;    // kPopulation, kPersons (0: every age), exclusive
+  int year = 0;             // the calendar year checked (the base year unless stated)
+  double tolerance = 0;     // relative deviation accepted (the file's unless stated)
   double value = 0;
   std::string source;
 };

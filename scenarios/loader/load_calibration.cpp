@@ -9,16 +9,9 @@ namespace {
 
 // A set of the target module's states, named under `key`, as a bit mask (0 on errors).
 uint64_t read_states(LoadContext& ctx, TableReader& c, std::string_view key, int module) {
-  uint64_t mask = 0;
   const auto states = c.strings(key, Need::kRequired);
   if (states && states->empty()) c.error(key, "expected at least one state");
-  if (states && module >= 0)
-    for (const auto& name : *states) {
-      const int st =
-          ctx.resolve(c, std::string(key), name, ctx.states[static_cast<size_t>(module)], "state");
-      if (st >= 0) mask |= uint64_t{1} << st;
-    }
-  return mask;
+  return states && module >= 0 ? ctx.state_mask(c, key, *states, module, "state") : 0;
 }
 
 // A persons target's age band is read from the results by age: its bounds must be band bounds.
@@ -52,11 +45,11 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
         c.integer("year", Need::kOptional, s.base_year, s.base_year + s.horizon_years - 1)
             .value_or(s.base_year));
     // A target may accept another deviation than the file's (e.g. a prognosis years ahead), and
-    // then says why.
+    // then says why (read, as the file's tolerance_source, for the scenario's reader).
     target.tolerance = s.calibration_tolerance;
     if (const auto tolerance = c.number("tolerance", Need::kOptional, 0, 1)) {
       target.tolerance = *tolerance;
-      target.tolerance_source = c.source("tolerance_source");
+      c.source("tolerance_source");
     }
     const auto kind = c.string("kind", Need::kRequired).value_or("");
     if (kind == "population") {

@@ -78,6 +78,17 @@ int LoadContext::resolve(TableReader& reader, std::string_view key, const std::s
   return -1;
 }
 
+uint64_t LoadContext::state_mask(TableReader& reader, std::string_view key,
+                                 const std::vector<std::string>& names, int module,
+                                 std::string_view what) {
+  uint64_t mask = 0;
+  for (const auto& name : names) {
+    const int s = resolve(reader, key, name, states[static_cast<size_t>(module)], what);
+    if (s >= 0) mask |= uint64_t{1} << s;
+  }
+  return mask;
+}
+
 int LoadContext::resolve_at(const toml::node& node, const std::string& file, const std::string& key,
                             const std::string& name, const NameIndex& index,
                             std::string_view what) {

@@ -46,6 +46,10 @@ struct LoadContext {
   // Resolves a name to its index, or reports it (with a suggestion) and returns -1.
   int resolve(TableReader& reader, std::string_view key, const std::string& name,
               const NameIndex& index, std::string_view what);
+  // States of module `module` named under `key`, as a bit mask; each unknown name is reported
+  // (`what` names the kind, e.g. "state of module 'jobcentre'") and left out.
+  uint64_t state_mask(TableReader& reader, std::string_view key,
+                      const std::vector<std::string>& names, int module, std::string_view what);
   // Same for a name found as an element of an array or as a key of an inline table.
   int resolve_at(const toml::node& node, const std::string& file, const std::string& key,
                  const std::string& name, const NameIndex& index, std::string_view what);

@@ -42,11 +42,7 @@ model::Condition read_condition(LoadContext& ctx, TableReader& r, int& count) {
     const auto states = s.strings("states", Need::kRequired);
     if (m >= 0 && states) {
       c.module = static_cast<uint8_t>(m);
-      for (const auto& name : *states) {
-        const int st = ctx.resolve(s, "states", name, ctx.states[static_cast<size_t>(m)],
-                                   "state of module '" + *module + "'");
-        if (st >= 0) c.state_mask |= uint64_t{1} << st;
-      }
+      c.state_mask = ctx.state_mask(s, "states", *states, m, "state of module '" + *module + "'");
     }
   }
   if (const auto name = r.string("household", Need::kOptional)) {
@@ -390,12 +386,9 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
     clock.id = c.string("id", Need::kRequired).value_or("");
     c.string("description", Need::kOptional);
     clock.source = c.source();
-    for (const auto& name :
-         c.strings("states", Need::kRequired).value_or(std::vector<std::string>{})) {
-      const int i =
-          ctx.resolve(c, "states", name, ctx.states[static_cast<size_t>(m)], "state of the module");
-      if (i >= 0) clock.state_mask |= uint64_t{1} << i;
-    }
+    clock.state_mask = ctx.state_mask(
+        c, "states", c.strings("states", Need::kRequired).value_or(std::vector<std::string>{}), m,
+        "state of the module");
     clock.window_months = static_cast<int>(
         c.integer("reset_window_months", Need::kRequired, 1, model::kClockWindowLimit).value_or(1));
     clock.reset_months_outside = static_cast<int>(
@@ -531,11 +524,8 @@ void load_household_conditions(LoadContext& ctx, TableReader& r) {
       cond.module = ctx.resolve(c, "module", *module, ctx.modules, "module");
       const auto states = c.strings("states", Need::kRequired);
       if (cond.module >= 0 && states)
-        for (const auto& s : *states) {
-          const int i = ctx.resolve(c, "states", s, ctx.states[static_cast<size_t>(cond.module)],
-                                    "state of module '" + *module + "'");
-          if (i >= 0) cond.state_mask |= uint64_t{1} << i;
-        }
+        cond.state_mask =
+            ctx.state_mask(c, "states", *states, cond.module, "state of module '" + *module + "'");
     }
     if (!cond.name.empty() &&
         ctx.declare(c, "id", cond.name, ctx.household_conditions, "household condition") >= 0)

@@ -68,11 +68,7 @@ void read_target(LoadContext& ctx, TableReader& r, model::Proposal& p) {
   if (states) {
     if (states->empty())
       r.error("states", "the target group is empty: expected at least one state");
-    for (const auto& name : *states) {
-      const int s =
-          ctx.resolve(r, "states", name, ctx.states[static_cast<size_t>(target.module)], "state");
-      if (s >= 0) target.state_mask |= uint64_t{1} << s;
-    }
+    target.state_mask = ctx.state_mask(r, "states", *states, target.module, "state");
   }
   target.min_age_months =
       std::max(m.min_age_months, static_cast<int>(age_min.value_or(0)) * kMonthsPerYear);

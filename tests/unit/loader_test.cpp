@@ -752,6 +752,13 @@ class CalibrationFile : public BrokenScenario {
            "age_bands = [0, 18, 67]"});
     std::ofstream(folder / "calibration.toml") << calibration;
   }
+  // Writes kCalibration with `from` replaced by `to`.
+  void write_replacing(const std::string& from, const std::string& to) {
+    std::string text = kCalibration;
+    const size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    write(text.replace(at, from.size(), to));
+  }
   // The 1-based line of the first occurrence of `text` in calibration.toml.
   int line_of(const std::string& text) {
     const std::string all = read(folder / "calibration.toml");
@@ -781,9 +788,7 @@ TEST_F(CalibrationFile, FlowsLaterYearsOwnTolerancesAndAgeBandsLoad) {
 }
 
 TEST_F(CalibrationFile, AFlowBetweenOverlappingStatesIsAnError) {
-  std::string text = kCalibration;
-  text.replace(text.find("to = [\"placed\"]"), 15, "to = [\"placed\", \"none\"]");
-  write(text);
+  write_replacing("to = [\"placed\"]", "to = [\"placed\", \"none\"]");
   const auto ds = load();
   EXPECT_NE(find(ds, "calibration.toml", line_of("to = [\"placed\", \"none\"]"),
                  "expected states other than those in from"),
@@ -792,9 +797,7 @@ TEST_F(CalibrationFile, AFlowBetweenOverlappingStatesIsAnError) {
 }
 
 TEST_F(CalibrationFile, AYearOutsideTheHorizonIsAnError) {
-  std::string text = kCalibration;
-  text.replace(text.find("year = 2028"), 11, "year = 2031");  // Mini-kommune runs 2025-2029
-  write(text);
+  write_replacing("year = 2028", "year = 2031");  // Mini-kommune runs 2025-2029
   const auto ds = load();
   const auto* d = find(ds, "calibration.toml", line_of("year = 2031"), "2029");
   ASSERT_NE(d, nullptr) << all(ds);
@@ -802,9 +805,7 @@ TEST_F(CalibrationFile, AYearOutsideTheHorizonIsAnError) {
 }
 
 TEST_F(CalibrationFile, AnAgeBandOfPersonsMustUseTheResultAgeBands) {
-  std::string text = kCalibration;
-  text.replace(text.find("age_min = 18"), 12, "age_min = 20");
-  write(text);
+  write_replacing("age_min = 18", "age_min = 20");
   const auto ds = load();
   EXPECT_NE(find(ds, "calibration.toml", line_of("age_min = 20"),
                  "expected one of the bounds of [results] age_bands in scenario.toml (0, 18, 67)"),
@@ -813,10 +814,7 @@ TEST_F(CalibrationFile, AnAgeBandOfPersonsMustUseTheResultAgeBands) {
 }
 
 TEST_F(CalibrationFile, AnOwnToleranceNeedsItsSource) {
-  std::string text = kCalibration;
-  text.erase(text.find("tolerance_source = \"a prognosis"),
-             std::string("tolerance_source = \"a prognosis three years ahead\"\n").size());
-  write(text);
+  write_replacing("tolerance_source = \"a prognosis three years ahead\"\n", "");
   const auto ds = load();
   bool named = false;
   for (const auto& d : ds) named = named || d.key.find("tolerance_source") != std::string::npos;

@@ -112,29 +112,31 @@ Scenario admission_scenario(int capacity, AdmissionPriority priority) {
   return s;
 }
 
-}  // namespace
-
-TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
-  const Scenario s = admission_scenario(10, AdmissionPriority::kLongestInState);
+// 100 persons 0-99 months in the waiting state, 10 places for one month: whether person p is
+// admitted, under `priority`.
+std::vector<bool> admitted_by(AdmissionPriority priority) {
+  const Scenario s = admission_scenario(10, priority);
   Population pop = test_support::make_cohort(s, 100, 40, 0);
   for (uint32_t p = 0; p < 100; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(p);
   const auto result = run_once(s, pop, 1, 1);
   EXPECT_EQ(result.years[0].admissions[0], 10u);
+  std::vector<bool> admitted;
   for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p >= 90)
-        << "person " << p;
+    admitted.push_back(result.final_population.participation[Population::proposal_slot(p, 0)] != 0);
+  return admitted;
+}
+
+}  // namespace
+
+TEST(Admission, NeverAdmitsMoreThanCapacityAndPrefersTheLongestWaiting) {
+  const std::vector<bool> admitted = admitted_by(AdmissionPriority::kLongestInState);
+  for (uint32_t p = 0; p < 100; ++p) EXPECT_EQ(admitted[p], p >= 90) << "person " << p;
 }
 
 TEST(Admission, NewestInStateTakesTheNewCasesFirst) {
   // New home-care recipients first: the ten persons with the fewest months in the state.
-  const Scenario s = admission_scenario(10, AdmissionPriority::kNewestInState);
-  Population pop = test_support::make_cohort(s, 100, 40, 0);
-  for (uint32_t p = 0; p < 100; ++p) pop.months_in(p, 0) = static_cast<uint16_t>(p);
-  const auto result = run_once(s, pop, 1, 1);
-  EXPECT_EQ(result.years[0].admissions[0], 10u);
-  for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 10)
-        << "person " << p;
+  const std::vector<bool> admitted = admitted_by(AdmissionPriority::kNewestInState);
+  for (uint32_t p = 0; p < 100; ++p) EXPECT_EQ(admitted[p], p < 10) << "person " << p;
 }
 
 TEST(Admission, RefillsFreedSlotsButNeverExceedsCapacity) {

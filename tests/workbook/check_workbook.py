@@ -18,6 +18,11 @@ def close(a, b):
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
 
 
+def equal_number(cell_value, want):
+    """A workbook cell holds a number (not text) equal to the store's."""
+    return isinstance(cell_value, (int, float)) and close(cell_value, want)
+
+
 def main(run_dir):
     failures = []
     book = openpyxl.load_workbook(f"{run_dir}/workbook.xlsx")
@@ -118,7 +123,7 @@ def main(run_dir):
         budget_rows += 1
         got = cells[6].value
         want = budget[(proposal, titles[title])] / 1000
-        if not isinstance(got, (int, float)) or not math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-6):
+        if not equal_number(got, want):
             failures.append(f"Budget {proposal} {title}: {got}, results.sqlite {want} (1.000 kr.)")
     if budget_rows == 0:
         failures.append("Budget: no rows by budget type")
@@ -152,7 +157,7 @@ def main(run_dir):
             continue
         for cell, year in zip(total[0][2:], range(base_year, base_year + 4)):
             want = yearly[(arm, year)] / 1000
-            if not isinstance(cell.value, (int, float)) or not math.isclose(cell.value, want, rel_tol=1e-9, abs_tol=1e-6):
+            if not equal_number(cell.value, want):
                 failures.append(f"{name} {year}: {cell.value}, results.sqlite {want} (1.000 kr.)")
         setup = sheet.page_setup
         if setup.orientation != "landscape" or str(setup.paperSize) != "9" or sheet.sheet_properties.pageSetUpPr.fitToPage is not True:
