@@ -1,7 +1,6 @@
 // Population bookkeeping: adding persons and rebuilding household member lists.
 #include "model/engine/population.hpp"
 
-#include <bit>
 #include <cstddef>
 
 namespace kommunesim::model {
@@ -36,30 +35,6 @@ uint32_t Population::add_copy(const Population& other, uint32_t p, uint32_t hous
   clocks.insert(clocks.end(), other.clocks.data() + p * width,
                 other.clocks.data() + (p + 1) * width);
   return slot;
-}
-
-namespace {
-
-// The outside-months of the clock's window, the last `window` months.
-int months_outside(uint64_t v, const Clock& clock) {
-  const uint64_t window = (uint64_t{1} << clock.window_months) - 1;
-  return std::popcount(v & window);
-}
-
-}  // namespace
-
-uint16_t ClockValue::reading(uint64_t v, const Clock& clock) {
-  return months_outside(v, clock) >= clock.reset_months_outside ? 0 : months(v);
-}
-
-uint64_t ClockValue::after_month(uint64_t v, bool inside, const Clock& clock) {
-  const uint64_t window = v & kWindowBits;
-  if (!inside) return (v & ~kWindowBits) | ((window << 1 | 1) & kWindowBits);
-  // A restart counts this month as the first and forgets the months outside that caused it.
-  if (months_outside(v, clock) >= clock.reset_months_outside) return of(1);
-  const uint16_t counted = months(v);
-  return of(counted < 0xFFFF ? static_cast<uint16_t>(counted + 1) : counted) |
-         ((window << 1) & kWindowBits);
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // The simulated persons as structure-of-arrays, grouped in households.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <vector>
 
@@ -109,11 +110,25 @@ struct ClockValue {
   static constexpr uint64_t kWindowBits = (uint64_t{1} << kClockWindowLimit) - 1;
   static uint16_t months(uint64_t v) { return static_cast<uint16_t>(v >> kClockWindowLimit); }
   static uint64_t of(uint16_t months) { return static_cast<uint64_t>(months) << kClockWindowLimit; }
+  // The outside-months of the clock's window, the last `window` months.
+  static int months_outside(uint64_t v, const Clock& clock) {
+    return std::popcount(v & ((uint64_t{1} << clock.window_months) - 1));
+  }
   // The value after a month inside the clock's states (counting, first restarting when the
   // person spent `reset_outside` of the last `window` months outside) or outside them.
-  static uint64_t after_month(uint64_t v, bool inside, const Clock& clock);
+  static uint64_t after_month(uint64_t v, bool inside, const Clock& clock) {
+    const uint64_t window = v & kWindowBits;
+    if (!inside) return (v & ~kWindowBits) | ((window << 1 | 1) & kWindowBits);
+    // A restart counts this month as the first and forgets the months outside that caused it.
+    if (months_outside(v, clock) >= clock.reset_months_outside) return of(1);
+    const uint16_t counted = months(v);
+    return of(counted < 0xFFFF ? static_cast<uint16_t>(counted + 1) : counted) |
+           ((window << 1) & kWindowBits);
+  }
   // The months it counts this month: 0 when the month restarts it.
-  static uint16_t reading(uint64_t v, const Clock& clock);
+  static uint16_t reading(uint64_t v, const Clock& clock) {
+    return months_outside(v, clock) >= clock.reset_months_outside ? 0 : months(v);
+  }
 };
 
 }  // namespace kommunesim::model
