@@ -15,7 +15,7 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["engine"] = {
       {"name", "kommunesim"}, {"version", p.engine_version}, {"commit", p.engine_commit}};
   j["seed"] = run.appraisal.plan.seed;
-  j["price_level"] = price_level_text(run.appraisal.scenario);
+  j["price_level"] = price_level_text(run.appraisal.scenario, Language::kEnglish);
   j["replicates"] = run.appraisal.plan.replicates;
   j["months"] = run.appraisal.plan.months;
   j["threads"] = p.threads;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/appraisal/appraisal.hpp"
+#include "output/language.hpp"
 
 namespace kommunesim::output {
 
@@ -27,6 +28,9 @@ struct Provenance {
 struct RunRecord {
   const appraisal::Appraisal& appraisal;
   const Provenance& provenance;
+  // The language of the terminal summary (the report, workbook and assumptions are in English
+  // until they are translated; csv, sqlite and the manifest keep ids in every language).
+  Language language = Language::kDanish;
 };
 
 }  // namespace kommunesim::output

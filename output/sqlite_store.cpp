@@ -85,7 +85,7 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"scenario", s.name},
            {"base_year", std::to_string(s.base_year)},
            {"horizon_years", std::to_string(s.horizon_years)},
-           {"price_level", price_level_text(s)},
+           {"price_level", price_level_text(s, Language::kEnglish)},
            {"replicates", std::to_string(run.appraisal.plan.replicates)},
            {"seed", std::to_string(run.appraisal.plan.seed)},
            {"engine_version", p.engine_version},

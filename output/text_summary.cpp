@@ -7,18 +7,16 @@
 #include <cmath>
 #include <set>
 
+#include "output/texts.hpp"
 #include "output/words.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
 namespace {
 
-// Millions of DKK with one decimal, e.g. "-1.3".
-// Million DKK with one decimal; a value that rounds to zero is "0.0", never "-0.0".
-std::string mdkk(double v) {
-  std::string text = fmt::format("{:.1f}", v / 1e6);
-  return text == "-0.0" ? "0.0" : text;
-}
+// Million DKK with one decimal in the language's format, e.g. "-1.3" or "-1,3"; a value that
+// rounds to zero is written without a sign.
+std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
 
 // Characters (not bytes) of a UTF-8 text, for aligning columns.
 size_t utf8_length(const std::string& text) {
@@ -28,42 +26,63 @@ size_t utf8_length(const std::string& text) {
 }
 
 // A figure as a reader would write it: DKK in millions, persons whole.
-std::string figure(const model::CalibrationTarget& t, double v) {
-  return t.kind == model::CalibrationTarget::Kind::kSpending ? fmt::format("{:.1f} m", v / 1e6)
-                                                             : fmt::format("{:.0f}", v);
+std::string figure(const model::CalibrationTarget& t, double v, Language language) {
+  return t.kind == model::CalibrationTarget::Kind::kSpending
+             ? mdkk(v, language) + " " + std::string(texts(language).millions)
+             : decimal(v, 0, language);
+}
+
+// `text` padded with spaces to `width` characters (not bytes): left-aligned, or right-aligned.
+std::string padded(const std::string& text, size_t width, bool left_aligned = true) {
+  const size_t length = utf8_length(text);
+  if (length >= width) return text;
+  const std::string fill(width - length, ' ');
+  return left_aligned ? text + fill : fill + text;
 }
 
 std::string calibration_summary(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
+  const Language lang = run.language;
+  const Texts& words = texts(lang);
   if (run.appraisal.calibration.empty()) return "";
   int within = 0;
   for (const auto& row : run.appraisal.calibration) within += row.within ? 1 : 0;
-  std::string out = fmt::format(
-      "\nBaseline against calibration targets (mean of {} replicates): {} of {} within their "
-      "tolerance ({:.0f} % unless stated)\n",
-      run.appraisal.plan.replicates, within, run.appraisal.calibration.size(),
-      100 * s.calibration_tolerance);
-  out += fmt::format("  {:<62} {:>4} {:>10} {:>10} {:>8} {:>6}\n", "target", "year", "target",
-                     "baseline", "off", "s.e.");
+  std::string out = fmt::format(fmt::runtime(words.calibration_header),
+                                run.appraisal.plan.replicates, within,
+                                run.appraisal.calibration.size(),
+                                decimal(100 * s.calibration_tolerance, 0, lang));
+  const size_t off_width = std::max<size_t>(8, utf8_length(std::string(words.column_off)));
+  const size_t se_width = std::max<size_t>(6, utf8_length(std::string(words.column_se)));
+  out += fmt::format("  {} {} {} {} {} {}\n", padded(std::string(words.column_target), 62),
+                     padded(std::string(words.column_year), 4, false),
+                     padded(std::string(words.column_target), 10, false),
+                     padded(std::string(words.column_baseline), 10, false),
+                     padded(std::string(words.column_off), off_width, false),
+                     padded(std::string(words.column_se), se_width, false));
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
     const std::string own = t.tolerance == s.calibration_tolerance
                                 ? ""
-                                : fmt::format(" (tolerance {:.0f} %)", 100 * t.tolerance);
+                                : fmt::format(fmt::runtime(words.own_tolerance),
+                                              decimal(100 * t.tolerance, 0, lang));
     const std::string se = std::isnan(row.standard_error)
                                ? "-"
-                               : fmt::format("{:.1f}%", 100 * row.standard_error / t.value);
-    out += fmt::format("  {:<62} {:>4} {:>10} {:>10} {:>+7.1f}% {:>6}{} {}\n", t.title, t.year,
-                       figure(t, t.value), figure(t, row.simulated), 100 * row.deviation, se, own,
-                       row.within ? "" : "OUTSIDE TOLERANCE");
+                               : decimal(100 * row.standard_error / t.value, 1, lang) + "%";
+    const std::string off =
+        (row.deviation >= 0 ? "+" : "") + decimal(100 * row.deviation, 1, lang) + "%";
+    out += fmt::format("  {} {:>4} {} {} {} {}{} {}\n", padded(t.title, 62), t.year,
+                       padded(figure(t, t.value, lang), 10, false),
+                       padded(figure(t, row.simulated, lang), 10, false), padded(off, off_width, false),
+                       padded(se, se_width, false), own, row.within ? "" : words.outside_tolerance);
   }
   return out;
 }
 
 // "1.9 [1.7; 2.2]": the mean and its 90 % interval, in million DKK.
-std::string interval(double mean, double low, double high) {
-  if (std::isnan(low)) return mdkk(mean);
-  return fmt::format("{} [{}; {}]", mdkk(mean), mdkk(low), mdkk(high));
+std::string interval(double mean, double low, double high, Language language) {
+  if (std::isnan(low)) return mdkk(mean, language);
+  return fmt::format("{} [{}; {}]", mdkk(mean, language), mdkk(low, language),
+                     mdkk(high, language));
 }
 
 // `text` broken into lines of at most `width` characters at spaces.
@@ -88,16 +107,12 @@ std::string wrapped(const std::string& text, size_t width) {
 // proposal, the sets lettered.
 std::string ranking_summary(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
+  const Texts& words = texts(run.language);
   if (s.arms.size() < 2 || s.norms.empty()) return "";
-  std::string out =
-      "\n" +
-      wrapped(
-          "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
-          "neighbour; verdict: net gain +, net cost -, too close to call ~, about break-even 0):",
-          100);
-  size_t width = 8;
+  std::string out = "\n" + wrapped(std::string(words.ranking_legend), 100);
+  size_t width = utf8_length(std::string(words.column_proposal));
   for (size_t a = 1; a < s.arms.size(); ++a) width = std::max(width, s.arms[a].id.size());
-  out += fmt::format("  {:<{}}", "proposal", width);
+  out += "  " + padded(std::string(words.column_proposal), width);
   for (size_t n = 0; n < s.norms.size(); ++n)
     out += fmt::format(" {:>5}", std::string(1, static_cast<char>('A' + n % 26)));
   out += "\n";
@@ -120,20 +135,20 @@ std::string ranking_summary(const RunRecord& run) {
 std::string coverage_summary(const RunRecord& run) {
   const auto& c = run.appraisal.coverage;
   const auto& s = run.appraisal.scenario;
+  const Language lang = run.language;
   if (c.net_operating_dkk <= 0) return "";
-  return wrapped(
-             fmt::format("The modules cover {:.0f} % of the municipality's net operating spending "
-                         "in {}: {} m of {} m DKK (the baseline's service expenditure and "
-                         "transfers after refusion; the whole figure: {}).",
-                         100 * c.share(), s.base_year, mdkk(c.modelled_dkk),
-                         mdkk(c.net_operating_dkk), s.net_operating_source),
-             100) +
+  return wrapped(fmt::format(fmt::runtime(texts(lang).coverage), decimal(100 * c.share(), 0, lang),
+                             s.base_year, mdkk(c.modelled_dkk, lang),
+                             mdkk(c.net_operating_dkk, lang), s.net_operating_source),
+                 100) +
          "\n";
 }
 
 // The four-year budget period's net cost by budget type (first dynamics group), e.g.
 // "    of which service 8.4 [8.1; 8.7]; transfers -2.5 (budget guarantee), -0.4 (other); ...".
 std::string budget_types_line(const RunRecord& run, int arm) {
+  const Language lang = run.language;
+  const Texts& words = texts(lang);
   std::array<const appraisal::Summary*, model::kBudgetTypeCount> by_type{};
   for (const auto& row : run.appraisal.budget)
     if (row.arm == arm && row.group == 0 && row.years == appraisal::kBudgetPeriodYears)
@@ -142,19 +157,20 @@ std::string budget_types_line(const RunRecord& run, int arm) {
   const auto& service = *by_type[static_cast<size_t>(model::BudgetType::kService)];
   const double investment = by_type[static_cast<size_t>(model::BudgetType::kInvestment)]->mean;
   return fmt::format(
-      "    of which service expenditure {}; transfers {} (budget guarantee), {} (other); "
-      "financing {}{}\n",
-      interval(service.mean, service.mean_low, service.mean_high),
-      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean),
-      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean),
-      mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean),
-      investment == 0 ? std::string() : "; investment (anlæg) " + mdkk(investment));
+      fmt::runtime(words.of_which), interval(service.mean, service.mean_low, service.mean_high, lang),
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean, lang),
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean, lang),
+      mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean, lang),
+      investment == 0 ? std::string()
+                      : fmt::format(fmt::runtime(words.investment), mdkk(investment, lang)));
 }
 
 // How full the proposal's places are, e.g. "places used (30): 2025 48 %, 2026 71 %, 2027 70 %,
 // 2028 65 %; 20 years 40 %; under half used in 12 of 20 years".
 std::string capacity_line(const RunRecord& run, int arm) {
   const auto& s = run.appraisal.scenario;
+  const Language lang = run.language;
+  const Texts& words = texts(lang);
   if (s.arms[static_cast<size_t>(arm)].proposals.size() != 1) return "";
   const int p = s.arms[static_cast<size_t>(arm)].proposals.front();
   std::string years;
@@ -163,19 +179,18 @@ std::string capacity_line(const RunRecord& run, int arm) {
   for (const auto& row : run.appraisal.capacity) {
     if (row.proposal != p || std::isnan(row.fill_rate)) continue;
     if (row.year < appraisal::kBudgetPeriodYears)
-      years += fmt::format("{}{} {:.0f} %", years.empty() ? "" : ", ", s.base_year + row.year,
-                           100 * row.fill_rate);
+      years += fmt::format("{}{} {} %", years.empty() ? "" : ", ", s.base_year + row.year,
+                           decimal(100 * row.fill_rate, 0, lang));
     used += row.participant_months;
     places += row.places * model::kMonthsPerYear;
     low += row.fill_rate < appraisal::kLowFillRate;
     ++counted;
   }
   if (counted == 0) return "";
-  std::string line = fmt::format("  places used ({}): {}; {} years {:.0f} %",
+  std::string line = fmt::format(fmt::runtime(words.places_used),
                                  s.proposals[static_cast<size_t>(p)].capacity, years, counted,
-                                 100 * used / places);
-  if (low > 0)
-    line += fmt::format("; LOW: under half the places used in {} of {} years", low, counted);
+                                 decimal(100 * used / places, 0, lang));
+  if (low > 0) line += fmt::format(fmt::runtime(words.places_low), low, counted);
   return line + "\n";
 }
 
@@ -183,21 +198,18 @@ std::string capacity_line(const RunRecord& run, int arm) {
 
 std::string text_summary(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  size_t title_width = 13;  // "normative set"
+  const Language lang = run.language;
+  const Texts& words = texts(lang);
+  size_t title_width = utf8_length(std::string(words.column_set));
   for (const auto& n : s.norms) title_width = std::max(title_width, utf8_length(n.title));
-  std::string out = fmt::format(
-      "{} — {}, {} years from {}; amounts in million DKK at {}, mean [90 % interval of the "
-      "mean]\n"
-      "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
-      "value: what it is\nworth under a normative set, discounted to {} (positive: a gain). "
-      "Verdict: net gain or net cost when the\ninterval excludes zero; about break-even when it "
-      "lies within {:.1f} m of zero; otherwise too close to call.\nRank 1 is the best proposal "
-      "under that set; '?' marks a rank whose gap to a neighbour is within its uncertainty.\n{}",
-      s.name, replicates_text(run.appraisal), s.horizon_years, s.base_year, price_level_text(s),
-      s.base_year, s.materiality_dkk / 1e6,
-      wrapped(uncertainty_sources_text(run.appraisal) + " " + financing_text(s) + " " +
-                  prices_text(s, false),
-              100));
+  std::string out =
+      fmt::format(fmt::runtime(words.summary_header), s.name, replicates_text(run.appraisal, lang),
+                  s.horizon_years, s.base_year, price_level_text(s, lang)) +
+      fmt::format(fmt::runtime(words.summary_legend), s.base_year,
+                  decimal(s.materiality_dkk / 1e6, 1, lang)) +
+      wrapped(uncertainty_sources_text(run.appraisal, lang) + " " + financing_text(s, lang) + " " +
+                  prices_text(s, false, lang),
+              100);
   for (size_t a = 1; a < s.arms.size(); ++a) {
     const auto& arm = s.arms[a];
     out += fmt::format("\n{} ({})\n", arm.title, arm.id);
@@ -207,11 +219,10 @@ std::string text_summary(const RunRecord& run) {
       if (first) {
         const auto& y1 = row.municipality_cost_year1;
         const auto& b4 = row.municipality_cost_budget_period;
-        out += fmt::format("  municipality's net cost, first budget year (undiscounted): {}\n",
-                           interval(y1.mean, y1.mean_low, y1.mean_high));
-        out +=
-            fmt::format("  municipality's net cost, four-year budget period (undiscounted): {}\n",
-                        interval(b4.mean, b4.mean_low, b4.mean_high));
+        out += fmt::format(fmt::runtime(words.cost_first_year),
+                           interval(y1.mean, y1.mean_low, y1.mean_high, lang));
+        out += fmt::format(fmt::runtime(words.cost_budget_period),
+                           interval(b4.mean, b4.mean_low, b4.mean_high, lang));
         out += budget_types_line(run, static_cast<int>(a));
         out += capacity_line(run, static_cast<int>(a));
         // Effects over the longest horizon among the sets (of the first set that has it).
@@ -224,28 +235,31 @@ std::string text_summary(const RunRecord& run) {
           const auto& c = longest->measure_change[m];
           const std::string figures =
               std::isnan(c.mean_low)
-                  ? fmt::format("{:.1f}", c.mean)
-                  : fmt::format("{:.1f} [{:.1f}; {:.1f}]", c.mean, c.mean_low, c.mean_high);
-          out += fmt::format("  {} ({}), change over {} years: {}{}\n", s.measures[m].title,
-                             s.measures[m].unit,
-                             s.norms[static_cast<size_t>(longest->norm)].horizon_years, figures,
-                             longest->measure_direction[m] == appraisal::Change::kNoClearChange
-                                 ? "  no clear change"
-                                 : "");
+                  ? decimal(c.mean, 1, lang)
+                  : fmt::format("{} [{}; {}]", decimal(c.mean, 1, lang),
+                                decimal(c.mean_low, 1, lang), decimal(c.mean_high, 1, lang));
+          out += fmt::format(
+              fmt::runtime(words.measure_change), s.measures[m].title, s.measures[m].unit,
+              s.norms[static_cast<size_t>(longest->norm)].horizon_years, figures,
+              longest->measure_direction[m] == appraisal::Change::kNoClearChange
+                  ? "  " + std::string(change_words(appraisal::Change::kNoClearChange, lang))
+                  : "");
         }
-        out += fmt::format("  {:<{}} {:>7} {:>26} {:>8} {:>5} {:>7}  {}\n", "normative set",
-                           title_width, "horizon", "net value", "P(gain)", "rank", "payback",
-                           "verdict");
+        out += fmt::format("  {} {:>7} {:>26} {:>10} {:>5} {:>9}  {}\n",
+                           padded(std::string(words.column_set), title_width), words.column_horizon,
+                           words.column_net_value, words.column_chance, words.column_rank,
+                           words.column_payback, words.column_verdict);
         first = false;
       }
       const auto& norm = s.norms[static_cast<size_t>(row.norm)];
-      out +=
-          fmt::format("  {:<{}} {:>5} y {:>26} {:>7.0f}% {:>4}{} {:>7}  {}\n", norm.title,
-                      title_width, norm.horizon_years,
-                      interval(row.net_value.mean, row.net_value.mean_low, row.net_value.mean_high),
-                      100 * row.chance_of_gain.share, row.rank, row.rank_resolved ? " " : "?",
-                      row.payback_year >= 0 ? std::to_string(s.base_year + row.payback_year) : "-",
-                      verdict_words(row.verdict));
+      out += fmt::format(
+          "  {} {:>7} {:>26} {:>9}% {:>4}{} {:>9}  {}\n", padded(norm.title, title_width),
+          fmt::format("{} {}", norm.horizon_years, words.years_short),
+          interval(row.net_value.mean, row.net_value.mean_low, row.net_value.mean_high, lang),
+          decimal(100 * row.chance_of_gain.share, 0, lang), row.rank,
+          row.rank_resolved ? " " : "?",
+          row.payback_year >= 0 ? std::to_string(s.base_year + row.payback_year) : "-",
+          verdict_words(row.verdict, lang));
     }
     // Where the conclusion depends on the normative set: the sets under each verdict.
     std::vector<std::string> under(4);
@@ -260,17 +274,18 @@ std::string text_summary(const RunRecord& run) {
       if (under[v].empty()) continue;
       ++kinds;
       only = v;
-      conclusion += fmt::format("{}{} under {}", conclusion.empty() ? "" : "; ",
-                                verdict_words(static_cast<appraisal::Verdict>(v)), under[v]);
+      conclusion += (conclusion.empty() ? "" : "; ") +
+                    fmt::format(fmt::runtime(words.verdict_under),
+                                verdict_words(static_cast<appraisal::Verdict>(v), lang), under[v]);
     }
     const bool flips = !under[static_cast<size_t>(appraisal::Verdict::kNetGain)].empty() &&
                        !under[static_cast<size_t>(appraisal::Verdict::kNetCost)].empty();
     if (kinds == 1)
-      out += fmt::format("  conclusion holds: {} under every normative set\n",
-                         verdict_words(static_cast<appraisal::Verdict>(only)));
+      out += fmt::format(fmt::runtime(words.conclusion_holds),
+                         verdict_words(static_cast<appraisal::Verdict>(only), lang));
     else
-      out +=
-          fmt::format("  conclusion {}: {}\n", flips ? "flips" : "depends on the set", conclusion);
+      out += fmt::format(fmt::runtime(flips ? words.conclusion_flips : words.conclusion_depends),
+                         conclusion);
     std::set<int> departments;
     for (int p : arm.proposals)
       departments.insert(run.appraisal.reach[static_cast<size_t>(p)].begin(),
@@ -278,7 +293,7 @@ std::string text_summary(const RunRecord& run) {
     std::string reach;
     for (int d : departments)
       reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
-    out += "  can affect: " + reach + "\n";
+    out += fmt::format(fmt::runtime(words.can_affect), reach);
   }
   out += ranking_summary(run);
   out += calibration_summary(run);

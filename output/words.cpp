@@ -9,24 +9,26 @@
 #include <vector>
 
 #include "model/engine/unit_cost_draws.hpp"
+#include "output/texts.hpp"
 
 namespace kommunesim::output {
 
 using appraisal::Change;
 using appraisal::Verdict;
 
-std::string_view verdict_words(Verdict verdict) {
+std::string_view verdict_words(Verdict verdict, Language language) {
+  const Texts& t = texts(language);
   switch (verdict) {
     case Verdict::kNetGain:
-      return "net gain";
+      return t.net_gain;
     case Verdict::kNetCost:
-      return "net cost";
+      return t.net_cost;
     case Verdict::kBreakEven:
-      return "about break-even";
+      return t.break_even;
     case Verdict::kTooCloseToCall:
       break;
   }
-  return "too close to call";
+  return t.too_close_to_call;
 }
 
 std::string_view verdict_id(Verdict verdict) {
@@ -60,7 +62,20 @@ std::string verdict_reason(Verdict verdict, double materiality_dkk) {
   return "too close to call: the difference is smaller than its uncertainty";
 }
 
-std::string_view change_words(Change change) {
+std::string_view change_words(Change change, Language language) {
+  const Texts& t = texts(language);
+  switch (change) {
+    case Change::kIncrease:
+      return t.increase;
+    case Change::kDecrease:
+      return t.decrease;
+    case Change::kNoClearChange:
+      break;
+  }
+  return t.no_clear_change;
+}
+
+std::string_view change_id(Change change) {
   switch (change) {
     case Change::kIncrease:
       return "increase";
@@ -69,66 +84,63 @@ std::string_view change_words(Change change) {
     case Change::kNoClearChange:
       break;
   }
-  return "no clear change";
-}
-
-std::string_view change_id(Change change) {
-  return change == Change::kNoClearChange ? "no_clear_change" : change_words(change);
+  return "no_clear_change";
 }
 
 // How the replicate count came about, e.g. "40 replicates (batches of 10 until resolved;
 // stopped at the cap: 3 of 42 verdicts and 1 of 7 top ranks unresolved)".
-std::string replicates_text(const appraisal::Appraisal& a) {
+std::string replicates_text(const appraisal::Appraisal& a, Language language) {
+  const Texts& t = texts(language);
   const auto& r = a.replicates;
   const auto& left = r.resolution;
   const std::string unresolved =
-      left.done()
-          ? std::string("all resolved")
-          : fmt::format("{} of {} verdicts and {} of {} top ranks unresolved", left.unresolved_rows,
-                        left.rows, left.unresolved_top_ranks, left.sets);
-  const std::string count =
-      fmt::format("{} replicate{}", a.plan.replicates, a.plan.replicates == 1 ? "" : "s");
-  if (!r.adaptive) return count + " (a fixed count; " + unresolved + ")";
-  return count + fmt::format(
-                     " (from {}, {} more at a time while a verdict or top rank was unresolved, "
-                     "at most {}; {}{})",
-                     r.first, r.batch, r.max, r.capped() ? "stopped at the cap: " : "", unresolved);
+      left.done() ? std::string(t.all_resolved)
+                  : fmt::format(fmt::runtime(t.unresolved), left.unresolved_rows, left.rows,
+                                left.unresolved_top_ranks, left.sets);
+  const std::string count = a.plan.replicates == 1
+                                ? std::string(t.one_replicate)
+                                : fmt::format(fmt::runtime(t.replicates), a.plan.replicates);
+  if (!r.adaptive) return count + fmt::format(fmt::runtime(t.replicates_fixed), unresolved);
+  return count + fmt::format(fmt::runtime(t.replicates_adaptive), r.first, r.batch, r.max,
+                             r.capped() ? t.stopped_at_cap : "", unresolved);
 }
 
 namespace {
 
 // "median 12 % (3-40 %)" of the shares that are defined, or "" when none is.
-std::string share_range(const std::vector<double>& shares) {
+std::string share_range(const std::vector<double>& shares, Language language) {
   std::vector<double> defined;
   for (double v : shares)
     if (!std::isnan(v)) defined.push_back(v);
   if (defined.empty()) return "";
   const auto [low, high] = std::minmax_element(defined.begin(), defined.end());
-  return fmt::format("median {:.0f} % ({:.0f}-{:.0f} %)", 100 * appraisal::percentile(defined, 0.5),
-                     100 * *low, 100 * *high);
+  return fmt::format(fmt::runtime(texts(language).share_range),
+                     decimal(100 * appraisal::percentile(defined, 0.5), 0, language),
+                     decimal(100 * *low, 0, language), decimal(100 * *high, 0, language));
 }
 
 }  // namespace
 
-std::string price_level_text(const model::Scenario& s) {
-  return s.prices.year == 0 ? "prices as given" : fmt::format("{} prices", s.prices.year);
+std::string price_level_text(const model::Scenario& s, Language language) {
+  const Texts& t = texts(language);
+  return s.prices.year == 0 ? std::string(t.prices_as_given)
+                            : fmt::format(fmt::runtime(t.price_level), s.prices.year);
 }
 
-std::string prices_text(const model::Scenario& s, bool with_source) {
-  if (s.prices.year == 0)
-    return "Amounts are at the prices the register states them in (the scenario declares no "
-           "[prices] level).";
+std::string prices_text(const model::Scenario& s, bool with_source, Language language) {
+  const Texts& t = texts(language);
+  if (s.prices.year == 0) return std::string(t.prices_without_level);
   std::map<int, int> converted;  // price year -> unit costs stated at it
   for (const auto& p : s.parameters)
     if (p.price_year != 0) ++converted[p.price_year];
   std::string which;
   for (const auto& [year, count] : converted)
-    which += fmt::format("{}{} at {} prices", which.empty() ? "" : " and ", count, year);
-  return fmt::format(
-      "Amounts are at {} prices{}. Index: {}{}.", s.prices.year,
-      which.empty() ? std::string(": every unit cost is stated at them")
-                    : ": unit costs stated at other years' prices are converted (" + which + ")",
-      s.prices.description, with_source ? " (" + s.prices.source + ")" : "");
+    which += (which.empty() ? "" : std::string(t.prices_and)) +
+             fmt::format(fmt::runtime(t.prices_converted_count), count, year);
+  return fmt::format(fmt::runtime(t.prices), s.prices.year,
+                     which.empty() ? std::string(t.prices_all_stated)
+                                   : fmt::format(fmt::runtime(t.prices_converted), which),
+                     s.prices.description, with_source ? " (" + s.prices.source + ")" : "");
 }
 
 std::string price_conversion_text(const model::Parameter& p, const model::Scenario& s) {
@@ -152,37 +164,38 @@ std::string source_text(const model::Parameter& p, const model::Scenario& s) {
   return p.price_year == 0 ? p.source : p.source + " (" + price_conversion_text(p, s) + ")";
 }
 
-std::string financing_text(const model::Scenario& s) {
-  if (s.financing.tax_lag_years <= 0)
-    return "Municipal income tax is booked in the year it is earned (the scenario declares no "
-           "[financing] lag).";
-  return fmt::format(
-      "Municipal income tax (financing) reaches the municipality {} years after it is earned "
-      "({}); tax earned before the run (arriving in its first {} years) is left out.",
-      s.financing.tax_lag_years, s.financing.tax_base, s.financing.tax_lag_years);
+std::string financing_text(const model::Scenario& s, Language language) {
+  const Texts& t = texts(language);
+  if (s.financing.tax_lag_years <= 0) return std::string(t.tax_without_lag);
+  return fmt::format(fmt::runtime(t.tax_with_lag), s.financing.tax_lag_years, s.financing.tax_base);
 }
 
-std::string uncertainty_sources_text(const appraisal::Appraisal& a) {
+std::string uncertainty_sources_text(const appraisal::Appraisal& a, Language language) {
+  const Texts& t = texts(language);
   const auto& s = a.scenario;
-  std::string drawn = "individual randomness, effect sizes within their distributions";
+  std::string drawn(t.drawn_always);
   if (s.draw_unit_costs)
-    drawn += fmt::format(", unit costs within their register ranges ({} figures)",
-                         model::drawn_unit_costs(s).size());
-  if (s.redraw_population)
-    drawn += ", and a synthetic population drawn anew for every pair of replicates";
-  std::string out = "Drawn per replicate: " + drawn +
-                    ". The normative sets are a separate dimension, never mixed into an interval.";
+    drawn += fmt::format(fmt::runtime(t.drawn_unit_costs), model::drawn_unit_costs(s).size());
+  if (s.redraw_population) drawn += t.drawn_population;
+  std::string out = fmt::format(fmt::runtime(t.drawn_per_replicate), drawn);
   std::vector<double> population, unit_costs;
   for (const auto& row : a.analysis.summaries) {
     population.push_back(row.population_variance_share);
     unit_costs.push_back(row.unit_cost_variance_share);
   }
-  if (const std::string p = share_range(population); !p.empty())
-    out += " Share of a net value's variance between population draws: " + p +
-           " over the proposal x set rows.";
-  if (const std::string c = share_range(unit_costs); !c.empty())
-    out += " Share added by drawing unit costs: " + c + ".";
+  if (const std::string p = share_range(population, language); !p.empty())
+    out += fmt::format(fmt::runtime(t.population_share), p);
+  if (const std::string c = share_range(unit_costs, language); !c.empty())
+    out += fmt::format(fmt::runtime(t.unit_cost_share), c);
   return out;
+}
+
+std::string time_left_text(double elapsed_seconds, double fraction, Language language) {
+  if (!(fraction > 0 && fraction < 1)) return "";
+  const Texts& t = texts(language);
+  const auto left = static_cast<long>(std::ceil(elapsed_seconds * (1 - fraction) / fraction));
+  if (left < 60) return fmt::format(fmt::runtime(t.time_left_seconds), left);
+  return fmt::format(fmt::runtime(t.time_left_minutes), left / 60, left % 60);
 }
 
 }  // namespace kommunesim::output

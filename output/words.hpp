@@ -6,38 +6,39 @@
 #include <string_view>
 
 #include "model/appraisal/appraisal.hpp"
+#include "output/language.hpp"
 
 namespace kommunesim::output {
 
-// "net gain", "net cost", "about break-even", "too close to call".
-std::string_view verdict_words(appraisal::Verdict verdict);
+// "net gain", "net cost", "about break-even", "too close to call" (Danish: "nettogevinst", ...).
+std::string_view verdict_words(appraisal::Verdict verdict, Language language);
 // The same as an identifier for tables: "net_gain", "net_cost", "break_even", "too_close_to_call".
 std::string_view verdict_id(appraisal::Verdict verdict);
 // Why: e.g. "too close to call: the difference is smaller than its uncertainty".
 std::string verdict_reason(appraisal::Verdict verdict, double materiality_dkk);
 // "increase", "decrease", "no clear change".
-std::string_view change_words(appraisal::Change change);
+std::string_view change_words(appraisal::Change change, Language language);
 std::string_view change_id(appraisal::Change change);  // "increase", "decrease", "no_clear_change"
 
 // How the replicate count came about, e.g. "40 replicates (from 10, 10 more at a time ...)".
-std::string replicates_text(const appraisal::Appraisal& appraisal);
+std::string replicates_text(const appraisal::Appraisal& appraisal, Language language);
 
 // What each replicate draws anew, and (when the scenario draws them) how much of a net value's
 // variance the population and the unit costs account for, e.g. "Drawn per replicate: ...".
-std::string uncertainty_sources_text(const appraisal::Appraisal& appraisal);
+std::string uncertainty_sources_text(const appraisal::Appraisal& appraisal, Language language);
 
 // When the municipality's tax arrives, e.g. "Municipal income tax reaches the municipality 3
 // years after it is earned (statsgaranti)".
-std::string financing_text(const model::Scenario& scenario);
+std::string financing_text(const model::Scenario& scenario, Language language);
 
 // The price level of every amount: "2024 prices", or "prices as given" when the scenario declares
 // none.
-std::string price_level_text(const model::Scenario& scenario);
+std::string price_level_text(const model::Scenario& scenario, Language language);
 
 // The price level as a sentence: the level, the index and how many unit costs it converted, e.g.
 // "Amounts are at 2024 prices: 2 unit costs stated at 2019 prices and 8 at 2022 prices are
 // converted with the consumer price index ...".
-std::string prices_text(const model::Scenario& scenario, bool with_source);
+std::string prices_text(const model::Scenario& scenario, bool with_source, Language language);
 
 // A unit cost's conversion, e.g. "stated at 2019 prices as 470000; x 1.148 to 2024 prices", or ""
 // for one stated at the scenario's prices.
@@ -50,6 +51,10 @@ std::string source_text(const model::Parameter& parameter, const model::Scenario
 // The dated changes of the modules' figures, one line each: "from 2027-01: <id> 0.006 -> 0
 // (source)"; empty when there are none.
 std::vector<std::string> dated_change_lines(const model::Scenario& scenario);
+
+// The time left of a phase `fraction` done after `elapsed_seconds`, at the rate so far: "about
+// 1 min 05 s left", "about 12 s left"; "" before anything is done and once all is.
+std::string time_left_text(double elapsed_seconds, double fraction, Language language);
 
 // What the intervals are, for a legend.
 inline constexpr std::string_view kIntervalNote =

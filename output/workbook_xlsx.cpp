@@ -156,7 +156,7 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                arm.title,
                norm.id,
                static_cast<int64_t>(norm.horizon_years),
-               std::string(verdict_words(r.verdict)),
+               std::string(verdict_words(r.verdict, Language::kEnglish)),
                dkk(r.net_value.mean),
                dkk(r.net_value.std_error),
                dkk(r.net_value.mean_low),
@@ -206,7 +206,7 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   std::vector<std::string> headers{"Proposal", "Budget type"};
   const int years = std::min(s.horizon_years, appraisal::kBudgetPeriodYears);
-  const std::string unit = "(1.000 kr., " + price_level_text(s) + ")";
+  const std::string unit = "(1.000 kr., " + price_level_text(s, Language::kEnglish) + ")";
   for (int y = 0; y < years; ++y) headers.push_back(std::to_string(s.base_year + y) + " " + unit);
   if (years == appraisal::kBudgetPeriodYears)
     headers.push_back(fmt::format("{}-{} {}", s.base_year,
@@ -261,7 +261,7 @@ void budget_form_sheets(lxw_workbook* book, const Formats& f, const RunRecord& r
     sheet.note("Ejer: " + s.departments[static_cast<size_t>(first.department)].title);
     sheet.note(fmt::format(
         "1.000 kr., {}; udgifter +, besparelser og indtægter -; gennemsnit af {} replikationer",
-        price_level_text(s), run.appraisal.plan.replicates));
+        price_level_text(s, Language::kEnglish), run.appraisal.plan.replicates));
     sheet.note("");
     sheet.row(std::vector<Cell>(headers.begin(), headers.end()), true);
     std::vector<double> totals(static_cast<size_t>(years), 0.0);
@@ -366,10 +366,10 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
   sheet.row({std::string("Scenario folder"), p.scenario_folder});
   sheet.row({std::string("Base year"), static_cast<int64_t>(run.appraisal.scenario.base_year)});
   sheet.row({std::string("Replicates"), static_cast<int64_t>(run.appraisal.plan.replicates)});
-  sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal)});
-  sheet.row({std::string("Sources of uncertainty"), uncertainty_sources_text(run.appraisal)});
-  sheet.row({std::string("Tax timing"), financing_text(run.appraisal.scenario)});
-  sheet.row({std::string("Price level"), prices_text(run.appraisal.scenario, true)});
+  sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal, Language::kEnglish)});
+  sheet.row({std::string("Sources of uncertainty"), uncertainty_sources_text(run.appraisal, Language::kEnglish)});
+  sheet.row({std::string("Tax timing"), financing_text(run.appraisal.scenario, Language::kEnglish)});
+  sheet.row({std::string("Price level"), prices_text(run.appraisal.scenario, true, Language::kEnglish)});
   sheet.row({std::string("Materiality threshold (DKK)"),
              Cell{Dkk{run.appraisal.scenario.materiality_dkk}}});
   sheet.row({std::string("Intervals"), std::string(kIntervalNote)});

@@ -68,7 +68,7 @@ int assumptions_command(const std::string& folder) {
                p.evidence, p.source);
     if (p.price_year != 0) fmt::print("  prices: {}\n", output::price_conversion_text(p, s));
   }
-  fmt::print("\n{}\n", output::prices_text(s, true));
+  fmt::print("\n{}\n", output::prices_text(s, true, output::Language::kEnglish));
   if (const auto changes = output::dated_change_lines(s); !changes.empty()) {
     fmt::print("\nDated changes (the tornado moves a figure's value before its changes)\n");
     for (const auto& line : changes) fmt::print("  {}\n", line);

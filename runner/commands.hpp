@@ -21,6 +21,7 @@ struct RunOptions {
   std::optional<uint32_t> seed;               // overrides the scenario's
   bool full_tornado = false;      // also re-simulate the modules' and proposals' dynamics figures
   bool full_simulations = false;  // every arm in full, not sharing the baseline (reference)
+  std::string language = "da";    // of the terminal summary and progress: "da" or "en"
   std::string command_line;
 };
 

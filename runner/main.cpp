@@ -37,6 +37,11 @@ int main(int argc, char** argv) {
                     "Tornado also over the dynamics figures of modules and proposals (rates, "
                     "relative risks, entry shares, effect sizes): two re-simulations of the "
                     "baseline and every arm per figure and dynamics group");
+  run_cmd
+      ->add_option("--lang", run.language,
+                   "Language of the summary and progress: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
   run_cmd->add_flag("--full-simulations", run.full_simulations,
                     "Simulate every arm in full instead of only the households where it differs "
                     "from the baseline: identical results, slower (the reference path)");

@@ -8,11 +8,15 @@
 #include <ctime>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <utility>
+#include <vector>
 
 #include "model/appraisal/appraisal.hpp"
 #include "output/sha256.hpp"
 #include "output/staged_folder.hpp"
+#include "output/texts.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/progress.hpp"
@@ -53,63 +57,69 @@ int effective_threads(int requested) {
 // Shows appraise()'s progress: the plan before simulating, a bar per phase.
 class RunProgress : public appraisal::ProgressListener {
  public:
-  explicit RunProgress(int threads) : threads_(threads) {}
+  RunProgress(int threads, output::Language language)
+      : threads_(threads), language_(language), words_(output::texts(language)) {}
   void planned(const model::Scenario& s, size_t persons, const model::RunPlan& plan) override {
-    fmt::print(stderr,
-               "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups, one "
-               "baseline per replicate) of {} months on {} threads\n",
-               s.name, persons, plan.simulations(), s.arms.size(), plan.replicates,
-               plan.dynamics_groups.size(), plan.months, threads_);
+    fmt::print(stderr, fmt::runtime(words_.planned), s.name, persons, plan.simulations(),
+               s.arms.size(), plan.replicates, plan.dynamics_groups.size(), plan.months, threads_);
   }
   void more_replicates(int from, int more, const appraisal::Resolution& so_far) override {
-    fmt::print(stderr,
-               "replicates {}-{}: after {}, {} of {} verdicts and {} of {} top ranks are still "
-               "unresolved\n",
-               from + 1, from + more, from, so_far.unresolved_rows, so_far.rows,
-               so_far.unresolved_top_ranks, so_far.sets);
+    fmt::print(stderr, fmt::runtime(words_.more_replicates), from + 1, from + more, from,
+               so_far.unresolved_rows, so_far.rows, so_far.unresolved_top_ranks, so_far.sets);
   }
   void begin(Phase phase, uint64_t steps) override {
-    bar_.emplace(phase == Phase::kSimulating ? "simulating" : "tornado", steps);
+    std::string_view label = words_.phase_simulating;
+    if (phase == Phase::kTornado) label = words_.phase_tornado;
+    if (phase == Phase::kSwitching) label = words_.phase_switching;
+    bar_.emplace(std::string(label), steps, language_);
   }
-  void advance() override { bar_->advance(); }
+  void replan(uint64_t steps) override { bar_->retotal(steps); }
+  void advance(uint64_t steps) override { bar_->advance(steps); }
   void end() override { bar_.reset(); }
 
  private:
   int threads_;
+  output::Language language_;
+  const output::Texts& words_;
   std::optional<Progress> bar_;
 };
 
-void print_sensitivity(const appraisal::SensitivityRun& run) {
-  fmt::print(
-      stderr,
-      "sensitivity: {} further simulations ({} replicates each) for the tornado and the dynamics "
-      "switching values\n",
-      run.simulations, run.replicates);
+void print_sensitivity(const appraisal::SensitivityRun& run, const output::Texts& words) {
+  fmt::print(stderr, fmt::runtime(words.sensitivity), run.simulations, run.replicates);
   if (run.unexplored_figures > 0)
-    fmt::print(stderr,
-               "tornado: normative parameters, unit costs and the dynamics figures marked explore; "
-               "the other {} dynamics figures of the modules and proposals (rates, relative "
-               "risks, shares, effect sizes) are explored with --full-tornado\n",
-               run.unexplored_figures);
+    fmt::print(stderr, fmt::runtime(words.tornado_scope), run.unexplored_figures);
 }
 
 // Every file of the output folder, written into a staged folder that replaces `out` when complete.
 void write_output(const output::RunRecord& record, output::Provenance& provenance,
                   const std::filesystem::path& assets, const std::string& out,
                   std::chrono::steady_clock::time_point started) {
-  output::StagedFolder folder(out);
-  output::write_summary_csv(record, folder.path() / "summary.csv");
-  output::write_results_sqlite(record, folder.path() / "results.sqlite");
-  output::write_ledger_csv(record, folder.path() / "ledger.csv");
-  output::write_budget_csv(record, folder.path() / "budget.csv");
-  output::write_flips_csv(record, folder.path() / "flips.csv");
-  output::write_switching_csv(record, folder.path() / "switching.csv");
-  output::write_tornado_csv(record, folder.path() / "tornado.csv");
-  output::write_assumptions_md(record, folder.path() / "assumptions.md");
+  using Writer = std::function<void(const std::filesystem::path&)>;
+  std::vector<std::pair<const char*, Writer>> files = {
+      {"summary.csv", [&](const auto& f) { output::write_summary_csv(record, f); }},
+      {"results.sqlite", [&](const auto& f) { output::write_results_sqlite(record, f); }},
+      {"ledger.csv", [&](const auto& f) { output::write_ledger_csv(record, f); }},
+      {"budget.csv", [&](const auto& f) { output::write_budget_csv(record, f); }},
+      {"flips.csv", [&](const auto& f) { output::write_flips_csv(record, f); }},
+      {"switching.csv", [&](const auto& f) { output::write_switching_csv(record, f); }},
+      {"tornado.csv", [&](const auto& f) { output::write_tornado_csv(record, f); }},
+      {"assumptions.md", [&](const auto& f) { output::write_assumptions_md(record, f); }},
+      {"workbook.xlsx", [&](const auto& f) { output::write_workbook_xlsx(record, f); }},
+      {"report.html", [&](const auto& f) { output::write_report_html(record, assets, f); }},
+  };
   if (!record.appraisal.calibration.empty())
-    output::write_calibration_csv(record, folder.path() / "calibration.csv");
-  output::write_workbook_xlsx(record, folder.path() / "workbook.xlsx");
-  output::write_report_html(record, assets, folder.path() / "report.html");
+    files.insert(files.begin() + 8, {"calibration.csv", [&](const auto& f) {
+                                       output::write_calibration_csv(record, f);
+                                     }});
+  output::StagedFolder folder(out);
+  {
+    Progress bar(std::string(output::texts(record.language).phase_writing), files.size(),
+                 record.language);
+    for (const auto& [name, write] : files) {
+      write(folder.path() / name);
+      bar.advance();
+    }
+  }
   provenance.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   output::write_manifest(record, folder.path() / "manifest.json");
@@ -153,24 +163,26 @@ int run_command(const RunOptions& options) {
     provenance.command_line = options.command_line;
     provenance.threads = threads;
 
-    RunProgress progress(threads);
+    const output::Language language = *output::language_named(options.language);
+    const output::Texts& words = output::texts(language);
+    RunProgress progress(threads, language);
     const appraisal::Appraisal result = appraisal::appraise(
         loaded->scenario,
         {options.replicates, options.seed, options.sensitivity_replicates, true,
          options.full_tornado,
          options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
         progress);
-    print_sensitivity(result.sensitivity);
+    print_sensitivity(result.sensitivity, words);
 
-    const output::RunRecord record{result, provenance};
+    const output::RunRecord record{result, provenance, language};
     write_output(record, provenance, assets, options.out, started);
     fmt::print("{}", output::text_summary(record));
-    fmt::print(
-        "\nwrote {}/ (report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, flips.csv, "
-        "switching.csv, tornado.csv, assumptions.md, {}results.sqlite, manifest.json) in "
-        "{:.1f} s\n",
-        options.out, result.calibration.empty() ? "" : "calibration.csv, ",
-        provenance.wall_seconds);
+    fmt::print(fmt::runtime(words.wrote), options.out,
+               fmt::format("report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, "
+                           "flips.csv, switching.csv, tornado.csv, assumptions.md, {}results.sqlite, "
+                           "manifest.json",
+                           result.calibration.empty() ? "" : "calibration.csv, "),
+               output::decimal(provenance.wall_seconds, 1, language));
     return kExitSuccess;
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),

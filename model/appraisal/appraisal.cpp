@@ -53,7 +53,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   progress.begin(ProgressListener::Phase::kSimulating,
                  out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
   out.results = execute_plan(
-      s, out.compiled, populations, out.plan, [&] { progress.advance(); }, options.execution);
+      s, out.compiled, populations, out.plan, [&] { progress.advance(1); }, options.execution);
   progress.end();
   out.analysis = analyse(s, out.compiled, out.plan, out.results);
   // More replicates in batches while a verdict or a top rank is unresolved: the rule reads only
@@ -69,7 +69,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
                        static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
     populations.cover(out.plan.replicates + more);
     add_replicates(
-        s, out.compiled, populations, out.plan, out.results, more, [&] { progress.advance(); },
+        s, out.compiled, populations, out.plan, out.results, more, [&] { progress.advance(1); },
         options.execution);
     progress.end();
     out.analysis = analyse(s, out.compiled, out.plan, out.results);
@@ -83,11 +83,20 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
       s.sensitivity_replicates > 0 ? s.sensitivity_replicates : out.plan.replicates,
       options.execution);
   if (options.sensitivity) {
-    progress.begin(ProgressListener::Phase::kTornado, s.norms.size() * (s.arms.size() - 1));
-    out.tornado = tornado(s, out.plan, out.analysis, resimulator, options.full_tornado,
-                          [&] { progress.advance(); });
+    resimulator.on_work([&](uint64_t months) { progress.advance(months); });
+    out.tornado =
+        tornado(s, out.plan, out.analysis, resimulator, options.full_tornado, [&](uint64_t months) {
+          progress.begin(ProgressListener::Phase::kTornado, months);
+        });
     progress.end();
-    out.switching = switching_values(s, out.plan, out.analysis, resimulator);
+    bool begun = false;
+    out.switching =
+        switching_values(s, out.plan, out.analysis, resimulator, [&](uint64_t months) {
+          if (!begun) progress.begin(ProgressListener::Phase::kSwitching, months);
+          progress.replan(months);
+          begun = true;
+        });
+    if (begun) progress.end();
     out.sensitivity = {true, options.full_tornado, resimulator.replicates(),
                        resimulator.simulations(), options.full_tornado ? 0 : dynamics_figures(s)};
   } else {

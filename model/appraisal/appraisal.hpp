@@ -42,14 +42,18 @@ struct AppraisalOptions {
 // What appraise() reports while it works. advance() is called from worker threads.
 class ProgressListener {
  public:
-  enum class Phase { kSimulating, kTornado };
+  // The phases, in the order they run; each counts simulated months (one per month of each
+  // simulation, whether run alone or as an arm of a shared-baseline pass).
+  enum class Phase { kSimulating, kTornado, kSwitching };
   virtual ~ProgressListener() = default;
   // Before the first simulation: the scenario as appraised, its population and the plan.
   virtual void planned(const Scenario& /*scenario*/, size_t /*persons*/, const RunPlan& /*plan*/) {}
   // Before each further batch of replicates: why more are needed.
   virtual void more_replicates(int /*from*/, int /*more*/, const Resolution& /*so_far*/) {}
   virtual void begin(Phase /*phase*/, uint64_t /*steps*/) {}
-  virtual void advance() {}
+  // A phase's steps estimated again (the switching-value searches end early, their bound shrinks).
+  virtual void replan(uint64_t /*steps*/) {}
+  virtual void advance(uint64_t /*steps*/) {}
   virtual void end() {}
 };
 

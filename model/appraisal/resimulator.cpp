@@ -30,16 +30,10 @@ bool moves_arm(const Scenario& scenario, int parameter, int arm) {
   return !read_by_proposals_only || read_by_member;
 }
 
-namespace {
-
-// A simulation of a variant: its arm and effective dynamics (equal ones simulate identically).
-using SimKey = std::tuple<int, double, double, bool>;
-SimKey sim_key(int arm, const Dynamics& dynamics) {
+Resimulator::SimKey Resimulator::sim_key(int arm, const Dynamics& dynamics) {
   const Dynamics e = dynamics.effective();
   return {arm, e.effect_scale, e.effect_half_life_months, e.half_life_for_all};
 }
-
-}  // namespace
 
 // The model the re-simulations run on: the scenario as loaded, or a copy with one register
 // figure moved, with its compiled tables, effect draws and the simulations made on it.
@@ -134,7 +128,7 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
                                 e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
                                 months};
-    fresh.accounts[static_cast<size_t>(r)] = account(model, r, arm, simulate(input).years);
+    fresh.accounts[static_cast<size_t>(r)] = account(model, r, arm, simulate(input, [this] { month_done(); }).years);
   });
   simulations_ += static_cast<size_t>(replicates_);
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
@@ -177,16 +171,28 @@ void Resimulator::prepare(const std::vector<Wanted>& wanted) { prepare_in(*unmov
 
 void Resimulator::prepare_at(int parameter, double value, const std::vector<Wanted>& wanted) {
   Variant& v = variant(parameter, value);
+  prepare_in(v, with_moved_baseline(v, wanted));
+}
+
+std::vector<Resimulator::Wanted> Resimulator::with_moved_baseline(
+    const Variant& v, const std::vector<Wanted>& wanted) {
   std::vector<Wanted> with_baseline = wanted;
   if (!v.baseline_unchanged)  // mean_net_value_at then needs the moved baseline too
     for (const Wanted& w : wanted) with_baseline.push_back({0, w.dynamics, w.months});
-  prepare_in(v, with_baseline);
+  return with_baseline;
 }
 
-void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
-  if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
-  // What is still missing, each once; one pass for the longest months asked (the first years of
-  // a longer simulation are those of a shorter one). The main run answers its own dynamics.
+uint64_t Resimulator::work(const std::vector<Wanted>& wanted) { return work_in(*unmoved_, wanted); }
+
+uint64_t Resimulator::work_at(int parameter, double value, const std::vector<Wanted>& wanted) {
+  const Variant& v = variant(parameter, value);
+  return work_in(v, with_moved_baseline(v, wanted));
+}
+
+std::map<Resimulator::SimKey, Resimulator::Wanted> Resimulator::missing_in(
+    const Variant& model, const std::vector<Wanted>& wanted) const {
+  // What is still missing, each once, for the longest months asked (the first years of a longer
+  // simulation are those of a shorter one). The main run answers its own dynamics.
   std::map<SimKey, Wanted> missing;
   for (const Wanted& w : wanted) {
     if (&model == unmoved_.get() && main_run_group(w.dynamics) >= 0) continue;
@@ -196,6 +202,27 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
     Wanted& m = missing[key];
     m = {w.arm, w.dynamics.effective(), std::max(m.months, w.months)};
   }
+  return missing;
+}
+
+uint64_t Resimulator::work_in(const Variant& model, const std::vector<Wanted>& wanted) const {
+  const auto missing = missing_in(model, wanted);
+  uint64_t months = 0, longest = 0, arms = 0;
+  for (const auto& [key, w] : missing) {
+    months += static_cast<uint64_t>(w.months);
+    longest = std::max(longest, static_cast<uint64_t>(w.months));
+    arms += w.arm != 0;
+  }
+  // Alone, each in full; in one pass, the baseline and every arm for the longest months.
+  const uint64_t per_replicate =
+      execution_ == Execution::kFull ? months : (missing.empty() ? 0 : (1 + arms) * longest);
+  return per_replicate * static_cast<uint64_t>(replicates_);
+}
+
+void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
+  if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
+  // One pass for the longest months asked.
+  const std::map<SimKey, Wanted> missing = missing_in(model, wanted);
   if (missing.empty()) return;
   int months = 0;
   std::vector<ArmPath> paths;  // the arms; the baseline (arm 0) is the pass's own
@@ -216,7 +243,7 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
     const SharedBaselineResult shared =
         simulate_shared_baseline(*model.scenario, *model.compiled, populations_.of(r), paths,
                                  (*model.draws)[static_cast<size_t>(r)],
-                                 RngKey{plan_.seed, static_cast<uint32_t>(r)}, months);
+                                 RngKey{plan_.seed, static_cast<uint32_t>(r)}, months, [this] { month_done(); });
     size_t i = 0;
     for (const auto& [key, w] : missing) {
       const auto& years =

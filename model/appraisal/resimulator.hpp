@@ -5,6 +5,9 @@
 #pragma once
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -70,6 +73,14 @@ class Resimulator {
   // of `wanted` (each with its set's dynamics) on the scenario with the figure at `value`, and
   // the moved baseline where the figure changes it.
   void prepare_at(int parameter, double value, const std::vector<Wanted>& wanted);
+  // The simulated months that prepare(wanted) or prepare_at(parameter, value, wanted) would run
+  // now (one per month of each simulation, a pass's baseline included), for progress reports.
+  uint64_t work(const std::vector<Wanted>& wanted);
+  uint64_t work_at(int parameter, double value, const std::vector<Wanted>& wanted);
+  // Called with a count of simulated months as they are done, from worker threads.
+  void on_work(std::function<void(uint64_t)> report) { on_work_ = std::move(report); }
+  // The simulated months done so far.
+  uint64_t work_done() const { return work_done_.load(std::memory_order_relaxed); }
 
   // The months a re-simulation for set `set` runs: its horizon, within the plan's.
   int months_for(const NormativeSet& set) const {
@@ -81,12 +92,21 @@ class Resimulator {
 
  private:
   struct Variant;  // the scenario with one figure moved
+  // A simulation of a variant: its arm and effective dynamics (equal ones simulate identically).
+  using SimKey = std::tuple<int, double, double, bool>;
+  static SimKey sim_key(int arm, const Dynamics& dynamics);
   struct Simulated {
     int months = 0;
     std::vector<std::vector<YearAccount>> accounts;  // per replicate, per year
   };
   Variant& variant(int parameter, double value);
   void prepare_in(Variant& model, const std::vector<Wanted>& wanted);
+  // What prepare_in(model, wanted) must simulate: each missing simulation once, for the longest
+  // months asked.
+  std::map<SimKey, Wanted> missing_in(const Variant& model, const std::vector<Wanted>& wanted) const;
+  uint64_t work_in(const Variant& model, const std::vector<Wanted>& wanted) const;
+  // prepare_at's wanted simulations: with the moved baseline where the figure changes it.
+  static std::vector<Wanted> with_moved_baseline(const Variant& v, const std::vector<Wanted>& wanted);
   // The main run's dynamics group that simulated `dynamics`, or -1.
   int main_run_group(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);
@@ -111,6 +131,12 @@ class Resimulator {
   std::unique_ptr<Variant> unmoved_;
   std::map<std::pair<int, double>, std::unique_ptr<Variant>> variants_;
   size_t simulations_ = 0;
+  std::function<void(uint64_t)> on_work_;
+  std::atomic<uint64_t> work_done_{0};
+  void month_done() {
+    work_done_.fetch_add(1, std::memory_order_relaxed);
+    if (on_work_) on_work_(1);
+  }
 };
 
 }  // namespace kommunesim::appraisal

@@ -53,6 +53,7 @@ class Bracket {
   bool searching() const {
     return !found_ && steps_ < kSwitchingIterations && hi_ - lo_ > min_width_;
   }
+  int steps_left() const { return searching() ? kSwitchingIterations - steps_ : 0; }
   double next() const { return (lo_ * f_hi_ - hi_ * f_lo_) / (f_hi_ - f_lo_); }
   void step(double x, double fx) {
     ++steps_;
@@ -85,24 +86,23 @@ class Bracket {
   bool found_ = false;
 };
 
-// Dynamics parameters, by re-simulation: the searches of every row step together, each step's
-// simulations made in one pass per replicate that shares the baseline.
-void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
-                        std::vector<SwitchingRow>& out) {
-  struct Search {
-    size_t row;
-    const Parameter* parameter;
-    Bracket bracket;
-  };
+// A search for one row's switching value: regula falsi on simulations with the figure at
+// each step's value.
+struct Search {
+  size_t row;
+  Bracket bracket;
+  std::function<double(double)> f;  // the row's mean net value with the figure at x
+  uint64_t step_work;  // simulated months of one step: the arm's, and a moved baseline's
+  // Searches that step together: the simulation a step at x needs.
+  std::function<Resimulator::Wanted(double)> wanted_at = {};
+};
+
+// Dynamics parameters, by re-simulation: their known points, and a search for each row whose
+// sign changes between them. The steps of every such search are simulated together, in one pass
+// per replicate that shares the baseline.
+std::vector<Search> dynamics_searches(const Scenario& scenario, Resimulator& resimulator,
+                                      std::vector<SwitchingRow>& out) {
   std::vector<Search> searches;
-  const auto moved = [&](const SwitchingRow& row, const Parameter& p, double x) {
-    NormativeSet set = scenario.norms[static_cast<size_t>(row.norm)];
-    set.set(p, x, scenario.horizon_years);
-    return set.dynamics;
-  };
-  const auto f = [&](const SwitchingRow& row, const Parameter& p, double x) {
-    return resimulator.mean_net_value(row.arm, row.norm, moved(row, p, x));
-  };
   for (const Parameter& p : scenario.parameters) {
     if (!p.is_dynamics_setting()) continue;
     for (size_t n = 0; n < scenario.norms.size(); ++n) {
@@ -111,47 +111,48 @@ void dynamics_switching(const Scenario& scenario, Resimulator& resimulator,
         SwitchingRow row{
             static_cast<int>(a), static_cast<int>(n), p.id, 0, p.low, p.high, {}, true, 0, 0, 0};
         row.current = norm.value(p);
+        const auto wanted_at = [&scenario, &resimulator, &p, n, a](double x) {
+          NormativeSet set = scenario.norms[n];
+          set.set(p, x, scenario.horizon_years);
+          return Resimulator::Wanted{static_cast<int>(a), set.dynamics,
+                                     resimulator.months_for(set)};
+        };
+        const auto f = [&resimulator, wanted_at, n](double x) {
+          const Resimulator::Wanted w = wanted_at(x);
+          return resimulator.mean_net_value(w.arm, static_cast<int>(n), w.dynamics);
+        };
         // Known points: the range's ends and the set's own value.
         std::vector<std::pair<double, double>> points;
         for (double x : {p.low, row.current, p.high})
-          if (x >= p.low && x <= p.high) points.push_back({x, f(row, p, x)});
+          if (x >= p.low && x <= p.high) points.push_back({x, f(x)});
         std::sort(points.begin(), points.end());
         for (size_t i = 0; i + 1 < points.size(); ++i)
           if ((points[i].second > 0) != (points[i + 1].second > 0)) {
-            searches.push_back({out.size(), &p,
-                                Bracket(points[i].first, points[i].second, points[i + 1].first,
-                                        points[i + 1].second, 0.01 * (p.high - p.low))});
+            searches.push_back(
+                {out.size(),
+                 Bracket(points[i].first, points[i].second, points[i + 1].first,
+                         points[i + 1].second, 0.01 * (p.high - p.low)),
+                 f,
+                 static_cast<uint64_t>(resimulator.months_for(norm)) *
+                     static_cast<uint64_t>(resimulator.replicates()),
+                 wanted_at});
             break;
           }
         out.push_back(row);
       }
     }
   }
-  for (;;) {
-    std::vector<Resimulator::Wanted> wanted;
-    for (const Search& s : searches)
-      if (s.bracket.searching()) {
-        const SwitchingRow& row = out[s.row];
-        wanted.push_back({row.arm, moved(row, *s.parameter, s.bracket.next()),
-                          resimulator.months_for(scenario.norms[static_cast<size_t>(row.norm)])});
-      }
-    if (wanted.empty()) break;
-    resimulator.prepare(wanted);
-    for (Search& s : searches)
-      if (s.bracket.searching()) {
-        const double x = s.bracket.next();
-        s.bracket.step(x, f(out[s.row], *s.parameter, x));
-      }
-  }
-  for (const Search& s : searches) s.bracket.finish(out[s.row]);
+  return searches;
 }
 
 // Explored figures of the modules or proposals (register `explore = true`, e.g. the protective
-// effect of the measures a proposal cuts): where an arm's mean net value under a set changes sign
-// between the figure's range ends and its register value (the tornado's simulations), regula
-// falsi as above, each point simulated on the scenario with the figure moved.
-void explored_switching(const Scenario& scenario, const RunPlan& plan, const Analysis& analysis,
-                        Resimulator& resimulator, std::vector<SwitchingRow>& out) {
+// effect of the measures a proposal cuts): a search where an arm's mean net value under a set
+// changes sign between the figure's range ends and its register value (the tornado's
+// simulations), each point simulated on the scenario with the figure moved.
+std::vector<Search> explored_searches(const Scenario& scenario, const RunPlan& plan,
+                                      const Analysis& analysis, Resimulator& resimulator,
+                                      std::vector<SwitchingRow>& out) {
+  std::vector<Search> searches;
   for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
     const Parameter& p = scenario.parameters[static_cast<size_t>(k)];
     if (p.role != ParameterRole::kModelDynamics || !p.explore || !(p.low < p.high)) continue;
@@ -159,7 +160,7 @@ void explored_switching(const Scenario& scenario, const RunPlan& plan, const Ana
       for (size_t a = 1; a < scenario.arms.size(); ++a) {
         const int arm = static_cast<int>(a);
         if (!moves_arm(scenario, k, arm)) continue;
-        const auto f = [&](double x) {
+        const auto f = [&resimulator, arm, n, k](double x) {
           return resimulator.mean_net_value_at(arm, static_cast<int>(n), k, x);
         };
         SwitchingRow row{arm, static_cast<int>(n), p.id, p.value, p.low, p.high, {}, true, 0, 0, 0};
@@ -169,19 +170,36 @@ void explored_switching(const Scenario& scenario, const RunPlan& plan, const Ana
             {p.low, f(p.low)}, {p.value, at_value}, {p.high, f(p.high)}};
         for (size_t i = 0; i + 1 < points.size(); ++i)
           if ((points[i].second > 0) != (points[i + 1].second > 0)) {
-            Bracket bracket(points[i].first, points[i].second, points[i + 1].first,
-                            points[i + 1].second, 0.01 * (p.high - p.low));
-            while (bracket.searching()) {
-              const double x = bracket.next();
-              bracket.step(x, f(x));
-            }
-            bracket.finish(row);
+            // Each step simulates the arm alone, and the moved baseline where the figure moves it.
+            const uint64_t simulations = moves_arm(scenario, k, 0) ? 2 : 1;
+            searches.push_back(
+                {out.size(),
+                 Bracket(points[i].first, points[i].second, points[i + 1].first,
+                         points[i + 1].second, 0.01 * (p.high - p.low)),
+                 f,
+                 simulations * static_cast<uint64_t>(resimulator.months_for(scenario.norms[n])) *
+                     static_cast<uint64_t>(resimulator.replicates())});
             break;
           }
         out.push_back(row);
       }
     }
   }
+  return searches;
+}
+
+// A bound on the simulated months the searches have left: each step's own, and for the dynamics
+// searches, which step together, the shared baseline of each pass.
+uint64_t work_left(const std::vector<Search>& together, const std::vector<Search>& alone,
+                   uint64_t pass_baseline) {
+  uint64_t work = 0;
+  int passes = 0;
+  for (const Search& s : together) {
+    work += static_cast<uint64_t>(s.bracket.steps_left()) * s.step_work;
+    passes = std::max(passes, s.bracket.steps_left());
+  }
+  for (const Search& s : alone) work += static_cast<uint64_t>(s.bracket.steps_left()) * s.step_work;
+  return work + static_cast<uint64_t>(passes) * pass_baseline;
 }
 
 }  // namespace
@@ -220,10 +238,41 @@ std::vector<SwitchingRow> valuation_switching_values(const Scenario& scenario, c
 }
 
 std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPlan& plan,
-                                           const Analysis& analysis, Resimulator& resimulator) {
+                                           const Analysis& analysis, Resimulator& resimulator,
+                                           const std::function<void(uint64_t)>& planned) {
   std::vector<SwitchingRow> rows = valuation_switching_values(scenario, plan, analysis);
-  dynamics_switching(scenario, resimulator, rows);
-  explored_switching(scenario, plan, analysis, resimulator, rows);
+  const uint64_t done_before = resimulator.work_done();
+  std::vector<Search> together = dynamics_searches(scenario, resimulator, rows);
+  std::vector<Search> alone = explored_searches(scenario, plan, analysis, resimulator, rows);
+  uint64_t pass_baseline = 0;  // the longest search's months, once per pass
+  for (const Search& s : together) pass_baseline = std::max(pass_baseline, s.step_work);
+  const auto replan = [&] {
+    if (planned)
+      planned(resimulator.work_done() - done_before + work_left(together, alone, pass_baseline));
+  };
+  replan();
+  // The dynamics searches step together: each step's simulations in one pass.
+  for (;;) {
+    std::vector<Resimulator::Wanted> wanted;
+    for (const Search& s : together)
+      if (s.bracket.searching()) wanted.push_back(s.wanted_at(s.bracket.next()));
+    if (wanted.empty()) break;
+    resimulator.prepare(wanted);
+    for (Search& s : together)
+      if (s.bracket.searching()) {
+        const double x = s.bracket.next();
+        s.bracket.step(x, s.f(x));
+      }
+    replan();
+  }
+  for (Search& s : alone)
+    while (s.bracket.searching()) {
+      const double x = s.bracket.next();
+      s.bracket.step(x, s.f(x));
+      replan();
+    }
+  for (const Search& s : together) s.bracket.finish(rows[s.row]);
+  for (const Search& s : alone) s.bracket.finish(rows[s.row]);
   return rows;
 }
 

@@ -3,6 +3,7 @@
 // values held. Every switching value of a run is found here.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,8 +42,11 @@ constexpr int kSwitchingIterations = 6;
 // valuation parameters per set, arm and parameter; then the dynamics parameters per parameter,
 // set and arm; then the explored figures per figure, set and arm (the arms the figure can move),
 // searched by re-simulation with the figure moved where the sign changes within its range.
+// `planned` is called before the searches with a bound on the simulated months they will run
+// (Resimulator::work_done counts them), and again after each step as the bound shrinks.
 std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPlan& plan,
-                                           const Analysis& analysis, Resimulator& resimulator);
+                                           const Analysis& analysis, Resimulator& resimulator,
+                                           const std::function<void(uint64_t)>& planned = {});
 // The valuation parameters' rows only: no re-simulation.
 std::vector<SwitchingRow> valuation_switching_values(const Scenario& scenario, const RunPlan& plan,
                                                      const Analysis& analysis);

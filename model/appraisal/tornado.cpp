@@ -9,17 +9,21 @@
 
 namespace kommunesim::appraisal {
 
-std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
-                                const Analysis& analysis, Resimulator& resimulator,
-                                bool model_dynamics, const std::function<void()>& on_done) {
-  // Sets with longer horizons first, so that their simulations serve the shorter ones.
-  std::vector<size_t> order(scenario.norms.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
-    return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
-  });
-  // The arms under the normative dynamics settings' ends, simulated together.
+namespace {
+
+// One shared-baseline pass of the tornado: the arms `wanted` on the scenario as loaded
+// (parameter -1) or with register parameter `parameter` at `value`.
+struct TornadoPass {
+  int parameter = -1;
+  double value = 0;
   std::vector<Resimulator::Wanted> wanted;
+};
+
+std::vector<TornadoPass> tornado_passes(const Scenario& scenario, const Resimulator& resimulator,
+                                        bool model_dynamics) {
+  std::vector<TornadoPass> passes;
+  // The arms under the normative dynamics settings' ends, simulated together.
+  TornadoPass normative;
   for (const NormativeSet& norm : scenario.norms) {
     const int months = resimulator.months_for(norm);
     for (const Parameter& p : scenario.parameters) {
@@ -28,11 +32,11 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
         NormativeSet moved = norm;
         moved.set(p, x, scenario.horizon_years);
         for (size_t a = 1; a < scenario.arms.size(); ++a)
-          wanted.push_back({static_cast<int>(a), moved.dynamics, months});
+          normative.wanted.push_back({static_cast<int>(a), moved.dynamics, months});
       }
     }
   }
-  resimulator.prepare(wanted);
+  passes.push_back(std::move(normative));
   // With the dynamics figures: per figure and end, every arm it moves under every set's
   // dynamics, simulated together on the moved scenario.
   for (int k = 0; k < static_cast<int>(scenario.parameters.size()); ++k) {
@@ -44,7 +48,35 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       for (size_t a = 1; a < scenario.arms.size(); ++a)
         if (moves_arm(scenario, k, static_cast<int>(a)))
           moved.push_back({static_cast<int>(a), norm.dynamics, resimulator.months_for(norm)});
-    for (const double x : {p.low, p.high}) resimulator.prepare_at(k, x, moved);
+    for (const double x : {p.low, p.high}) passes.push_back({k, x, moved});
+  }
+  return passes;
+}
+
+}  // namespace
+
+std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
+                                const Analysis& analysis, Resimulator& resimulator,
+                                bool model_dynamics, const std::function<void(uint64_t)>& planned) {
+  // Sets with longer horizons first, so that their simulations serve the shorter ones.
+  std::vector<size_t> order(scenario.norms.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
+  });
+  const std::vector<TornadoPass> passes = tornado_passes(scenario, resimulator, model_dynamics);
+  if (planned) {
+    uint64_t work = 0;
+    for (const TornadoPass& pass : passes)
+      work += pass.parameter < 0 ? resimulator.work(pass.wanted)
+                                 : resimulator.work_at(pass.parameter, pass.value, pass.wanted);
+    planned(work);
+  }
+  for (const TornadoPass& pass : passes) {
+    if (pass.parameter < 0)
+      resimulator.prepare(pass.wanted);
+    else
+      resimulator.prepare_at(pass.parameter, pass.value, pass.wanted);
   }
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {
@@ -92,7 +124,6 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
       std::stable_sort(rows.begin(), rows.end(),
                        [](const auto& x, const auto& y) { return x.swing() > y.swing(); });
       by_norm[n].insert(by_norm[n].end(), rows.begin(), rows.end());
-      if (on_done) on_done();
     }
   }
   std::vector<TornadoRow> out;

@@ -27,9 +27,11 @@ struct TornadoRow {
 // proposals (rates, relative risks, entry shares, effect sizes) only with `model_dynamics`, as
 // each costs two re-simulations of the baseline and every arm per dynamics group. Parameters
 // with an empty range, and effect sizes of proposals outside the arm, give no row.
-// on_done is called after each (set, arm), of which there are norms x (arms - 1).
+// `planned` is called once, before simulating, with the simulated months the tornado will run
+// (Resimulator::work); the resimulator reports them as they are done.
 std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                 const Analysis& analysis, Resimulator& resimulator,
-                                bool model_dynamics, const std::function<void()>& on_done = {});
+                                bool model_dynamics,
+                                const std::function<void(uint64_t)>& planned = {});
 
 }  // namespace kommunesim::appraisal

@@ -74,8 +74,10 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(fs::exists(out / "summary.csv"));
   EXPECT_TRUE(fs::exists(out / "results.sqlite"));
-  // Plain progress lines when standard error is not a terminal.
-  EXPECT_NE(r.output.find("simulating: 100%"), std::string::npos) << r.output;
+  // Plain progress lines when standard error is not a terminal, for every phase up to the last
+  // (the sensitivity phases used to be silent, the writing too), in Danish by default.
+  for (const char* phase : {"simulerer", "tornado", "skifteværdier", "skriver"})
+    EXPECT_NE(r.output.find(std::string(phase) + ": 100%"), std::string::npos) << r.output;
   // The summary for a budget analyst names each proposal and normative set.
   EXPECT_NE(r.output.find("Intensive job support for parents"), std::string::npos);
   EXPECT_NE(r.output.find("Municipal four-year budget"), std::string::npos);
@@ -97,7 +99,7 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3 * 4);  // 3 arms x 4 sets
   // The closing ranking: per proposal its rank under each set, in the sets' order (lettered), as
   // summary.csv gives it.
-  EXPECT_NE(r.output.find("Ranking under each normative set"), std::string::npos);
+  EXPECT_NE(r.output.find("Placering under hvert perspektiv"), std::string::npos);
   const auto table = parse_csv(csv);
   const auto column = [&](const std::string& name) {
     return static_cast<size_t>(std::find(table[0].begin(), table[0].end(), name) -
@@ -124,6 +126,37 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   EXPECT_NE(
       dump_table(out / "results.sqlite", "reach").find("job_support_parents|children_family|"),
       std::string::npos);
+}
+
+TEST(Command, TheSummaryIsDanishWithDanishNumbersUnlessEnglishIsAsked) {
+  TempFolder tmp("lang");
+  const std::string common = "run " + kScenario + " --replicates 2 --threads 2 --out ";
+  const auto danish = run_kommunesim(common + (tmp.path / "da").string());
+  const auto english = run_kommunesim(common + (tmp.path / "en").string() + " --lang en");
+  ASSERT_EQ(danish.exit_code, 0) << danish.output;
+  ASSERT_EQ(english.exit_code, 0) << english.output;
+  // The budget team's words, and amounts with a decimal comma: "kommunens nettoudgift,
+  // budgetåret (ikke diskonteret): 1,1 [1,0; 1,3]".
+  for (const char* words :
+       {"beløb i mio. kr.", "kommunens nettoudgift, budgetåret (ikke diskonteret):",
+        "budgetår og tre overslagsår", "heraf serviceudgifter", "(budgetgaranti)", "perspektiv",
+        "konklusionen", "kan påvirke:", "skrev "})
+    EXPECT_NE(danish.output.find(words), std::string::npos) << words;
+  EXPECT_TRUE(std::regex_search(
+      danish.output, std::regex(R"(budgetåret \(ikke diskonteret\): -?[0-9]+,[0-9] \[-?[0-9]+,[0-9]; -?[0-9]+,[0-9]\])")))
+      << danish.output;
+  for (const char* english_words : {"net cost", "net value", "under every normative set",
+                                    "can affect", "simulating", "wrote "})
+    EXPECT_EQ(danish.output.find(english_words), std::string::npos) << english_words;
+  // --lang en gives the English summary with decimal points.
+  EXPECT_TRUE(std::regex_search(
+      english.output, std::regex(R"(first budget year \(undiscounted\): -?[0-9]+\.[0-9] \[)")))
+      << english.output;
+  EXPECT_NE(english.output.find("simulating: 100%"), std::string::npos);
+  // The language changes the words, never the results.
+  for (const char* file : {"summary.csv", "ledger.csv", "budget.csv", "flips.csv"})
+    EXPECT_EQ(read_file(tmp.path / "da" / file), read_file(tmp.path / "en" / file)) << file;
+  EXPECT_EQ(run_kommunesim("run " + kScenario + " --lang de").exit_code, 2);
 }
 
 TEST(Command, AssumptionsListsTheNormativeChoicesPerSetAndEveryFigureWithItsSource) {
@@ -361,7 +394,7 @@ TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAn
   EXPECT_GT(replicates, 2) << one.output;  // 2 leave verdicts unresolved in this scenario
   EXPECT_EQ(replicates % 2, 0);
   EXPECT_LE(replicates, 8);
-  EXPECT_NE(one.output.find("replicates 3-4: after 2,"), std::string::npos) << one.output;
+  EXPECT_NE(one.output.find("replikation 3-4: efter 2 er"), std::string::npos) << one.output;
 
   // Replicate k is the same whatever the total: a fixed run with that count gives the same.
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "fixed").string() + " --threads 2 --replicates " +
@@ -373,7 +406,7 @@ TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAn
   // Every row is resolved, or the terminal says how many are not and why the run stopped.
   const std::string summary = read_file(tmp.path / "t1" / "summary.csv");
   if (summary.find("too_close_to_call") != std::string::npos) {
-    EXPECT_NE(one.output.find("stopped at the cap"), std::string::npos) << one.output;
+    EXPECT_NE(one.output.find("stoppet ved loftet"), std::string::npos) << one.output;
   }
 }
 

@@ -1,0 +1,71 @@
+// Every text a person reads in the terminal, in one place per language (texts_da.cpp,
+// texts_en.cpp). A text with {} is a format string (fmt); its arguments are listed beside it, and
+// numbers come already written in the language's format (output/language.hpp). Danish municipal
+// terms are the terms: nettoudgift, serviceudgifter, overførsler, budgetgaranti, overslagsår.
+#pragma once
+
+#include <string_view>
+
+#include "output/language.hpp"
+
+namespace kommunesim::output {
+
+struct Texts {
+  // Verdicts of a proposal under a set (appraisal::Verdict).
+  std::string_view net_gain, net_cost, break_even, too_close_to_call;
+  // Outcome changes (appraisal::Change).
+  std::string_view increase, decrease, no_clear_change;
+
+  // The replicate rule. replicates: count. one_replicate: for a count of 1. adaptive: first,
+  // batch, max, "stopped at the cap: " or "", what is unresolved. fixed: what is unresolved.
+  std::string_view replicates, one_replicate, replicates_adaptive, replicates_fixed, stopped_at_cap,
+      all_resolved;
+  std::string_view unresolved;  // verdicts left, verdicts, top ranks left, sets
+
+  // Sources of uncertainty. drawn: what is drawn. unit_costs: figures. shares: share range.
+  std::string_view drawn_per_replicate, drawn_always, drawn_unit_costs, drawn_population,
+      population_share, unit_cost_share;
+  std::string_view share_range;  // median, lowest, highest (percent)
+
+  // Tax timing. lag: years, base, years.
+  std::string_view tax_without_lag, tax_with_lag;
+
+  // Price level. level: year. prices: year, which figures, index, source.
+  std::string_view prices_as_given, price_level, prices_without_level, prices, prices_all_stated,
+      prices_converted, prices_converted_count, prices_and;
+
+  // The terminal summary. header: name, replicates, horizon, base year, price level.
+  std::string_view summary_header, summary_legend;  // legend: base year, materiality (m)
+  std::string_view millions;                        // "m" beside a figure in millions
+  std::string_view cost_first_year, cost_budget_period;  // interval
+  std::string_view of_which;  // service, transfers guaranteed, other, financing, investment
+  std::string_view investment;  // ; anlæg {}
+  std::string_view places_used, places_low;  // capacity, years, counted, share; low, counted
+  std::string_view measure_change;  // title, unit, years, figures, no clear change or ""
+  std::string_view column_set, column_horizon, column_net_value, column_chance, column_rank,
+      column_payback, column_verdict, years_short;
+  std::string_view conclusion_holds, conclusion_flips, conclusion_depends, verdict_under;
+  std::string_view can_affect;
+  std::string_view ranking_legend, column_proposal;
+  std::string_view calibration_header;  // replicates, within, targets, tolerance
+  std::string_view column_target, column_year, column_baseline, column_off, column_se;
+  std::string_view own_tolerance, outside_tolerance;
+  std::string_view coverage;  // share, year, modelled, whole, source
+
+  // The run command on standard error, and its last line.
+  std::string_view planned;  // name, persons, simulations, arms, replicates, groups, months, threads
+  std::string_view more_replicates;  // first, last, after, verdicts left, verdicts, ranks left, sets
+  std::string_view phase_simulating, phase_tornado, phase_switching, phase_writing;
+  std::string_view time_left_seconds, time_left_minutes;  // seconds; minutes, seconds
+  std::string_view sensitivity, tornado_scope;  // simulations, replicates; figures
+  std::string_view wrote;                       // folder, files, seconds
+};
+
+extern const Texts kDanishTexts;   // texts_da.cpp
+extern const Texts kEnglishTexts;  // texts_en.cpp
+
+inline const Texts& texts(Language language) {
+  return language == Language::kDanish ? kDanishTexts : kEnglishTexts;
+}
+
+}  // namespace kommunesim::output

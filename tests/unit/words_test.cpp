@@ -1,0 +1,50 @@
+// The words and number formats of the texts a person reads, in Danish and English.
+#include "output/words.hpp"
+
+#include <gtest/gtest.h>
+
+#include "output/language.hpp"
+
+namespace kommunesim::output {
+namespace {
+
+TEST(Words, NumbersAreWrittenAsTheLanguageWritesThem) {
+  EXPECT_EQ(decimal(1234.5, 1, Language::kDanish), "1.234,5");
+  EXPECT_EQ(decimal(1234.5, 1, Language::kEnglish), "1,234.5");
+  EXPECT_EQ(decimal(-2412345678.0, 0, Language::kDanish), "-2.412.345.678");
+  EXPECT_EQ(decimal(999.96, 1, Language::kDanish), "1.000,0");  // rounding carries the group
+  EXPECT_EQ(decimal(-12.25, 2, Language::kDanish), "-12,25");
+  EXPECT_EQ(decimal(0.5, 0, Language::kEnglish), "0");
+  // A value that rounds to zero carries no sign: a saving of 40,000 DKK in millions is 0,0.
+  EXPECT_EQ(decimal(-0.04, 1, Language::kDanish), "0,0");
+  EXPECT_EQ(decimal(-0.0, 0, Language::kEnglish), "0");
+}
+
+TEST(Words, LanguageCodesAreDanishAndEnglishOnly) {
+  EXPECT_EQ(language_named("da"), Language::kDanish);
+  EXPECT_EQ(language_named("en"), Language::kEnglish);
+  EXPECT_FALSE(language_named("de").has_value());
+}
+
+TEST(Words, TimeLeftIsTheRestOfThePhaseAtTheRateSoFar) {
+  EXPECT_EQ(time_left_text(10.0, 0.5, Language::kEnglish), "about 10 s left");
+  EXPECT_EQ(time_left_text(30.0, 0.25, Language::kEnglish), "about 1 min 30 s left");
+  // A part of a second counts as one.
+  EXPECT_EQ(time_left_text(2.0, 0.9, Language::kEnglish), "about 1 s left");
+  EXPECT_EQ(time_left_text(65.0, 0.5, Language::kDanish), "ca. 1 min 05 s tilbage");
+  // Nothing to estimate before the first step, nothing left after the last.
+  EXPECT_EQ(time_left_text(3.0, 0.0, Language::kDanish), "");
+  EXPECT_EQ(time_left_text(3.0, 1.0, Language::kEnglish), "");
+}
+
+TEST(Words, VerdictsAreTheBudgetTeamsWords) {
+  EXPECT_EQ(verdict_words(appraisal::Verdict::kNetCost, Language::kDanish), "nettoudgift");
+  EXPECT_EQ(verdict_words(appraisal::Verdict::kTooCloseToCall, Language::kDanish),
+            "for tæt til at afgøre");
+  EXPECT_EQ(verdict_words(appraisal::Verdict::kNetGain, Language::kEnglish), "net gain");
+  // Tables keep their ids in every language.
+  EXPECT_EQ(verdict_id(appraisal::Verdict::kNetGain), "net_gain");
+}
+
+}  // namespace
+}  // namespace kommunesim::output
