@@ -57,7 +57,7 @@ struct Texts {
   std::string_view more_replicates;  // first, last, after, verdicts left, verdicts, ranks left, sets
   std::string_view phase_simulating, phase_tornado, phase_switching, phase_writing;
   std::string_view time_left_seconds, time_left_minutes;  // seconds; minutes, seconds
-  std::string_view sensitivity, tornado_scope;  // simulations, replicates; figures
+  std::string_view sensitivity, tornado_scope;  // simulations, "N replicates"; figures
   std::string_view wrote;                       // folder, files, seconds
 };
 

@@ -107,8 +107,8 @@ const Texts kDanishTexts = {
     .phase_writing = "skriver",
     .time_left_seconds = "ca. {} s tilbage",
     .time_left_minutes = "ca. {} min {:02} s tilbage",
-    .sensitivity = "følsomhed: {} yderligere simuleringer ({} replikationer hver) til tornadoen og "
-                   "dynamikkens skifteværdier\n",
+    .sensitivity = "følsomhed: {} yderligere simuleringer ({} hver) til tornadoen og dynamikkens "
+                   "skifteværdier\n",
     .tornado_scope = "tornado: normative parametre, enhedsomkostninger og de dynamiktal, der er "
                      "markeret explore; modulernes og forslagenes øvrige {} dynamiktal (rater, "
                      "relative risici, andele, effektstørrelser) undersøges med --full-tornado\n",

@@ -104,8 +104,8 @@ const Texts kEnglishTexts = {
     .phase_writing = "writing",
     .time_left_seconds = "about {} s left",
     .time_left_minutes = "about {} min {:02} s left",
-    .sensitivity = "sensitivity: {} further simulations ({} replicates each) for the tornado and "
-                   "the dynamics switching values\n",
+    .sensitivity = "sensitivity: {} further simulations ({} each) for the tornado and the dynamics "
+                   "switching values\n",
     .tornado_scope = "tornado: normative parameters, unit costs and the dynamics figures marked "
                      "explore; the other {} dynamics figures of the modules and proposals (rates, "
                      "relative risks, shares, effect sizes) are explored with --full-tornado\n",

@@ -85,14 +85,18 @@ class RunProgress : public appraisal::ProgressListener {
 };
 
 void print_sensitivity(const appraisal::SensitivityRun& run, const output::Texts& words) {
-  fmt::print(stderr, fmt::runtime(words.sensitivity), run.simulations, run.replicates);
+  const std::string replicates = run.replicates == 1
+                                     ? std::string(words.one_replicate)
+                                     : fmt::format(fmt::runtime(words.replicates), run.replicates);
+  fmt::print(stderr, fmt::runtime(words.sensitivity), run.simulations, replicates);
   if (run.unexplored_figures > 0)
     fmt::print(stderr, fmt::runtime(words.tornado_scope), run.unexplored_figures);
 }
 
-// Every file of the output folder, written into a staged folder that replaces `out` when complete.
+// Every file of the output folder, written into the staged folder that replaces `out` when
+// complete.
 void write_output(const output::RunRecord& record, output::Provenance& provenance,
-                  const std::filesystem::path& assets, const std::string& out,
+                  const std::filesystem::path& assets, output::StagedFolder& folder,
                   std::chrono::steady_clock::time_point started) {
   using Writer = std::function<void(const std::filesystem::path&)>;
   std::vector<std::pair<const char*, Writer>> files = {
@@ -111,7 +115,6 @@ void write_output(const output::RunRecord& record, output::Provenance& provenanc
     files.insert(files.begin() + 8, {"calibration.csv", [&](const auto& f) {
                                        output::write_calibration_csv(record, f);
                                      }});
-  output::StagedFolder folder(out);
   {
     Progress bar(std::string(output::texts(record.language).phase_writing), files.size(),
                  record.language);
@@ -151,6 +154,19 @@ int run_command(const RunOptions& options) {
                (std::filesystem::path(options.scenario) / "scenario.toml").string());
     return kExitInvalidInput;
   }
+  if (const auto problem = output::destination_problem(options.out, options.scenario)) {
+    fmt::print(stderr, "error: {}\n", *problem);
+    return kExitInvalidInput;
+  }
+  // The destination is locked and its staging folder made before simulating, so that a location
+  // that cannot be written fails at once.
+  std::optional<output::StagedFolder> folder;
+  try {
+    folder.emplace(options.out);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
+    return kExitRunFailed;
+  }
   const int threads = effective_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
@@ -175,7 +191,7 @@ int run_command(const RunOptions& options) {
     print_sensitivity(result.sensitivity, words);
 
     const output::RunRecord record{result, provenance, language};
-    write_output(record, provenance, assets, options.out, started);
+    write_output(record, provenance, assets, *folder, started);
     fmt::print("{}", output::text_summary(record));
     fmt::print(fmt::runtime(words.wrote), options.out,
                fmt::format("report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, "

@@ -1,5 +1,8 @@
 // The kommunesim command as a user runs it, on the bundled scenario and on broken copies of it.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/file.h>
+#include <unistd.h>
 #include <sqlite3.h>
 
 #include <cmath>
@@ -337,6 +340,72 @@ TEST(Command, ReRunningAtASwitchingValueGivesZeroNetValueWithinMonteCarloError) 
     return;
   }
   FAIL() << "no summary row for " << proposal << " under " << norm;
+}
+
+// Every file below `folder`, with its contents, to see that nothing was touched.
+std::map<std::string, std::string> files_below(const fs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(folder))
+    if (e.is_regular_file()) files[fs::relative(e.path(), folder).string()] = read_file(e.path());
+  return files;
+}
+
+TEST(Command, OutNeverReplacesTheScenarioOrAnythingKommunesimDidNotWrite) {
+  TempFolder tmp("out-safety");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const fs::path own = tmp.path / "my-notes";
+  fs::create_directory(own);
+  std::ofstream(own / "budget-2026.txt") << "the user's own work\n";
+  std::ofstream(tmp.path / "a-file") << "a plain file\n";
+  const auto before = files_below(tmp.path);
+  const std::pair<std::string, std::string> refused[] = {
+      {scenario.string(), "is the scenario folder"},
+      {tmp.path.string(), "contains the scenario folder"},
+      {(scenario / "..").string(), "expected the name of an output folder"},
+      {own.string() + "/", "did not write"},
+      {(tmp.path / "a-file").string(), "is not a folder"}};
+  for (const auto& [out, why] : refused) {
+    const auto r = run_kommunesim("run " + scenario.string() + " --replicates 2 --out " + out);
+    EXPECT_EQ(r.exit_code, 2) << out << "\n" << r.output;
+    EXPECT_NE(r.output.find("--out"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(why), std::string::npos) << out << "\n" << r.output;
+    EXPECT_EQ(r.output.find("simulerer"), std::string::npos) << "refused only after simulating";
+  }
+  EXPECT_EQ(files_below(tmp.path), before) << "a refused run touched a file";
+}
+
+TEST(Command, OutTakesATrailingSlashReplacesItsOwnRunAndClearsWhatInterruptedRunsLeft) {
+  TempFolder tmp("out-replace");
+  const std::string run = "run " + kScenario + " --replicates 2 --threads 2 --out ";
+  ASSERT_EQ(run_kommunesim(run + (tmp.path / "out").string() + "/").exit_code, 0);
+  ASSERT_TRUE(fs::exists(tmp.path / "out" / "manifest.json"));
+  // What a run killed while writing leaves: a staging folder of a process that no longer runs.
+  fs::create_directory(tmp.path / ".out.partial-999999999");
+  std::ofstream(tmp.path / ".out.partial-999999999" / "summary.csv") << "half written\n";
+  std::ofstream(tmp.path / "out" / "stale.txt") << "from no run\n";  // gone with the old folder
+  const auto again = run_kommunesim(run + (tmp.path / "out").string() + " --seed 9");
+  ASSERT_EQ(again.exit_code, 0) << again.output;
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(tmp.path)) names.push_back(e.path().filename());
+  EXPECT_EQ(names, std::vector<std::string>{"out"}) << "leftovers beside the output folder";
+  EXPECT_FALSE(fs::exists(tmp.path / "out" / "stale.txt"));
+  EXPECT_NE(read_file(tmp.path / "out" / "manifest.json").find("\"seed\": 9"), std::string::npos);
+}
+
+TEST(Command, ASecondRunOnTheSameOutIsRefusedBeforeSimulating) {
+  TempFolder tmp("out-lock");
+  // Another run holds the destination's lock (here this test, as a run would while it works).
+  const int lock = ::open((tmp.path / ".out.lock").c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(lock, 0);
+  ASSERT_EQ(::flock(lock, LOCK_EX | LOCK_NB), 0);
+  const auto r =
+      run_kommunesim("run " + kScenario + " --replicates 2 --out " + (tmp.path / "out").string());
+  ::close(lock);
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("another kommunesim run is writing to"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("simulerer"), std::string::npos);
+  EXPECT_FALSE(fs::exists(tmp.path / "out"));
 }
 
 TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
