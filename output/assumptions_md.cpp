@@ -87,8 +87,9 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
       "DKK of zero (the scenario's materiality threshold), otherwise too close to call.\n\n{}\n\n"
       "{}\n\n{}\n\n",
       s.name, run.provenance.scenario_folder, run.appraisal.plan.seed,
-      replicates_text(run.appraisal, Language::kEnglish), run.provenance.engine_version, run.provenance.engine_commit,
-      kIntervalNote, kDiscountingNote, s.materiality_dkk, uncertainty_sources_text(run.appraisal, Language::kEnglish),
+      replicates_text(run.appraisal, Language::kEnglish), run.provenance.engine_version,
+      run.provenance.engine_commit, kIntervalNote, kDiscountingNote, s.materiality_dkk,
+      uncertainty_sources_text(run.appraisal, Language::kEnglish),
       financing_text(s, Language::kEnglish), prices_text(s, true, Language::kEnglish));
   if (const auto changes = dated_change_lines(s); !changes.empty()) {
     text +=

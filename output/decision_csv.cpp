@@ -33,7 +33,8 @@ void write_ledger_csv(const RunRecord& run, const std::filesystem::path& file) {
   for (const auto& row : run.appraisal.ledger) {
     out << fmt::format("{},{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
                        group_norms(run, row.group), period_text(run, row.first_year, row.years),
-                       price_level_text(s, Language::kEnglish), s.departments[static_cast<size_t>(row.department)].id,
+                       price_level_text(s, Language::kEnglish),
+                       s.departments[static_cast<size_t>(row.department)].id,
                        model::kPayerNames[static_cast<size_t>(row.payer)])
         << summary_cells(row.net_cost, 2) << "\n";
   }
@@ -48,7 +49,8 @@ void write_budget_csv(const RunRecord& run, const std::filesystem::path& file) {
   for (const auto& row : run.appraisal.budget) {
     out << fmt::format("{},{},{},{},{},{}", s.arms[static_cast<size_t>(row.arm)].id, row.group,
                        group_norms(run, row.group), period_text(run, row.first_year, row.years),
-                       price_level_text(s, Language::kEnglish), model::kBudgetTypeNames[static_cast<size_t>(row.type)])
+                       price_level_text(s, Language::kEnglish),
+                       model::kBudgetTypeNames[static_cast<size_t>(row.type)])
         << summary_cells(row.net_cost, 2) << "\n";
   }
   check_written(out, file);

@@ -78,9 +78,9 @@ std::optional<std::string> destination_problem(const fs::path& destination,
   const fs::path scenario_full = fs::weakly_canonical(fs::absolute(scenario_folder), error);
   if (!error && within(scenario_full, out_full))
     return "--out " + destination.string() +
-           (out_full == scenario_full ? " is the scenario folder"
-                                      : " contains the scenario folder " +
-                                            scenario_folder.string()) +
+           (out_full == scenario_full
+                ? " is the scenario folder"
+                : " contains the scenario folder " + scenario_folder.string()) +
            ": a run replaces its output folder, so it may never be the scenario or hold it; "
            "choose another --out, e.g. out";
   const auto status = fs::symlink_status(out, error);
@@ -132,8 +132,8 @@ void StagedFolder::commit() {
   if (fs::exists(fs::symlink_status(destination_))) {
     // One atomic exchange: the name holds the old folder until it holds the new one. The staging
     // name then holds the old folder, which is removed.
-    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(),
-                    RENAME_EXCHANGE) == 0) {
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, destination_.c_str(), RENAME_EXCHANGE) ==
+        0) {
       committed_ = true;
       std::error_code ignored;
       fs::remove_all(staging_, ignored);

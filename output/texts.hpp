@@ -35,13 +35,13 @@ struct Texts {
       prices_converted, prices_converted_count, prices_and;
 
   // The terminal summary. header: name, replicates, horizon, base year, price level.
-  std::string_view summary_header, summary_legend;  // legend: base year, materiality (m)
-  std::string_view millions;                        // "m" beside a figure in millions
+  std::string_view summary_header, summary_legend;       // legend: base year, materiality (m)
+  std::string_view millions;                             // "m" beside a figure in millions
   std::string_view cost_first_year, cost_budget_period;  // interval
-  std::string_view of_which;  // service, transfers guaranteed, other, financing, investment
+  std::string_view of_which;    // service, transfers guaranteed, other, financing, investment
   std::string_view investment;  // ; anlæg {}
   std::string_view places_used, places_low;  // capacity, years, counted, share; low, counted
-  std::string_view measure_change;  // title, unit, years, figures, no clear change or ""
+  std::string_view measure_change;           // title, unit, years, figures, no clear change or ""
   std::string_view column_set, column_horizon, column_net_value, column_chance, column_rank,
       column_payback, column_verdict, years_short;
   std::string_view conclusion_holds, conclusion_flips, conclusion_depends, verdict_under;
@@ -53,12 +53,14 @@ struct Texts {
   std::string_view coverage;  // share, year, modelled, whole, source
 
   // The run command on standard error, and its last line.
-  std::string_view planned;  // name, persons, simulations, arms, replicates, groups, months, threads
-  std::string_view more_replicates;  // first, last, after, verdicts left, verdicts, ranks left, sets
+  std::string_view
+      planned;  // name, persons, simulations, arms, replicates, groups, months, threads
+  std::string_view
+      more_replicates;  // first, last, after, verdicts left, verdicts, ranks left, sets
   std::string_view phase_simulating, phase_tornado, phase_switching, phase_writing;
   std::string_view time_left_seconds, time_left_minutes;  // seconds; minutes, seconds
-  std::string_view sensitivity, tornado_scope;  // simulations, "N replicates"; figures
-  std::string_view wrote;                       // folder, files, seconds
+  std::string_view sensitivity, tornado_scope;            // simulations, "N replicates"; figures
+  std::string_view wrote;                                 // folder, files, seconds
 };
 
 extern const Texts kDanishTexts;   // texts_da.cpp

@@ -15,41 +15,48 @@ const Texts kDanishTexts = {
 
     .replicates = "{} replikationer",
     .one_replicate = "1 replikation",
-    .replicates_adaptive = " (først {}, derefter {} ad gangen, så længe en vurdering eller en "
-                           "førsteplads var uafklaret, højst {}; {}{})",
+    .replicates_adaptive =
+        " (først {}, derefter {} ad gangen, så længe en vurdering eller en "
+        "førsteplads var uafklaret, højst {}; {}{})",
     .replicates_fixed = " (et fast antal; {})",
     .stopped_at_cap = "stoppet ved loftet: ",
     .all_resolved = "alt afklaret",
     .unresolved = "{} af {} vurderinger og {} af {} førstepladser uafklaret",
 
-    .drawn_per_replicate = "Trukket pr. replikation: {}. Perspektiverne er en særskilt dimension "
-                           "og blandes aldrig ind i et interval.",
+    .drawn_per_replicate =
+        "Trukket pr. replikation: {}. Perspektiverne er en særskilt dimension "
+        "og blandes aldrig ind i et interval.",
     .drawn_always = "individuel tilfældighed, effektstørrelser inden for deres fordelinger",
     .drawn_unit_costs = ", enhedsomkostninger inden for registerets intervaller ({} tal)",
     .drawn_population = " og en syntetisk befolkning trukket på ny for hvert par af replikationer",
-    .population_share = " Andel af en nettoværdis varians mellem befolkningstræk: {} over "
-                        "rækkerne forslag x perspektiv.",
+    .population_share =
+        " Andel af en nettoværdis varians mellem befolkningstræk: {} over "
+        "rækkerne forslag x perspektiv.",
     .unit_cost_share = " Andel tilføjet ved at trække enhedsomkostninger: {}.",
     .share_range = "median {} % ({}-{} %)",
 
-    .tax_without_lag = "Den kommunale indkomstskat bogføres i det år, den tjenes (scenariet "
-                       "angiver ingen forsinkelse i [financing]).",
-    .tax_with_lag = "Den kommunale indkomstskat (finansiering) når kommunen {0} år efter, at den "
-                    "er tjent ({1}); skat tjent før kørslen (som ville nå kommunen i de første {0} "
-                    "år) er udeladt.",
+    .tax_without_lag =
+        "Den kommunale indkomstskat bogføres i det år, den tjenes (scenariet "
+        "angiver ingen forsinkelse i [financing]).",
+    .tax_with_lag =
+        "Den kommunale indkomstskat (finansiering) når kommunen {0} år efter, at den "
+        "er tjent ({1}); skat tjent før kørslen (som ville nå kommunen i de første {0} "
+        "år) er udeladt.",
 
     .prices_as_given = "de angivne priser",
     .price_level = "{}-priser",
-    .prices_without_level = "Beløbene er i de priser, registret angiver dem i (scenariet angiver "
-                            "intet prisniveau i [prices]).",
+    .prices_without_level =
+        "Beløbene er i de priser, registret angiver dem i (scenariet angiver "
+        "intet prisniveau i [prices]).",
     .prices = "Beløbene er i {}-priser{}. Indeks: {}{}.",
     .prices_all_stated = ": alle enhedsomkostninger er angivet i dem",
     .prices_converted = ": enhedsomkostninger angivet i andre års priser er omregnet ({})",
     .prices_converted_count = "{} i {}-priser",
     .prices_and = " og ",
 
-    .summary_header = "{} — {}, {} år fra {}; beløb i mio. kr. i {}, middelværdi [90 %-interval "
-                      "for middelværdien]\n",
+    .summary_header =
+        "{} — {}, {} år fra {}; beløb i mio. kr. i {}, middelværdi [90 %-interval "
+        "for middelværdien]\n",
     .summary_legend =
         "Nettoudgift: hvad et forslag lægger til kommunens budget (negativ: en besparelse). "
         "Nettoværdi: hvad\nforslaget er værd under et perspektiv, tilbagediskonteret til {} "
@@ -61,8 +68,9 @@ const Texts kDanishTexts = {
     .cost_first_year = "  kommunens nettoudgift, budgetåret (ikke diskonteret): {}\n",
     .cost_budget_period =
         "  kommunens nettoudgift, budgetår og tre overslagsår (ikke diskonteret): {}\n",
-    .of_which = "    heraf serviceudgifter {}; overførsler {} (budgetgaranti), {} (øvrige); "
-                "finansiering {}{}\n",
+    .of_which =
+        "    heraf serviceudgifter {}; overførsler {} (budgetgaranti), {} (øvrige); "
+        "finansiering {}{}\n",
     .investment = "; anlæg {}",
     .places_used = "  pladser brugt ({}): {}; {} år {} %",
     .places_low = "; LAV: under halvdelen af pladserne brugt i {} af {} år",
@@ -80,13 +88,15 @@ const Texts kDanishTexts = {
     .conclusion_depends = "  konklusionen afhænger af perspektivet: {}\n",
     .verdict_under = "{} under {}",
     .can_affect = "  kan påvirke: {}\n",
-    .ranking_legend = "Placering under hvert perspektiv (1 = bedst; ? = inden for usikkerheden af "
-                      "en nabo; vurdering: nettogevinst +, nettoudgift -, for tæt til at afgøre ~, "
-                      "omtrent i balance 0):",
+    .ranking_legend =
+        "Placering under hvert perspektiv (1 = bedst; ? = inden for usikkerheden af "
+        "en nabo; vurdering: nettogevinst +, nettoudgift -, for tæt til at afgøre ~, "
+        "omtrent i balance 0):",
     .column_proposal = "forslag",
-    .calibration_header = "\nBasisforløbet mod kalibreringsmålene (gennemsnit af {} "
-                          "replikationer): {} af {} inden for tolerancen ({} %, medmindre andet er "
-                          "angivet)\n",
+    .calibration_header =
+        "\nBasisforløbet mod kalibreringsmålene (gennemsnit af {} "
+        "replikationer): {} af {} inden for tolerancen ({} %, medmindre andet er "
+        "angivet)\n",
     .column_target = "mål",
     .column_year = "år",
     .column_baseline = "basis",
@@ -94,24 +104,29 @@ const Texts kDanishTexts = {
     .column_se = "std.fejl",
     .own_tolerance = " (tolerance {} %)",
     .outside_tolerance = "UDEN FOR TOLERANCEN",
-    .coverage = "Modulerne dækker {} % af kommunens nettodriftsudgifter i {}: {} af {} mio. kr. "
-                "(basisforløbets serviceudgifter og overførsler efter refusion; hele tallet: {}).",
+    .coverage =
+        "Modulerne dækker {} % af kommunens nettodriftsudgifter i {}: {} af {} mio. kr. "
+        "(basisforløbets serviceudgifter og overførsler efter refusion; hele tallet: {}).",
 
-    .planned = "{}: {} personer, {} simuleringer ({} arme x {} replikationer x {} dynamikgrupper, "
-               "ét basisforløb pr. replikation) over {} måneder på {} tråde\n",
-    .more_replicates = "replikation {}-{}: efter {} er {} af {} vurderinger og {} af {} "
-                       "førstepladser stadig uafklaret\n",
+    .planned =
+        "{}: {} personer, {} simuleringer ({} arme x {} replikationer x {} dynamikgrupper, "
+        "ét basisforløb pr. replikation) over {} måneder på {} tråde\n",
+    .more_replicates =
+        "replikation {}-{}: efter {} er {} af {} vurderinger og {} af {} "
+        "førstepladser stadig uafklaret\n",
     .phase_simulating = "simulerer",
     .phase_tornado = "tornado",
     .phase_switching = "skifteværdier",
     .phase_writing = "skriver",
     .time_left_seconds = "ca. {} s tilbage",
     .time_left_minutes = "ca. {} min {:02} s tilbage",
-    .sensitivity = "følsomhed: {} yderligere simuleringer ({} hver) til tornadoen og dynamikkens "
-                   "skifteværdier\n",
-    .tornado_scope = "tornado: normative parametre, enhedsomkostninger og de dynamiktal, der er "
-                     "markeret explore; modulernes og forslagenes øvrige {} dynamiktal (rater, "
-                     "relative risici, andele, effektstørrelser) undersøges med --full-tornado\n",
+    .sensitivity =
+        "følsomhed: {} yderligere simuleringer ({} hver) til tornadoen og dynamikkens "
+        "skifteværdier\n",
+    .tornado_scope =
+        "tornado: normative parametre, enhedsomkostninger og de dynamiktal, der er "
+        "markeret explore; modulernes og forslagenes øvrige {} dynamiktal (rater, "
+        "relative risici, andele, effektstørrelser) undersøges med --full-tornado\n",
     .wrote = "\nskrev {}/ ({}) på {} s\n",
 };
 

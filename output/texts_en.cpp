@@ -14,41 +14,48 @@ const Texts kEnglishTexts = {
 
     .replicates = "{} replicates",
     .one_replicate = "1 replicate",
-    .replicates_adaptive = " (from {}, {} more at a time while a verdict or top rank was "
-                           "unresolved, at most {}; {}{})",
+    .replicates_adaptive =
+        " (from {}, {} more at a time while a verdict or top rank was "
+        "unresolved, at most {}; {}{})",
     .replicates_fixed = " (a fixed count; {})",
     .stopped_at_cap = "stopped at the cap: ",
     .all_resolved = "all resolved",
     .unresolved = "{} of {} verdicts and {} of {} top ranks unresolved",
 
-    .drawn_per_replicate = "Drawn per replicate: {}. The normative sets are a separate dimension, "
-                           "never mixed into an interval.",
+    .drawn_per_replicate =
+        "Drawn per replicate: {}. The normative sets are a separate dimension, "
+        "never mixed into an interval.",
     .drawn_always = "individual randomness, effect sizes within their distributions",
     .drawn_unit_costs = ", unit costs within their register ranges ({} figures)",
     .drawn_population = ", and a synthetic population drawn anew for every pair of replicates",
-    .population_share = " Share of a net value's variance between population draws: {} over the "
-                        "proposal x set rows.",
+    .population_share =
+        " Share of a net value's variance between population draws: {} over the "
+        "proposal x set rows.",
     .unit_cost_share = " Share added by drawing unit costs: {}.",
     .share_range = "median {} % ({}-{} %)",
 
-    .tax_without_lag = "Municipal income tax is booked in the year it is earned (the scenario "
-                       "declares no [financing] lag).",
-    .tax_with_lag = "Municipal income tax (financing) reaches the municipality {0} years after it "
-                    "is earned ({1}); tax earned before the run (arriving in its first {0} years) "
-                    "is left out.",
+    .tax_without_lag =
+        "Municipal income tax is booked in the year it is earned (the scenario "
+        "declares no [financing] lag).",
+    .tax_with_lag =
+        "Municipal income tax (financing) reaches the municipality {0} years after it "
+        "is earned ({1}); tax earned before the run (arriving in its first {0} years) "
+        "is left out.",
 
     .prices_as_given = "prices as given",
     .price_level = "{} prices",
-    .prices_without_level = "Amounts are at the prices the register states them in (the scenario "
-                            "declares no [prices] level).",
+    .prices_without_level =
+        "Amounts are at the prices the register states them in (the scenario "
+        "declares no [prices] level).",
     .prices = "Amounts are at {} prices{}. Index: {}{}.",
     .prices_all_stated = ": every unit cost is stated at them",
     .prices_converted = ": unit costs stated at other years' prices are converted ({})",
     .prices_converted_count = "{} at {} prices",
     .prices_and = " and ",
 
-    .summary_header = "{} — {}, {} years from {}; amounts in million DKK at {}, mean [90 % "
-                      "interval of the mean]\n",
+    .summary_header =
+        "{} — {}, {} years from {}; amounts in million DKK at {}, mean [90 % "
+        "interval of the mean]\n",
     .summary_legend =
         "Net cost: what a proposal adds to the municipality's budget (negative: it saves). Net "
         "value: what it is\nworth under a normative set, discounted to {} (positive: a gain). "
@@ -58,8 +65,9 @@ const Texts kEnglishTexts = {
     .millions = "m",
     .cost_first_year = "  municipality's net cost, first budget year (undiscounted): {}\n",
     .cost_budget_period = "  municipality's net cost, four-year budget period (undiscounted): {}\n",
-    .of_which = "    of which service expenditure {}; transfers {} (budget guarantee), {} (other); "
-                "financing {}{}\n",
+    .of_which =
+        "    of which service expenditure {}; transfers {} (budget guarantee), {} (other); "
+        "financing {}{}\n",
     .investment = "; investment (anlæg) {}",
     .places_used = "  places used ({}): {}; {} years {} %",
     .places_low = "; LOW: under half the places used in {} of {} years",
@@ -77,12 +85,14 @@ const Texts kEnglishTexts = {
     .conclusion_depends = "  conclusion depends on the set: {}\n",
     .verdict_under = "{} under {}",
     .can_affect = "  can affect: {}\n",
-    .ranking_legend = "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
-                      "neighbour; verdict: net gain +, net cost -, too close to call ~, about "
-                      "break-even 0):",
+    .ranking_legend =
+        "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
+        "neighbour; verdict: net gain +, net cost -, too close to call ~, about "
+        "break-even 0):",
     .column_proposal = "proposal",
-    .calibration_header = "\nBaseline against calibration targets (mean of {} replicates): {} of "
-                          "{} within their tolerance ({} % unless stated)\n",
+    .calibration_header =
+        "\nBaseline against calibration targets (mean of {} replicates): {} of "
+        "{} within their tolerance ({} % unless stated)\n",
     .column_target = "target",
     .column_year = "year",
     .column_baseline = "baseline",
@@ -90,25 +100,30 @@ const Texts kEnglishTexts = {
     .column_se = "s.e.",
     .own_tolerance = " (tolerance {} %)",
     .outside_tolerance = "OUTSIDE TOLERANCE",
-    .coverage = "The modules cover {} % of the municipality's net operating spending in {}: {} m "
-                "of {} m DKK (the baseline's service expenditure and transfers after refusion; the "
-                "whole figure: {}).",
+    .coverage =
+        "The modules cover {} % of the municipality's net operating spending in {}: {} m "
+        "of {} m DKK (the baseline's service expenditure and transfers after refusion; the "
+        "whole figure: {}).",
 
-    .planned = "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups, one "
-               "baseline per replicate) of {} months on {} threads\n",
-    .more_replicates = "replicates {}-{}: after {}, {} of {} verdicts and {} of {} top ranks are "
-                       "still unresolved\n",
+    .planned =
+        "{}: {} persons, {} simulations ({} arms x {} replicates x {} dynamics groups, one "
+        "baseline per replicate) of {} months on {} threads\n",
+    .more_replicates =
+        "replicates {}-{}: after {}, {} of {} verdicts and {} of {} top ranks are "
+        "still unresolved\n",
     .phase_simulating = "simulating",
     .phase_tornado = "tornado",
     .phase_switching = "switching values",
     .phase_writing = "writing",
     .time_left_seconds = "about {} s left",
     .time_left_minutes = "about {} min {:02} s left",
-    .sensitivity = "sensitivity: {} further simulations ({} each) for the tornado and the dynamics "
-                   "switching values\n",
-    .tornado_scope = "tornado: normative parameters, unit costs and the dynamics figures marked "
-                     "explore; the other {} dynamics figures of the modules and proposals (rates, "
-                     "relative risks, shares, effect sizes) are explored with --full-tornado\n",
+    .sensitivity =
+        "sensitivity: {} further simulations ({} each) for the tornado and the dynamics "
+        "switching values\n",
+    .tornado_scope =
+        "tornado: normative parameters, unit costs and the dynamics figures marked "
+        "explore; the other {} dynamics figures of the modules and proposals (rates, "
+        "relative risks, shares, effect sizes) are explored with --full-tornado\n",
     .wrote = "\nwrote {}/ ({}) in {} s\n",
 };
 

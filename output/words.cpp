@@ -93,10 +93,10 @@ std::string replicates_text(const appraisal::Appraisal& a, Language language) {
   const Texts& t = texts(language);
   const auto& r = a.replicates;
   const auto& left = r.resolution;
-  const std::string unresolved =
-      left.done() ? std::string(t.all_resolved)
-                  : fmt::format(fmt::runtime(t.unresolved), left.unresolved_rows, left.rows,
-                                left.unresolved_top_ranks, left.sets);
+  const std::string unresolved = left.done()
+                                     ? std::string(t.all_resolved)
+                                     : fmt::format(fmt::runtime(t.unresolved), left.unresolved_rows,
+                                                   left.rows, left.unresolved_top_ranks, left.sets);
   const std::string count = a.plan.replicates == 1
                                 ? std::string(t.one_replicate)
                                 : fmt::format(fmt::runtime(t.replicates), a.plan.replicates);

@@ -367,9 +367,12 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
   sheet.row({std::string("Base year"), static_cast<int64_t>(run.appraisal.scenario.base_year)});
   sheet.row({std::string("Replicates"), static_cast<int64_t>(run.appraisal.plan.replicates)});
   sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal, Language::kEnglish)});
-  sheet.row({std::string("Sources of uncertainty"), uncertainty_sources_text(run.appraisal, Language::kEnglish)});
-  sheet.row({std::string("Tax timing"), financing_text(run.appraisal.scenario, Language::kEnglish)});
-  sheet.row({std::string("Price level"), prices_text(run.appraisal.scenario, true, Language::kEnglish)});
+  sheet.row({std::string("Sources of uncertainty"),
+             uncertainty_sources_text(run.appraisal, Language::kEnglish)});
+  sheet.row(
+      {std::string("Tax timing"), financing_text(run.appraisal.scenario, Language::kEnglish)});
+  sheet.row(
+      {std::string("Price level"), prices_text(run.appraisal.scenario, true, Language::kEnglish)});
   sheet.row({std::string("Materiality threshold (DKK)"),
              Cell{Dkk{run.appraisal.scenario.materiality_dkk}}});
   sheet.row({std::string("Intervals"), std::string(kIntervalNote)});

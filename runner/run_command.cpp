@@ -193,12 +193,13 @@ int run_command(const RunOptions& options) {
     const output::RunRecord record{result, provenance, language};
     write_output(record, provenance, assets, *folder, started);
     fmt::print("{}", output::text_summary(record));
-    fmt::print(fmt::runtime(words.wrote), options.out,
-               fmt::format("report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, "
-                           "flips.csv, switching.csv, tornado.csv, assumptions.md, {}results.sqlite, "
-                           "manifest.json",
-                           result.calibration.empty() ? "" : "calibration.csv, "),
-               output::decimal(provenance.wall_seconds, 1, language));
+    fmt::print(
+        fmt::runtime(words.wrote), options.out,
+        fmt::format("report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, "
+                    "flips.csv, switching.csv, tornado.csv, assumptions.md, {}results.sqlite, "
+                    "manifest.json",
+                    result.calibration.empty() ? "" : "calibration.csv, "),
+        output::decimal(provenance.wall_seconds, 1, language));
     return kExitSuccess;
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),

@@ -84,18 +84,16 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
       options.execution);
   if (options.sensitivity) {
     resimulator.on_work([&](uint64_t months) { progress.advance(months); });
-    out.tornado =
-        tornado(s, out.plan, out.analysis, resimulator, options.full_tornado, [&](uint64_t months) {
-          progress.begin(ProgressListener::Phase::kTornado, months);
-        });
+    out.tornado = tornado(
+        s, out.plan, out.analysis, resimulator, options.full_tornado,
+        [&](uint64_t months) { progress.begin(ProgressListener::Phase::kTornado, months); });
     progress.end();
     bool begun = false;
-    out.switching =
-        switching_values(s, out.plan, out.analysis, resimulator, [&](uint64_t months) {
-          if (!begun) progress.begin(ProgressListener::Phase::kSwitching, months);
-          progress.replan(months);
-          begun = true;
-        });
+    out.switching = switching_values(s, out.plan, out.analysis, resimulator, [&](uint64_t months) {
+      if (!begun) progress.begin(ProgressListener::Phase::kSwitching, months);
+      progress.replan(months);
+      begun = true;
+    });
     if (begun) progress.end();
     out.sensitivity = {true, options.full_tornado, resimulator.replicates(),
                        resimulator.simulations(), options.full_tornado ? 0 : dynamics_figures(s)};

@@ -128,7 +128,8 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
                                 e,
                                 RngKey{plan_.seed, static_cast<uint32_t>(r)},
                                 months};
-    fresh.accounts[static_cast<size_t>(r)] = account(model, r, arm, simulate(input, [this] { month_done(); }).years);
+    fresh.accounts[static_cast<size_t>(r)] =
+        account(model, r, arm, simulate(input, [this] { month_done(); }).years);
   });
   simulations_ += static_cast<size_t>(replicates_);
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
@@ -240,10 +241,10 @@ void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) 
     f.accounts.resize(static_cast<size_t>(replicates_));
   }
   tbb::parallel_for(0, replicates_, [&](int r) {
-    const SharedBaselineResult shared =
-        simulate_shared_baseline(*model.scenario, *model.compiled, populations_.of(r), paths,
-                                 (*model.draws)[static_cast<size_t>(r)],
-                                 RngKey{plan_.seed, static_cast<uint32_t>(r)}, months, [this] { month_done(); });
+    const SharedBaselineResult shared = simulate_shared_baseline(
+        *model.scenario, *model.compiled, populations_.of(r), paths,
+        (*model.draws)[static_cast<size_t>(r)], RngKey{plan_.seed, static_cast<uint32_t>(r)},
+        months, [this] { month_done(); });
     size_t i = 0;
     for (const auto& [key, w] : missing) {
       const auto& years =

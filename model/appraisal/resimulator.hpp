@@ -103,10 +103,12 @@ class Resimulator {
   void prepare_in(Variant& model, const std::vector<Wanted>& wanted);
   // What prepare_in(model, wanted) must simulate: each missing simulation once, for the longest
   // months asked.
-  std::map<SimKey, Wanted> missing_in(const Variant& model, const std::vector<Wanted>& wanted) const;
+  std::map<SimKey, Wanted> missing_in(const Variant& model,
+                                      const std::vector<Wanted>& wanted) const;
   uint64_t work_in(const Variant& model, const std::vector<Wanted>& wanted) const;
   // prepare_at's wanted simulations: with the moved baseline where the figure changes it.
-  static std::vector<Wanted> with_moved_baseline(const Variant& v, const std::vector<Wanted>& wanted);
+  static std::vector<Wanted> with_moved_baseline(const Variant& v,
+                                                 const std::vector<Wanted>& wanted);
   // The main run's dynamics group that simulated `dynamics`, or -1.
   int main_run_group(const Dynamics& dynamics) const;
   const Simulated& simulated(Variant& model, int arm, const Dynamics& dynamics, int months);

@@ -128,14 +128,13 @@ std::vector<Search> dynamics_searches(const Scenario& scenario, Resimulator& res
         std::sort(points.begin(), points.end());
         for (size_t i = 0; i + 1 < points.size(); ++i)
           if ((points[i].second > 0) != (points[i + 1].second > 0)) {
-            searches.push_back(
-                {out.size(),
-                 Bracket(points[i].first, points[i].second, points[i + 1].first,
-                         points[i + 1].second, 0.01 * (p.high - p.low)),
-                 f,
-                 static_cast<uint64_t>(resimulator.months_for(norm)) *
-                     static_cast<uint64_t>(resimulator.replicates()),
-                 wanted_at});
+            searches.push_back({out.size(),
+                                Bracket(points[i].first, points[i].second, points[i + 1].first,
+                                        points[i + 1].second, 0.01 * (p.high - p.low)),
+                                f,
+                                static_cast<uint64_t>(resimulator.months_for(norm)) *
+                                    static_cast<uint64_t>(resimulator.replicates()),
+                                wanted_at});
             break;
           }
         out.push_back(row);

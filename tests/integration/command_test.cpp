@@ -1,9 +1,9 @@
 // The kommunesim command as a user runs it, on the bundled scenario and on broken copies of it.
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
-#include <sqlite3.h>
 
 #include <cmath>
 #include <map>
@@ -146,10 +146,12 @@ TEST(Command, TheSummaryIsDanishWithDanishNumbersUnlessEnglishIsAsked) {
         "konklusionen", "kan påvirke:", "skrev "})
     EXPECT_NE(danish.output.find(words), std::string::npos) << words;
   EXPECT_TRUE(std::regex_search(
-      danish.output, std::regex(R"(budgetåret \(ikke diskonteret\): -?[0-9]+,[0-9] \[-?[0-9]+,[0-9]; -?[0-9]+,[0-9]\])")))
+      danish.output,
+      std::regex(
+          R"(budgetåret \(ikke diskonteret\): -?[0-9]+,[0-9] \[-?[0-9]+,[0-9]; -?[0-9]+,[0-9]\])")))
       << danish.output;
-  for (const char* english_words : {"net cost", "net value", "under every normative set",
-                                    "can affect", "simulating", "wrote "})
+  for (const char* english_words :
+       {"net cost", "net value", "under every normative set", "can affect", "simulating", "wrote "})
     EXPECT_EQ(danish.output.find(english_words), std::string::npos) << english_words;
   // --lang en gives the English summary with decimal points.
   EXPECT_TRUE(std::regex_search(
