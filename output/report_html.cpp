@@ -37,11 +37,13 @@ std::string script_safe(std::string text) {
   return text;
 }
 
-// JSON placed inside <script>: every "</" is written "<\/", which JSON reads as "</".
-std::string json_safe(std::string text) {
-  for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
-    text.replace(at, 2, "<\\/");
-  return text;
+// JSON placed inside <script>: every "<" is written "\u003c", which JSON reads as "<" (it can only
+// stand inside a string), so no "</script" or "<!--" in a title can end or blank the element.
+std::string json_safe(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+  return out;
 }
 
 // [mean, low, high, standard error, spread p5, spread p95]: low and high bound the 90 % interval

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <fstream>
 #include <stdexcept>
+#include <string_view>
 
 #include "output/writers.hpp"
 
@@ -21,9 +22,14 @@ void check_written(const std::ofstream& out, const std::filesystem::path& file) 
 }
 
 std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  // A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a
+  // formula: such text is led by an apostrophe, which shows it as text (OWASP's advice).
+  const bool formula =
+      !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string::npos;
+  const std::string text = formula ? "'" + s : s;
+  if (!formula && text.find_first_of(",\"\n\r") == std::string::npos) return text;
   std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 

@@ -47,10 +47,9 @@ std::string calibration_summary(const RunRecord& run) {
   if (run.appraisal.calibration.empty()) return "";
   int within = 0;
   for (const auto& row : run.appraisal.calibration) within += row.within ? 1 : 0;
-  std::string out = fmt::format(fmt::runtime(words.calibration_header),
-                                run.appraisal.plan.replicates, within,
-                                run.appraisal.calibration.size(),
-                                decimal(100 * s.calibration_tolerance, 0, lang));
+  std::string out = fmt::format(
+      fmt::runtime(words.calibration_header), run.appraisal.plan.replicates, within,
+      run.appraisal.calibration.size(), decimal(100 * s.calibration_tolerance, 0, lang));
   const size_t off_width = std::max<size_t>(8, utf8_length(std::string(words.column_off)));
   const size_t se_width = std::max<size_t>(6, utf8_length(std::string(words.column_se)));
   out += fmt::format("  {} {} {} {} {} {}\n", padded(std::string(words.column_target), 62),
@@ -61,10 +60,10 @@ std::string calibration_summary(const RunRecord& run) {
                      padded(std::string(words.column_se), se_width, false));
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    const std::string own = t.tolerance == s.calibration_tolerance
-                                ? ""
-                                : fmt::format(fmt::runtime(words.own_tolerance),
-                                              decimal(100 * t.tolerance, 0, lang));
+    const std::string own =
+        t.tolerance == s.calibration_tolerance
+            ? ""
+            : fmt::format(fmt::runtime(words.own_tolerance), decimal(100 * t.tolerance, 0, lang));
     const std::string se = std::isnan(row.standard_error)
                                ? "-"
                                : decimal(100 * row.standard_error / t.value, 1, lang) + "%";
@@ -72,8 +71,9 @@ std::string calibration_summary(const RunRecord& run) {
         (row.deviation >= 0 ? "+" : "") + decimal(100 * row.deviation, 1, lang) + "%";
     out += fmt::format("  {} {:>4} {} {} {} {}{} {}\n", padded(t.title, 62), t.year,
                        padded(figure(t, t.value, lang), 10, false),
-                       padded(figure(t, row.simulated, lang), 10, false), padded(off, off_width, false),
-                       padded(se, se_width, false), own, row.within ? "" : words.outside_tolerance);
+                       padded(figure(t, row.simulated, lang), 10, false),
+                       padded(off, off_width, false), padded(se, se_width, false), own,
+                       row.within ? "" : words.outside_tolerance);
   }
   return out;
 }
@@ -157,7 +157,8 @@ std::string budget_types_line(const RunRecord& run, int arm) {
   const auto& service = *by_type[static_cast<size_t>(model::BudgetType::kService)];
   const double investment = by_type[static_cast<size_t>(model::BudgetType::kInvestment)]->mean;
   return fmt::format(
-      fmt::runtime(words.of_which), interval(service.mean, service.mean_low, service.mean_high, lang),
+      fmt::runtime(words.of_which),
+      interval(service.mean, service.mean_low, service.mean_high, lang),
       mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferGuaranteed)]->mean, lang),
       mdkk(by_type[static_cast<size_t>(model::BudgetType::kTransferOther)]->mean, lang),
       mdkk(by_type[static_cast<size_t>(model::BudgetType::kFinancing)]->mean, lang),
@@ -187,9 +188,9 @@ std::string capacity_line(const RunRecord& run, int arm) {
     ++counted;
   }
   if (counted == 0) return "";
-  std::string line = fmt::format(fmt::runtime(words.places_used),
-                                 s.proposals[static_cast<size_t>(p)].capacity, years, counted,
-                                 decimal(100 * used / places, 0, lang));
+  std::string line =
+      fmt::format(fmt::runtime(words.places_used), s.proposals[static_cast<size_t>(p)].capacity,
+                  years, counted, decimal(100 * used / places, 0, lang));
   if (low > 0) line += fmt::format(fmt::runtime(words.places_low), low, counted);
   return line + "\n";
 }
@@ -256,8 +257,7 @@ std::string text_summary(const RunRecord& run) {
           "  {} {:>7} {:>26} {:>9}% {:>4}{} {:>9}  {}\n", padded(norm.title, title_width),
           fmt::format("{} {}", norm.horizon_years, words.years_short),
           interval(row.net_value.mean, row.net_value.mean_low, row.net_value.mean_high, lang),
-          decimal(100 * row.chance_of_gain.share, 0, lang), row.rank,
-          row.rank_resolved ? " " : "?",
+          decimal(100 * row.chance_of_gain.share, 0, lang), row.rank, row.rank_resolved ? " " : "?",
           row.payback_year >= 0 ? std::to_string(s.base_year + row.payback_year) : "-",
           verdict_words(row.verdict, lang));
     }
@@ -298,6 +298,9 @@ std::string text_summary(const RunRecord& run) {
   out += ranking_summary(run);
   out += calibration_summary(run);
   out += coverage_summary(run);
+  // A title is printed as text: control characters (terminal escape codes among them) are dropped.
+  std::erase_if(
+      out, [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f; });
   return out;
 }
 

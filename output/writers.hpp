@@ -47,7 +47,10 @@ std::string group_norms(const RunRecord& run, int group);
 std::ofstream open_for_writing(const std::filesystem::path& file);
 // Throws, naming the file, when a write to `out` failed.
 void check_written(const std::ofstream& out, const std::filesystem::path& file);
-// A CSV field: quoted when it holds a comma, a quote or a newline.
+// A CSV text field (RFC 4180): quoted when it holds a comma, a quote or a line break, or when it
+// starts with a formula character (= + - @ tab CR), which is then led by an apostrophe so that a
+// spreadsheet shows the text instead of evaluating it. Ids need neither (their characters are
+// restricted at load).
 std::string csv_text(const std::string& s);
 // A number with `precision` decimals, or an empty cell for NaN (not defined or not estimable).
 std::string fixed_cell(double value, int precision);

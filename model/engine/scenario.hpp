@@ -298,6 +298,9 @@ struct Proposal {
 };
 
 // The baseline (no proposals), one proposal, or a package of proposals run together.
+// The id of arm 0, the baseline without proposals (reserved: no proposal or package takes it).
+inline constexpr std::string_view kBaselineArmId = "baseline";
+
 struct Arm {
   std::string id;
   std::string title;

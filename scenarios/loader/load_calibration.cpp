@@ -37,7 +37,7 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
   for (const toml::table* t : r.tables("target", Need::kRequired)) {
     TableReader c(*t, file, "target", ctx.diagnostics);
     model::CalibrationTarget target;
-    target.id = c.string("id", Need::kRequired).value_or("");
+    target.id = c.identifier("id", Need::kRequired).value_or("");
     target.title = c.string("title", Need::kRequired).value_or(target.id);
     target.value = c.number("value", Need::kRequired, 1e-9).value_or(1);
     target.source = c.source();

@@ -186,7 +186,7 @@ void read_cost_condition(LoadContext& ctx, TableReader& c, model::CostLine& line
 
 void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
   model::State state;
-  state.id = r.string("id", Need::kRequired).value_or("");
+  state.id = r.identifier("id", Need::kRequired).value_or("");
   r.string("title", Need::kOptional);
   r.string("description", Need::kOptional);
   if (const auto flag = r.string("history_flag", Need::kOptional))
@@ -353,6 +353,8 @@ void declare_module(LoadContext& ctx, const std::string& file, const toml::table
     ctx.out.scenario.modules.emplace_back();
     return;
   }
+  if (const std::string problem = id_problem(*id); !problem.empty())
+    ctx.diagnostics.add(at(*doc.get("id"), file, "id", problem));
   if (ctx.modules.count(*id))
     ctx.diagnostics.add(at(*doc.get("id"), file, "id", "module '" + *id + "' is declared twice"));
   ctx.modules[*id] = static_cast<int>(ctx.out.scenario.modules.size());
@@ -383,7 +385,7 @@ void read_clock(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
     TableReader c(*table, r.file(), "clock", ctx.diagnostics);
     model::Clock& clock = module.clock;
     module.has_clock = true;
-    clock.id = c.string("id", Need::kRequired).value_or("");
+    clock.id = c.identifier("id", Need::kRequired).value_or("");
     c.string("description", Need::kOptional);
     clock.source = c.source();
     clock.state_mask = ctx.state_mask(
@@ -459,7 +461,7 @@ void read_probability_kind(TableReader& r, model::Module& module) {
 void load_module(LoadContext& ctx, const std::string& file, const toml::table& doc, int m) {
   model::Module& module = ctx.out.scenario.modules[static_cast<size_t>(m)];
   TableReader r(doc, file, "", ctx.diagnostics);
-  r.string("id", Need::kRequired);
+  r.accept("id");  // checked by declare_module
   module.title = r.string("title", Need::kRequired).value_or(module.id);
   r.string("description", Need::kOptional);
   if (const auto d = r.string("department", Need::kRequired))
@@ -513,7 +515,7 @@ void load_household_conditions(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("household_condition", Need::kOptional)) {
     TableReader c(*t, r.file(), "household_condition", ctx.diagnostics);
     model::HouseholdCondition cond;
-    cond.name = c.string("id", Need::kRequired).value_or("");
+    cond.name = c.identifier("id", Need::kRequired).value_or("");
     c.string("description", Need::kOptional);
     const auto role = c.string("role", Need::kRequired).value_or("adult");
     if (role != "adult" && role != "child")
@@ -540,7 +542,7 @@ void load_equity_groups(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("equity_group", Need::kOptional)) {
     TableReader c(*t, r.file(), "equity_group", ctx.diagnostics);
     model::EquityGroup group;
-    group.id = c.string("id", Need::kRequired).value_or("");
+    group.id = c.identifier("id", Need::kRequired).value_or("");
     group.description = c.string("description", Need::kRequired).value_or("");
     const auto flag = c.string("flag", Need::kRequired);
     group.flag = flag ? ctx.resolve(c, "flag", *flag, ctx.flags, "history flag") : -1;

@@ -39,7 +39,7 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
   for (const toml::table* t : r.tables("parameter", Need::kRequired)) {
     TableReader p(*t, file, "parameter", ctx.diagnostics);
     model::Parameter e;
-    e.id = p.string("id", Need::kRequired).value_or("");
+    e.id = p.identifier("id", Need::kRequired).value_or("");
     e.description = p.string("description", Need::kRequired).value_or("");
     e.unit = p.string("unit", Need::kRequired).value_or("");
     e.value = p.number("value", Need::kRequired).value_or(0);
@@ -334,7 +334,7 @@ void resolve_dated_changes(LoadContext& ctx) {
 void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc) {
   TableReader r(doc, file, "", ctx.diagnostics);
   model::NormativeSet norm;
-  norm.id = r.string("id", Need::kRequired).value_or("");
+  norm.id = r.identifier("id", Need::kRequired).value_or("");
   norm.title = r.string("title", Need::kRequired).value_or(norm.id);
   r.string("description", Need::kRequired);
   // Payers that count, or "owning_department": only the municipal budget of the department that

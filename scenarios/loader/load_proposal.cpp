@@ -86,7 +86,9 @@ void read_target(LoadContext& ctx, TableReader& r, model::Proposal& p) {
 void load_proposal(LoadContext& ctx, const std::string& file, const toml::table& doc) {
   TableReader r(doc, file, "", ctx.diagnostics);
   model::Proposal p;
-  p.id = r.string("id", Need::kRequired).value_or("");
+  p.id = r.identifier("id", Need::kRequired).value_or("");
+  if (p.id == model::kBaselineArmId)
+    r.error("id", "'baseline' is the arm without proposals; expected another id");
   p.title = r.string("title", Need::kRequired).value_or(p.id);
   r.string("description", Need::kOptional);
   if (const auto d = r.string("department", Need::kRequired))

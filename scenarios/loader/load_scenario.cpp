@@ -21,14 +21,14 @@ constexpr const char* kScenarioFile = "scenario.toml";
 void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("department", Need::kRequired)) {
     TableReader d(*t, r.file(), "department", ctx.diagnostics);
-    const auto id = d.string("id", Need::kRequired);
+    const auto id = d.identifier("id", Need::kRequired);
     const auto title = d.string("title", Need::kRequired);
     if (id && ctx.declare(d, "id", *id, ctx.departments, "department") >= 0)
       ctx.out.scenario.departments.push_back({*id, title.value_or(*id)});
   }
   for (const toml::table* t : r.tables("measure", Need::kOptional)) {
     TableReader m(*t, r.file(), "measure", ctx.diagnostics);
-    const auto id = m.string("id", Need::kRequired);
+    const auto id = m.identifier("id", Need::kRequired);
     const auto unit = m.string("unit", Need::kRequired);
     const auto title = m.string("title", Need::kRequired);
     if (id && ctx.declare(m, "id", *id, ctx.measures, "measure") >= 0)
@@ -49,7 +49,7 @@ void load_refusions(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("refusion", Need::kOptional)) {
     TableReader f(*t, r.file(), "refusion", ctx.diagnostics);
     model::RefusionSchedule schedule;
-    schedule.id = f.string("id", Need::kRequired).value_or("");
+    schedule.id = f.identifier("id", Need::kRequired).value_or("");
     const int index = static_cast<int>(ctx.out.scenario.refusions.size());
     const auto from = f.numbers("from_month", Need::kRequired, 0, 10000);
     const toml::array* shares = f.array("state_share", Need::kRequired);
@@ -81,7 +81,9 @@ void load_packages(LoadContext& ctx, TableReader& r) {
   for (const toml::table* t : r.tables("package", Need::kOptional)) {
     TableReader p(*t, r.file(), "package", ctx.diagnostics);
     model::Arm arm;
-    arm.id = p.string("id", Need::kRequired).value_or("");
+    arm.id = p.identifier("id", Need::kRequired).value_or("");
+    if (arm.id == model::kBaselineArmId)
+      p.error("id", "'baseline' is the arm without proposals; expected another id");
     arm.title = p.string("title", Need::kRequired).value_or(arm.id);
     const auto members = p.strings("proposals", Need::kRequired);
     if (!members) continue;
@@ -301,7 +303,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
 
     if (const auto f = r.string("population", Need::kRequired))
       if (const toml::table* p = ctx.parse(*f)) load_population(ctx, *f, *p);
-    s.arms.push_back({"baseline", "Baseline (no proposals)", {}});
+    s.arms.push_back({std::string(model::kBaselineArmId), "Baseline (no proposals)", {}});
     for (const auto& f :
          r.strings("proposals", Need::kRequired).value_or(std::vector<std::string>{}))
       if (const toml::table* p = ctx.parse(f)) load_proposal(ctx, f, *p);

@@ -124,6 +124,30 @@ std::optional<std::string> TableReader::string(std::string_view key, Need need) 
   return node->as_string()->get();
 }
 
+std::string id_problem(std::string_view id) {
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  bool valid = !id.empty() && id.size() <= kMaxIdLength && letter(id.front());
+  for (char c : id)
+    valid = valid && (letter(c) || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-');
+  if (valid) return "";
+  std::string shown(id.substr(0, kMaxIdLength));
+  for (char& c : shown)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  return "expected an id: a letter, then letters, digits, '_', '.' or '-', at most " +
+         std::to_string(kMaxIdLength) + " characters; found '" + shown +
+         (id.size() > kMaxIdLength ? "...'" : "'");
+}
+
+std::optional<std::string> TableReader::identifier(std::string_view key, Need need) {
+  auto id = string(key, need);
+  if (!id) return std::nullopt;
+  if (const std::string problem = id_problem(*id); !problem.empty()) {
+    error(key, problem);
+    return std::nullopt;
+  }
+  return id;
+}
+
 std::optional<bool> TableReader::boolean(std::string_view key, Need need) {
   const toml::node* node = get(key, need, "true or false");
   if (!node) return std::nullopt;

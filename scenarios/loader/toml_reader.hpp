@@ -15,6 +15,11 @@ namespace kommunesim::scenarios {
 
 enum class Need { kRequired, kOptional };
 
+constexpr size_t kMaxIdLength = 128;
+
+// Why `id` is not a valid id (see TableReader::identifier), or "" when it is.
+std::string id_problem(std::string_view id);
+
 class TableReader {
  public:
   TableReader(const toml::table& table, std::string file, std::string path,
@@ -28,6 +33,10 @@ class TableReader {
   std::optional<int64_t> integer(std::string_view key, Need need, int64_t min = INT64_MIN,
                                  int64_t max = INT64_MAX);
   std::optional<std::string> string(std::string_view key, Need need);
+  // An id (of a module, state, proposal, set, parameter, ...): a letter, then letters, digits,
+  // '_', '.' or '-', at most kMaxIdLength characters, so that every output can write it as it is
+  // (no separator, quote, space or formula character). Nullopt, with a diagnostic, otherwise.
+  std::optional<std::string> identifier(std::string_view key, Need need);
   std::optional<bool> boolean(std::string_view key, Need need);
   const toml::table* table(std::string_view key, Need need);
   const toml::array* array(std::string_view key, Need need);

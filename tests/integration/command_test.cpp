@@ -410,6 +410,33 @@ TEST(Command, ASecondRunOnTheSameOutIsRefusedBeforeSimulating) {
   EXPECT_FALSE(fs::exists(tmp.path / "out"));
 }
 
+TEST(Command, HostileTitlesCannotRunFormulasBlankTheReportOrDriveTheTerminal) {
+  TempFolder tmp("hostile");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const fs::path proposal = scenario / "proposals" / "family_therapy.toml";
+  std::string text = read_file(proposal);
+  const std::string title_line = text.substr(text.find("title = "));
+  text.replace(text.find("title = "), title_line.find('\n'),
+               R"(title = "=HYPERLINK(\"http://x\",\"y\") <!--<script> \u001B[31mred")");
+  std::ofstream(proposal) << text;
+  const fs::path out = tmp.path / "out";
+  const auto r =
+      run_kommunesim("run " + scenario.string() + " --replicates 2 --out " + out.string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  // The csv cell is text to a spreadsheet: quoted (RFC 4180) and led by an apostrophe.
+  EXPECT_NE(
+      read_file(out / "summary.csv").find(R"(,"'=HYPERLINK(""http://x"",""y"") <!--<script> )"),
+      std::string::npos);
+  // The report's data cannot open a comment or a script: every '<' in it is \u003c.
+  const std::string report = read_file(out / "report.html");
+  EXPECT_EQ(report.find("<!--<script>"), std::string::npos);
+  EXPECT_NE(report.find(R"(\u003c!--\u003cscript>)"), std::string::npos);
+  // The terminal prints the title without its escape code.
+  EXPECT_EQ(r.output.find('\x1b'), std::string::npos);
+  EXPECT_NE(r.output.find("<!--<script> [31mred"), std::string::npos) << r.output;
+}
+
 TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
   TempFolder tmp("no-assets");
   const fs::path out = tmp.path / "out";

@@ -109,6 +109,33 @@ TEST_F(BrokenScenario, MisspeltKeyIsNamedWithASuggestion) {
   EXPECT_NE(d->key.find("probabilty"), std::string::npos);
 }
 
+TEST_F(BrokenScenario, AnIdIsALetterThenLettersDigitsAndSeparatorsOnly) {
+  // Outputs write ids as they are (csv columns, sqlite keys, file names of nothing): a comma, a
+  // quote, a space or a leading formula character must not get into one.
+  const int line = apply({"proposals/family_therapy.toml", "id = \"family_therapy\"",
+                          "id = \"=HYPERLINK(1),family therapy\""});
+  const int set_line = apply({"norms/municipal_budget_4y.toml", "id = \"municipal_budget_4y\"",
+                              "id = \"" + std::string(129, 'x') + "\""});
+  const auto ds = load();
+  const auto* d = find(ds, "proposals/family_therapy.toml", line,
+                       "expected an id: a letter, then letters, digits, '_', '.' or '-'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->key, "id");
+  EXPECT_NE(d->message.find("found '=HYPERLINK(1),family therapy'"), std::string::npos);
+  EXPECT_NE(find(ds, "norms/municipal_budget_4y.toml", set_line, "at most 128 characters"), nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, BaselineIsReservedForTheArmWithoutProposals) {
+  const int line =
+      apply({"proposals/family_therapy.toml", "id = \"family_therapy\"", "id = \"baseline\""});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "proposals/family_therapy.toml", line,
+                 "'baseline' is the arm without proposals; expected another id"),
+            nullptr)
+      << all(ds);
+}
+
 TEST_F(BrokenScenario, ProbabilityAboveOne) {
   // The register allows the value; its use as a monthly probability does not.
   apply({"parameters/jobcentre.toml",
