@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 
+#include "model/engine/scenario.hpp"
 #include "runner/commands.hpp"
 
 using namespace kommunesim::runner;
@@ -26,12 +27,12 @@ int main(int argc, char** argv) {
   run_cmd
       ->add_option("--replicates", run.replicates,
                    "A fixed number of Monte Carlo replicates (default: the scenario's rule)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kommunesim::model::kMaxReplicates));
   run_cmd
       ->add_option("--sensitivity-replicates", run.sensitivity_replicates,
                    "Replicates re-simulated for the tornado and the dynamics switching values "
                    "(default: the scenario's, else all)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, kommunesim::model::kMaxReplicates));
   run_cmd->add_option("--seed", run.seed, "Random seed (default: the scenario's)");
   run_cmd->add_flag("--full-tornado", run.full_tornado,
                     "Tornado also over the dynamics figures of modules and proposals (rates, "

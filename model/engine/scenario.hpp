@@ -298,6 +298,10 @@ struct Proposal {
 };
 
 // The baseline (no proposals), one proposal, or a package of proposals run together.
+// The most Monte Carlo replicates a run may ask for, in a scenario or on the command line (the
+// default scenario needs 10-40; 100,000 of it would take days).
+inline constexpr int kMaxReplicates = 100'000;
+
 // The id of arm 0, the baseline without proposals (reserved: no proposal or package takes it).
 inline constexpr std::string_view kBaselineArmId = "baseline";
 

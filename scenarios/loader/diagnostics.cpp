@@ -35,6 +35,9 @@ std::string format(const Diagnostic& d) {
 }
 
 std::string closest_name(std::string_view name, const std::vector<std::string>& candidates) {
+  // No name longer than an id can be near one; the edit distance would take time for nothing.
+  constexpr size_t kLongestSuggestible = 256;
+  if (name.size() > kLongestSuggestible) return "";
   std::string best;
   size_t best_distance = std::max<size_t>(2, name.size() / 3) + 1;
   for (const auto& c : candidates) {

@@ -40,8 +40,45 @@ bool reads_clock(TableReader& reader) {
   return false;
 }
 
+namespace {
+
+// Why the scenario's file `relative` may not be read, or "": it must lie inside the scenario
+// folder (links resolved), be a regular file and hold at most kMaxScenarioFileBytes.
+std::string unreadable(const std::filesystem::path& folder, const std::string& relative) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path inside = fs::weakly_canonical(fs::absolute(folder), error);
+  const fs::path path = fs::weakly_canonical(fs::absolute(folder / relative), error);
+  bool within = fs::path(relative).is_relative() && !error;
+  auto p = path.begin();
+  for (auto f = inside.begin(); within && f != inside.end(); ++f, ++p)
+    within = p != path.end() && *p == *f;
+  if (!within)
+    return "expected a file inside the scenario folder " + folder.string() +
+           " (a relative path, not leading out of it, and no link to elsewhere)";
+  const auto status = fs::status(path, error);
+  if (error || status.type() == fs::file_type::not_found)
+    return "cannot read the file; expected it in the scenario folder " + folder.string();
+  if (status.type() != fs::file_type::regular)
+    return "expected a regular TOML file; found " +
+           std::string(status.type() == fs::file_type::directory ? "a folder"
+                       : status.type() == fs::file_type::fifo    ? "a named pipe"
+                                                                 : "a device or special file");
+  if (const auto size = fs::file_size(path, error); !error && size > kMaxScenarioFileBytes)
+    return "the file holds " + std::to_string(size / 1'000'000) + " MB; expected at most " +
+           std::to_string(kMaxScenarioFileBytes / 1'000'000) +
+           " MB (a scenario file is text of a few kB)";
+  return "";
+}
+
+}  // namespace
+
 const toml::table* LoadContext::parse(const std::string& relative) {
   const std::filesystem::path path = folder / relative;
+  if (const std::string problem = unreadable(folder, relative); !problem.empty()) {
+    diagnostics.add({relative, 0, 0, {}, problem, {}});
+    return nullptr;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diagnostics.add({relative,

@@ -3,6 +3,7 @@
 
 #include <toml++/toml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -14,6 +15,10 @@
 #include "scenarios/loader/toml_reader.hpp"
 
 namespace kommunesim::scenarios {
+
+// The largest scenario file read (a scenario file is text of a few kB; this keeps /dev/zero or a
+// stray data file from exhausting memory).
+constexpr uintmax_t kMaxScenarioFileBytes = 16'000'000;
 
 using NameIndex = std::map<std::string, int>;
 

@@ -223,7 +223,7 @@ void require_pairs(TableReader& r, std::string_view key, int count, const model:
 // `replicates = N` (a fixed count) or a [replicates] table: first, batch and max, the batches
 // added while a decision is unresolved. materiality_dkk: what "about break-even" means.
 void load_replicates(TableReader& r, LoadContext& ctx) {
-  constexpr int64_t kMaxReplicates = 100000;
+  constexpr int64_t kMaxReplicates = model::kMaxReplicates;
   model::Scenario& s = ctx.out.scenario;
   if (const toml::node* n = r.node("replicates"); n && n->is_table()) {
     TableReader t(*n->as_table(), r.file(), r.path("replicates"), ctx.diagnostics);
@@ -275,7 +275,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     load_coverage(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
-        r.integer("sensitivity_replicates", Need::kOptional, 1, 100000).value_or(0));
+        r.integer("sensitivity_replicates", Need::kOptional, 1, model::kMaxReplicates).value_or(0));
     s.seed = static_cast<uint32_t>(r.integer("seed", Need::kRequired, 0, UINT32_MAX).value_or(1));
     load_departments_and_measures(ctx, r);
 

@@ -63,6 +63,12 @@ TEST(Command, HelpOnEveryCommand) {
 
 TEST(Command, UsageErrorsExitTwo) {
   EXPECT_EQ(run_kommunesim("run --no-such-option").exit_code, 2);
+  // The command line has the scenario files' limit on replicates, and says it.
+  for (const char* count : {"0", "1000000"}) {
+    const auto r = run_kommunesim(std::string("run --replicates ") + count);
+    EXPECT_EQ(r.exit_code, 2) << count;
+    EXPECT_NE(r.output.find("not in range 1 to 100000"), std::string::npos) << r.output;
+  }
   EXPECT_EQ(run_kommunesim("").exit_code, 2);
   const auto missing = run_kommunesim("validate /no/such/folder");
   EXPECT_EQ(missing.exit_code, 2);

@@ -2,6 +2,7 @@
 // patching a copy of the bundled scenario, must be reported with file, line and key, and every
 // problem must be reported at once.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "model/engine/accounting.hpp"
 #include "model/engine/simulation.hpp"
+#include "scenarios/loader/load_context.hpp"
 #include "scenarios/loader/load_scenario.hpp"
 #include "support/scenario_builder.hpp"
 
@@ -134,6 +136,26 @@ TEST_F(BrokenScenario, BaselineIsReservedForTheArmWithoutProposals) {
                  "'baseline' is the arm without proposals; expected another id"),
             nullptr)
       << all(ds);
+}
+
+TEST_F(BrokenScenario, ScenarioFilesAreRegularFilesInsideTheFolderAndOfBoundedSize) {
+  // Whatever the file lists name, only the scenario's own text files are read.
+  std::ofstream(folder.parent_path() / "outside.toml") << "id = \"x\"\n";
+  fs::create_symlink(folder.parent_path() / "outside.toml", folder / "linked.toml");
+  ::mkfifo((folder / "pipe.toml").c_str(), 0644);
+  std::ofstream(folder / "huge.toml") << std::string(scenarios::kMaxScenarioFileBytes + 1, '#');
+  apply({"scenario.toml", "modules = [\"modules/jobcentre.toml\", \"modules/children.toml\"]",
+         "modules = [\"modules/jobcentre.toml\", \"modules/children.toml\", \"../outside.toml\", "
+         "\"/dev/zero\", \"linked.toml\", \"pipe.toml\", \"huge.toml\"]"});
+  const auto ds = load();
+  for (const char* file : {"../outside.toml", "/dev/zero", "linked.toml"})
+    EXPECT_NE(find(ds, file, 0, "expected a file inside the scenario folder"), nullptr)
+        << file << "\n"
+        << all(ds);
+  EXPECT_NE(find(ds, "pipe.toml", 0, "expected a regular TOML file; found a named pipe"), nullptr)
+      << all(ds);
+  EXPECT_NE(find(ds, "huge.toml", 0, "expected at most 16 MB"), nullptr) << all(ds);
+  fs::remove(folder.parent_path() / "outside.toml");
 }
 
 TEST_F(BrokenScenario, ProbabilityAboveOne) {
