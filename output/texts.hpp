@@ -4,11 +4,46 @@
 // terms are the terms: nettoudgift, serviceudgifter, overførsler, budgetgaranti, overslagsår.
 #pragma once
 
+#include <array>
 #include <string_view>
 
 #include "output/language.hpp"
 
 namespace kommunesim::output {
+
+// The workbook's sheets: each sheet's name and its header row, in column order.
+struct WorkbookTexts {
+  std::string_view yes, no, not_within_horizon, none_within_range;
+  std::string_view summary;
+  std::array<std::string_view, 28> summary_headers;
+  std::string_view budget, budget_proposal, budget_type;
+  std::string_view thousands_at;                 // price level
+  std::array<std::string_view, 5> budget_types;  // model::BudgetType order
+  std::string_view budget_net_cost;
+  std::string_view ledger;
+  std::array<std::string_view, 10> ledger_headers;
+  std::array<std::string_view, 4> payers;  // model::Payer order
+  std::string_view flips;
+  std::array<std::string_view, 6> flips_headers;
+  std::string_view switching;
+  std::array<std::string_view, 9> switching_headers;
+  std::string_view tornado;
+  std::array<std::string_view, 9> tornado_headers;
+  std::string_view assumptions;
+  std::array<std::string_view, 10> assumptions_headers;
+  std::string_view value_in;  // set id
+  std::string_view calibration;
+  std::array<std::string_view, 10> calibration_headers;
+  std::array<std::string_view, 4> calibration_kinds;  // population, persons, flow, spending
+  std::string_view provenance;
+  std::array<std::string_view, 2> provenance_headers;
+  // Scenario, folder, base year, replicates, replicate rule, uncertainty, tax timing, price level,
+  // materiality, intervals, discounting, seed, engine version, engine commit, started, command
+  // line, threads.
+  std::array<std::string_view, 17> provenance_items;
+  std::string_view input_sha;  // path
+  std::string_view interval_note, discounting_note;
+};
 
 struct Texts {
   // Verdicts of a proposal under a set (appraisal::Verdict).
@@ -61,6 +96,8 @@ struct Texts {
   std::string_view time_left_seconds, time_left_minutes;  // seconds; minutes, seconds
   std::string_view sensitivity, tornado_scope;            // simulations, "N replicates"; figures
   std::string_view wrote;                                 // folder, files, seconds
+
+  WorkbookTexts workbook;
 };
 
 extern const Texts kDanishTexts;   // texts_da.cpp

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <variant>
 
+#include "output/texts.hpp"
 #include "output/words.hpp"
 #include "output/writers.hpp"
 
@@ -110,6 +111,14 @@ const std::string& norm_id(const RunRecord& run, int norm) {
   return run.appraisal.scenario.norms[static_cast<size_t>(norm)].id;
 }
 
+// A sheet's header row from the language's texts.
+template <size_t N>
+std::vector<std::string> headers_of(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+const WorkbookTexts& words(const RunRecord& run) { return texts(run.language).workbook; }
+
 // A cell for a figure that may be undefined (NaN): blank then.
 Cell dkk(double v) { return std::isnan(v) ? Cell{} : Cell{Dkk{v}}; }
 Cell share(double v) { return std::isnan(v) ? Cell{} : Cell{Share{v}}; }
@@ -117,36 +126,8 @@ Cell number(double v) { return std::isnan(v) ? Cell{} : Cell{v}; }
 
 void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const int base_year = run.appraisal.scenario.base_year;
-  Sheet sheet(
-      book, f, "Summary",
-      {"Proposal",
-       "Title",
-       "Normative set",
-       "Horizon (years)",
-       "Verdict",
-       "Net value, mean (DKK, discounted)",
-       "Net value, standard error of the mean (DKK)",
-       "Net value, 90 % interval of the mean, low (DKK)",
-       "Net value, 90 % interval of the mean, high (DKK)",
-       "Net value, spread of outcomes, p5 (DKK)",
-       "Net value, spread of outcomes, p95 (DKK)",
-       "Chance of a net gain",
-       "Chance of a net gain, 90 % interval, low",
-       "Chance of a net gain, 90 % interval, high",
-       "Rank",
-       "Rank resolved",
-       "Chance of rank 1",
-       "Payback year",
-       "Benefit-cost ratio",
-       "Programme cost, present value (DKK)",
-       "Participants",
-       "Net value per participant (DKK)",
-       "Municipality net cost, first year, mean (DKK, undiscounted)",
-       "Municipality net cost, first year, 90 % interval of the mean, low (DKK)",
-       "Municipality net cost, first year, 90 % interval of the mean, high (DKK)",
-       "Municipality net cost, 4-year budget period, mean (DKK, undiscounted)",
-       "Municipality net cost, 4-year budget period, 90 % interval of the mean, low (DKK)",
-       "Municipality net cost, 4-year budget period, 90 % interval of the mean, high (DKK)"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.summary).c_str(), headers_of(w.summary_headers));
   for (const auto& r : run.appraisal.analysis.summaries) {
     const auto& arm = run.appraisal.scenario.arms[static_cast<size_t>(r.arm)];
     const auto& norm = run.appraisal.scenario.norms[static_cast<size_t>(r.norm)];
@@ -156,7 +137,7 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                arm.title,
                norm.id,
                static_cast<int64_t>(norm.horizon_years),
-               std::string(verdict_words(r.verdict, Language::kEnglish)),
+               std::string(verdict_words(r.verdict, run.language)),
                dkk(r.net_value.mean),
                dkk(r.net_value.std_error),
                dkk(r.net_value.mean_low),
@@ -167,10 +148,10 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                share(r.chance_of_gain.low),
                share(r.chance_of_gain.high),
                static_cast<int64_t>(r.rank),
-               std::string(r.rank_resolved ? "yes" : "no"),
+               std::string(r.rank_resolved ? w.yes : w.no),
                share(r.rank_probability.front()),
                r.payback_year >= 0 ? Cell{static_cast<int64_t>(base_year + r.payback_year)}
-                                   : Cell{std::string("not within the horizon")},
+                                   : Cell{std::string(w.not_within_horizon)},
                number(r.benefit_cost_ratio),
                dkk(r.programme_cost.mean),
                number(r.participants.mean),
@@ -186,16 +167,13 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 
 void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Sheet sheet(
-      book, f, "Ledger",
-      {"Proposal", "Dynamics group", "Normative sets", "First year", "Years", "Department", "Payer",
-       "Net cost, mean (DKK, undiscounted)", "Net cost, 90 % interval of the mean, low (DKK)",
-       "Net cost, 90 % interval of the mean, high (DKK)"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.ledger).c_str(), headers_of(w.ledger_headers));
   for (const auto& r : run.appraisal.ledger)
     sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
                static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),
                s.departments[static_cast<size_t>(r.department)].id,
-               std::string(model::kPayerNames[static_cast<size_t>(r.payer)]), dkk(r.net_cost.mean),
+               std::string(w.payers[static_cast<size_t>(r.payer)]), dkk(r.net_cost.mean),
                dkk(r.net_cost.mean_low), dkk(r.net_cost.mean_high)});
 }
 
@@ -204,24 +182,23 @@ void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 // (mean over replicates, the first dynamics group; undiscounted).
 void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  std::vector<std::string> headers{"Proposal", "Budget type"};
+  const WorkbookTexts& w = words(run);
+  std::vector<std::string> headers{std::string(w.budget_proposal), std::string(w.budget_type)};
   const int years = std::min(s.horizon_years, appraisal::kBudgetPeriodYears);
-  const std::string unit = "(1.000 kr., " + price_level_text(s, Language::kEnglish) + ")";
+  const std::string unit =
+      fmt::format(fmt::runtime(w.thousands_at), price_level_text(s, run.language));
   for (int y = 0; y < years; ++y) headers.push_back(std::to_string(s.base_year + y) + " " + unit);
   if (years == appraisal::kBudgetPeriodYears)
     headers.push_back(fmt::format("{}-{} {}", s.base_year,
                                   s.base_year + appraisal::kBudgetPeriodYears - 1, unit));
-  Sheet sheet(book, f, "Budget", headers);
-  constexpr std::array<const char*, model::kBudgetTypeCount> kTitles = {
-      "Service expenditure (service ceiling)", "Transfers, budget guarantee", "Transfers, other",
-      "Financing (tax, equalisation)", "Investment (anlæg)"};
+  Sheet sheet(book, f, std::string(w.budget).c_str(), headers);
   const size_t columns = headers.size();
   for (size_t a = 1; a < s.arms.size(); ++a) {
     // Rows by budget type, then the net cost; every cell set in place.
     std::vector<std::vector<Cell>> rows(model::kBudgetTypeCount + 1, std::vector<Cell>(columns));
     for (size_t t = 0; t < rows.size(); ++t) {
       rows[t][0] = s.arms[a].id;
-      rows[t][1] = std::string(t < kTitles.size() ? kTitles[t] : "Net cost, municipality");
+      rows[t][1] = std::string(t < w.budget_types.size() ? w.budget_types[t] : w.budget_net_cost);
     }
     std::vector<double> totals(columns - 2, 0.0);
     for (const auto& r : run.appraisal.budget) {
@@ -261,7 +238,7 @@ void budget_form_sheets(lxw_workbook* book, const Formats& f, const RunRecord& r
     sheet.note("Ejer: " + s.departments[static_cast<size_t>(first.department)].title);
     sheet.note(fmt::format(
         "1.000 kr., {}; udgifter +, besparelser og indtægter -; gennemsnit af {} replikationer",
-        price_level_text(s, Language::kEnglish), run.appraisal.plan.replicates));
+        price_level_text(s, Language::kDanish), run.appraisal.plan.replicates));
     sheet.note("");
     sheet.row(std::vector<Cell>(headers.begin(), headers.end()), true);
     std::vector<double> totals(static_cast<size_t>(years), 0.0);
@@ -290,38 +267,33 @@ void budget_form_sheets(lxw_workbook* book, const Formats& f, const RunRecord& r
 }
 
 void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  Sheet sheet(book, f, "Flips",
-              {"Proposal", "Normative set", "Other normative set",
-               "Verdict differs (net gain versus net cost)", "Top-ranked proposal differs",
-               "Parameters in which the sets differ"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.flips).c_str(), headers_of(w.flips_headers));
   for (const auto& r : run.appraisal.flips) {
     std::string differing;
     for (const auto& d : r.differing) differing += (differing.empty() ? "" : "; ") + d;
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm_a), norm_id(run, r.norm_b),
-               std::string(r.sign_differs ? "yes" : "no"),
-               std::string(r.top_differs ? "yes" : "no"), differing});
+               std::string(r.sign_differs ? w.yes : w.no),
+               std::string(r.top_differs ? w.yes : w.no), differing});
   }
 }
 
 void switching_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  Sheet sheet(book, f, "Switching values",
-              {"Proposal", "Normative set", "Parameter", "Unit", "Set's value", "Searched low",
-               "Searched high", "Switching value", "Note"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.switching).c_str(), headers_of(w.switching_headers));
   for (const auto& r : run.appraisal.switching) {
     const int k = run.appraisal.scenario.parameter_index(r.parameter);
     const std::string unit =
         k >= 0 ? run.appraisal.scenario.parameters[static_cast<size_t>(k)].unit : "";
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, unit, r.current, r.low,
                r.high, r.value ? Cell{*r.value} : Cell{},
-               std::string(r.value ? "" : "none within range")});
+               std::string(r.value ? "" : w.none_within_range)});
   }
 }
 
 void tornado_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
-  Sheet sheet(book, f, "Tornado",
-              {"Proposal", "Normative set", "Parameter", "Low", "High",
-               "Net value at the set's values (DKK)", "Net value at low (DKK)",
-               "Net value at high (DKK)", "Swing (DKK)"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.tornado).c_str(), headers_of(w.tornado_headers));
   for (const auto& r : run.appraisal.tornado)
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, r.low, r.high, Dkk{r.base},
                Dkk{r.at_low}, Dkk{r.at_high}, Dkk{r.swing()}});
@@ -329,10 +301,10 @@ void tornado_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 
 void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  std::vector<std::string> headers = {"Parameter", "Description", "Unit",     "Value", "Low",
-                                      "High",      "Category",    "Evidence", "Owner", "Source"};
-  for (const auto& n : s.norms) headers.push_back("Value in " + n.id);
-  Sheet sheet(book, f, "Assumptions", headers);
+  const WorkbookTexts& w = words(run);
+  std::vector<std::string> headers = headers_of(w.assumptions_headers);
+  for (const auto& n : s.norms) headers.push_back(fmt::format(fmt::runtime(w.value_in), n.id));
+  Sheet sheet(book, f, std::string(w.assumptions).c_str(), headers);
   for (size_t k = 0; k < s.parameters.size(); ++k) {
     const auto& p = s.parameters[k];
     const std::string source = source_text(p, s);
@@ -345,45 +317,45 @@ void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
 
 void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
-  Sheet sheet(book, f, "Calibration",
-              {"Target", "Title", "Kind", "Year", "Target value (persons, events or DKK)",
-               "Baseline (persons, events or DKK)", "Deviation (share)", "Tolerance (share)",
-               "Within tolerance", "Source"});
+  const WorkbookTexts& w = words(run);
+  Sheet sheet(book, f, std::string(w.calibration).c_str(), headers_of(w.calibration_headers));
   for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     const bool money = t.kind == model::CalibrationTarget::Kind::kSpending;
-    sheet.row({t.id, t.title, calibration_kind_name(t.kind), static_cast<int64_t>(t.year),
-               money ? Cell{Dkk{t.value}} : Cell{t.value},
+    sheet.row({t.id, t.title, std::string(w.calibration_kinds[static_cast<size_t>(t.kind)]),
+               static_cast<int64_t>(t.year), money ? Cell{Dkk{t.value}} : Cell{t.value},
                money ? Cell{Dkk{r.simulated}} : Cell{r.simulated}, Share{r.deviation},
-               Share{t.tolerance}, std::string(r.within ? "yes" : "no"), t.source});
+               Share{t.tolerance}, std::string(r.within ? w.yes : w.no), t.source});
   }
 }
 
 void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const Provenance& p = run.provenance;
-  Sheet sheet(book, f, "Provenance", {"Item", "Value"});
-  sheet.row({std::string("Scenario"), run.appraisal.scenario.name});
-  sheet.row({std::string("Scenario folder"), p.scenario_folder});
-  sheet.row({std::string("Base year"), static_cast<int64_t>(run.appraisal.scenario.base_year)});
-  sheet.row({std::string("Replicates"), static_cast<int64_t>(run.appraisal.plan.replicates)});
-  sheet.row({std::string("Replicate rule"), replicates_text(run.appraisal, Language::kEnglish)});
-  sheet.row({std::string("Sources of uncertainty"),
-             uncertainty_sources_text(run.appraisal, Language::kEnglish)});
-  sheet.row(
-      {std::string("Tax timing"), financing_text(run.appraisal.scenario, Language::kEnglish)});
-  sheet.row(
-      {std::string("Price level"), prices_text(run.appraisal.scenario, true, Language::kEnglish)});
-  sheet.row({std::string("Materiality threshold (DKK)"),
-             Cell{Dkk{run.appraisal.scenario.materiality_dkk}}});
-  sheet.row({std::string("Intervals"), std::string(kIntervalNote)});
-  sheet.row({std::string("Discounting"), std::string(kDiscountingNote)});
-  sheet.row({std::string("Seed"), static_cast<int64_t>(run.appraisal.plan.seed)});
-  sheet.row({std::string("Engine version"), p.engine_version});
-  sheet.row({std::string("Engine commit"), p.engine_commit});
-  sheet.row({std::string("Started (UTC)"), p.started_utc});
-  sheet.row({std::string("Command line"), p.command_line});
-  sheet.row({std::string("Threads"), static_cast<int64_t>(p.threads)});
-  for (const auto& in : p.inputs) sheet.row({"Input " + in.path + " (SHA-256)", in.sha256});
+  const Language lang = run.language;
+  const WorkbookTexts& w = words(run);
+  const auto& s = run.appraisal.scenario;
+  Sheet sheet(book, f, std::string(w.provenance).c_str(), headers_of(w.provenance_headers));
+  const std::vector<Cell> values = {s.name,
+                                    p.scenario_folder,
+                                    static_cast<int64_t>(s.base_year),
+                                    static_cast<int64_t>(run.appraisal.plan.replicates),
+                                    replicates_text(run.appraisal, lang),
+                                    uncertainty_sources_text(run.appraisal, lang),
+                                    financing_text(s, lang),
+                                    prices_text(s, true, lang),
+                                    Cell{Dkk{s.materiality_dkk}},
+                                    std::string(w.interval_note),
+                                    std::string(w.discounting_note),
+                                    static_cast<int64_t>(run.appraisal.plan.seed),
+                                    p.engine_version,
+                                    p.engine_commit,
+                                    p.started_utc,
+                                    p.command_line,
+                                    static_cast<int64_t>(p.threads)};
+  for (size_t i = 0; i < values.size(); ++i)
+    sheet.row({std::string(w.provenance_items[i]), values[i]});
+  for (const auto& in : p.inputs)
+    sheet.row({fmt::format(fmt::runtime(w.input_sha), in.path), in.sha256});
 }
 
 }  // namespace

@@ -34,8 +34,9 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file);
 // "population", "persons" or "spending".
 std::string calibration_kind_name(model::CalibrationTarget::Kind kind);
-// workbook.xlsx: the decision tables for the budget material (Summary, Ledger, Flips,
-// Switching values, Tornado, Assumptions, Calibration, Provenance).
+// workbook.xlsx: the decision tables for the budget material in the run's language (Danish:
+// Oversigt, Budget, the budget forms, Hvem betaler, Perspektiver uenige, Skifteværdier, Tornado,
+// Forudsætninger, Kalibrering, Kørslen).
 void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file);
 // report.html: one self-contained interactive page; the chart libraries are read from
 // `assets` (the npm packages vega, vega-lite, vega-embed) and inlined.

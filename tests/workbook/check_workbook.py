@@ -1,7 +1,7 @@
 """Reads a run's workbook.xlsx with an independent reader (openpyxl) and checks it against the
-run's results.sqlite: the Summary, Budget, Calibration and Ledger sheets hold real numbers equal
-to the store's, every sheet has a frozen header row, and DKK cells carry a thousands-separator
-format.
+run's results.sqlite: the summary (Oversigt), Budget, calibration and ledger (Hvem betaler)
+sheets hold real numbers equal to the store's, every sheet has a frozen header row, and DKK cells
+carry a thousands-separator format. The workbook is checked in its default language, Danish.
 
     /usr/bin/python3 check_workbook.py RUN_DIR
 """
@@ -11,7 +11,12 @@ import sys
 
 import openpyxl
 
-SHEETS = ["Summary", "Budget", "Ledger", "Flips", "Switching values", "Tornado", "Assumptions", "Provenance"]
+SHEETS = ["Oversigt", "Budget", "Hvem betaler", "Perspektiver uenige", "Skifteværdier", "Tornado",
+          "Forudsætninger", "Kørslen"]
+
+
+# The payers as the Danish workbook names them, and as results.sqlite does.
+PAYERS = {"kommune": "municipality", "stat": "state", "region": "region", "borger": "citizen"}
 
 
 def close(a, b):
@@ -33,7 +38,7 @@ def main(run_dir):
         elif book[name].freeze_panes != "A2":
             failures.append(f"{name}: header row not frozen ({book[name].freeze_panes})")
 
-    summary = book["Summary"]
+    summary = book["Oversigt"]
     header = [c.value for c in summary[1]]
     col = {h: i for i, h in enumerate(header)}
     expected = {
@@ -43,26 +48,26 @@ def main(run_dir):
             "municipality_net_cost_year1_mean_dkk, municipality_net_cost_4y_mean_dkk, rank FROM summary")
     }
     # The verdict in words, the same words as the terminal and the report.
-    words = {"net_gain": "net gain", "net_cost": "net cost", "break_even": "about break-even",
-             "too_close_to_call": "too close to call"}
+    words = {"net_gain": "nettogevinst", "net_cost": "nettoudgift", "break_even": "omtrent i balance",
+             "too_close_to_call": "for tæt til at afgøre"}
     verdicts = {(arm, norm): v for arm, norm, v in db.execute("SELECT arm, norm, verdict FROM summary")}
     seen = 0
     for cells in summary.iter_rows(min_row=2):
-        key = (cells[col["Proposal"]].value, cells[col["Normative set"]].value)
+        key = (cells[col["Forslag"]].value, cells[col["Perspektiv"]].value)
         want = expected.get(key)
         if want is None:
             failures.append(f"Summary: {key} is not in results.sqlite")
             continue
         seen += 1
-        shown = cells[col["Verdict"]].value
+        shown = cells[col["Vurdering"]].value
         if shown != words[verdicts[key]]:
             failures.append(f"Summary {key}: verdict {shown!r}, results.sqlite {verdicts[key]!r}")
-        got = [cells[col[h]] for h in ["Net value, mean (DKK, discounted)",
-                                        "Net value, 90 % interval of the mean, low (DKK)",
-                                        "Net value, 90 % interval of the mean, high (DKK)",
-                                        "Municipality net cost, first year, mean (DKK, undiscounted)",
-                                        "Municipality net cost, 4-year budget period, mean (DKK, undiscounted)",
-                                        "Rank"]]
+        got = [cells[col[h]] for h in ["Nettoværdi, middelværdi (kr., tilbagediskonteret)",
+                                        "Nettoværdi, 90 %-interval for middelværdien, lav (kr.)",
+                                        "Nettoværdi, 90 %-interval for middelværdien, høj (kr.)",
+                                        "Kommunens nettoudgift, budgetåret, middelværdi (kr., ikke diskonteret)",
+                                        "Kommunens nettoudgift, budgetår og tre overslagsår, middelværdi (kr., ikke diskonteret)",
+                                        "Placering"]]
         for cell, value in zip(got, want):
             if not isinstance(cell.value, (int, float)):
                 failures.append(f"Summary {key}: {cell.coordinate} holds text {cell.value!r}, not a number")
@@ -73,9 +78,9 @@ def main(run_dir):
     if seen != len(expected):
         failures.append(f"Summary: {seen} rows, results.sqlite {len(expected)}")
 
-    if "Calibration" in book.sheetnames:
+    if "Kalibrering" in book.sheetnames:
         calibration = dict(db.execute("SELECT target, baseline FROM calibration"))
-        for cells in book["Calibration"].iter_rows(min_row=2):
+        for cells in book["Kalibrering"].iter_rows(min_row=2):
             target, baseline = cells[0].value, cells[5].value
             if not close(baseline, calibration[target]):
                 failures.append(f"Calibration {target}: {baseline}, results.sqlite {calibration[target]}")
@@ -92,23 +97,23 @@ def main(run_dir):
             " GROUP BY dynamics_group, arm, department, payer", (base_year + 4,))
     }
     checked = 0
-    for cells in book["Ledger"].iter_rows(min_row=2):
+    for cells in book["Hvem betaler"].iter_rows(min_row=2):
         proposal, group, _, first, years, dept, payer, mean = [c.value for c in cells[:8]]
         if years != 4:
             continue
         checked += 1
-        want = ledger[(group, proposal, dept, payer)]
+        want = ledger[(group, proposal, dept, PAYERS[payer])]
         if not math.isclose(mean, want, rel_tol=1e-9, abs_tol=1e-3):
             failures.append(f"Ledger {proposal} {dept} {payer}: {mean}, results.sqlite {want}")
     if checked == 0:
         failures.append("Ledger: no budget-period rows")
 
     # Budget: each proposal's budget-period change by budget type, in 1.000 kr., equals the store's.
-    titles = {"Service expenditure (service ceiling)": "service",
-              "Transfers, budget guarantee": "transfer_guaranteed",
-              "Transfers, other": "transfer_other",
-              "Financing (tax, equalisation)": "financing",
-              "Investment (anlæg)": "investment"}
+    titles = {"Serviceudgifter (serviceramme)": "service",
+              "Overførsler, budgetgaranti": "transfer_guaranteed",
+              "Overførsler, øvrige": "transfer_other",
+              "Finansiering (skat, udligning)": "financing",
+              "Anlæg": "investment"}
     budget = {
         (arm, kind): value
         for arm, kind, value in db.execute(
@@ -128,7 +133,9 @@ def main(run_dir):
     if budget_rows == 0:
         failures.append("Budget: no rows by budget type")
     # Every amount column of the budget form states the run's price level (results.sqlite run_info).
+    # The store keeps the level in English ("2024 prices"); the Danish workbook says "2024-priser".
     price_level = db.execute("SELECT value FROM run_info WHERE key = 'price_level'").fetchone()[0]
+    price_level = price_level.replace(" prices", "-priser")
     for header in [c.value for c in book["Budget"][1]][2:]:
         if f"1.000 kr., {price_level}" not in str(header):
             failures.append(f"Budget column '{header}' does not state the price level '{price_level}'")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Opens a run's workbook.xlsx in LibreOffice (headless) and exports every sheet as CSV: the file
-# must open, hold every sheet, and its Summary must have one row per proposal and normative set
-# of results.sqlite.   opens_in_libreoffice.sh RUN_DIR
+# must open, hold every sheet (named in Danish, the default language), and its summary (Oversigt)
+# must have one row per proposal and normative set of results.sqlite.   opens_in_libreoffice.sh RUN_DIR
 set -euo pipefail
 run=$1
 out=$(mktemp -d)
@@ -10,10 +10,11 @@ trap 'rm -rf "$out"' EXIT
 soffice -env:UserInstallation="file://$out/profile" --headless \
   --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' \
   --outdir "$out" "$run/workbook.xlsx" >/dev/null 2>&1
-for sheet in Summary Ledger Flips "Switching values" Tornado Assumptions Calibration Provenance; do
+for sheet in Oversigt "Hvem betaler" "Perspektiver uenige" Skifteværdier Tornado Forudsætninger \
+  Kalibrering Kørslen; do
   [ -s "$out/workbook-$sheet.csv" ] || { echo "LibreOffice exported no sheet '$sheet'"; exit 1; }
 done
-rows=$(($(wc -l <"$out/workbook-Summary.csv") - 1))
+rows=$(($(wc -l <"$out/workbook-Oversigt.csv") - 1))
 expected=$(/usr/bin/python3 -c "import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM summary').fetchone()[0])" \
   "$run/results.sqlite")
