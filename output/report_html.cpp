@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "output/texts.hpp"
 #include "output/words.hpp"
 #include "output/writers.hpp"
 
@@ -79,8 +80,8 @@ json definitions(const RunRecord& run) {
                  0.95, appraisal::degrees_of_freedom(run.appraisal.plan.replicates,
                                                      run.appraisal.plan.replicates_per_population)))
            : json(nullptr)},
-      {"interval_note", kIntervalNote},
-      {"discounting_note", kDiscountingNote},
+      {"interval_note", texts(Language::kEnglish).interval_note},
+      {"discounting_note", texts(Language::kEnglish).discounting_note},
       {"budget_period_years", appraisal::kBudgetPeriodYears}};
   for (const auto& d : s.departments)
     j["departments"].push_back({{"id", d.id}, {"title", d.title}});

@@ -42,7 +42,21 @@ struct WorkbookTexts {
   // line, threads.
   std::array<std::string_view, 17> provenance_items;
   std::string_view input_sha;  // path
-  std::string_view interval_note, discounting_note;
+};
+
+// assumptions.md: the headings, the lead texts and the tables' header rows (markdown).
+struct AssumptionsTexts {
+  // name; folder, seed, replicates, engine version, commit; interval note, discounting note,
+  // materiality (DKK); uncertainty, tax timing, prices.
+  std::string_view title, lead;
+  std::string_view dated_changes;
+  std::string_view normative, normative_header, sets_disagree, decides_flip;
+  std::string_view range, triangular, lognormal;  // range: low, high
+  std::string_view figures, figures_header;
+  std::string_view sets, sets_header, owning_department, years;  // years: count
+  std::string_view discount_from;                                // rate, year
+  std::string_view flips, no_flips, flip, sign_differs, top_differs;
+  std::string_view inputs;
 };
 
 struct Texts {
@@ -98,6 +112,10 @@ struct Texts {
   std::string_view wrote;                                 // folder, files, seconds
 
   WorkbookTexts workbook;
+  AssumptionsTexts assumptions;
+
+  // What the intervals are, and the discounting convention, beside every such figure.
+  std::string_view interval_note, discounting_note;
 };
 
 extern const Texts kDanishTexts;   // texts_da.cpp

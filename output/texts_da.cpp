@@ -215,14 +215,59 @@ const Texts kDanishTexts = {
                                  "Intervaller", "Diskontering", "Seed", "Motorens version",
                                  "Motorens commit", "Startet (UTC)", "Kommandolinje", "Tråde"},
             .input_sha = "Input {} (SHA-256)",
-            .interval_note =
-                "middelværdi [90 %-interval for middelværdien]: intervallet rummer den sande "
-                "middelværdi i 90 % af kørslerne og bliver smallere med flere replikationer; "
-                "spredningen af enkelte udfald er bredere (spread_p5/p95)",
-            .discounting_note =
-                "tilbagediskonteret til det første budgetår, som ikke diskonteres; hvert senere "
-                "års strømme diskonteres samlet med hele år (år t med (1 + r)^-t)",
         },
+    .assumptions =
+        {
+            .title = "# Forudsætninger for {}\n\n",
+            .lead = "Scenariemappe `{}`, seed {}, {}, motor {} ({}).\n\nTal over replikationer: "
+                    "{}. Nettoværdier er {}. Vurderinger: nettogevinst eller nettoudgift, når "
+                    "intervallet for middelværdien ikke rummer nul, omtrent i balance, når det "
+                    "ligger inden for {} kr. fra nul (scenariets væsentlighedsgrænse), ellers for "
+                    "tæt til at afgøre.\n\n{}\n\n{}\n\n{}\n\n",
+            .dated_changes = "## Datoændringer\n\nTal i modulerne, der får en anden værdi fra en "
+                             "måned inden for horisonten (en reform); tornadoen flytter et tals "
+                             "værdi før dets ændringer.\n\n",
+            .normative = "## Normative parametre\n\nFede parametre har forskellige værdier i "
+                         "forskellige perspektiver; \"afgør en vending\" markerer dem, hvor to "
+                         "perspektiver med forskellige konklusioner er forskellige.\n\n",
+            .normative_header = "| parameter | enhed | standard | interval | kategori | evidens | "
+                                "kilde |",
+            .sets_disagree = " (perspektiverne er uenige)",
+            .decides_flip = " (afgør en vending)",
+            .range = "{} til {}",
+            .triangular = " (trekantfordeling)",
+            .lognormal = " (lognormal, 90 %)",
+            .figures =
+                "\n## Modulernes og forslagenes tal\n\nEnhedsomkostninger, rater, relative "
+                "risici, indgangsandele og effektstørrelser, hver læst der, hvor modulerne "
+                "og forslagene nævner dem. Perspektiverne kan ikke ændre dem: alle "
+                "perspektiver bruger den viste værdi. Tornadoen undersøger deres intervaller "
+                "(dynamiktal kun i en kørsel med `--full-tornado`).\n\n",
+            .figures_header =
+                "| parameter | enhed | værdi | interval | kategori | evidens | ejer | "
+                "største udsving i tornadoen (kr.) | kilde |",
+            .sets = "\n## Perspektiver\n\n",
+            .sets_header = "| perspektiv | titel | hvis penge | horisont | diskontering | "
+                           "dynamikgruppe |",
+            .owning_department = "det forslagsstillende centers kommunale budget",
+            .years = "{} år",
+            .discount_from = "{} % fra år {}",
+            .flips = "\n## Hvor konklusionerne vender\n\n",
+            .no_flips = "Intet forslag er en afklaret nettogevinst under ét perspektiv og en "
+                        "afklaret nettoudgift under et andet, og ingen to perspektiver har "
+                        "forskellige afklarede forslag i front.\n",
+            .flip = "- **{}**: {} mellem `{}` og `{}`; perspektiverne er forskellige i {}.\n",
+            .sign_differs = "nettogevinst mod nettoudgift",
+            .top_differs = "forslaget i front er forskelligt",
+            .inputs = "\n## Input\n\n| fil | SHA-256 |\n|---|---|\n",
+        },
+    .interval_note =
+        "middelværdi [90 %-interval for middelværdien]: intervallet rummer den sande "
+        "middelværdi i 90 % af kørslerne og bliver smallere med flere replikationer; "
+        "spredningen af enkelte udfald er bredere (spread_p5/p95)",
+    .discounting_note =
+        "tilbagediskonteret til det første budgetår, som ikke diskonteres; hvert senere "
+        "års strømme diskonteres samlet med hele år (år t med (1 + r)^-t)",
 };
 
 }  // namespace kommunesim::output

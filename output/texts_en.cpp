@@ -208,14 +208,56 @@ const Texts kEnglishTexts = {
                                  "Discounting", "Seed", "Engine version", "Engine commit",
                                  "Started (UTC)", "Command line", "Threads"},
             .input_sha = "Input {} (SHA-256)",
-            .interval_note =
-                "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of "
-                "runs and narrows as replicates are added; the spread of single outcomes is "
-                "wider (spread_p5/p95)",
-            .discounting_note =
-                "discounted to the first budget year, which is undiscounted; each later year's "
-                "flows are discounted as one sum by whole years (year t by (1 + r)^-t)",
         },
+    .assumptions =
+        {
+            .title = "# Assumptions of {}\n\n",
+            .lead = "Scenario folder `{}`, seed {}, {}, engine {} ({}).\n\nFigures over "
+                    "replicates: the {}. Net values are {}. Verdicts: a net gain or net cost when "
+                    "the interval of the mean excludes zero, about break-even when it lies within "
+                    "{} DKK of zero (the scenario's materiality threshold), otherwise too close to "
+                    "call.\n\n{}\n\n{}\n\n{}\n\n",
+            .dated_changes = "## Dated changes\n\nFigures of the modules that take another value "
+                             "from a month inside the horizon (a reform); the tornado moves a "
+                             "figure's value before its changes.\n\n",
+            .normative = "## Normative parameters\n\nBold parameters take different values in "
+                         "different normative sets; \"decides a flip\" marks those in which two "
+                         "sets that reach different conclusions differ.\n\n",
+            .normative_header = "| parameter | unit | default | range | category | evidence | "
+                                "source |",
+            .sets_disagree = " (sets disagree)",
+            .decides_flip = " (decides a flip)",
+            .range = "{} to {}",
+            .triangular = " (triangular)",
+            .lognormal = " (lognormal, 90 %)",
+            .figures = "\n## Figures of the modules and proposals\n\nUnit costs, rates, relative "
+                       "risks, entry shares and effect sizes, each read where the modules and "
+                       "proposals name it. Normative sets cannot override them: every set uses the "
+                       "value shown. The tornado explores their ranges (dynamics figures only in a "
+                       "run with `--full-tornado`).\n\n",
+            .figures_header = "| parameter | unit | value | range | category | evidence | owner | "
+                              "largest tornado swing (DKK) | source |",
+            .sets = "\n## Normative sets\n\n",
+            .sets_header = "| set | title | perspective | horizon | discount | dynamics group |",
+            .owning_department = "owning department's municipal budget",
+            .years = "{} years",
+            .discount_from = "{} % from year {}",
+            .flips = "\n## Where conclusions flip\n\n",
+            .no_flips = "No proposal is a resolved net gain under one set and a resolved net cost "
+                        "under another, and no two sets have different resolved top-ranked "
+                        "proposals.\n",
+            .flip = "- **{}**: {} between `{}` and `{}`; the sets differ in {}.\n",
+            .sign_differs = "net gain versus net cost",
+            .top_differs = "the top-ranked proposal differs",
+            .inputs = "\n## Inputs\n\n| file | SHA-256 |\n|---|---|\n",
+        },
+    .interval_note =
+        "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of "
+        "runs and narrows as replicates are added; the spread of single outcomes is "
+        "wider (spread_p5/p95)",
+    .discounting_note =
+        "discounted to the first budget year, which is undiscounted; each later year's "
+        "flows are discounted as one sum by whole years (year t by (1 + r)^-t)",
 };
 
 }  // namespace kommunesim::output

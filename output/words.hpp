@@ -56,13 +56,4 @@ std::vector<std::string> dated_change_lines(const model::Scenario& scenario);
 // 1 min 05 s left", "about 12 s left"; "" before anything is done and once all is.
 std::string time_left_text(double elapsed_seconds, double fraction, Language language);
 
-// What the intervals are, for a legend.
-inline constexpr std::string_view kIntervalNote =
-    "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of runs and "
-    "narrows as replicates are added; the spread of single outcomes is wider (spread_p5/p95)";
-// The discounting convention, beside every discounted figure.
-inline constexpr std::string_view kDiscountingNote =
-    "discounted to the first budget year, which is undiscounted; each later year's flows are "
-    "discounted as one sum by whole years (year t by (1 + r)^-t)";
-
 }  // namespace kommunesim::output

@@ -28,7 +28,8 @@ void write_flips_csv(const RunRecord& run, const std::filesystem::path& file);
 void write_switching_csv(const RunRecord& run, const std::filesystem::path& file);
 // tornado.csv: each parameter at the ends of its range, per proposal and set, by swing.
 void write_tornado_csv(const RunRecord& run, const std::filesystem::path& file);
-// assumptions.md: the register, the normative sets, where conclusions flip, the inputs.
+// assumptions.md: the register, the normative sets, where conclusions flip, the inputs, in the
+// run's language.
 void write_assumptions_md(const RunRecord& run, const std::filesystem::path& file);
 // calibration.csv: the baseline's first year against each calibration target.
 void write_calibration_csv(const RunRecord& run, const std::filesystem::path& file);

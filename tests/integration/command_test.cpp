@@ -125,7 +125,7 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   // assumptions.md lists the modules' figures with the largest tornado swing (the benefit rate
   // moves the savings of job support).
   const std::string assumptions = read_file(out / "assumptions.md");
-  EXPECT_NE(assumptions.find("## Figures of the modules and proposals"), std::string::npos);
+  EXPECT_NE(assumptions.find("## Modulernes og forslagenes tal"), std::string::npos);
   EXPECT_TRUE(std::regex_search(
       assumptions,
       std::regex(
@@ -525,9 +525,11 @@ TEST(Command, DrawnPopulationsAndUnitCostsAreReproducibleAndReportTheirShareOfTh
   const auto one = run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1");
   ASSERT_EQ(one.exit_code, 0) << one.output;
   const std::string assumptions = read_file(tmp.path / "t1" / "assumptions.md");
-  EXPECT_NE(assumptions.find("a synthetic population drawn anew for every pair of replicates"),
+  EXPECT_NE(
+      assumptions.find("en syntetisk befolkning trukket på ny for hvert par af replikationer"),
+      std::string::npos);
+  EXPECT_NE(assumptions.find("Andel tilføjet ved at trække enhedsomkostninger: median"),
             std::string::npos);
-  EXPECT_NE(assumptions.find("Share added by drawing unit costs: median"), std::string::npos);
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
   // The full path re-simulates every arm and tornado point alone: the same draws give the same.
   ASSERT_EQ(
