@@ -59,6 +59,14 @@ struct AssumptionsTexts {
   std::string_view inputs;
 };
 
+// kommunesim compare: two runs side by side.
+struct CompareTexts {
+  std::string_view title, header;  // header: A's scenario, folder, replicates, seed, prices; B's
+  std::string_view inputs_changed, no_input_changes, absent, arms_only, norms_only;  // run, ids
+  std::string_view results, column_proposal, column_set, column_change, column_verdict, column_rank,
+      changed_legend, no_row;
+};
+
 struct Texts {
   // Verdicts of a proposal under a set (appraisal::Verdict).
   std::string_view net_gain, net_cost, break_even, too_close_to_call;
@@ -113,6 +121,7 @@ struct Texts {
 
   WorkbookTexts workbook;
   AssumptionsTexts assumptions;
+  CompareTexts compare;
 
   // What the intervals are, and the discounting convention, beside every such figure.
   std::string_view interval_note, discounting_note;

@@ -261,6 +261,27 @@ const Texts kDanishTexts = {
             .top_differs = "forslaget i front er forskelligt",
             .inputs = "\n## Input\n\n| fil | SHA-256 |\n|---|---|\n",
         },
+    .compare =
+        {
+            .title = "kommunesim: to kørsler sammenlignet",
+            .header = "Sammenligning: A = {} ({}; {} replikationer, seed {}, {}), B = {} ({}; {} "
+                      "replikationer, seed {}, {})\n",
+            .inputs_changed = "\nÆndrede forudsætninger (registret og perspektivernes værdier):\n",
+            .no_input_changes = "\nIngen ændrede forudsætninger i registret eller "
+                                "perspektiverne.\n",
+            .absent = "findes ikke",
+            .arms_only = "  forslag kun i {}: {}\n",
+            .norms_only = "  perspektiver kun i {}: {}\n",
+            .results = "\nResultater (nettoværdi, middelværdi i mio. kr.; vurdering og placering, "
+                       "A -> B):\n",
+            .column_proposal = "forslag",
+            .column_set = "perspektiv",
+            .column_change = "ændring",
+            .column_verdict = "vurdering",
+            .column_rank = "plac.",
+            .changed_legend = "* vurderingen eller placeringen er ændret",
+            .no_row = "-",
+        },
     .interval_note =
         "middelværdi [90 %-interval for middelværdien]: intervallet rummer den sande "
         "middelværdi i 90 % af kørslerne og bliver smallere med flere replikationer; "

@@ -251,6 +251,25 @@ const Texts kEnglishTexts = {
             .top_differs = "the top-ranked proposal differs",
             .inputs = "\n## Inputs\n\n| file | SHA-256 |\n|---|---|\n",
         },
+    .compare =
+        {
+            .title = "kommunesim: two runs compared",
+            .header = "Comparison: A = {} ({}; {} replicates, seed {}, {}), B = {} ({}; {} "
+                      "replicates, seed {}, {})\n",
+            .inputs_changed = "\nChanged inputs (the register and the normative sets' values):\n",
+            .no_input_changes = "\nNo changed inputs in the register or the normative sets.\n",
+            .absent = "absent",
+            .arms_only = "  proposals only in {}: {}\n",
+            .norms_only = "  normative sets only in {}: {}\n",
+            .results = "\nResults (net value, mean in million DKK; verdict and rank, A -> B):\n",
+            .column_proposal = "proposal",
+            .column_set = "normative set",
+            .column_change = "change",
+            .column_verdict = "verdict",
+            .column_rank = "rank",
+            .changed_legend = "* the verdict or the rank changed",
+            .no_row = "-",
+        },
     .interval_note =
         "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of "
         "runs and narrows as replicates are added; the spread of single outcomes is "

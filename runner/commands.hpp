@@ -25,6 +25,12 @@ struct RunOptions {
   std::string command_line;
 };
 
+struct CompareOptions {
+  std::string run_a, run_b;  // output folders of two runs
+  std::string html = "compare.html";
+  std::string language = "da";  // "da" or "en"
+};
+
 struct BenchOptions {
   std::string scenario;
   int persons = 1'000'000;
@@ -34,6 +40,7 @@ struct BenchOptions {
 };
 
 int run_command(const RunOptions& options);
+int compare_command(const CompareOptions& options);
 int validate_command(const std::string& scenario);
 int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);

@@ -47,6 +47,20 @@ int main(int argc, char** argv) {
                     "Simulate every arm in full instead of only the households where it differs "
                     "from the baseline: identical results, slower (the reference path)");
 
+  CompareOptions compare;
+  auto* compare_cmd = app.add_subcommand(
+      "compare", "Two runs side by side: what changed in the inputs and in the results");
+  compare_cmd->add_option("run_a", compare.run_a, "Output folder of the first run (A)")->required();
+  compare_cmd->add_option("run_b", compare.run_b, "Output folder of the second run (B)")
+      ->required();
+  compare_cmd
+      ->add_option("--html", compare.html,
+                   "The comparison as a self-contained page (replaces only an earlier one)")
+      ->capture_default_str();
+  compare_cmd->add_option("--lang", compare.language, "Language: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
+
   std::string validate_scenario;
   auto* validate_cmd =
       app.add_subcommand("validate", "Check a scenario package without running it");
@@ -81,6 +95,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitSuccess : kExitInvalidInput;
   }
   if (*run_cmd) return run_command(run);
+  if (*compare_cmd) return compare_command(compare);
   if (*validate_cmd) return validate_command(validate_scenario);
   if (*assumptions_cmd) return assumptions_command(assumptions_scenario);
   if (*bench_cmd) return bench_command(bench);

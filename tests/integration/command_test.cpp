@@ -54,7 +54,8 @@ TEST(Command, ValidateAcceptsTheBundledScenario) {
 }
 
 TEST(Command, HelpOnEveryCommand) {
-  for (const char* command : {"--help", "run --help", "validate --help", "bench --help"}) {
+  for (const char* command :
+       {"--help", "run --help", "validate --help", "bench --help", "compare --help"}) {
     const auto r = run_kommunesim(command);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;
@@ -441,6 +442,59 @@ TEST(Command, HostileTitlesCannotRunFormulasBlankTheReportOrDriveTheTerminal) {
   // The terminal prints the title without its escape code.
   EXPECT_EQ(r.output.find('\x1b'), std::string::npos);
   EXPECT_NE(r.output.find("<!--<script> [31mred"), std::string::npos) << r.output;
+}
+
+TEST(Command, CompareNamesWhatChangedInTheInputsAndInTheResults) {
+  TempFolder tmp("compare");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const std::string run = "run " + scenario.string() + " --replicates 2 --threads 2 --out ";
+  ASSERT_EQ(run_kommunesim(run + (tmp.path / "a").string()).exit_code, 0);
+  // Next year's scenario: one unit cost revised.
+  const fs::path register_file = scenario / "parameters" / "children.toml";
+  std::string text = read_file(register_file);
+  const size_t at = text.find("value = 10400");
+  ASSERT_NE(at, std::string::npos);
+  text.replace(at, 13, "value = 12000");
+  std::ofstream(register_file) << text;
+  ASSERT_EQ(run_kommunesim(run + (tmp.path / "b").string()).exit_code, 0);
+
+  const fs::path page = tmp.path / "compare.html";
+  const std::string compare = "compare " + (tmp.path / "a").string() + " " +
+                              (tmp.path / "b").string() + " --html " + page.string();
+  const auto r = run_kommunesim(compare);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("Ændrede forudsætninger"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("children.preventive.cost_municipality: 10400 -> 12000"),
+            std::string::npos)
+      << r.output;
+  // Every proposal under every set, with its net value in each run and the verdicts.
+  EXPECT_TRUE(std::regex_search(
+      r.output,
+      std::regex(R"(family_therapy +municipal_budget_4y +-?[0-9]+,[0-9] +-?[0-9]+,[0-9])")))
+      << r.output;
+  const std::string html = read_file(page);
+  EXPECT_NE(html.find("<html lang=\"da\">"), std::string::npos);
+  EXPECT_NE(html.find("children.preventive.cost_municipality"), std::string::npos);
+  EXPECT_NE(html.find("Functional family therapy"), std::string::npos);  // titles, not ids
+
+  // A run against itself changes nothing; in English on request.
+  const auto same =
+      run_kommunesim("compare " + (tmp.path / "a").string() + " " + (tmp.path / "a").string() +
+                     " --lang en --html " + page.string());
+  ASSERT_EQ(same.exit_code, 0) << same.output;
+  EXPECT_NE(same.output.find("No changed inputs"), std::string::npos) << same.output;
+  // Not a run, or a page that would overwrite a user's file: refused.
+  const auto not_a_run =
+      run_kommunesim("compare " + (tmp.path / "a").string() + " " + scenario.string());
+  EXPECT_EQ(not_a_run.exit_code, 2);
+  EXPECT_NE(not_a_run.output.find("holds no run"), std::string::npos) << not_a_run.output;
+  std::ofstream(tmp.path / "notes.html") << "<p>mine</p>\n";
+  EXPECT_EQ(run_kommunesim(compare.substr(0, compare.find(" --html")) + " --html " +
+                           (tmp.path / "notes.html").string())
+                .exit_code,
+            2);
+  EXPECT_EQ(read_file(tmp.path / "notes.html"), "<p>mine</p>\n");
 }
 
 TEST(Command, MissingChartLibrariesFailTheRunBeforeAnythingIsWritten) {
