@@ -54,13 +54,20 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       p.error("explore",
               "only a dynamics figure is explored by re-simulation; the default "
               "tornado moves every unit cost already");
-    if (e.source.find_first_not_of(" \t") == std::string::npos)
+    if (p.has("source") && e.source.find_first_not_of(" \t") == std::string::npos)
       p.error("source",
               "is empty; every parameter needs its source (a citation, or \"assumption: ...\")");
     if (e.category != "valuation" && e.category != "dynamics")
       p.error("category", "unknown category '" + e.category + "'; expected valuation or dynamics",
               closest_name(e.category, {"valuation", "dynamics"}));
-    if (!(e.low <= e.value && e.value <= e.high)) p.error("value", "expected low <= value <= high");
+    if (!(e.low <= e.value && e.value <= e.high)) {
+      // A share or probability written as a percentage (15 for 0.15) is the common slip.
+      const bool share = e.unit.find("share") != std::string::npos ||
+                         e.unit.find("probability") != std::string::npos;
+      p.error("value", "expected low <= value <= high; found " + number_text(e.value) +
+                           " outside [" + number_text(e.low) + ", " + number_text(e.high) + "]" +
+                           (share && e.value > 1 ? " (a share is a fraction: 0.15 for 15 %)" : ""));
+    }
     // An uncertain effect size: value is the mode of a triangular distribution over [low, high],
     // or the median of a lognormal one whose 90 % interval is [low, high].
     if (const auto d = p.string("distribution", Need::kOptional)) {

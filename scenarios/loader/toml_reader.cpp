@@ -37,13 +37,13 @@ std::string type_name(const toml::node& node) {
   }
 }
 
-namespace {
-
 std::string number_text(double v) {
   std::ostringstream s;
   s << v;
   return s.str();
 }
+
+namespace {
 
 std::string range_text(double min, double max) {
   if (std::isinf(min)) return "at most " + number_text(max);

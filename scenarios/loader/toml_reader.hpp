@@ -79,4 +79,7 @@ Diagnostic at(const toml::node& node, const std::string& file, std::string key,
 
 std::string type_name(const toml::node& node);
 
+// A number as a message shows it: up to six significant digits, no trailing zeros (1.5e+06).
+std::string number_text(double v);
+
 }  // namespace kommunesim::scenarios

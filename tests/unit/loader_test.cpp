@@ -319,6 +319,36 @@ TEST_F(BrokenScenario, RegisterEntryWithoutSource) {
       << all(ds);
 }
 
+TEST_F(BrokenScenario, AMissingSourceIsReportedOnceAsMissing) {
+  std::string text = read(folder / "parameters" / "jobcentre.toml");
+  const size_t id = text.find("id = \"jobcentre.dagpenge_to_employed\"");
+  const size_t at = text.find("source = ", id);
+  text.erase(at, text.find('\n', at) + 1 - at);
+  std::ofstream(folder / "parameters" / "jobcentre.toml") << text;
+  // Reported once, at the parameter's [[parameter]] header, the line above its id.
+  const int header =
+      static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(id), '\n'));
+  const auto ds = load();
+  int about_source = 0;
+  for (const auto& d : ds)
+    about_source +=
+        d.file == "parameters/jobcentre.toml" && d.key.find("source") != std::string::npos;
+  EXPECT_EQ(about_source, 1) << all(ds);
+  EXPECT_NE(find(ds, "parameters/jobcentre.toml", header, "missing required key"), nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, AValueOutsideItsRangeIsShownWithTheRangeAndAShareWithItsHint) {
+  const int line = apply({"parameters/jobcentre.toml",
+                          "unit = \"probability per month\"\nvalue = 0.2\nlow = 0.1\nhigh = 0.3",
+                          "unit = \"probability per month\"\nvalue = 20\nlow = 0.1\nhigh = 0.3"});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "parameters/jobcentre.toml", line + 1,
+                 "found 20 outside [0.1, 0.3] (a share is a fraction: 0.15 for 15 %)"),
+            nullptr)
+      << all(ds);
+}
+
 TEST_F(BrokenScenario, ModifierCycleThroughCurrentStates) {
   apply({"scenario.toml", "[[package]]",
          "[[household_condition]]\nid = \"child_placed\"\nrole = \"child\"\nmodule = \"children\"\n"
