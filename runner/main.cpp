@@ -1,6 +1,7 @@
 // kommunesim: the command line.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 
 #include "model/engine/scenario.hpp"
 #include "runner/commands.hpp"
@@ -10,8 +11,15 @@ using namespace kommunesim::runner;
 int main(int argc, char** argv) {
   CLI::App app{"kommunesim: microsimulation of a municipality's citizens and budget proposals"};
   app.require_subcommand(1);
-  std::string command_line;
-  for (int i = 0; i < argc; ++i) command_line += (i ? " " : "") + std::string(argv[i]);
+  // As the outputs record it: the command's name and its arguments, each absolute path reduced to
+  // its last part, so that a shared output folder does not show the user's own folders.
+  std::string command_line = "kommunesim";
+  for (int i = 1; i < argc; ++i) {
+    const std::string argument = argv[i];
+    command_line +=
+        " " + (argument.starts_with('/') ? std::filesystem::path(argument).filename().string()
+                                         : argument);
+  }
 
   RunOptions run;
   run.scenario = KOMMUNESIM_DEFAULT_SCENARIO;

@@ -171,7 +171,11 @@ int run_command(const RunOptions& options) {
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   try {
-    provenance.scenario_folder = options.scenario;
+    // The folder's name, not where it lies on this machine (inputs are relative to it).
+    provenance.scenario_folder =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(loaded->folder))
+            .filename()
+            .string();
     for (const auto& f : loaded->files)
       provenance.inputs.push_back({f, output::sha256_of_file(loaded->folder / f)});
     provenance.engine_version = KOMMUNESIM_VERSION;

@@ -103,6 +103,11 @@ TEST(Command, RunWritesSummaryResultsAndManifest) {
   for (const auto& input : manifest["inputs"])
     EXPECT_TRUE(std::regex_match(input["sha256"].get<std::string>(), std::regex("[0-9a-f]{64}")));
   EXPECT_TRUE(manifest["engine"].contains("commit"));
+  // No folder of this machine in what may be shared: the scenario by its folder's name, the
+  // command line with each absolute path reduced to its last part.
+  EXPECT_EQ(manifest["scenario_folder"], "mini-kommune");
+  EXPECT_EQ(manifest["command_line"].get<std::string>().find('/'), std::string::npos)
+      << manifest["command_line"];
 
   // Every proposal and package appears under every normative set.
   const std::string csv = read_file(out / "summary.csv");
