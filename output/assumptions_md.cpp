@@ -28,16 +28,6 @@ std::string range_text(const model::Parameter& p, const AssumptionsTexts& t) {
   return text;
 }
 
-// A set's discount schedule, e.g. "3.5 % from year 0; 2.5 % from year 35".
-std::string discount_text(const model::NormativeSet& norm, const AssumptionsTexts& t) {
-  std::string text;
-  for (const auto& b : norm.discount)
-    text +=
-        (text.empty() ? "" : "; ") +
-        fmt::format(fmt::runtime(t.discount_from), fmt::format("{:g}", b.rate * 100), b.from_year);
-  return text;
-}
-
 // The normative choices, with the value each set gives them.
 std::string normative_table(const model::Scenario& s, const std::set<std::string>& deciding,
                             const AssumptionsTexts& t) {
@@ -123,7 +113,7 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
                        std::string(words.workbook.payers[static_cast<size_t>(p)]);
     text += fmt::format("| `{}` | {} | {} | {} | {} | {} |\n", norm.id, cell(norm.title),
                         perspective, fmt::format(fmt::runtime(t.years), norm.horizon_years),
-                        discount_text(norm, t), run.appraisal.plan.norm_group[n]);
+                        discount_schedule_text(norm, lang), run.appraisal.plan.norm_group[n]);
   }
   text += t.flips;
   if (flip_rows.empty()) text += t.no_flips;

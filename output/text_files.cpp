@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "output/texts.hpp"
 #include "output/writers.hpp"
 
 namespace kommunesim::output {
@@ -50,11 +51,12 @@ std::string summary_cells(const appraisal::Summary& s, int precision) {
   return out;
 }
 
-std::string discount_schedule_text(const model::NormativeSet& norm) {
+std::string discount_schedule_text(const model::NormativeSet& norm, Language language) {
   std::string text;
   for (const auto& b : norm.discount)
-    text +=
-        fmt::format("{}{:g} % from year {}", text.empty() ? "" : "; ", b.rate * 100, b.from_year);
+    text += (text.empty() ? "" : "; ") +
+            fmt::format(fmt::runtime(texts(language).assumptions.discount_from),
+                        fmt::format("{:g}", b.rate * 100), b.from_year);
   return text;
 }
 

@@ -61,7 +61,7 @@ std::string fixed_cell(double value, int precision);
 std::string summary_columns(std::string_view prefix, std::string_view suffix);
 std::string summary_cells(const appraisal::Summary& s, int precision);
 // A normative set's discount schedule, e.g. "3.5 % from year 0; 2.5 % from year 35".
-std::string discount_schedule_text(const model::NormativeSet& norm);
+std::string discount_schedule_text(const model::NormativeSet& norm, Language language);
 // The table printed after a run, for a budget analyst.
 std::string text_summary(const RunRecord& run);
 

@@ -50,7 +50,8 @@ int assumptions_command(const std::string& folder) {
   }
   for (const auto& n : s.norms)
     if (n.discount.size() > 1)
-      fmt::print("{}: discount schedule {}\n", n.id, output::discount_schedule_text(n));
+      fmt::print("{}: discount schedule {}\n", n.id,
+                 output::discount_schedule_text(n, output::Language::kEnglish));
   fmt::print("* the normative sets disagree on this parameter\n\n");
 
   fmt::print("Figures of the modules and proposals: every set uses the register's value\n");
