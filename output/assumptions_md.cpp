@@ -21,8 +21,7 @@ std::string cell(std::string text) {
 }
 
 std::string range_text(const model::Parameter& p, const AssumptionsTexts& t) {
-  std::string text =
-      fmt::format(fmt::runtime(t.range), fmt::format("{:g}", p.low), fmt::format("{:g}", p.high));
+  std::string text = fmt::format(fmt::runtime(t.range), plain_number(p.low), plain_number(p.high));
   if (p.distribution == model::EffectSize::Kind::kTriangular) text += t.triangular;
   if (p.distribution == model::EffectSize::Kind::kLognormal90) text += t.lognormal;
   return text;
@@ -44,10 +43,10 @@ std::string normative_table(const model::Scenario& s, const std::set<std::string
     std::string name = "`" + p.id + "`";
     if (disagree) name = "**" + name + "**" + std::string(t.sets_disagree);
     if (deciding.count(p.id)) name += t.decides_flip;
-    out += fmt::format("| {}<br>{} | {} | {:g} | {} | {} | {} | {} |", name, cell(p.description),
-                       cell(p.unit), p.value, range_text(p, t), p.category, cell(p.evidence),
-                       cell(p.source));
-    for (const auto& n : s.norms) out += fmt::format(" {:g} |", n.value(p));
+    out += fmt::format("| {}<br>{} | {} | {} | {} | {} | {} | {} |", name, cell(p.description),
+                       cell(p.unit), plain_number(p.value), range_text(p, t), p.category,
+                       cell(p.evidence), cell(p.source));
+    for (const auto& n : s.norms) out += " " + plain_number(n.value(p)) + " |";
     out += "\n";
   }
   return out;
@@ -66,9 +65,9 @@ std::string figures_table(const model::Scenario& s,
     if (s.parameters[k].role == model::ParameterRole::kNormative) continue;
     const auto& p = s.parameters[k];
     const auto it = swing.find(p.id);
-    out += fmt::format("| `{}`<br>{} | {} | {:g} | {} | {} | {} | {} | {} | {} |\n", p.id,
-                       cell(p.description), cell(p.unit), p.value, range_text(p, t), p.category,
-                       cell(p.evidence), p.owner,
+    out += fmt::format("| `{}`<br>{} | {} | {} | {} | {} | {} | {} | {} | {} |\n", p.id,
+                       cell(p.description), cell(p.unit), plain_number(p.value), range_text(p, t),
+                       p.category, cell(p.evidence), p.owner,
                        it == swing.end() ? std::string() : fmt::format("{:.0f}", it->second),
                        cell(source_text(p, s)));
   }

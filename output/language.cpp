@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace kommunesim::output {
 
 std::optional<Language> language_named(std::string_view code) {
@@ -28,6 +30,15 @@ std::string decimal(double value, int decimals, Language language) {
   }
   if (dot != std::string::npos) out += point + plain.substr(dot + 1);
   return out;
+}
+
+std::string plain_number(double value) {
+  // Whole kroner from a million up; eight significant digits below (12326.5, 0.0085).
+  if (std::abs(value) >= 1e6) return fmt::format("{:.0f}", value);
+  if (value == 0 || std::abs(value) >= 1e-4) return fmt::format("{:.8g}", value);
+  std::string small = fmt::format("{:.12f}", value);  // 0.000050000000 -> 0.00005
+  small.erase(small.find_last_not_of('0') + 1);
+  return small;
 }
 
 }  // namespace kommunesim::output

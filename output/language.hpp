@@ -19,4 +19,9 @@ std::optional<Language> language_named(std::string_view code);
 // '.', decimals by ','), English 1,234.5. A value that rounds to zero is written without a sign.
 std::string decimal(double value, int decimals, Language language);
 
+// A figure of the register without an exponent for any amount a municipality has: whole numbers
+// from a million up (1950000, not 1.95e+06), eight significant digits below (0.0085), small
+// rates in full (0.00005), no grouping.
+std::string plain_number(double value);
+
 }  // namespace kommunesim::output

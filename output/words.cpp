@@ -145,17 +145,18 @@ std::string prices_text(const model::Scenario& s, bool with_source, Language lan
 
 std::string price_conversion_text(const model::Parameter& p, const model::Scenario& s) {
   if (p.price_year == 0) return "";
-  return fmt::format("stated at {} prices as {:g}; x {:.4f} to {} prices", p.price_year,
-                     p.value / p.price_factor, p.price_factor, s.prices.year);
+  return fmt::format("stated at {} prices as {}; x {:.4f} to {} prices", p.price_year,
+                     plain_number(p.value / p.price_factor), p.price_factor, s.prices.year);
 }
 
 std::vector<std::string> dated_change_lines(const model::Scenario& s) {
   std::vector<std::string> lines;
   for (const auto& c : s.dated_changes) {
     const auto& p = s.parameters[static_cast<size_t>(c.parameter)];
-    lines.push_back(fmt::format(
-        "from {}-{:02d}: {} {:g} -> {:g} ({})", s.base_year + c.month / model::kMonthsPerYear,
-        c.month % model::kMonthsPerYear + 1, p.id, p.value, c.value, c.source));
+    lines.push_back(fmt::format("from {}-{:02d}: {} {} -> {} ({})",
+                                s.base_year + c.month / model::kMonthsPerYear,
+                                c.month % model::kMonthsPerYear + 1, p.id, plain_number(p.value),
+                                plain_number(c.value), c.source));
   }
   return lines;
 }

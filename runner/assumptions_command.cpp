@@ -31,6 +31,9 @@ int assumptions_command(const std::string& folder) {
     return width;
   };
   size_t id_width = id_width_of(normative);
+  const auto range = [](const model::Parameter& p) {
+    return output::plain_number(p.low) + " to " + output::plain_number(p.high);
+  };
 
   fmt::print("Normative parameters: the value each set gives them\n");
   std::vector<size_t> widths;
@@ -42,10 +45,10 @@ int assumptions_command(const std::string& folder) {
     const auto& p = s.parameters[k];
     bool disagree = false;
     for (const auto& n : s.norms) disagree = disagree || n.value(p) != s.norms[0].value(p);
-    fmt::print("{:<{}} {:<10} {:>10g} {:>19}", (disagree ? "* " : "  ") + p.id, id_width,
-               p.category, p.value, fmt::format("{:g} to {:g}", p.low, p.high));
+    fmt::print("{:<{}} {:<10} {:>10} {:>19}", (disagree ? "* " : "  ") + p.id, id_width, p.category,
+               output::plain_number(p.value), range(p));
     for (size_t i = 0; i < s.norms.size(); ++i)
-      fmt::print(" {:>{}g}", s.norms[i].value(s.parameters[k]), widths[i]);
+      fmt::print(" {:>{}}", output::plain_number(s.norms[i].value(s.parameters[k])), widths[i]);
     fmt::print("\n");
   }
   for (const auto& n : s.norms)
@@ -60,8 +63,8 @@ int assumptions_command(const std::string& folder) {
              "range", "evidence");
   for (size_t k : figures) {
     const auto& p = s.parameters[k];
-    fmt::print("  {:<{}} {:<10} {:>12g} {:>24}  {}\n", p.id, id_width - 2, p.category, p.value,
-               fmt::format("{:g} to {:g}", p.low, p.high), p.evidence);
+    fmt::print("  {:<{}} {:<10} {:>12} {:>24}  {}\n", p.id, id_width - 2, p.category,
+               output::plain_number(p.value), range(p), p.evidence);
   }
   fmt::print("\nSources\n");
   for (const auto& p : s.parameters) {

@@ -20,6 +20,15 @@ TEST(Words, NumbersAreWrittenAsTheLanguageWritesThem) {
   EXPECT_EQ(decimal(-0.0, 0, Language::kEnglish), "0");
 }
 
+TEST(Words, RegisterFiguresAreWrittenWithoutExponents) {
+  EXPECT_EQ(plain_number(1950000), "1950000");  // was 1.95e+06 in `kommunesim assumptions`
+  EXPECT_EQ(plain_number(2032839.767), "2032840");
+  EXPECT_EQ(plain_number(-677613.2558), "-677613.26");
+  EXPECT_EQ(plain_number(0.0085), "0.0085");
+  EXPECT_EQ(plain_number(5e-05), "0.00005");
+  EXPECT_EQ(plain_number(0), "0");
+}
+
 TEST(Words, LanguageCodesAreDanishAndEnglishOnly) {
   EXPECT_EQ(language_named("da"), Language::kDanish);
   EXPECT_EQ(language_named("en"), Language::kEnglish);
