@@ -61,10 +61,10 @@ struct Read {
   std::map<std::string, std::pair<double, std::string>> values;  // what -> value, unit
   std::vector<std::string> arms, norms;                          // in their order
   std::map<std::string, std::string> titles;                     // arm or norm id -> title
-  std::map<std::pair<std::string, std::string>, RunComparison::Result> results;  // (arm, norm)
+  std::map<std::pair<std::string, std::string>, RunComparison::Side> results;  // (arm, norm)
 };
 
-Read read(const std::filesystem::path& folder, bool as_a) {
+Read read(const std::filesystem::path& folder) {
   const Store store(folder);
   Read r;
   r.run.folder = folder.string();
@@ -93,12 +93,10 @@ Read read(const std::filesystem::path& folder, bool as_a) {
     r.titles["norm:" + *row(0)] = row(1).value_or("");
   });
   store.each("SELECT arm, norm, net_value_mean_dkk, verdict, rank FROM summary", [&](auto row) {
-    RunComparison::Result& result = r.results[{*row(0), *row(1)}];
-    result.arm = *row(0);
-    result.norm = *row(1);
-    (as_a ? result.net_value_a : result.net_value_b) = number(row(2));
-    (as_a ? result.verdict_a : result.verdict_b) = row(3).value_or("");
-    if (const auto rank = row(4)) (as_a ? result.rank_a : result.rank_b) = std::stoi(*rank);
+    RunComparison::Side& side = r.results[{*row(0), *row(1)}];
+    side.net_value = number(row(2));
+    side.verdict = row(3).value_or("");
+    if (const auto rank = row(4)) side.rank = std::stoi(*rank);
   });
   return r;
 }
@@ -135,8 +133,8 @@ std::string millions(const std::optional<double>& v, Language language) {
 
 // B's net value minus A's, in million DKK, or "-" where a run lacks the row.
 std::string change_text(const RunComparison::Result& r, Language language) {
-  if (!r.net_value_a || !r.net_value_b) return std::string(texts(language).compare.no_row);
-  return decimal((*r.net_value_b - *r.net_value_a) / 1e6, 1, language);
+  if (!r.a.net_value || !r.b.net_value) return std::string(texts(language).compare.no_row);
+  return decimal((*r.b.net_value - *r.a.net_value) / 1e6, 1, language);
 }
 
 std::string rank_text(const std::optional<int>& r, Language language) {
@@ -144,7 +142,7 @@ std::string rank_text(const std::optional<int>& r, Language language) {
 }
 
 bool changed(const RunComparison::Result& r) {
-  return r.verdict_a != r.verdict_b || r.rank_a != r.rank_b;
+  return r.a.verdict != r.b.verdict || r.a.rank != r.b.rank;
 }
 
 std::string html_escaped(const std::string& text) {
@@ -167,7 +165,7 @@ std::string html_escaped(const std::string& text) {
 }  // namespace
 
 RunComparison compare_runs(const std::filesystem::path& a, const std::filesystem::path& b) {
-  const Read ra = read(a, true), rb = read(b, false);
+  const Read ra = read(a), rb = read(b);
   RunComparison out;
   out.a = ra.run;
   out.b = rb.run;
@@ -194,20 +192,10 @@ RunComparison compare_runs(const std::filesystem::path& a, const std::filesystem
       RunComparison::Result row;
       row.arm = arm;
       row.norm = norm;
-      bool any = false;
-      if (const auto it = ra.results.find({arm, norm}); it != ra.results.end()) {
-        row.net_value_a = it->second.net_value_a;
-        row.verdict_a = it->second.verdict_a;
-        row.rank_a = it->second.rank_a;
-        any = true;
-      }
-      if (const auto it = rb.results.find({arm, norm}); it != rb.results.end()) {
-        row.net_value_b = it->second.net_value_b;
-        row.verdict_b = it->second.verdict_b;
-        row.rank_b = it->second.rank_b;
-        any = true;
-      }
-      if (!any) continue;
+      const auto in_a = ra.results.find({arm, norm}), in_b = rb.results.find({arm, norm});
+      if (in_a == ra.results.end() && in_b == rb.results.end()) continue;
+      if (in_a != ra.results.end()) row.a = in_a->second;
+      if (in_b != rb.results.end()) row.b = in_b->second;
       const auto title = [&](const std::string& key) {
         const auto t = ra.titles.find(key);
         return t != ra.titles.end() ? t->second : rb.titles.at(key);
@@ -224,8 +212,7 @@ std::string comparison_text(const RunComparison& c, Language language) {
   std::string out = fmt::format(fmt::runtime(t.header), c.a.scenario, c.a.folder, c.a.replicates,
                                 c.a.seed, c.a.price_level, c.b.scenario, c.b.folder, c.b.replicates,
                                 c.b.seed, c.b.price_level);
-  if (c.values.empty() && c.arms_only_a.empty() && c.arms_only_b.empty() &&
-      c.norms_only_a.empty() && c.norms_only_b.empty()) {
+  if (c.inputs_unchanged()) {
     out += t.no_input_changes;
   } else {
     out += t.inputs_changed;
@@ -253,10 +240,10 @@ std::string comparison_text(const RunComparison& c, Language language) {
   for (const auto& r : c.results) {
     out += fmt::format("{} {:<{}} {:<{}} {:>8} {:>8} {:>8}  {} -> {}  {} -> {}\n",
                        changed(r) ? "*" : " ", r.arm, arm_width, r.norm, norm_width,
-                       millions(r.net_value_a, language), millions(r.net_value_b, language),
-                       change_text(r, language), rank_text(r.rank_a, language),
-                       rank_text(r.rank_b, language), verdict_text(r.verdict_a, language),
-                       verdict_text(r.verdict_b, language));
+                       millions(r.a.net_value, language), millions(r.b.net_value, language),
+                       change_text(r, language), rank_text(r.a.rank, language),
+                       rank_text(r.b.rank, language), verdict_text(r.a.verdict, language),
+                       verdict_text(r.b.verdict, language));
   }
   out += "  " + std::string(t.changed_legend) + "\n";
   return out;
@@ -278,9 +265,8 @@ std::string comparison_html(const RunComparison& c, Language language) {
       e(fmt::format(fmt::runtime(t.header), c.a.scenario, c.a.folder, c.a.replicates, c.a.seed,
                     c.a.price_level, c.b.scenario, c.b.folder, c.b.replicates, c.b.seed,
                     c.b.price_level)));
-  const bool no_changes = c.values.empty() && c.arms_only_a.empty() && c.arms_only_b.empty() &&
-                          c.norms_only_a.empty() && c.norms_only_b.empty();
-  out += "<h2>" + e(std::string(no_changes ? t.no_input_changes : t.inputs_changed)) + "</h2>\n";
+  out += "<h2>" + e(std::string(c.inputs_unchanged() ? t.no_input_changes : t.inputs_changed)) +
+         "</h2>\n";
   if (!c.values.empty()) {
     out += "<table>\n<tr><th></th><th>A</th><th>B</th><th></th></tr>\n";
     for (const auto& v : c.values)
@@ -307,9 +293,9 @@ std::string comparison_html(const RunComparison& c, Language language) {
         "<tr{}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
         "class=\"num\">{}</td><td>{} &rarr; {}</td><td>{} &rarr; {}</td></tr>\n",
         changed(r) ? " class=\"changed\"" : "", (changed(r) ? "* " : "") + e(r.arm_title),
-        e(r.norm_title), millions(r.net_value_a, language), millions(r.net_value_b, language),
-        change_text(r, language), rank_text(r.rank_a, language), rank_text(r.rank_b, language),
-        e(verdict_text(r.verdict_a, language)), e(verdict_text(r.verdict_b, language)));
+        e(r.norm_title), millions(r.a.net_value, language), millions(r.b.net_value, language),
+        change_text(r, language), rank_text(r.a.rank, language), rank_text(r.b.rank, language),
+        e(verdict_text(r.a.verdict, language)), e(verdict_text(r.b.verdict, language)));
   }
   out += "</table>\n<p>" + e(std::string(t.changed_legend)) + "</p>\n</body>\n</html>\n";
   return out;

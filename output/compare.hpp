@@ -28,14 +28,23 @@ struct RunComparison {
   };
   std::vector<ValueChange> values;
   std::vector<std::string> arms_only_a, arms_only_b, norms_only_a, norms_only_b;
-  // Per proposal and set that either run has.
+  // Per proposal and set that either run has: each run's figures.
+  struct Side {
+    std::optional<double> net_value;  // mean, DKK
+    std::string verdict;              // id; "" when the run lacks the row
+    std::optional<int> rank;
+  };
   struct Result {
     std::string arm, arm_title, norm, norm_title;
-    std::optional<double> net_value_a, net_value_b;  // mean, DKK
-    std::string verdict_a, verdict_b;                // ids; "" when the run lacks the row
-    std::optional<int> rank_a, rank_b;
+    Side a, b;
   };
   std::vector<Result> results;
+
+  // No register value, set value, proposal or set differs.
+  bool inputs_unchanged() const {
+    return values.empty() && arms_only_a.empty() && arms_only_b.empty() && norms_only_a.empty() &&
+           norms_only_b.empty();
+  }
 };
 
 // Reads the two run folders' results.sqlite; throws std::runtime_error naming a folder that

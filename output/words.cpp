@@ -89,6 +89,12 @@ std::string_view change_id(Change change) {
 
 // How the replicate count came about, e.g. "40 replicates (batches of 10 until resolved;
 // stopped at the cap: 3 of 42 verdicts and 1 of 7 top ranks unresolved)".
+std::string replicate_count_text(int replicates, Language language) {
+  const Texts& t = texts(language);
+  return replicates == 1 ? std::string(t.one_replicate)
+                         : fmt::format(fmt::runtime(t.replicates), replicates);
+}
+
 std::string replicates_text(const appraisal::Appraisal& a, Language language) {
   const Texts& t = texts(language);
   const auto& r = a.replicates;
@@ -97,9 +103,7 @@ std::string replicates_text(const appraisal::Appraisal& a, Language language) {
                                      ? std::string(t.all_resolved)
                                      : fmt::format(fmt::runtime(t.unresolved), left.unresolved_rows,
                                                    left.rows, left.unresolved_top_ranks, left.sets);
-  const std::string count = a.plan.replicates == 1
-                                ? std::string(t.one_replicate)
-                                : fmt::format(fmt::runtime(t.replicates), a.plan.replicates);
+  const std::string count = replicate_count_text(a.plan.replicates, language);
   if (!r.adaptive) return count + fmt::format(fmt::runtime(t.replicates_fixed), unresolved);
   return count + fmt::format(fmt::runtime(t.replicates_adaptive), r.first, r.batch, r.max,
                              r.capped() ? t.stopped_at_cap : "", unresolved);

@@ -20,6 +20,9 @@ std::string verdict_reason(appraisal::Verdict verdict, double materiality_dkk);
 std::string_view change_words(appraisal::Change change, Language language);
 std::string_view change_id(appraisal::Change change);  // "increase", "decrease", "no_clear_change"
 
+// "40 replicates", "1 replicate" (Danish: "40 replikationer", "1 replikation").
+std::string replicate_count_text(int replicates, Language language);
+
 // How the replicate count came about, e.g. "40 replicates (from 10, 10 more at a time ...)".
 std::string replicates_text(const appraisal::Appraisal& appraisal, Language language);
 

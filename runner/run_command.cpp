@@ -17,6 +17,7 @@
 #include "output/sha256.hpp"
 #include "output/staged_folder.hpp"
 #include "output/texts.hpp"
+#include "output/words.hpp"
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/progress.hpp"
@@ -84,11 +85,10 @@ class RunProgress : public appraisal::ProgressListener {
   std::optional<Progress> bar_;
 };
 
-void print_sensitivity(const appraisal::SensitivityRun& run, const output::Texts& words) {
-  const std::string replicates = run.replicates == 1
-                                     ? std::string(words.one_replicate)
-                                     : fmt::format(fmt::runtime(words.replicates), run.replicates);
-  fmt::print(stderr, fmt::runtime(words.sensitivity), run.simulations, replicates);
+void print_sensitivity(const appraisal::SensitivityRun& run, output::Language language) {
+  const output::Texts& words = output::texts(language);
+  fmt::print(stderr, fmt::runtime(words.sensitivity), run.simulations,
+             output::replicate_count_text(run.replicates, language));
   if (run.unexplored_figures > 0)
     fmt::print(stderr, fmt::runtime(words.tornado_scope), run.unexplored_figures);
 }
@@ -108,13 +108,14 @@ void write_output(const output::RunRecord& record, output::Provenance& provenanc
       {"switching.csv", [&](const auto& f) { output::write_switching_csv(record, f); }},
       {"tornado.csv", [&](const auto& f) { output::write_tornado_csv(record, f); }},
       {"assumptions.md", [&](const auto& f) { output::write_assumptions_md(record, f); }},
-      {"workbook.xlsx", [&](const auto& f) { output::write_workbook_xlsx(record, f); }},
-      {"report.html", [&](const auto& f) { output::write_report_html(record, assets, f); }},
   };
   if (!record.appraisal.calibration.empty())
-    files.insert(files.begin() + 8, {"calibration.csv", [&](const auto& f) {
-                                       output::write_calibration_csv(record, f);
-                                     }});
+    files.push_back(
+        {"calibration.csv", [&](const auto& f) { output::write_calibration_csv(record, f); }});
+  files.push_back(
+      {"workbook.xlsx", [&](const auto& f) { output::write_workbook_xlsx(record, f); }});
+  files.push_back(
+      {"report.html", [&](const auto& f) { output::write_report_html(record, assets, f); }});
   {
     Progress bar(std::string(output::texts(record.language).phase_writing), files.size(),
                  record.language);
@@ -192,7 +193,7 @@ int run_command(const RunOptions& options) {
          options.full_tornado,
          options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
         progress);
-    print_sensitivity(result.sensitivity, words);
+    print_sensitivity(result.sensitivity, language);
 
     const output::RunRecord record{result, provenance, language};
     write_output(record, provenance, assets, *folder, started);
