@@ -55,6 +55,18 @@ json summary_json(const appraisal::Summary& s) {
 
 json number_or_null(double v) { return std::isnan(v) ? json(nullptr) : json(v); }
 
+// The page's texts in the run's language (output/texts_*.cpp), with the verdict words every
+// other output uses.
+json page_texts(Language language) {
+  const Texts& t = texts(language);
+  json j = json::parse(t.report);
+  j["verdicts"] = {{"net_gain", t.net_gain},
+                   {"net_cost", t.net_cost},
+                   {"break_even", t.break_even},
+                   {"too_close_to_call", t.too_close_to_call}};
+  return j;
+}
+
 json definitions(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   json j;
@@ -65,11 +77,11 @@ json definitions(const RunRecord& run) {
       {"replicates", run.appraisal.plan.replicates},
       {"sensitivity_replicates", run.appraisal.sensitivity.replicates},
       {"seed", run.appraisal.plan.seed},
-      {"replicates_text", replicates_text(run.appraisal, Language::kEnglish)},
-      {"uncertainty_sources", uncertainty_sources_text(run.appraisal, Language::kEnglish)},
+      {"replicates_text", replicates_text(run.appraisal, run.language)},
+      {"uncertainty_sources", uncertainty_sources_text(run.appraisal, run.language)},
       {"materiality_dkk", s.materiality_dkk},
-      {"price_level", price_level_text(s, Language::kEnglish)},
-      {"prices_text", prices_text(s, true, Language::kEnglish)},
+      {"price_level", price_level_text(s, run.language)},
+      {"prices_text", prices_text(s, true, run.language)},
       // Student's t for the 90 % interval of the mean with this many independent replicates
       // (pairs when they share population draws), for the views built with the sliders.
       {"replicates_per_population", run.appraisal.plan.replicates_per_population},
@@ -80,14 +92,20 @@ json definitions(const RunRecord& run) {
                  0.95, appraisal::degrees_of_freedom(run.appraisal.plan.replicates,
                                                      run.appraisal.plan.replicates_per_population)))
            : json(nullptr)},
-      {"interval_note", texts(Language::kEnglish).interval_note},
-      {"discounting_note", texts(Language::kEnglish).discounting_note},
-      {"budget_period_years", appraisal::kBudgetPeriodYears}};
+      {"interval_note", texts(run.language).interval_note},
+      {"discounting_note", texts(run.language).discounting_note},
+      {"budget_period_years", appraisal::kBudgetPeriodYears},
+      {"budget_norm", s.budget_norm}};
   for (const auto& d : s.departments)
     j["departments"].push_back({{"id", d.id}, {"title", d.title}});
   j["payers"] = model::kPayerNames;
   for (const auto& m : s.measures)
-    j["measures"].push_back({{"id", m.id}, {"unit", m.unit}, {"title", m.title}});
+    j["measures"].push_back({{"id", m.id},
+                             {"unit", m.unit},
+                             {"title", m.title},
+                             {"better", m.better == model::Better::kHigher  ? json("higher")
+                                        : m.better == model::Better::kLower ? json("lower")
+                                                                            : json(nullptr)}});
   for (const auto& p : s.parameters)
     j["parameters"].push_back({{"id", p.id},
                                {"description", p.description},
@@ -192,7 +210,7 @@ json results(const RunRecord& run) {
          {"rank_resolved", r.rank_resolved},
          {"rank_probability", r.rank_probability},
          {"verdict", verdict_id(r.verdict)},
-         {"verdict_words", verdict_words(r.verdict, Language::kEnglish)},
+         {"verdict_words", verdict_words(r.verdict, run.language)},
          {"chance_of_gain", {r.chance_of_gain.share, r.chance_of_gain.low, r.chance_of_gain.high}},
          {"payback_year", r.payback_year >= 0 ? json(s.base_year + r.payback_year) : json(nullptr)},
          {"benefit_cost_ratio", number_or_null(r.benefit_cost_ratio)},
@@ -273,6 +291,8 @@ json results(const RunRecord& run) {
 void write_report_html(const RunRecord& run, const std::filesystem::path& assets,
                        const std::filesystem::path& file) {
   json data = definitions(run);
+  data["language"] = run.language == Language::kDanish ? "da" : "en";
+  data["texts"] = page_texts(run.language);
   data["differences"] = differences(run);
   data.update(results(run));
   std::string page = read_file(assets / "report_template.html");

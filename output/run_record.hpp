@@ -28,8 +28,8 @@ struct Provenance {
 struct RunRecord {
   const appraisal::Appraisal& appraisal;
   const Provenance& provenance;
-  // The language of the terminal summary, the workbook and assumptions.md (the report is in
-  // English until it is translated; csv, sqlite and the manifest keep ids in every language).
+  // The language of the terminal summary, the workbook, assumptions.md and the report (csv,
+  // sqlite and the manifest keep ids in every language).
   Language language = Language::kDanish;
 };
 

@@ -125,6 +125,12 @@ struct Texts {
 
   // What the intervals are, and the discounting convention, beside every such figure.
   std::string_view interval_note, discounting_note;
+
+  // report.html's texts, one JSON object the page reads: key -> text, where each {} is filled in
+  // order by the page; `payers` (model::kPayerNames -> words), `parameters` (the engine's
+  // normative figures in words) and `glossary` (term -> its explanation on hover). The verdict
+  // words above are added by the writer.
+  std::string_view report;
 };
 
 extern const Texts kDanishTexts;   // texts_da.cpp

@@ -32,10 +32,15 @@ struct Department {
   std::string title;
 };
 
+// Which way an outcome improves, so that the outputs can call a change a gain or a harm even where
+// a view puts no price on it; kUnstated: the scenario does not say.
+enum class Better { kUnstated, kHigher, kLower };
+
 struct Measure {
   std::string id;
   std::string unit;
   std::string title;
+  Better better = Better::kUnstated;
 };
 
 // The register parameter that prices a measure in DKK per unit: "value_<measure id>".
@@ -549,6 +554,8 @@ struct Scenario {
   std::vector<Proposal> proposals;
   std::vector<Arm> arms;  // arms[0] is the baseline
   std::vector<NormativeSet> norms;
+  // The set a budget team decides by (`budget_view`): outputs rank the proposals under it first.
+  int budget_norm = 0;
   std::vector<Parameter> parameters;         // the register
   std::vector<ParameterUse> parameter_uses;  // where modules and proposals read the register
   std::vector<CalibrationTarget> calibration;

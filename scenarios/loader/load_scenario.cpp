@@ -31,8 +31,17 @@ void load_departments_and_measures(LoadContext& ctx, TableReader& r) {
     const auto id = m.identifier("id", Need::kRequired);
     const auto unit = m.string("unit", Need::kRequired);
     const auto title = m.string("title", Need::kRequired);
+    model::Better better = model::Better::kUnstated;
+    if (const auto way = m.string("better", Need::kOptional)) {
+      if (*way == "higher")
+        better = model::Better::kHigher;
+      else if (*way == "lower")
+        better = model::Better::kLower;
+      else
+        m.error("better", "expected \"higher\" or \"lower\" (which way the outcome improves)");
+    }
     if (id && ctx.declare(m, "id", *id, ctx.measures, "measure") >= 0)
-      ctx.out.scenario.measures.push_back({*id, unit.value_or(""), title.value_or(*id)});
+      ctx.out.scenario.measures.push_back({*id, unit.value_or(""), title.value_or(*id), better});
   }
   if (const auto flags = r.strings("history_flags", Need::kOptional)) {
     if (flags->size() > model::kMaxHistoryFlags)
@@ -98,6 +107,17 @@ void load_packages(LoadContext& ctx, TableReader& r) {
       p.error("id", "package id '" + arm.id + "' is already a proposal id");
     ctx.out.scenario.arms.push_back(arm);
   }
+}
+
+// `budget_view`: the normative set the budget team decides by; the first set when not named.
+void load_budget_view(LoadContext& ctx, TableReader& r) {
+  const auto id = r.string("budget_view", Need::kOptional);
+  if (!id) return;
+  NameIndex norms;
+  for (size_t n = 0; n < ctx.out.scenario.norms.size(); ++n)
+    norms.emplace(ctx.out.scenario.norms[n].id, static_cast<int>(n));
+  ctx.out.scenario.budget_norm =
+      std::max(0, ctx.resolve(r, "budget_view", *id, norms, "normative set"));
 }
 
 void check_graph(LoadContext& ctx) {
@@ -310,6 +330,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     for (const auto& f : r.strings("norms", Need::kRequired).value_or(std::vector<std::string>{}))
       if (const toml::table* n = ctx.parse(f)) load_norm(ctx, f, *n);
     if (s.norms.empty()) r.error("norms", "expected at least one normative set file");
+    load_budget_view(ctx, r);
     load_packages(ctx, r);
     check_register_use(ctx);
     resolve_scales_with(ctx);

@@ -1,10 +1,14 @@
 // Browser test of report.html in Debian's Chromium, driven by playwright-core:
 //   node report_test.cjs RUN_DIR ARTIFACT_DIR
-// The report must load with no console errors and no network requests, render every chart,
-// recompute the engine's net values from its embedded flows, change the net values when the
-// discount-rate slider moves, and reproduce a flip of the flip table when the sliders (discount
-// rate, horizon, perspective, outcome prices, equity weights) are moved
-// from one normative set's valuation to another's. A screenshot goes to ARTIFACT_DIR.
+// The report must load with no console errors and no network requests; show, on the first screen
+// at 1366x768 and at 1920x1080, every proposal's rank, verdict and deciding assumption under the
+// budget view; render every chart with no label cut off and no chart text under 16 px; carry no
+// English text on the Danish page (the visible strings are listed in ARTIFACT_DIR); recompute the
+// engine's net values from its embedded flows; change the net values when the discount-rate
+// slider moves; keep a view built with the sliders in the page address and restore it; and
+// reproduce a flip of the flip table when the sliders (discount rate, horizon, perspective,
+// outcome prices, equity weights) are moved from one normative set's valuation to another's.
+// Screenshots go to ARTIFACT_DIR.
 "use strict";
 const path = require("path");
 const fs = require("fs");
@@ -32,9 +36,66 @@ async function shown(page) {
     sign: r.querySelector("[data-field=sign]").dataset.value }])));
 }
 
+// The English catalogue's texts (output/texts_en.cpp), cut into the fragments between their
+// placeholders and tags: none may show on the Danish page.
+function englishFragments() {
+  const source = fs.readFileSync(path.join(__dirname, "../../output/texts_en.cpp"), "utf8");
+  const texts = JSON.parse(source.slice(source.indexOf('R"json(') + 7, source.indexOf(')json"')));
+  delete texts.glossary;
+  const all = [];
+  const walk = v => typeof v === "string" ? all.push(v) : Object.values(v).forEach(walk);
+  walk(texts);
+  return [...new Set(all.flatMap(v => v.split(/\{\}|<[^>]*>/)).map(f => f.trim().replace(/^[.,;:()]+|[.,;:()]+$/g, "").trim())
+    .filter(f => f.length >= 8 && / [a-z]/.test(f)))];
+}
+
+// The first screen at one size: the answer table's rows in rank order under the budget view, each
+// with the engine's verdict, and the rank, verdict and deciding assumption inside the screen.
+async function firstScreen(browser, url, data, width, height) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  page.on("pageerror", e => failures.push(`${width}x${height}: ${e}`));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  const rows = await page.$$eval("#answer-table tbody tr", trs => trs.map(tr => {
+    const bottom = el => { const r = document.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().bottom; };
+    const decides = tr.querySelector("[data-field=decides]");
+    return { arm: tr.dataset.arm, verdict: tr.dataset.verdict, rank: parseInt(tr.cells[0].textContent, 10),
+      verdictText: tr.cells[2].textContent, decides: decides.textContent,
+      bottom: Math.max(bottom(tr.cells[0]), bottom(tr.cells[1]), bottom(tr.cells[2]), bottom(tr.cells[3]), bottom(decides)) };
+  }));
+  const budget = data.scenario.budget_norm, proposals = data.arms.length - 1;
+  check(rows.length === proposals, `${width}x${height}: the answer lists ${rows.length} of ${proposals} proposals`);
+  rows.forEach((r, i) => {
+    const s = data.summaries.find(s => s.norm === budget && data.arms[s.arm].id === r.arm);
+    check(s && r.rank === s.rank && r.rank === i + 1, `${width}x${height}: ${r.arm} shown at rank ${r.rank} in row ${i + 1}, engine ${s && s.rank}`);
+    check(s && r.verdict === s.verdict && r.verdictText.startsWith(data.texts.verdicts[s.verdict]), `${width}x${height}: ${r.arm} verdict "${r.verdictText}"`);
+    check(r.decides.trim().length > 10, `${width}x${height}: ${r.arm} has no deciding assumption`);
+    check(r.bottom <= height, `${width}x${height}: ${r.arm}'s rank, verdict or deciding assumption ends at ${Math.round(r.bottom)} px, below the first screen`);
+  });
+  await page.screenshot({ path: path.join(artifactDir, `first-screen-${width}x${height}.png`) });
+  return page;
+}
+
+// Every chart's text drawn whole (no "…" of a cut label, inside its chart) and at least 16 px.
+async function chartText(page) {
+  const problems = await page.$$eval(".chart svg", svgs => svgs.flatMap(svg => {
+    const box = svg.getBoundingClientRect(), id = svg.closest(".chart").id;
+    return [...svg.querySelectorAll("text")].filter(t => t.textContent.trim()).flatMap(t => {
+      const b = t.getBoundingClientRect(), size = parseFloat(getComputedStyle(t).fontSize), out = [];
+      if (t.textContent.includes("…")) out.push(`${id}: "${t.textContent}" is cut off`);
+      if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1)
+        out.push(`${id}: "${t.textContent}" lies outside its chart`);
+      if (size < 16) out.push(`${id}: "${t.textContent}" at ${size} px`);
+      return out;
+    });
+  }));
+  for (const p of problems.slice(0, 20)) check(false, p);
+}
+
 (async () => {
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  fs.mkdirSync(artifactDir, { recursive: true });
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   const consoleErrors = [], requests = [];
   page.on("console", m => { if (m.type() === "error") consoleErrors.push(m.text()); });
@@ -65,7 +126,7 @@ async function shown(page) {
 
   // The flip table and the decision figures show the engine's verdict words, the same words as
   // summary.csv, the workbook and the terminal.
-  const words = { net_gain: "net gain", net_cost: "net cost", break_even: "about break-even", too_close_to_call: "too close to call" };
+  const words = data.texts.verdicts;
   const cells = await page.$$eval("#flip-table td[data-verdict]", els => els.map(e => ({ arm: e.dataset.arm, norm: e.dataset.norm, verdict: e.dataset.verdict, text: e.textContent })));
   check(cells.length === data.summaries.length, `flip table: ${cells.length} cells for ${data.summaries.length} summaries`);
   for (const c of cells) {
@@ -74,7 +135,7 @@ async function shown(page) {
   }
   const figures = await page.$$eval("#decision-figures tr[data-arm]", els => els.map(e => ({ arm: e.dataset.arm, verdict: e.dataset.verdict, text: e.children[1].textContent })));
   for (const f of figures) {
-    const s = data.summaries.find(s => data.arms[s.arm].id === f.arm && s.norm === 0);
+    const s = data.summaries.find(s => data.arms[s.arm].id === f.arm && s.norm === data.scenario.budget_norm);
     check(f.verdict === s.verdict && f.text === words[s.verdict], `decision figures ${f.arm}: "${f.text}" for ${s.verdict}`);
   }
 
@@ -116,10 +177,54 @@ async function shown(page) {
     console.log(`flip reproduced: ${data.arms[flip.arm].id}, ${A.id} -> ${B.id}`);
   }
 
+  // A view built with the sliders is kept in the page address: opened there, the page shows it;
+  // the reset button returns to the budget view.
+  await selectBase(page, longest);
+  await setInput(page, "#discount-rate", 0.01);
+  await setInput(page, "#horizon", Math.max(1, data.norms[longest].horizon_years - 1));
+  const kept = await shown(page), address = page.url();
+  check(/#view=/.test(address), "moving a slider left the page address unchanged");
+  const other = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  other.on("pageerror", e => failures.push(`kept view: ${e}`));
+  await other.goto(address);
+  await other.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  const restored = await shown(other);
+  for (const id of Object.keys(kept))
+    check(restored[id] && Math.abs(restored[id].mean - kept[id].mean) < 1e-6, `${id}: the kept view shows ${restored[id] && restored[id].mean}, the view ${kept[id].mean}`);
+  check(await other.$eval("#horizon", el => +el.value) === Math.max(1, data.norms[longest].horizon_years - 1), "the kept view's horizon was not restored");
+  await other.click("#custom-reset");
+  check(await other.$eval("#custom-base", el => +el.value) === data.scenario.budget_norm && !/#view=/.test(other.url()),
+    "reset did not return to the budget view");
+  await other.close();
+
+  // The Danish page carries no English text: its visible strings, listed as an artifact, hold no
+  // fragment of the English catalogue.
+  if (data.language === "da") {
+    await page.$eval("#assumptions-details", d => { d.open = true; });
+    const visible = await page.evaluate(() => document.body.innerText);
+    fs.writeFileSync(path.join(artifactDir, "visible-strings.txt"), visible);
+    // The scenario's own descriptions and sources keep the language they are written in.
+    const pageWords = await page.evaluate(() => {
+      const hidden = [...document.querySelectorAll(".scenario-text")];
+      hidden.forEach(el => { el.dataset.display = el.style.display; el.style.display = "none"; });
+      const text = document.body.innerText;
+      hidden.forEach(el => { el.style.display = el.dataset.display; });
+      return text;
+    });
+    const english = englishFragments().filter(f => pageWords.includes(f));
+    check(english.length === 0, "English text on the Danish page: " + english.join(" | "));
+  }
+
+  // Charts read right on a 1920x1080 projector, and the first screen answers at both sizes.
+  const wide = await firstScreen(browser, "file://" + path.resolve(runDir, "report.html"), data, 1920, 1080);
+  await chartText(wide);
+  await wide.screenshot({ path: path.join(artifactDir, "report-1920.png"), fullPage: true });
+  await wide.close();
+  await (await firstScreen(browser, "file://" + path.resolve(runDir, "report.html"), data, 1366, 768)).close();
+
   check(consoleErrors.length === 0, "console errors: " + consoleErrors.join(" | "));
   check(requests.length === 0, "network requests: " + requests.join(" "));
   await selectBase(page, 0);
-  fs.mkdirSync(artifactDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactDir, "report.png"), fullPage: true });
   await browser.close();
   if (failures.length) { console.error(failures.join("\n")); process.exit(1); }

@@ -128,6 +128,29 @@ TEST_F(BrokenScenario, AnIdIsALetterThenLettersDigitsAndSeparatorsOnly) {
       << all(ds);
 }
 
+TEST_F(BrokenScenario, TheBudgetViewIsANormativeSetAndAnOutcomeImprovesOneWay) {
+  const int view = apply({"scenario.toml", "budget_view = \"municipal_budget_4y\"",
+                          "budget_view = \"municipal_budget_5y\""});
+  const int way = apply({"scenario.toml", "better = \"lower\"", "better = \"less\""});
+  const auto ds = load();
+  const auto* d = find(ds, "scenario.toml", view, "unknown normative set 'municipal_budget_5y'");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_EQ(d->suggestion, "municipal_budget_4y");
+  EXPECT_NE(find(ds, "scenario.toml", way, "expected \"higher\" or \"lower\""), nullptr) << all(ds);
+}
+
+TEST_F(BrokenScenario, TheBudgetViewIsTheNamedSetOrTheFirst) {
+  auto named = scenarios::load_scenario(folder);
+  ASSERT_TRUE(named.loaded.has_value()) << all(named.diagnostics.items());
+  const auto& s = named.loaded->scenario;
+  EXPECT_EQ(s.norms[static_cast<size_t>(s.budget_norm)].id, "municipal_budget_4y");
+  EXPECT_EQ(s.measures[1].better, model::Better::kLower);  // placement months
+  apply({"scenario.toml", "budget_view = \"municipal_budget_4y\"\n", ""});
+  auto first = scenarios::load_scenario(folder);
+  ASSERT_TRUE(first.loaded.has_value()) << all(first.diagnostics.items());
+  EXPECT_EQ(first.loaded->scenario.budget_norm, 0);
+}
+
 TEST_F(BrokenScenario, BaselineIsReservedForTheArmWithoutProposals) {
   const int line =
       apply({"proposals/family_therapy.toml", "id = \"family_therapy\"", "id = \"baseline\""});

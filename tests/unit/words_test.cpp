@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "output/language.hpp"
+#include "output/texts.hpp"
 
 namespace kommunesim::output {
 namespace {
@@ -53,6 +56,32 @@ TEST(Words, VerdictsAreTheBudgetTeamsWords) {
   EXPECT_EQ(verdict_words(appraisal::Verdict::kNetGain, Language::kEnglish), "net gain");
   // Tables keep their ids in every language.
   EXPECT_EQ(verdict_id(appraisal::Verdict::kNetGain), "net_gain");
+}
+
+// The report's texts: one JSON object per language with the same keys, nested tables included,
+// so that the page finds every text in either language.
+TEST(Words, TheReportHasEveryTextInBothLanguages) {
+  const auto danish = nlohmann::json::parse(texts(Language::kDanish).report);
+  const auto english = nlohmann::json::parse(texts(Language::kEnglish).report);
+  ASSERT_TRUE(danish.is_object());
+  ASSERT_TRUE(english.is_object());
+  for (const auto& [key, value] : danish.items()) {
+    ASSERT_TRUE(english.contains(key)) << key;
+    if (key == "glossary") continue;  // the terms explained differ by language
+    ASSERT_EQ(value.type(), english[key].type()) << key;
+    if (value.is_object()) {
+      for (const auto& [inner, text] : value.items()) {
+        EXPECT_TRUE(english[key].contains(inner)) << key << "." << inner;
+      }
+    }
+    if (value.is_string()) {
+      const std::string da = value.get<std::string>(), en = english[key].get<std::string>();
+      EXPECT_EQ(std::count(da.begin(), da.end(), '{'), std::count(en.begin(), en.end(), '{'))
+          << key << ": the languages fill different numbers of {}";
+    }
+  }
+  EXPECT_EQ(danish.size(), english.size());
+  EXPECT_EQ(danish["payers"]["municipality"], "kommunen");
 }
 
 }  // namespace
