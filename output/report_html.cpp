@@ -144,8 +144,15 @@ json definitions(const RunRecord& run) {
       owners.push_back(s.proposals[static_cast<size_t>(p)].department);
       proposals.push_back(s.proposals[static_cast<size_t>(p)].id);
     }
-    j["arms"].push_back(
-        {{"id", arm.id}, {"title", arm.title}, {"owners", owners}, {"proposals", proposals}});
+    const bool reduction =
+        arm.proposals.size() == 1 && s.proposals[static_cast<size_t>(arm.proposals[0])].reduction;
+    j["arms"].push_back({{"id", arm.id},
+                         {"title", arm.title},
+                         {"owners", owners},
+                         {"proposals", proposals},
+                         {"kind", arm.proposals.size() > 1 ? "package"
+                                  : reduction              ? "reduction"
+                                                           : "expansion"}});
   }
   j["equity_groups"] = json::array();
   for (const auto& g : s.equity_groups)
@@ -230,6 +237,14 @@ json results(const RunRecord& run) {
                              {"department", r.department},
                              {"payer", static_cast<int>(r.payer)},
                              {"net", summary_json(r.net_cost)}});
+  // The budget form: per proposal, each centre's change in net cost of one budget type in each
+  // year of the budget period (the owning centre's lines first), DKK.
+  j["budget_form"] = json::array();
+  for (const auto& line : run.appraisal.budget_form)
+    j["budget_form"].push_back({{"arm", line.arm},
+                                {"department", line.department},
+                                {"type", static_cast<int>(line.type)},
+                                {"dkk", line.dkk}});
   j["flips"] = json::array();
   for (const auto& f : run.appraisal.flips)
     j["flips"].push_back({{"arm", f.arm},

@@ -7,7 +7,8 @@
 // engine's net values from its embedded flows; change the net values when the discount-rate
 // slider moves; keep a view built with the sliders in the page address and restore it; and
 // reproduce a flip of the flip table when the sliders (discount rate, horizon, perspective,
-// outcome prices, equity weights) are moved from one normative set's valuation to another's.
+// outcome prices, equity weights) are moved from one normative set's valuation to another's; and
+// print the proposal sheets to PDF in one A4 page each, their budget forms the engine's figures.
 // Screenshots go to ARTIFACT_DIR.
 "use strict";
 const path = require("path");
@@ -90,6 +91,41 @@ async function chartText(page) {
     });
   }));
   for (const p of problems.slice(0, 20)) check(false, p);
+}
+
+// The proposal sheets: each sheet's budget form holds the engine's figures in 1.000 kr. (the
+// total its sum), and printed to PDF the sheets take one A4 page each.
+async function printedSheets(browser, url, data) {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.on("pageerror", e => failures.push(`sheets: ${e}`));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  const parse = text => +text.replace(/\./g, "").replace(",", ".").replace("−", "-");
+  const sheets = await page.$$eval(".sheet", els => els.map(e => ({ arm: e.dataset.arm,
+    rows: [...e.querySelectorAll("tr[data-department]")].map(r => ({ department: r.dataset.department, type: +r.dataset.type,
+      values: [...r.querySelectorAll("td.num")].map(c => c.textContent) })),
+    total: [...e.querySelectorAll("tr.total td.num")].map(c => c.textContent) })));
+  check(sheets.length === data.arms.length - 1, `${sheets.length} proposal sheets for ${data.arms.length - 1} proposals`);
+  for (const sheet of sheets) {
+    const a = data.arms.findIndex(x => x.id === sheet.arm);
+    const lines = data.budget_form.filter(l => l.arm === a);
+    check(sheet.rows.length === lines.length, `${sheet.arm}: ${sheet.rows.length} budget lines for ${lines.length}`);
+    for (const l of lines) {
+      const row = sheet.rows.find(r => r.department === data.departments[l.department].id && r.type === l.type);
+      check(row && l.dkk.every((v, y) => Math.abs(parse(row.values[y]) - v / 1000) <= 0.05 + 1e-9),
+        `${sheet.arm}: ${data.departments[l.department].id} type ${l.type} shows ${row && row.values} for ${l.dkk}`);
+    }
+    sheet.total.forEach((text, y) => {
+      const sum = lines.reduce((s, l) => s + l.dkk[y], 0) / 1000;
+      check(Math.abs(parse(text) - sum) <= 0.05 + 1e-9, `${sheet.arm}: total ${text} in year ${y} for ${sum}`);
+    });
+  }
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true });
+  fs.writeFileSync(path.join(artifactDir, "proposal-sheets.pdf"), pdf);
+  const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) || []).length;
+  check(pages === data.arms.length - 1, `the proposal sheets print on ${pages} A4 pages for ${data.arms.length - 1} proposals`);
+  await page.close();
 }
 
 (async () => {
@@ -221,6 +257,8 @@ async function chartText(page) {
   await wide.screenshot({ path: path.join(artifactDir, "report-1920.png"), fullPage: true });
   await wide.close();
   await (await firstScreen(browser, "file://" + path.resolve(runDir, "report.html"), data, 1366, 768)).close();
+
+  await printedSheets(browser, "file://" + path.resolve(runDir, "report.html"), data);
 
   check(consoleErrors.length === 0, "console errors: " + consoleErrors.join(" | "));
   check(requests.length === 0, "network requests: " + requests.join(" "));
