@@ -124,7 +124,7 @@ std::string verdict_text(const std::string& id, Language language) {
 }
 
 std::string value_text(const std::optional<double>& v, Language language) {
-  return v ? fmt::format("{:g}", *v) : std::string(texts(language).compare.absent);
+  return v ? plain_number(*v) : std::string(texts(language).compare.absent);
 }
 
 std::string millions(const std::optional<double>& v, Language language) {
@@ -260,6 +260,8 @@ std::string comparison_html(const RunComparison& c, Language language) {
       "border-collapse: collapse; background: #fff; }}\n  th, td {{ border: 1px solid #d0d0d0; "
       "padding: 0.25rem 0.5rem; text-align: left; }}\n  td.num {{ text-align: right; "
       "font-variant-numeric: tabular-nums; }}\n  tr.changed {{ background: #fff1c2; }}\n"
+      "  .net_gain {{ color: #1a7a3a; font-weight: 600; }}\n  .net_cost {{ color: #b3261e; "
+      "font-weight: 600; }}\n  .break_even, .too_close_to_call {{ color: #555; }}\n"
       "</style>\n</head>\n<body>\n<h1>{}</h1>\n<p>{}</p>\n",
       language == Language::kDanish ? "da" : "en", e(std::string(t.title)), e(std::string(t.title)),
       e(fmt::format(fmt::runtime(t.header), c.a.scenario, c.a.folder, c.a.replicates, c.a.seed,
@@ -291,11 +293,13 @@ std::string comparison_html(const RunComparison& c, Language language) {
   for (const auto& r : c.results) {
     out += fmt::format(
         "<tr{}><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td "
-        "class=\"num\">{}</td><td>{} &rarr; {}</td><td>{} &rarr; {}</td></tr>\n",
+        "class=\"num\">{}</td><td>{} &rarr; {}</td><td><span class=\"{}\">{}</span> &rarr; "
+        "<span class=\"{}\">{}</span></td></tr>\n",
         changed(r) ? " class=\"changed\"" : "", (changed(r) ? "* " : "") + e(r.arm_title),
         e(r.norm_title), millions(r.a.net_value, language), millions(r.b.net_value, language),
         change_text(r, language), rank_text(r.a.rank, language), rank_text(r.b.rank, language),
-        e(verdict_text(r.a.verdict, language)), e(verdict_text(r.b.verdict, language)));
+        e(r.a.verdict), e(verdict_text(r.a.verdict, language)), e(r.b.verdict),
+        e(verdict_text(r.b.verdict, language)));
   }
   out += "</table>\n<p>" + e(std::string(t.changed_legend)) + "</p>\n</body>\n</html>\n";
   return out;

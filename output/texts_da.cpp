@@ -469,9 +469,7 @@ const Texts kDanishTexts = {
  "chance_of_gain": "{} chance for gevinst",
  "nothing_unpriced": "ingen klar ændring uden pris",
  "views_count": "{} af {} andre",
- "change_later": "{} på {} år",
  "unpriced_in": "(uden pris i {} af {})",
- "more_gains": "+{} gevinst(er) mere (se Beslutningen)",
  "nav_sheets": "Forslagsark",
  "sheets_heading": "8. Forslagsark",
  "sheets_lead": "Ét ark pr. forslag til udvalget: budgetskemaet i 1.000 kr., vurderingen og effekterne. Udskrevet fylder hvert ark én A4-side.",
@@ -498,7 +496,8 @@ const Texts kDanishTexts = {
   "Overførsler, øvrige",
   "Finansiering (skat, udligning)",
   "Anlæg"
- ]
+ ],
+ "unpriced_gains": "+ {} gevinst(er) uden pris"
 })json",
 };
 

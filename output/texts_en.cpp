@@ -454,9 +454,7 @@ const Texts kEnglishTexts = {
  "chance_of_gain": "{} chance of a gain",
  "nothing_unpriced": "no clear unpriced change",
  "views_count": "{} of {} others",
- "change_later": "{} in {} years",
  "unpriced_in": "(no price in {} of {})",
- "more_gains": "+{} more gain(s) (see Decision)",
  "nav_sheets": "Proposal sheets",
  "sheets_heading": "8. Proposal sheets",
  "sheets_lead": "One sheet per proposal for the committee: the budget form in 1,000 DKK, the verdict and the effects. Printed, each sheet fills one A4 page.",
@@ -483,7 +481,8 @@ const Texts kEnglishTexts = {
   "Transfers, other",
   "Financing (tax, equalisation)",
   "Investment (anlæg)"
- ]
+ ],
+ "unpriced_gains": "+ {} unpriced gain(s)"
 })json",
 };
 

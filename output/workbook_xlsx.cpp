@@ -36,7 +36,9 @@ struct Thousands {  // DKK written in 1.000 kr.
 };
 using Cell = std::variant<std::monostate, std::string, double, Dkk, Share, int64_t, Thousands>;
 
-// One worksheet written row by row; widths follow the longest content of each column.
+// One worksheet written row by row; widths follow the longest content of each column. Printed,
+// a sheet is its used range on A4 landscape, one page wide and at most two tall (one for a budget
+// form), its header row repeated on each page.
 class Sheet {
  public:
   Sheet(lxw_workbook* book, const Formats& formats, const char* name,
@@ -52,6 +54,12 @@ class Sheet {
     for (size_t c = 0; c < widths_.size(); ++c)
       worksheet_set_column(sheet_, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            std::min(60.0, widths_[c] + 2.0), nullptr);
+    worksheet_set_landscape(sheet_);
+    worksheet_set_paper(sheet_, 9);  // A4
+    worksheet_fit_to_pages(sheet_, 1, pages_tall_);
+    if (next_ > 0 && !widths_.empty())
+      worksheet_print_area(sheet_, 0, 0, next_ - 1, static_cast<lxw_col_t>(widths_.size() - 1));
+    worksheet_repeat_rows(sheet_, 0, 0);
   }
 
   void row(const std::vector<Cell>& cells, bool header = false) {
@@ -90,18 +98,15 @@ class Sheet {
     ++next_;
   }
 
-  // Prints on one A4 page in landscape, the whole used range.
-  void one_page() {
-    worksheet_set_landscape(sheet_);
-    worksheet_set_paper(sheet_, 9);  // A4
-    worksheet_fit_to_pages(sheet_, 1, 1);
-  }
+  // Prints on one A4 page (in landscape, the whole used range).
+  void one_page() { pages_tall_ = 1; }
 
  private:
   lxw_worksheet* sheet_;
   const Formats& formats_;
   lxw_row_t next_ = 0;
   std::vector<double> widths_;
+  uint16_t pages_tall_ = 2;
 };
 
 const std::string& arm_id(const RunRecord& run, int arm) {

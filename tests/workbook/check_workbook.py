@@ -166,9 +166,19 @@ def main(run_dir):
             want = yearly[(arm, year)] / 1000
             if not equal_number(cell.value, want):
                 failures.append(f"{name} {year}: {cell.value}, results.sqlite {want} (1.000 kr.)")
+        if sheet.page_setup.fitToHeight not in (1, "1"):
+            failures.append(f"{name}: a budget form is not set to print on one page")
+
+    # Every sheet prints: its used range as the print area, on A4 landscape, one page wide and at
+    # most two tall (budget material, not 800 pages).
+    for sheet in book.worksheets:
         setup = sheet.page_setup
-        if setup.orientation != "landscape" or str(setup.paperSize) != "9" or sheet.sheet_properties.pageSetUpPr.fitToPage is not True:
-            failures.append(f"{name}: not set to print on one A4 page in landscape")
+        if (setup.orientation != "landscape" or str(setup.paperSize) != "9"
+                or sheet.sheet_properties.pageSetUpPr is None or sheet.sheet_properties.pageSetUpPr.fitToPage is not True
+                or int(setup.fitToWidth or 1) != 1 or int(setup.fitToHeight or 1) not in (1, 2)):
+            failures.append(f"{sheet.title}: not set to print on at most two A4 pages in landscape")
+        if not sheet.print_area:
+            failures.append(f"{sheet.title}: no print area")
 
     if failures:
         print("\n".join(failures))
