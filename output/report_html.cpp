@@ -159,7 +159,7 @@ json definitions(const RunRecord& run) {
     j["equity_groups"].push_back({{"id", g.id}, {"description", g.description}});
   for (size_t m = 0; m < s.modules.size(); ++m) {
     json states = json::array();
-    for (const auto& st : s.modules[m].states) states.push_back(st.id);
+    for (const auto& st : s.modules[m].states) states.push_back(st.title);
     j["modules"].push_back({{"id", s.modules[m].id},
                             {"title", s.modules[m].title},
                             {"department", s.modules[m].department},

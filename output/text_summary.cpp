@@ -195,6 +195,26 @@ std::string capacity_line(const RunRecord& run, int arm) {
   return line + "\n";
 }
 
+// The centres whose spending the proposal clearly changes (the municipality's net cost over the
+// budget period, simulated with the first set's dynamics, its interval of the mean clear of
+// zero), each with its change: where the money lands, which differs from proposal to proposal.
+std::string centres_line(const RunRecord& run, int arm) {
+  const auto& s = run.appraisal.scenario;
+  const Texts& words = texts(run.language);
+  std::string centres;
+  for (const auto& row : run.appraisal.ledger) {
+    if (row.arm != arm || row.group != 0 || row.years != appraisal::kBudgetPeriodYears ||
+        row.payer != model::Payer::kMunicipality)
+      continue;
+    if (!(row.net_cost.mean_low > 0 || row.net_cost.mean_high < 0)) continue;
+    centres += (centres.empty() ? "" : "; ") +
+               fmt::format("{} {}", s.departments[static_cast<size_t>(row.department)].title,
+                           decimal(row.net_cost.mean / 1e6, 1, run.language));
+  }
+  return centres.empty() ? std::string(words.no_centre_change)
+                         : fmt::format(fmt::runtime(words.clear_in_centres), centres);
+}
+
 }  // namespace
 
 std::string text_summary(const RunRecord& run) {
@@ -232,20 +252,26 @@ std::string text_summary(const RunRecord& run) {
           if (other.arm == row.arm && s.norms[static_cast<size_t>(other.norm)].horizon_years >
                                           s.norms[static_cast<size_t>(longest->norm)].horizon_years)
             longest = &other;
+        // The clear changes one by one; the outcomes without one named on a line.
+        std::string unclear;
         for (size_t m = 0; m < s.measures.size(); ++m) {
           const auto& c = longest->measure_change[m];
+          if (longest->measure_direction[m] == appraisal::Change::kNoClearChange) {
+            unclear += (unclear.empty() ? "" : ", ") + s.measures[m].title;
+            continue;
+          }
           const std::string figures =
               std::isnan(c.mean_low)
                   ? decimal(c.mean, 1, lang)
                   : fmt::format("{} [{}; {}]", decimal(c.mean, 1, lang),
                                 decimal(c.mean_low, 1, lang), decimal(c.mean_high, 1, lang));
-          out += fmt::format(
-              fmt::runtime(words.measure_change), s.measures[m].title, s.measures[m].unit,
-              s.norms[static_cast<size_t>(longest->norm)].horizon_years, figures,
-              longest->measure_direction[m] == appraisal::Change::kNoClearChange
-                  ? "  " + std::string(change_words(appraisal::Change::kNoClearChange, lang))
-                  : "");
+          out += fmt::format(fmt::runtime(words.measure_change), s.measures[m].title,
+                             s.measures[m].unit,
+                             s.norms[static_cast<size_t>(longest->norm)].horizon_years, figures);
         }
+        if (!unclear.empty())
+          out += fmt::format(fmt::runtime(words.no_clear_measures),
+                             s.norms[static_cast<size_t>(longest->norm)].horizon_years, unclear);
         out += fmt::format("  {} {:>7} {:>26} {:>10} {:>5} {:>9}  {}\n",
                            padded(std::string(words.column_set), title_width), words.column_horizon,
                            words.column_net_value, words.column_chance, words.column_rank,
@@ -286,14 +312,7 @@ std::string text_summary(const RunRecord& run) {
     else
       out += fmt::format(fmt::runtime(flips ? words.conclusion_flips : words.conclusion_depends),
                          conclusion);
-    std::set<int> departments;
-    for (int p : arm.proposals)
-      departments.insert(run.appraisal.reach[static_cast<size_t>(p)].begin(),
-                         run.appraisal.reach[static_cast<size_t>(p)].end());
-    std::string reach;
-    for (int d : departments)
-      reach += (reach.empty() ? "" : ", ") + s.departments[static_cast<size_t>(d)].title;
-    out += fmt::format(fmt::runtime(words.can_affect), reach);
+    out += centres_line(run, static_cast<int>(a));
   }
   out += ranking_summary(run);
   out += calibration_summary(run);

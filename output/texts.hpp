@@ -98,11 +98,13 @@ struct Texts {
   std::string_view of_which;    // service, transfers guaranteed, other, financing, investment
   std::string_view investment;  // ; anlæg {}
   std::string_view places_used, places_low;  // capacity, years, counted, share; low, counted
-  std::string_view measure_change;           // title, unit, years, figures, no clear change or ""
+  std::string_view measure_change;           // title, unit, years, figures
+  std::string_view no_clear_measures;        // years, titles
   std::string_view column_set, column_horizon, column_net_value, column_chance, column_rank,
       column_payback, column_verdict, years_short;
   std::string_view conclusion_holds, conclusion_flips, conclusion_depends, verdict_under;
-  std::string_view can_affect;
+  std::string_view clear_in_centres;  // "centre change; ..." (m DKK)
+  std::string_view no_centre_change;
   std::string_view ranking_legend, column_proposal;
   std::string_view calibration_header;  // replicates, within, targets, tolerance
   std::string_view column_target, column_year, column_baseline, column_off, column_se;

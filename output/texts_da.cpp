@@ -74,7 +74,8 @@ const Texts kDanishTexts = {
     .investment = "; anlæg {}",
     .places_used = "  pladser brugt ({}): {}; {} år {} %",
     .places_low = "; LAV: under halvdelen af pladserne brugt i {} af {} år",
-    .measure_change = "  {} ({}), ændring over {} år: {}{}\n",
+    .measure_change = "  {} ({}), ændring over {} år: {}\n",
+    .no_clear_measures = "  ingen klar ændring over {} år: {}\n",
     .column_set = "perspektiv",
     .column_horizon = "horisont",
     .column_net_value = "nettoværdi",
@@ -87,7 +88,8 @@ const Texts kDanishTexts = {
     .conclusion_flips = "  konklusionen vender: {}\n",
     .conclusion_depends = "  konklusionen afhænger af perspektivet: {}\n",
     .verdict_under = "{} under {}",
-    .can_affect = "  kan påvirke: {}\n",
+    .clear_in_centres = "  ændrer klart kommunens nettoudgift i budgetperioden (mio. kr.): {}\n",
+    .no_centre_change = "  ændrer ikke klart noget centers nettoudgift i budgetperioden\n",
     .ranking_legend =
         "Placering under hvert perspektiv (1 = bedst; ? = inden for usikkerheden af "
         "en nabo; vurdering: nettogevinst +, nettoudgift -, for tæt til at afgøre ~, "
@@ -382,7 +384,7 @@ const Texts kDanishTexts = {
  "ledger_payer": "Betaler",
  "ledger_department": "Center",
  "flows_heading": "4. Borgerstrømme mellem tilstande",
- "flows_lead": "Skift mellem hvert moduls tilstande over hele horisonten (middel pr. replikation): forslaget minus basisforløbet; hold musen over en celle for begge tal.",
+ "flows_lead": "Skift mellem hvert moduls tilstande over hele horisonten (middel pr. replikation): forslaget minus basisforløbet. Rækkerne er tilstanden, borgerne skifter fra, kolonnerne den, de skifter til; hold musen over en celle for begge tal.",
  "flows_to": "til",
  "flows_from": "fra",
  "flows_change": "Skift, forslag - basis",

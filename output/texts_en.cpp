@@ -71,7 +71,8 @@ const Texts kEnglishTexts = {
     .investment = "; investment (anlæg) {}",
     .places_used = "  places used ({}): {}; {} years {} %",
     .places_low = "; LOW: under half the places used in {} of {} years",
-    .measure_change = "  {} ({}), change over {} years: {}{}\n",
+    .measure_change = "  {} ({}), change over {} years: {}\n",
+    .no_clear_measures = "  no clear change over {} years: {}\n",
     .column_set = "normative set",
     .column_horizon = "horizon",
     .column_net_value = "net value",
@@ -84,7 +85,9 @@ const Texts kEnglishTexts = {
     .conclusion_flips = "  conclusion flips: {}\n",
     .conclusion_depends = "  conclusion depends on the set: {}\n",
     .verdict_under = "{} under {}",
-    .can_affect = "  can affect: {}\n",
+    .clear_in_centres =
+        "  clearly changes the municipality's net cost over the budget period (m DKK): {}\n",
+    .no_centre_change = "  clearly changes no centre's net cost over the budget period\n",
     .ranking_legend =
         "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
         "neighbour; verdict: net gain +, net cost -, too close to call ~, about "
@@ -370,7 +373,7 @@ const Texts kEnglishTexts = {
  "ledger_payer": "Payer",
  "ledger_department": "Centre",
  "flows_heading": "4. Citizen flows between states",
- "flows_lead": "Moves between each module's states over the whole horizon (mean per replicate): the proposal minus the baseline; hover for both counts.",
+ "flows_lead": "Moves between each module's states over the whole horizon (mean per replicate): the proposal minus the baseline. Rows are the state citizens move from, columns the state they move to; hover for both counts.",
  "flows_to": "to",
  "flows_from": "from",
  "flows_change": "Moves, proposal - baseline",

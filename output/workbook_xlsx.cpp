@@ -7,7 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <map>
+#include <numeric>
+#include <optional>
 #include <stdexcept>
+#include <tuple>
 #include <variant>
 
 #include "output/texts.hpp"
@@ -57,8 +61,10 @@ class Sheet {
     worksheet_set_landscape(sheet_);
     worksheet_set_paper(sheet_, 9);  // A4
     worksheet_fit_to_pages(sheet_, 1, pages_tall_);
+    const lxw_row_t last =
+        printed_rows_ ? std::min<lxw_row_t>(*printed_rows_, next_ - 1) : next_ - 1;
     if (next_ > 0 && !widths_.empty())
-      worksheet_print_area(sheet_, 0, 0, next_ - 1, static_cast<lxw_col_t>(widths_.size() - 1));
+      worksheet_print_area(sheet_, 0, 0, last, static_cast<lxw_col_t>(widths_.size() - 1));
     worksheet_repeat_rows(sheet_, 0, 0);
   }
 
@@ -100,6 +106,9 @@ class Sheet {
 
   // Prints on one A4 page (in landscape, the whole used range).
   void one_page() { pages_tall_ = 1; }
+  // Prints the header and the rows written so far only (a long data sheet whose rows for the
+  // budget view come first).
+  void print_rows_so_far() { printed_rows_ = next_ - 1; }
 
  private:
   lxw_worksheet* sheet_;
@@ -107,6 +116,7 @@ class Sheet {
   lxw_row_t next_ = 0;
   std::vector<double> widths_;
   uint16_t pages_tall_ = 2;
+  std::optional<lxw_row_t> printed_rows_;
 };
 
 const std::string& arm_id(const RunRecord& run, int arm) {
@@ -174,12 +184,23 @@ void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   const WorkbookTexts& w = words(run);
   Sheet sheet(book, f, std::string(w.ledger).c_str(), headers_of(w.ledger_headers));
-  for (const auto& r : run.appraisal.ledger)
+  const auto write = [&](const appraisal::LedgerRow& r) {
     sheet.row({arm_id(run, r.arm), static_cast<int64_t>(r.group), group_norms(run, r.group),
                static_cast<int64_t>(s.base_year + r.first_year), static_cast<int64_t>(r.years),
                s.departments[static_cast<size_t>(r.department)].id,
                std::string(w.payers[static_cast<size_t>(r.payer)]), dkk(r.net_cost.mean),
                dkk(r.net_cost.mean_low), dkk(r.net_cost.mean_high)});
+  };
+  // Printed: who pays over the budget period (the first dynamics group), every line that is not
+  // zero; the years one by one and the other groups follow for filtering.
+  const auto printed = [](const appraisal::LedgerRow& r) {
+    return r.group == 0 && r.years == appraisal::kBudgetPeriodYears && r.net_cost.mean != 0;
+  };
+  for (const auto& r : run.appraisal.ledger)
+    if (printed(r)) write(r);
+  sheet.print_rows_so_far();
+  for (const auto& r : run.appraisal.ledger)
+    if (!printed(r)) write(r);
 }
 
 // The budget form: each proposal's change in the municipality's net cost after refusion, by budget
@@ -217,6 +238,24 @@ void budget_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   }
 }
 
+// A budget form's sheet name: its place and the proposal's title, as Excel allows a sheet name:
+// at most 31 characters (whole UTF-8 characters), none of []:*?/\, unique by the place.
+std::string form_sheet_name(int place, const std::string& title) {
+  std::string name = fmt::format("{:02} ", place);
+  int characters = 3;
+  for (size_t i = 0; i < title.size();) {
+    const auto lead = static_cast<unsigned char>(title[i]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    if (characters == 31) break;
+    const std::string character = title.substr(i, length);
+    name += character.find_first_of("[]:*?/\\") == std::string::npos ? character : "-";
+    ++characters;
+    i += length;
+  }
+  while (name.back() == ' ') name.pop_back();
+  return name;
+}
+
 // Per proposal, a sheet shaped like a Danish budget proposal (udvidelses- or reduktionsforslag):
 // the owning centre's lines, then the derived consequences (afledte konsekvenser) in other
 // centres, by budget type, in 1.000 kr. for the budget year and three overslagsår, expenditure +
@@ -237,8 +276,7 @@ void budget_form_sheets(lxw_workbook* book, const Formats& f, const RunRecord& r
     for (int y = 0; y < years; ++y)
       headers.push_back(std::to_string(s.base_year + y) +
                         (y == 0 ? " (budgetår), 1.000 kr." : " (overslagsår), 1.000 kr."));
-    // Sheet names: at most 31 characters, unique by the arm's place.
-    const std::string name = fmt::format("{:02} {}", a, arm.id).substr(0, 31);
+    const std::string name = form_sheet_name(static_cast<int>(a), arm.title);
     Sheet sheet(book, f, name.c_str(), {kind + ": " + arm.title});
     sheet.note("Ejer: " + s.departments[static_cast<size_t>(first.department)].title);
     sheet.note(fmt::format(
@@ -286,22 +324,55 @@ void flips_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
 void switching_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const WorkbookTexts& w = words(run);
   Sheet sheet(book, f, std::string(w.switching).c_str(), headers_of(w.switching_headers));
-  for (const auto& r : run.appraisal.switching) {
+  const auto write = [&](const appraisal::SwitchingRow& r) {
     const int k = run.appraisal.scenario.parameter_index(r.parameter);
     const std::string unit =
         k >= 0 ? run.appraisal.scenario.parameters[static_cast<size_t>(k)].unit : "";
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, unit, r.current, r.low,
                r.high, r.value ? Cell{*r.value} : Cell{},
                std::string(r.value ? "" : w.none_within_range)});
-  }
+  };
+  // Printed: the budget view's rows; the other sets' follow.
+  const int budget = run.appraisal.scenario.budget_norm;
+  for (const auto& r : run.appraisal.switching)
+    if (r.norm == budget) write(r);
+  sheet.print_rows_so_far();
+  for (const auto& r : run.appraisal.switching)
+    if (r.norm != budget) write(r);
 }
+
+// The tornado's rows printed per proposal: the report's chart draws as many.
+constexpr int kPrintedTornadoBars = 15;
 
 void tornado_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const WorkbookTexts& w = words(run);
   Sheet sheet(book, f, std::string(w.tornado).c_str(), headers_of(w.tornado_headers));
-  for (const auto& r : run.appraisal.tornado)
+  const auto write = [&](const appraisal::TornadoRow& r) {
     sheet.row({arm_id(run, r.arm), norm_id(run, r.norm), r.parameter, r.low, r.high, Dkk{r.base},
                Dkk{r.at_low}, Dkk{r.at_high}, Dkk{r.swing()}});
+  };
+  // Printed: per proposal, the largest swings under the budget view (as many as the report's
+  // chart draws), largest first; every other row follows in the run's order.
+  const int budget = run.appraisal.scenario.budget_norm;
+  std::vector<size_t> order(run.appraisal.tornado.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+    const auto &a = run.appraisal.tornado[x], &b = run.appraisal.tornado[y];
+    return std::tuple(a.norm != budget, a.arm, -a.swing()) <
+           std::tuple(b.norm != budget, b.arm, -b.swing());
+  });
+  std::vector<bool> printed(order.size(), false);
+  std::map<int, int> shown;  // per arm
+  for (size_t i : order) {
+    const auto& r = run.appraisal.tornado[i];
+    if (r.norm == budget && shown[r.arm]++ < kPrintedTornadoBars) {
+      write(r);
+      printed[i] = true;
+    }
+  }
+  sheet.print_rows_so_far();
+  for (size_t i = 0; i < printed.size(); ++i)
+    if (!printed[i]) write(run.appraisal.tornado[i]);
 }
 
 void assumptions_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {

@@ -169,6 +169,7 @@ constexpr size_t kMaxCostConditions = 3;
 
 struct State {
   std::string id;
+  std::string title;  // what outputs show; the id when the scenario gives none
   std::vector<CostLine> costs;
   std::vector<MeasureWeight> measures;
   int history_flag = -1;                   // flag set on entering this state

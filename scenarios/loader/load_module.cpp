@@ -187,7 +187,7 @@ void read_cost_condition(LoadContext& ctx, TableReader& c, model::CostLine& line
 void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) {
   model::State state;
   state.id = r.identifier("id", Need::kRequired).value_or("");
-  r.string("title", Need::kOptional);
+  state.title = r.string("title", Need::kOptional).value_or(state.id);
   r.string("description", Need::kOptional);
   if (const auto flag = r.string("history_flag", Need::kOptional))
     state.history_flag = ctx.resolve(r, "history_flag", *flag, ctx.flags, "history flag");

@@ -77,18 +77,29 @@ async function firstScreen(browser, url, data, width, height) {
   return page;
 }
 
-// Every chart's text drawn whole (no "…" of a cut label, inside its chart) and at least 16 px.
+// Every chart's text drawn whole (no "…" of a cut label, inside its chart), at least 16 px, and
+// no two texts of a chart on top of each other.
 async function chartText(page) {
   const problems = await page.$$eval(".chart svg", svgs => svgs.flatMap(svg => {
     const box = svg.getBoundingClientRect(), id = svg.closest(".chart").id;
-    return [...svg.querySelectorAll("text")].filter(t => t.textContent.trim()).flatMap(t => {
-      const b = t.getBoundingClientRect(), size = parseFloat(getComputedStyle(t).fontSize), out = [];
-      if (t.textContent.includes("…")) out.push(`${id}: "${t.textContent}" is cut off`);
+    const texts = [...svg.querySelectorAll("text")].filter(t => t.textContent.trim());
+    const boxes = texts.map(t => t.getBoundingClientRect());
+    const out = texts.flatMap((t, i) => {
+      const b = boxes[i], size = parseFloat(getComputedStyle(t).fontSize), found = [];
+      if (t.textContent.includes("…")) found.push(`${id}: "${t.textContent}" is cut off`);
       if (b.left < box.left - 1 || b.right > box.right + 1 || b.top < box.top - 1 || b.bottom > box.bottom + 1)
-        out.push(`${id}: "${t.textContent}" lies outside its chart`);
-      if (size < 16) out.push(`${id}: "${t.textContent}" at ${size} px`);
-      return out;
+        found.push(`${id}: "${t.textContent}" lies outside its chart`);
+      if (size < 16) found.push(`${id}: "${t.textContent}" at ${size} px`);
+      return found;
     });
+    // Overlap by more than 2 px both ways (a line's text and the next line's may touch).
+    for (let i = 0; i < boxes.length; ++i)
+      for (let j = i + 1; j < boxes.length; ++j) {
+        const a = boxes[i], b = boxes[j];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 2 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 2)
+          out.push(`${id}: "${texts[i].textContent}" and "${texts[j].textContent}" overlap`);
+      }
+    return out;
   }));
   for (const p of problems.slice(0, 20)) check(false, p);
 }

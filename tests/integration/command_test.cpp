@@ -155,15 +155,15 @@ TEST(Command, TheSummaryIsDanishWithDanishNumbersUnlessEnglishIsAsked) {
   for (const char* words :
        {"beløb i mio. kr.", "kommunens nettoudgift, budgetåret (ikke diskonteret):",
         "budgetår og tre overslagsår", "heraf serviceudgifter", "(budgetgaranti)", "perspektiv",
-        "konklusionen", "kan påvirke:", "skrev "})
+        "konklusionen", "nettoudgift i budgetperioden", "skrev "})
     EXPECT_NE(danish.output.find(words), std::string::npos) << words;
   EXPECT_TRUE(std::regex_search(
       danish.output,
       std::regex(
           R"(budgetåret \(ikke diskonteret\): -?[0-9]+,[0-9] \[-?[0-9]+,[0-9]; -?[0-9]+,[0-9]\])")))
       << danish.output;
-  for (const char* english_words :
-       {"net cost", "net value", "under every normative set", "can affect", "simulating", "wrote "})
+  for (const char* english_words : {"net cost", "net value", "under every normative set",
+                                    "net cost over the budget period", "simulating", "wrote "})
     EXPECT_EQ(danish.output.find(english_words), std::string::npos) << english_words;
   // --lang en gives the English summary with decimal points.
   EXPECT_TRUE(std::regex_search(

@@ -12,7 +12,7 @@ model::Module make_module(std::vector<std::string> states, std::vector<Transitio
   m.title = "test module";
   m.min_age_months = min_age * 12;
   m.max_age_months = max_age * 12;
-  for (auto& s : states) m.states.push_back({s, {}, {}, -1, {}});
+  for (auto& s : states) m.states.push_back({s, s, {}, {}, -1, {}});
   std::stable_sort(transitions.begin(), transitions.end(),
                    [](const auto& a, const auto& b) { return a.from < b.from; });
   for (const auto& t : transitions) {

@@ -143,7 +143,7 @@ def main(run_dir):
     # Budget forms: one sheet per proposal ("NN id"), its total per year of the budget period (the
     # budget year and three overslagsår, 1.000 kr.) equal to the store's change over all budget
     # types, and set to print on one A4 page in landscape.
-    arms = [a for (a,) in db.execute("SELECT arm FROM arms WHERE arm_index > 0 ORDER BY arm_index")]
+    arms = [a for a in db.execute("SELECT arm, title FROM arms WHERE arm_index > 0 ORDER BY arm_index")]
     yearly = {
         (arm, year): value
         for arm, year, value in db.execute(
@@ -151,8 +151,10 @@ def main(run_dir):
             " WHERE dynamics_group = 0 AND first_year = last_year GROUP BY arm, first_year")
     }
     forms = 0
-    for index, arm in enumerate(arms, start=1):
-        name = f"{index:02} {arm}"[:31]
+    for index, (arm, title) in enumerate(arms, start=1):
+        # Named by the proposal's title (not its id), as Excel allows: 31 characters, no []:*?/\.
+        name = f"{index:02} " + "".join("-" if c in "[]:*?/\\" else c for c in title)
+        name = name[:31].rstrip()
         if name not in book.sheetnames:
             failures.append(f"no budget form sheet '{name}'")
             continue
@@ -166,7 +168,7 @@ def main(run_dir):
             want = yearly[(arm, year)] / 1000
             if not equal_number(cell.value, want):
                 failures.append(f"{name} {year}: {cell.value}, results.sqlite {want} (1.000 kr.)")
-        if sheet.page_setup.fitToHeight not in (1, "1"):
+        if sheet.page_setup.fitToHeight not in (None, 1, "1"):  # 1 is the default, left out
             failures.append(f"{name}: a budget form is not set to print on one page")
 
     # Every sheet prints: its used range as the print area, on A4 landscape, one page wide and at
