@@ -14,10 +14,39 @@
 namespace kommunesim::output {
 namespace {
 
-std::string cell(std::string text) {
-  for (auto& c : text)
-    if (c == '|' || c == '\n') c = ' ';
-  return text;
+// Scenario text as Markdown shows it and no more: no HTML (& < > as entities), no link ([ ] as
+// entities), so a title or source cannot inject markup into the file or a page rendering it.
+std::string plain(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '[':
+        out += "&#91;";
+        break;
+      case ']':
+        out += "&#93;";
+        break;
+      default:
+        out += c;
+    }
+  return out;
+}
+
+// The same inside a table cell, on one line and without a column break.
+std::string cell(const std::string& text) {
+  std::string out = plain(text);
+  for (auto& c : out)
+    if (c == '|' || c == '\n' || c == '\r') c = ' ';
+  return out;
 }
 
 std::string range_text(const model::Parameter& p, const AssumptionsTexts& t) {
@@ -85,16 +114,16 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
   const auto flip_rows = run.appraisal.flips;
   for (const auto& f : flip_rows) deciding.insert(f.differing.begin(), f.differing.end());
   std::string text =
-      fmt::format(fmt::runtime(t.title), s.name) +
-      fmt::format(fmt::runtime(t.lead), run.provenance.scenario_folder, run.appraisal.plan.seed,
-                  replicates_text(run.appraisal, lang), run.provenance.engine_version,
-                  run.provenance.engine_commit, words.interval_note, words.discounting_note,
-                  decimal(s.materiality_dkk, 0, lang),
-                  uncertainty_sources_text(run.appraisal, lang), financing_text(s, lang),
-                  prices_text(s, true, lang));
+      fmt::format(fmt::runtime(t.title), cell(s.name)) +
+      fmt::format(fmt::runtime(t.lead), plain(run.provenance.scenario_folder),
+                  run.appraisal.plan.seed, replicates_text(run.appraisal, lang),
+                  run.provenance.engine_version, run.provenance.engine_commit, words.interval_note,
+                  words.discounting_note, decimal(s.materiality_dkk, 0, lang),
+                  uncertainty_sources_text(run.appraisal, lang), plain(financing_text(s, lang)),
+                  plain(prices_text(s, true, lang)));
   if (const auto changes = dated_change_lines(s); !changes.empty()) {
     text += t.dated_changes;
-    for (const auto& line : changes) text += "- " + line + "\n";
+    for (const auto& line : changes) text += "- " + cell(line) + "\n";
     text += "\n";
   }
   text += t.normative;
@@ -120,7 +149,7 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
     std::string differing;
     for (const auto& d : f.differing)
       differing += (differing.empty() ? "" : ", ") + ("`" + d + "`");
-    text += fmt::format(fmt::runtime(t.flip), s.arms[static_cast<size_t>(f.arm)].title,
+    text += fmt::format(fmt::runtime(t.flip), cell(s.arms[static_cast<size_t>(f.arm)].title),
                         f.sign_differs ? t.sign_differs : t.top_differs,
                         s.norms[static_cast<size_t>(f.norm_a)].id,
                         s.norms[static_cast<size_t>(f.norm_b)].id, differing);

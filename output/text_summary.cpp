@@ -195,9 +195,10 @@ std::string capacity_line(const RunRecord& run, int arm) {
   return line + "\n";
 }
 
-// The centres whose spending the proposal clearly changes (the municipality's net cost over the
-// budget period, simulated with the first set's dynamics, its interval of the mean clear of
-// zero), each with its change: where the money lands, which differs from proposal to proposal.
+// The centres whose spending the proposal clearly and materially changes (the municipality's net
+// cost over the budget period, simulated with the first set's dynamics: its interval of the mean
+// clear of zero, its mean at least the scenario's materiality), each with its change: where the
+// money lands, which differs from proposal to proposal.
 std::string centres_line(const RunRecord& run, int arm) {
   const auto& s = run.appraisal.scenario;
   const Texts& words = texts(run.language);
@@ -206,7 +207,9 @@ std::string centres_line(const RunRecord& run, int arm) {
     if (row.arm != arm || row.group != 0 || row.years != appraisal::kBudgetPeriodYears ||
         row.payer != model::Payer::kMunicipality)
       continue;
-    if (!(row.net_cost.mean_low > 0 || row.net_cost.mean_high < 0)) continue;
+    if (!(row.net_cost.mean_low > 0 || row.net_cost.mean_high < 0) ||
+        std::abs(row.net_cost.mean) < s.materiality_dkk)
+      continue;
     centres += (centres.empty() ? "" : "; ") +
                fmt::format("{} {}", s.departments[static_cast<size_t>(row.department)].title,
                            decimal(row.net_cost.mean / 1e6, 1, run.language));

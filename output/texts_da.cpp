@@ -88,8 +88,10 @@ const Texts kDanishTexts = {
     .conclusion_flips = "  konklusionen vender: {}\n",
     .conclusion_depends = "  konklusionen afhænger af perspektivet: {}\n",
     .verdict_under = "{} under {}",
-    .clear_in_centres = "  ændrer klart kommunens nettoudgift i budgetperioden (mio. kr.): {}\n",
-    .no_centre_change = "  ændrer ikke klart noget centers nettoudgift i budgetperioden\n",
+    .clear_in_centres =
+        "  ændrer klart og væsentligt kommunens nettoudgift i budgetperioden (mio. kr.): {}\n",
+    .no_centre_change =
+        "  ændrer ikke klart og væsentligt noget centers nettoudgift i budgetperioden\n",
     .ranking_legend =
         "Placering under hvert perspektiv (1 = bedst; ? = inden for usikkerheden af "
         "en nabo; vurdering: nettogevinst +, nettoudgift -, for tæt til at afgøre ~, "

@@ -86,8 +86,10 @@ const Texts kEnglishTexts = {
     .conclusion_depends = "  conclusion depends on the set: {}\n",
     .verdict_under = "{} under {}",
     .clear_in_centres =
-        "  clearly changes the municipality's net cost over the budget period (m DKK): {}\n",
-    .no_centre_change = "  clearly changes no centre's net cost over the budget period\n",
+        "  clearly and materially changes the municipality's net cost over the budget period (m "
+        "DKK): {}\n",
+    .no_centre_change =
+        "  clearly and materially changes no centre's net cost over the budget period\n",
     .ranking_legend =
         "Ranking under each normative set (1 = best; ? = within its uncertainty of a "
         "neighbour; verdict: net gain +, net cost -, too close to call ~, about "

@@ -174,7 +174,7 @@ std::optional<std::vector<double>> read_state_shares(
   if (ok && std::abs(total - 1.0) > 1e-6) {
     ctx.diagnostics.add(
         at(table, file, path,
-           std::string(what) + " sum to " + std::to_string(total) + "; expected them to sum to 1"));
+           std::string(what) + " sum to " + number_text(total) + "; expected them to sum to 1"));
     ok = false;
   }
   if (!ok) return std::nullopt;

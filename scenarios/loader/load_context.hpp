@@ -41,6 +41,7 @@ struct LoadContext {
   };
   std::vector<std::vector<PendingChange>> changes;
 
+  std::vector<std::string> norm_files;                  // per normative set: its file
   std::vector<NameIndex> states;                        // per module
   std::vector<bool> module_has_clock;                   // per module: it declares a [clock]
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading

@@ -454,7 +454,7 @@ void read_probability_kind(TableReader& r, model::Module& module) {
     if (largest[s] >= 1)
       r.error("probabilities",
               "crude probabilities of leaving state '" + module.states[s].id + "' can add up to " +
-                  std::to_string(largest[s]) +
+                  number_text(largest[s]) +
                   "; expected a sum below 1 for every age and duration (the share that stays)");
 }
 

@@ -80,7 +80,7 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
           p.error("value",
                   "a lognormal effect's value is the median of its 90 % interval: "
                   "expected 0 < low < high and value = sqrt(low * high) = " +
-                      std::to_string(median));
+                      number_text(median));
       } else {
         p.error("distribution",
                 "unknown distribution '" + *d +
@@ -396,8 +396,8 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       const auto v = node.value<double>();
       if (!v || node.is_boolean() || *v < e->low || *v > e->high) {
         ctx.diagnostics.add(at(node, file, where,
-                               "expected a number in the register's range [" +
-                                   std::to_string(e->low) + ", " + std::to_string(e->high) + "]"));
+                               "expected a number in the register's range [" + number_text(e->low) +
+                                   ", " + number_text(e->high) + "]"));
         continue;
       }
       set_values[static_cast<size_t>(e - entries.data())] = *v;
@@ -446,16 +446,19 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
       const model::Parameter& p = entries[static_cast<size_t>(k)];
       for (const auto& band : norm.discount)
         if (band.rate < p.low || band.rate > p.high)
-          r.error("discount_schedule", "rate " + std::to_string(band.rate) +
+          r.error("discount_schedule", "rate " + number_text(band.rate) +
                                            " is outside the register's discount_rate range [" +
-                                           std::to_string(p.low) + ", " + std::to_string(p.high) +
-                                           "]");
+                                           number_text(p.low) + ", " + number_text(p.high) + "]");
     }
   }
   if (!norm.id.empty()) {
-    for (const auto& other : ctx.out.scenario.norms)
-      if (other.id == norm.id) r.error("id", "normative set '" + norm.id + "' is declared twice");
+    const auto& norms = ctx.out.scenario.norms;
+    for (size_t n = 0; n < norms.size(); ++n)
+      if (norms[n].id == norm.id)
+        r.error("id", "normative set '" + norm.id +
+                          "' is declared twice; it is first declared in " + ctx.norm_files[n]);
     ctx.out.scenario.norms.push_back(norm);
+    ctx.norm_files.push_back(file);
   }
 }
 

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <sstream>
 
 namespace kommunesim::scenarios {
@@ -38,9 +40,17 @@ std::string type_name(const toml::node& node) {
 }
 
 std::string number_text(double v) {
-  std::ostringstream s;
-  s << v;
-  return s.str();
+  // Ten significant digits without an exponent (1950000, 0.0085, 0.00005), trailing zeros cut.
+  char text[64];
+  std::snprintf(text, sizeof text, "%.10g", v);
+  if (!std::strchr(text, 'e')) return text;
+  std::snprintf(text, sizeof text, "%.12f", v);
+  std::string out = text;
+  if (out.find('.') != std::string::npos) {
+    out.erase(out.find_last_not_of('0') + 1);
+    if (out.back() == '.') out.pop_back();
+  }
+  return out;
 }
 
 namespace {

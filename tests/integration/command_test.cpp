@@ -422,7 +422,7 @@ TEST(Command, ASecondRunOnTheSameOutIsRefusedBeforeSimulating) {
   EXPECT_FALSE(fs::exists(tmp.path / "out"));
 }
 
-TEST(Command, HostileTitlesCannotRunFormulasBlankTheReportOrDriveTheTerminal) {
+TEST(Command, HostileTitlesCannotRunFormulasBlankTheReportInjectMarkupOrDriveTheTerminal) {
   TempFolder tmp("hostile");
   const fs::path scenario = tmp.path / "scenario";
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
@@ -432,10 +432,24 @@ TEST(Command, HostileTitlesCannotRunFormulasBlankTheReportOrDriveTheTerminal) {
   text.replace(text.find("title = "), title_line.find('\n'),
                R"(title = "=HYPERLINK(\"http://x\",\"y\") <!--<script> \u001B[31mred")");
   std::ofstream(proposal) << text;
+  // A source that would be markup in assumptions.md: an image with a script and a link.
+  const fs::path register_file = scenario / "parameters.toml";
+  std::string register_text = read_file(register_file);
+  register_text.replace(
+      register_text.find("source = \"Danish municipal budget practice"),
+      std::string("source = \"Danish municipal budget practice").size(),
+      R"(source = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) Danish municipal budget practice)");
+  std::ofstream(register_file) << register_text;
   const fs::path out = tmp.path / "out";
   const auto r =
       run_kommunesim("run " + scenario.string() + " --replicates 2 --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.output;
+  // assumptions.md shows the source as text: no HTML, no link.
+  const std::string assumptions = read_file(out / "assumptions.md");
+  EXPECT_EQ(assumptions.find("<img"), std::string::npos);
+  EXPECT_EQ(assumptions.find("[click]"), std::string::npos);
+  EXPECT_NE(assumptions.find("&lt;img src=x onerror=alert(1)&gt; &#91;click&#93;(javascript"),
+            std::string::npos);
   // The csv cell is text to a spreadsheet: quoted (RFC 4180) and led by an apostrophe.
   EXPECT_NE(
       read_file(out / "summary.csv").find(R"(,"'=HYPERLINK(""http://x"",""y"") <!--<script> )"),

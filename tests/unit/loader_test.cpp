@@ -151,6 +151,28 @@ TEST_F(BrokenScenario, TheBudgetViewIsTheNamedSetOrTheFirst) {
   EXPECT_EQ(first.loaded->scenario.budget_norm, 0);
 }
 
+TEST_F(BrokenScenario, ADuplicateSetSaysWhereTheFirstIsDeclared) {
+  const int line = apply({"norms/sceptic.toml", "id = \"sceptic\"", "id = \"public_sector_5y\""});
+  const auto ds = load();
+  EXPECT_NE(find(ds, "norms/sceptic.toml", line,
+                 "normative set 'public_sector_5y' is declared twice; it is first declared in "
+                 "norms/public_sector_5y.toml"),
+            nullptr)
+      << all(ds);
+}
+
+TEST_F(BrokenScenario, NumbersInMessagesAreWrittenAsInTheFile) {
+  // Not "rate 0.060000 ... [0.000000, 0.050000]".
+  std::ofstream(folder / "norms/public_sector_5y.toml", std::ios::app)
+      << "\n[[discount_schedule]]\nfrom_year = 0\nrate = 0.06\n";
+  const auto ds = load();
+  const std::string text = all(ds);
+  EXPECT_NE(text.find("rate 0.06 is outside the register's discount_rate range [0, 0.05]"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("000000"), std::string::npos) << text;
+}
+
 TEST_F(BrokenScenario, BaselineIsReservedForTheArmWithoutProposals) {
   const int line =
       apply({"proposals/family_therapy.toml", "id = \"family_therapy\"", "id = \"baseline\""});

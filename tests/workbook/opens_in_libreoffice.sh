@@ -20,11 +20,30 @@ expected=$(/usr/bin/python3 -c "import sqlite3, sys
 print(sqlite3.connect(sys.argv[1]).execute('SELECT COUNT(*) FROM summary').fetchone()[0])" \
   "$run/results.sqlite")
 [ "$rows" -eq "$expected" ] || { echo "Summary: $rows rows in LibreOffice, $expected in results.sqlite"; exit 1; }
+# Each sheet alone (openpyxl keeps its print settings), all converted by one LibreOffice call.
+mkdir "$out/sheets"
+/usr/bin/python3 - "$run/workbook.xlsx" "$out/sheets" <<'PY'
+import sys, openpyxl
+names = openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames
+for i, name in enumerate(names):
+    book = openpyxl.load_workbook(sys.argv[1])
+    for other in names:
+        if other != name:
+            del book[other]
+    book.save(f"{sys.argv[2]}/{i:02}.xlsx")
+PY
 soffice -env:UserInstallation="file://$out/profile" --headless --convert-to pdf \
-  --outdir "$out" "$run/workbook.xlsx" >/dev/null 2>&1
-sheets=$(/usr/bin/python3 -c "import openpyxl, sys
-print(len(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames))" "$run/workbook.xlsx")
-pages=$(grep -a -c -E '/Type ?/Page([^s]|$)' "$out/workbook.pdf" || true)
-[ "$pages" -ge "$sheets" ] && [ "$pages" -le $((2 * sheets)) ] ||
-  { echo "workbook.pdf: $pages A4 pages for $sheets sheets (expected $sheets to $((2 * sheets)))"; exit 1; }
-echo "workbook.xlsx opens in LibreOffice: $sheets sheets, $rows summary rows; $pages A4 pages as PDF"
+  --outdir "$out/sheets" "$out"/sheets/*.xlsx >/dev/null 2>&1
+sheets=0
+pages=0
+for pdf in "$out"/sheets/*.pdf; do
+  count=$(grep -a -c -E '/Type ?/Page([^s]|$)' "$pdf" || true)
+  name=$(/usr/bin/python3 -c "import openpyxl, sys
+print(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames[0])" "${pdf%.pdf}.xlsx")
+  [ "$count" -ge 1 ] && [ "$count" -le 2 ] ||
+    { echo "sheet '$name' prints on $count A4 pages (expected 1 or 2)"; exit 1; }
+  sheets=$((sheets + 1))
+  pages=$((pages + count))
+done
+[ "$sheets" -ge 8 ] || { echo "LibreOffice converted $sheets sheets to PDF"; exit 1; }
+echo "workbook.xlsx opens in LibreOffice: $sheets sheets, $rows summary rows; each sheet on 1-2 A4 pages ($pages in all)"
