@@ -21,7 +21,8 @@ struct RunOptions {
   std::optional<uint32_t> seed;               // overrides the scenario's
   bool full_tornado = false;      // also re-simulate the modules' and proposals' dynamics figures
   bool full_simulations = false;  // every arm in full, not sharing the baseline (reference)
-  std::string language = "da";    // of the terminal summary and progress: "da" or "en"
+  bool ignore_memory_estimate = false;  // run even when the estimate exceeds the machine's memory
+  std::string language = "da";          // of the terminal summary and progress: "da" or "en"
   std::string command_line;
 };
 

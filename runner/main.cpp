@@ -51,6 +51,8 @@ int main(int argc, char** argv) {
                    "Language of the summary and progress: da (Danish) or en (English)")
       ->capture_default_str()
       ->check(CLI::IsMember({"da", "en"}));
+  run_cmd->add_flag("--ignore-memory-estimate", run.ignore_memory_estimate,
+                    "Run even when the estimated memory exceeds the machine's");
   run_cmd->add_flag("--full-simulations", run.full_simulations,
                     "Simulate every arm in full instead of only the households where it differs "
                     "from the baseline: identical results, slower (the reference path)");

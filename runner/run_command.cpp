@@ -21,6 +21,7 @@
 #include "output/writers.hpp"
 #include "runner/commands.hpp"
 #include "runner/progress.hpp"
+#include "runner/resource_estimate.hpp"
 #include "runner/scenario_loading.hpp"
 
 namespace kommunesim::runner {
@@ -159,6 +160,14 @@ int run_command(const RunOptions& options) {
     fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }
+  const int threads = effective_threads(options.threads);
+  const ResourceEstimate needs = estimate_resources(
+      loaded->scenario, options.replicates.value_or(loaded->scenario.max_replicates), threads);
+  if (const auto problem = resource_problem(needs, options.out, loaded->scenario.population.persons,
+                                            threads, options.ignore_memory_estimate)) {
+    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", *problem);
+    return kExitInvalidInput;
+  }
   // The destination is locked and its staging folder made before simulating, so that a location
   // that cannot be written fails at once.
   std::optional<output::StagedFolder> folder;
@@ -168,7 +177,6 @@ int run_command(const RunOptions& options) {
     fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
     return kExitRunFailed;
   }
-  const int threads = effective_threads(options.threads);
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   try {

@@ -190,7 +190,7 @@ std::optional<std::vector<double>> read_shares_table(LoadContext& ctx, const tom
       ctx, table, file, path, module, "shares",
       [&](const toml::node& node, const std::string& where, int) -> std::optional<double> {
         const auto v = node.value<double>();
-        if (!v || node.is_boolean() || *v < 0 || *v > 1) {
+        if (!v || node.is_boolean() || !(*v >= 0 && *v <= 1)) {  // NaN fails too
           ctx.diagnostics.add(at(node, file, where, "expected a share in [0, 1]"));
           return std::nullopt;
         }

@@ -103,9 +103,12 @@ std::vector<model::MeasureWeight> read_measures(LoadContext& ctx, TableReader& r
     const int m =
         ctx.resolve_at(node, r.file(), where, std::string(name.str()), ctx.measures, "measure");
     const auto v = node.value<double>();
-    if (!v || node.is_boolean()) {
+    // A measure counts years, events or points: a million per person-month is beyond any.
+    constexpr double kLargestWeight = 1e6;
+    if (!v || node.is_boolean() || !(std::abs(*v) <= kLargestWeight)) {
       ctx.diagnostics.add(at(node, r.file(), where,
-                             "expected a number (the measure per person-month or per event)"));
+                             "expected a number in [-1000000, 1000000] (the measure per "
+                             "person-month or per event)"));
       continue;
     }
     if (m >= 0) out.push_back({m, *v});

@@ -34,6 +34,10 @@ bool is_normative(const model::Scenario& scenario, std::string_view id) {
 
 }  // namespace
 
+// The largest figure the register holds, either sign: beyond any amount a municipality has (a
+// trillion DKK a month) and small enough that sums over persons and months stay finite.
+constexpr double kLargestRegisterFigure = 1e12;
+
 void load_register(LoadContext& ctx, const std::string& file, const toml::table& doc) {
   TableReader r(doc, file, "", ctx.diagnostics);
   for (const toml::table* t : r.tables("parameter", Need::kRequired)) {
@@ -42,9 +46,10 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
     e.id = p.identifier("id", Need::kRequired).value_or("");
     e.description = p.string("description", Need::kRequired).value_or("");
     e.unit = p.string("unit", Need::kRequired).value_or("");
-    e.value = p.number("value", Need::kRequired).value_or(0);
-    e.low = p.number("low", Need::kRequired).value_or(e.value);
-    e.high = p.number("high", Need::kRequired).value_or(e.value);
+    constexpr double kMax = kLargestRegisterFigure;
+    e.value = p.number("value", Need::kRequired, -kMax, kMax).value_or(0);
+    e.low = p.number("low", Need::kRequired, -kMax, kMax).value_or(e.value);
+    e.high = p.number("high", Need::kRequired, -kMax, kMax).value_or(e.value);
     e.category = p.string("category", Need::kRequired).value_or("");
     e.evidence = p.string("evidence", Need::kRequired).value_or("");
     e.source = p.string("source", Need::kRequired).value_or("");
@@ -98,7 +103,9 @@ void load_register(LoadContext& ctx, const std::string& file, const toml::table&
       TableReader ch(*c, file, p.path("change"), ctx.diagnostics);
       LoadContext::PendingChange change;
       const std::string from = ch.string("from", Need::kRequired).value_or("");
-      change.value = ch.number("value", Need::kRequired).value_or(0);
+      change.value =
+          ch.number("value", Need::kRequired, -kLargestRegisterFigure, kLargestRegisterFigure)
+              .value_or(0);
       change.source = ch.source();
       change.origin = at(*c, file, p.path("change"), "");
       int year = 0, month = 0;
@@ -394,7 +401,7 @@ void load_norm(LoadContext& ctx, const std::string& file, const toml::table& doc
         continue;
       }
       const auto v = node.value<double>();
-      if (!v || node.is_boolean() || *v < e->low || *v > e->high) {
+      if (!v || node.is_boolean() || !(*v >= e->low && *v <= e->high)) {  // NaN fails too
         ctx.diagnostics.add(at(node, file, where,
                                "expected a number in the register's range [" + number_text(e->low) +
                                    ", " + number_text(e->high) + "]"));

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "model/engine/cross_graph.hpp"
 #include "model/engine/initial_populations.hpp"
@@ -190,7 +191,7 @@ void load_prices(TableReader& r, LoadContext& ctx) {
           year > kLastYear)
         ctx.diagnostics.add(at(node, r.file(), t.path("index") + "." + name,
                                "expected a year (1900-2200) as the key"));
-      else if (!value || node.is_boolean() || !(*value > 0))
+      else if (!value || node.is_boolean() || !(*value > 0) || !std::isfinite(*value))
         ctx.diagnostics.add(
             at(node, r.file(), t.path("index") + "." + name, "expected a positive index value"));
       else

@@ -173,6 +173,23 @@ TEST_F(BrokenScenario, NumbersInMessagesAreWrittenAsInTheFile) {
   EXPECT_EQ(text.find("000000"), std::string::npos) << text;
 }
 
+// Found by tests/fuzz: a value of nan passed every range check, and a measure of 1e308 made the
+// tallies infinite; both ended the run in a SQLite error after simulating.
+TEST_F(BrokenScenario, NotANumberAndHugeFiguresAreRefused) {
+  const int rate =
+      apply({"norms/owning_centre_1y.toml", "discount_rate = 0.0", "discount_rate = nan"});
+  const int weight = apply({"modules/children.toml", "measures = { new_placements = 1 }",
+                            "measures = { new_placements = 1e308 }"});
+  const auto ds = load();
+  EXPECT_NE(
+      find(ds, "norms/owning_centre_1y.toml", rate, "expected a number in the register's range"),
+      nullptr)
+      << all(ds);
+  EXPECT_NE(find(ds, "modules/children.toml", weight, "expected a number in [-1000000, 1000000]"),
+            nullptr)
+      << all(ds);
+}
+
 TEST_F(BrokenScenario, BaselineIsReservedForTheArmWithoutProposals) {
   const int line =
       apply({"proposals/family_therapy.toml", "id = \"family_therapy\"", "id = \"baseline\""});
