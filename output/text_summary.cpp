@@ -86,23 +86,6 @@ std::string interval(double mean, double low, double high, Language language) {
 }
 
 // `text` broken into lines of at most `width` characters at spaces.
-std::string wrapped(const std::string& text, size_t width) {
-  std::string out, line;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    if (!line.empty() && utf8_length(line) + 1 + utf8_length(word) > width) {
-      out += line + "\n";
-      line.clear();
-    }
-    line += (line.empty() ? "" : " ") + word;
-    start = end + 1;
-  }
-  return out + line + "\n";
-}
-
 // The closing ranking: every proposal's rank and verdict under every normative set, one line per
 // proposal, the sets lettered.
 std::string ranking_summary(const RunRecord& run) {

@@ -63,19 +63,25 @@ int assumptions_command(const std::string& folder) {
              "range", "evidence");
   for (size_t k : figures) {
     const auto& p = s.parameters[k];
+    // The evidence grade, its reasoning under Sources.
     fmt::print("  {:<{}} {:<10} {:>12} {:>24}  {}\n", p.id, id_width - 2, p.category,
-               output::plain_number(p.value), range(p), p.evidence);
+               output::plain_number(p.value), range(p),
+               p.evidence.substr(0, p.evidence.find(" (")));
   }
   fmt::print("\nSources\n");
   for (const auto& p : s.parameters) {
-    fmt::print("{} ({}): {}\n  evidence: {}\n  source: {}\n", p.id, p.unit, p.description,
-               p.evidence, p.source);
+    // Long descriptions and sources wrapped at 100 characters, continued under their label.
+    fmt::print("{}", output::wrapped(fmt::format("{} ({}): {}", p.id, p.unit, p.description), 100,
+                                     "    "));
+    fmt::print("  {}", output::wrapped("evidence: " + p.evidence, 98, "    "));
+    fmt::print("  {}", output::wrapped("source: " + p.source, 98, "    "));
     if (p.price_year != 0) fmt::print("  prices: {}\n", output::price_conversion_text(p, s));
   }
-  fmt::print("\n{}\n", output::prices_text(s, true, output::Language::kEnglish));
+  fmt::print("\n{}",
+             output::wrapped(output::prices_text(s, true, output::Language::kEnglish), 100));
   if (const auto changes = output::dated_change_lines(s); !changes.empty()) {
     fmt::print("\nDated changes (the tornado moves a figure's value before its changes)\n");
-    for (const auto& line : changes) fmt::print("  {}\n", line);
+    for (const auto& line : changes) fmt::print("  {}", output::wrapped(line, 98, "    "));
   }
   return kExitSuccess;
 }

@@ -14,7 +14,14 @@ std::optional<scenarios::LoadedScenario> load_or_report(const std::string& folde
     return std::nullopt;
   }
   scenarios::LoadResult result = scenarios::load_scenario(folder);
-  if (result.loaded) return std::move(result.loaded);
+  if (result.loaded) {
+    for (const auto& file : result.loaded->unlisted)
+      fmt::print(stderr,
+                 "note: {}/{} is not named in any list of scenario.toml (modules, proposals, "
+                 "norms, parameters, population, calibration): it is not read\n",
+                 folder, file);
+    return std::move(result.loaded);
+  }
   const auto& items = result.diagnostics.items();
   for (const auto& d : items) fmt::print(stderr, "{}/{}\n", folder, scenarios::format(d));
   fmt::print(stderr, "{} problem{} in scenario '{}'; nothing was run or written\n", items.size(),

@@ -268,6 +268,24 @@ void load_replicates(TableReader& r, LoadContext& ctx) {
   s.materiality_dkk = r.number("materiality_dkk", Need::kOptional, 0, 1e12).value_or(0);
 }
 
+// TOML files in the folder and its subfolders (a few levels, as scenarios are laid out) that the
+// scenario's lists do not name: a proposal written but not listed would otherwise go unnoticed.
+std::vector<std::string> unlisted_files(const std::filesystem::path& folder,
+                                        const std::vector<std::string>& read) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code error;
+  fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, error);
+  for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+    if (it.depth() >= 3) it.disable_recursion_pending();
+    if (!it->is_regular_file(error) || it->path().extension() != ".toml") continue;
+    const std::string relative = it->path().lexically_relative(folder).generic_string();
+    if (std::find(read.begin(), read.end(), relative) == read.end()) out.push_back(relative);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 }  // namespace
 
 LoadResult load_scenario(const std::filesystem::path& folder) {
@@ -343,7 +361,10 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
   }
   if (ctx.diagnostics.empty()) check_graph(ctx);
   result.diagnostics = std::move(ctx.diagnostics);
-  if (result.diagnostics.empty()) result.loaded = std::move(ctx.out);
+  if (result.diagnostics.empty()) {
+    result.loaded = std::move(ctx.out);
+    result.loaded->unlisted = unlisted_files(folder, result.loaded->files);
+  }
   return result;
 }
 

@@ -16,6 +16,8 @@ struct LoadedScenario {
   model::Scenario scenario;
   std::vector<std::string> files;  // every file read, relative to the folder, in reading order
   std::filesystem::path folder;
+  // TOML files in the scenario folder that no list names, relative to it: never read, said so.
+  std::vector<std::string> unlisted;
 };
 
 struct LoadResult {

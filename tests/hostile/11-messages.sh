@@ -22,3 +22,9 @@ run validate "$scenario"
 expect_exit 2
 expect_output "is declared twice; it is first declared in norms/public_sector_5y.toml"
 expect_no_output "000000"
+# A proposal file in the folder that scenario.toml does not list was never named: a note says so.
+rm -rf "$scenario" && cp -r "$2" "$scenario"
+cp "$scenario/proposals/family_therapy.toml" "$scenario/proposals/draft.toml"
+run validate "$scenario"
+expect_exit 0
+expect_output "note: $scenario/proposals/draft.toml is not named in any list of scenario.toml"

@@ -58,6 +58,16 @@ TEST(Words, VerdictsAreTheBudgetTeamsWords) {
   EXPECT_EQ(verdict_id(appraisal::Verdict::kNetGain), "net_gain");
 }
 
+// Long register sources in `kommunesim assumptions` and the terminal: broken at spaces, the
+// continuation indented, a word longer than the width kept whole.
+TEST(Words, LongTextIsWrappedAtSpacesWithAnIndent) {
+  EXPECT_EQ(wrapped("source: one two three four", 12, "    "),
+            "source: one\n    two\n    three\n    four\n");
+  EXPECT_EQ(wrapped("æøå æøå", 7), "æøå æøå\n");  // characters, not bytes
+  EXPECT_EQ(wrapped("https://a.very.long/address/that/is/one/word", 10),
+            "https://a.very.long/address/that/is/one/word\n");
+}
+
 // The report's texts: one JSON object per language with the same keys, nested tables included,
 // so that the page finds every text in either language.
 TEST(Words, TheReportHasEveryTextInBothLanguages) {
