@@ -77,10 +77,12 @@ const toml::table* LoadContext::parse(const std::string& relative) {
   const std::filesystem::path path = folder / relative;
   if (const std::string problem = unreadable(folder, relative); !problem.empty()) {
     diagnostics.add({relative, 0, 0, {}, problem, {}});
+    unread_file = true;
     return nullptr;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    unread_file = true;
     diagnostics.add({relative,
                      0,
                      0,
@@ -96,6 +98,7 @@ const toml::table* LoadContext::parse(const std::string& relative) {
     documents.push_back(std::make_unique<toml::table>(toml::parse(text.str(), relative)));
     return documents.back().get();
   } catch (const toml::parse_error& e) {
+    unread_file = true;
     diagnostics.add({relative,
                      static_cast<int>(e.source().begin.line),
                      static_cast<int>(e.source().begin.column),
@@ -106,10 +109,22 @@ const toml::table* LoadContext::parse(const std::string& relative) {
   }
 }
 
+namespace {
+
+// Names declared in a file of a list (a module, its states, a register parameter, a proposal, a
+// normative set), which an unread file may have declared.
+bool declared_in_listed_files(std::string_view what) {
+  return what == "module" || what.starts_with("state of module") || what == "register parameter" ||
+         what == "parameter" || what == "proposal" || what == "normative set";
+}
+
+}  // namespace
+
 int LoadContext::resolve(TableReader& reader, std::string_view key, const std::string& name,
                          const NameIndex& index, std::string_view what) {
   const auto it = index.find(name);
   if (it != index.end()) return it->second;
+  if (unread_file && declared_in_listed_files(what)) return -1;
   reader.error(key, "unknown " + std::string(what) + " '" + name + "'",
                closest_name(name, names_of(index)));
   return -1;
@@ -131,6 +146,7 @@ int LoadContext::resolve_at(const toml::node& node, const std::string& file, con
                             std::string_view what) {
   const auto it = index.find(name);
   if (it != index.end()) return it->second;
+  if (unread_file && declared_in_listed_files(what)) return -1;
   Diagnostic d = at(node, file, key, "unknown " + std::string(what) + " '" + name + "'");
   d.suggestion = closest_name(name, names_of(index));
   diagnostics.add(std::move(d));

@@ -45,6 +45,10 @@ struct LoadContext {
   std::vector<NameIndex> states;                        // per module
   std::vector<bool> module_has_clock;                   // per module: it declares a [clock]
   std::vector<std::unique_ptr<toml::table>> documents;  // kept alive while loading
+  // A listed file could not be read or parsed: what it declares is unknown, so names it might have
+  // declared (modules and their states, register parameters, proposals, sets) are not reported
+  // as unknown, and no parameter is reported as unused; the file's own error stands.
+  bool unread_file = false;
 
   // Parses a file of the package; on a syntax error or a missing file, adds a diagnostic.
   const toml::table* parse(const std::string& relative);
