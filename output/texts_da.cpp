@@ -307,7 +307,7 @@ const Texts kDanishTexts = {
  "nav_sliders": "Eget perspektiv",
  "nav_assumptions": "Forudsætninger",
  "answer_heading": "Svaret: forslagene under budgetperspektivet «{}»",
- "answer_lead": "{}; mio. kr. i {}; middelværdi [90 %-interval for middelværdien].",
+ "answer_lead": "{}; mio. kr. i {}; middel [90 %-interval].",
  "view_words": "{}, {} år, {}",
  "owning_centre": "det forslagsstillende center",
  "discounted_at": "diskonteret med {} %",
@@ -470,10 +470,9 @@ const Texts kDanishTexts = {
  "col_decides": "Afgøres af",
  "col_views": "De andre perspektiver",
  "col_unpriced": "Udfald uden pris",
- "chance_of_gain": "{} chance for gevinst",
+ "chance_of_gain": "gevinstchance {}",
  "nothing_unpriced": "ingen klar ændring uden pris",
  "views_count": "{} af {} andre",
- "unpriced_in": "(uden pris i {} af {})",
  "nav_sheets": "Forslagsark",
  "sheets_heading": "8. Forslagsark",
  "sheets_lead": "Ét ark pr. forslag til udvalget: budgetskemaet i 1.000 kr., vurderingen og effekterne. Udskrevet fylder hvert ark én A4-side.",
@@ -501,7 +500,10 @@ const Texts kDanishTexts = {
   "Finansiering (skat, udligning)",
   "Anlæg"
  ],
- "unpriced_gains": "+ {} gevinst(er) uden pris"
+ "unpriced_gains": "+ {} gevinst(er) uden pris",
+ "unpriced_everywhere": "(uden pris i alle {} perspektiver)",
+ "unpriced_all_but": "(uden pris i alle perspektiver undtagen {})",
+ "unpriced_in_named": "(uden pris i {})"
 })json",
 };
 

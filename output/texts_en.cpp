@@ -296,7 +296,7 @@ const Texts kEnglishTexts = {
  "nav_sliders": "Own view",
  "nav_assumptions": "Assumptions",
  "answer_heading": "The answer: the proposals under the budget view “{}”",
- "answer_lead": "{}; m DKK at {}; mean [90 % interval of the mean].",
+ "answer_lead": "{}; m DKK at {}; mean [90 % interval].",
  "view_words": "{}, {} years, {}",
  "owning_centre": "the owning centre",
  "discounted_at": "discounted at {} %",
@@ -456,10 +456,9 @@ const Texts kEnglishTexts = {
  "col_decides": "Decided by",
  "col_views": "The other views",
  "col_unpriced": "Unpriced outcomes",
- "chance_of_gain": "{} chance of a gain",
+ "chance_of_gain": "{} chance of gain",
  "nothing_unpriced": "no clear unpriced change",
  "views_count": "{} of {} others",
- "unpriced_in": "(no price in {} of {})",
  "nav_sheets": "Proposal sheets",
  "sheets_heading": "8. Proposal sheets",
  "sheets_lead": "One sheet per proposal for the committee: the budget form in 1,000 DKK, the verdict and the effects. Printed, each sheet fills one A4 page.",
@@ -487,7 +486,10 @@ const Texts kEnglishTexts = {
   "Financing (tax, equalisation)",
   "Investment (anlæg)"
  ],
- "unpriced_gains": "+ {} unpriced gain(s)"
+ "unpriced_gains": "+ {} unpriced gain(s)",
+ "unpriced_everywhere": "(no price in any of the {} views)",
+ "unpriced_all_but": "(no price in any view but {})",
+ "unpriced_in_named": "(no price in {})"
 })json",
 };
 
