@@ -1,7 +1,9 @@
 """Reads a run's workbook.xlsx with an independent reader (openpyxl) and checks it against the
 run's results.sqlite: the summary (Oversigt), Budget, calibration and ledger (Hvem betaler)
-sheets hold real numbers equal to the store's, every sheet has a frozen header row, and DKK cells
-carry a thousands-separator format. The workbook is checked in its default language, Danish.
+sheets hold real numbers equal to the store's, each proposal's budget form (named by its title)
+totals the store's budget figures, every sheet has a frozen header row and prints (print area,
+A4 landscape, one page wide and at most two tall), and DKK cells carry a thousands-separator
+format. The workbook is checked in its default language, Danish.
 
     /usr/bin/python3 check_workbook.py RUN_DIR
 """
