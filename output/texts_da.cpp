@@ -296,7 +296,7 @@ const Texts kDanishTexts = {
     .report = R"json({
  "page_title": "{}: budgetforslag",
  "title": "{}: budgetforslagene under {} perspektiver",
- "subtitle": "{} replikationer, {} år fra {}, beløb i {}, seed {}; kommunesim {}, kørt {}",
+ "subtitle": "{} replikationer, {} fra {}, beløb i {}, seed {}; kommunesim {}, kørt {}",
  "nav_answer": "Svaret",
  "nav_decision": "Beslutningen",
  "nav_plane": "Omkostning og effekt",
@@ -308,7 +308,7 @@ const Texts kDanishTexts = {
  "nav_assumptions": "Forudsætninger",
  "answer_heading": "Svaret: forslagene under budgetperspektivet «{}»",
  "answer_lead": "{}; mio. kr. i {}; middel [90 %-interval].",
- "view_words": "{}, {} år, {}",
+ "view_words": "{}, {}, {}",
  "owning_centre": "det forslagsstillende center",
  "discounted_at": "diskonteret med {} %",
  "undiscounted": "ikke diskonteret",
@@ -345,7 +345,7 @@ const Texts kDanishTexts = {
  "verdict_under": "{} under {}",
  "unpriced_harm": "⚠ {}: {}",
  "unpriced_gain": "{}: {}",
- "change_over": "{} {} på {} år",
+ "change_over": "{} {} på {}",
  "decision_heading": "1. Beslutningen",
  "decision_lead": "Kommunens nettoudgift: hvad forslaget lægger til kommunens budget (negativ: en besparelse). Nettoværdi under et perspektiv: hvad forslaget er værd set derfra (positiv: en gevinst). Tallene er middelværdier over replikationerne med 90 %-intervallet for middelværdien: det rummer den sande middelværdi i 90 % af kørslerne og bliver smallere, jo flere replikationer der køres (spredningen af de enkelte udfald er større; den står i summary.csv).",
  "verdict_rule": "Vurdering: nettogevinst eller nettoudgift, når intervallet for middelværdien ikke rummer nul; omtrent i balance, når det ligger inden for {} kr. fra nul; ellers for tæt til at afgøre. {}. {} {} Nettoværdierne er {}.",
@@ -353,7 +353,7 @@ const Texts kDanishTexts = {
  "depends_on_view": "Konklusionen afhænger af perspektivet: {}.",
  "card_costs": "Det koster kommunen <b>{} mio. kr.</b> i {} (nettoudgift {} mio. kr. {}); i {}-{} er nettoudgiften <b>{} mio. kr.</b> {} (ikke diskonteret).",
  "card_saves": "Det sparer kommunen <b>{} mio. kr.</b> i {} (nettoudgift {} mio. kr. {}); i {}-{} er nettoudgiften <b>{} mio. kr.</b> {} (ikke diskonteret).",
- "card_effects": "Klare effekter over {} år: {}.",
+ "card_effects": "Klare effekter over {}: {}.",
  "no_clear_effect": "ingen klar ændring i noget udfald",
  "figures_heading": "Beslutningstal under ét perspektiv",
  "label_set": "Perspektiv:",
@@ -378,7 +378,7 @@ const Texts kDanishTexts = {
  "disagreeing_pairs": "{} par af perspektiver, der er uenige",
  "rank_legend": "#: placering efter middelværdi; ? markerer en placering, hvis afstand til naboen er inden for usikkerheden.",
  "plane_heading": "2. Omkostning og effekt",
- "plane_x": "{} ({}), ændring over {} år",
+ "plane_x": "{} ({}), ændring over {}",
  "plane_y": "Nettoværdi, mio. kr. (op = gevinst), 90 %-interval",
  "ledger_heading": "3. Hvem betaler, hvem vinder",
  "ledger_lead": "Nettoudgift i kr. pr. center og betaler over budgetperioden (budgetåret og tre overslagsår); negativ er en besparelse. Alle forslag på samme skala: budgettets silo-billede.",
@@ -491,7 +491,7 @@ const Texts kDanishTexts = {
  "sheet_budget": "Økonomi, 1.000 kr. i {} (udgifter +, besparelser og indtægter -)",
  "sheet_verdict": "Vurdering under budgetperspektivet «{}»",
  "sheet_net_value": "nettoværdi {} mio. kr. {}, {} chance for gevinst.",
- "sheet_effects": "Effekter over {} år (middelværdi [90 %-interval])",
+ "sheet_effects": "Effekter over {} (middelværdi [90 %-interval])",
  "sheet_footer": "{}. Kørt {} med kommunesim {}.",
  "budget_types": [
   "Service (serviceramme)",
@@ -503,7 +503,8 @@ const Texts kDanishTexts = {
  "unpriced_gains": "+ {} gevinst(er) uden pris",
  "unpriced_everywhere": "(uden pris i alle {} perspektiver)",
  "unpriced_all_but": "(uden pris i alle perspektiver undtagen {})",
- "unpriced_in_named": "(uden pris i {})"
+ "unpriced_in_named": "(uden pris i {})",
+ "years_one": "{} år"
 })json",
 };
 

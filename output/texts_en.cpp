@@ -285,7 +285,7 @@ const Texts kEnglishTexts = {
     .report = R"json({
  "page_title": "{}: budget proposals",
  "title": "{}: budget proposals under {} views",
- "subtitle": "{} replicates, {} years from {}, amounts at {}, seed {}; kommunesim {}, run {}",
+ "subtitle": "{} replicates, {} from {}, amounts at {}, seed {}; kommunesim {}, run {}",
  "nav_answer": "Answer",
  "nav_decision": "Decision",
  "nav_plane": "Cost and effect",
@@ -297,7 +297,7 @@ const Texts kEnglishTexts = {
  "nav_assumptions": "Assumptions",
  "answer_heading": "The answer: the proposals under the budget view “{}”",
  "answer_lead": "{}; m DKK at {}; mean [90 % interval].",
- "view_words": "{}, {} years, {}",
+ "view_words": "{}, {}, {}",
  "owning_centre": "the owning centre",
  "discounted_at": "discounted at {} %",
  "undiscounted": "undiscounted",
@@ -334,7 +334,7 @@ const Texts kEnglishTexts = {
  "verdict_under": "{} under {}",
  "unpriced_harm": "⚠ {}: {}",
  "unpriced_gain": "{}: {}",
- "change_over": "{} {} in {} years",
+ "change_over": "{} {} in {}",
  "decision_heading": "1. The decision",
  "decision_lead": "Net cost to the municipality: what the proposal adds to the municipal budget (negative: it saves). Net value under a view: what the proposal is worth in that view (positive: a net gain). Figures are means over the replicates with the 90 % interval of the mean: it holds the true mean in 90 % of runs and narrows as replicates are added (the spread of single outcomes is wider; it is in summary.csv).",
  "verdict_rule": "Verdict: a net gain or net cost when the interval of the mean excludes zero; about break-even when it lies within {} DKK of zero; otherwise too close to call. {}. {} {} Net values are {}.",
@@ -342,7 +342,7 @@ const Texts kEnglishTexts = {
  "depends_on_view": "The conclusion depends on the view: {}.",
  "card_costs": "It costs the municipality <b>{} m DKK</b> in {} (net cost {} m {}); over {}-{} the net cost is <b>{} m DKK</b> {} (undiscounted).",
  "card_saves": "It saves the municipality <b>{} m DKK</b> in {} (net cost {} m {}); over {}-{} the net cost is <b>{} m DKK</b> {} (undiscounted).",
- "card_effects": "Clear effects over {} years: {}.",
+ "card_effects": "Clear effects over {}: {}.",
  "no_clear_effect": "no clear change in any outcome",
  "figures_heading": "Decision figures under one view",
  "label_set": "View:",
@@ -367,7 +367,7 @@ const Texts kEnglishTexts = {
  "disagreeing_pairs": "{} disagreeing pairs of views",
  "rank_legend": "#: rank by mean; ? marks a rank whose gap to a neighbour is within its uncertainty.",
  "plane_heading": "2. Cost and effect",
- "plane_x": "{} ({}), change over {} years",
+ "plane_x": "{} ({}), change over {}",
  "plane_y": "Net value, m DKK (up = gain), 90 % interval",
  "ledger_heading": "3. Who pays, who gains",
  "ledger_lead": "Net DKK per centre and payer over the budget period (the budget year and three overslagsår); negative is a saving. Every proposal on one scale: the silo view of the budget.",
@@ -477,7 +477,7 @@ const Texts kEnglishTexts = {
  "sheet_budget": "Budget, 1,000 DKK at {} (expenditure +, savings and income -)",
  "sheet_verdict": "Verdict under the budget view “{}”",
  "sheet_net_value": "net value {} m DKK {}, {} chance of a gain.",
- "sheet_effects": "Effects over {} years (mean [90 % interval])",
+ "sheet_effects": "Effects over {} (mean [90 % interval])",
  "sheet_footer": "{}. Run {} with kommunesim {}.",
  "budget_types": [
   "Service (service ceiling)",
@@ -489,7 +489,8 @@ const Texts kEnglishTexts = {
  "unpriced_gains": "+ {} unpriced gain(s)",
  "unpriced_everywhere": "(no price in any of the {} views)",
  "unpriced_all_but": "(no price in any view but {})",
- "unpriced_in_named": "(no price in {})"
+ "unpriced_in_named": "(no price in {})",
+ "years_one": "{} year"
 })json",
 };
 

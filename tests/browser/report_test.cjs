@@ -111,7 +111,9 @@ async function printedSheets(browser, url, data) {
   page.on("pageerror", e => failures.push(`sheets: ${e}`));
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
-  const parse = text => +text.replace(/\./g, "").replace(",", ".").replace("−", "-");
+  // A number as the page writes it: Danish 1.234,5, English 1,234.5.
+  const parse = text => data.language === "da" ? +text.replace(/\./g, "").replace(",", ".").replace("−", "-")
+    : +text.replace(/,/g, "").replace("−", "-");
   const sheets = await page.$$eval(".sheet", els => els.map(e => ({ arm: e.dataset.arm,
     rows: [...e.querySelectorAll("tr[data-department]")].map(r => ({ department: r.dataset.department, type: +r.dataset.type,
       values: [...r.querySelectorAll("td.num")].map(c => c.textContent) })),
