@@ -217,7 +217,6 @@ json results(const RunRecord& run) {
          {"rank_resolved", r.rank_resolved},
          {"rank_probability", r.rank_probability},
          {"verdict", verdict_id(r.verdict)},
-         {"verdict_words", verdict_words(r.verdict, run.language)},
          {"chance_of_gain", {r.chance_of_gain.share, r.chance_of_gain.low, r.chance_of_gain.high}},
          {"payback_year", r.payback_year >= 0 ? json(s.base_year + r.payback_year) : json(nullptr)},
          {"benefit_cost_ratio", number_or_null(r.benefit_cost_ratio)},
