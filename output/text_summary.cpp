@@ -18,13 +18,6 @@ namespace {
 // rounds to zero is written without a sign.
 std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
 
-// Characters (not bytes) of a UTF-8 text, for aligning columns.
-size_t utf8_length(const std::string& text) {
-  size_t n = 0;
-  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
-  return n;
-}
-
 // A figure as a reader would write it: DKK in millions, persons whole.
 std::string figure(const model::CalibrationTarget& t, double v, Language language) {
   return t.kind == model::CalibrationTarget::Kind::kSpending

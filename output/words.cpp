@@ -203,19 +203,20 @@ std::string time_left_text(double elapsed_seconds, double fraction, Language lan
   return fmt::format(fmt::runtime(t.time_left_minutes), left / 60, left % 60);
 }
 
+size_t utf8_length(const std::string& text) {
+  size_t n = 0;
+  for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+  return n;
+}
+
 std::string wrapped(const std::string& text, size_t width, const std::string& indent) {
-  const auto length = [](const std::string& t) {
-    size_t n = 0;
-    for (unsigned char c : t) n += (c & 0xC0) != 0x80;
-    return n;
-  };
   std::string out, line;
   size_t start = 0;
   while (start < text.size()) {
     size_t end = text.find(' ', start);
     if (end == std::string::npos) end = text.size();
     const std::string word = text.substr(start, end - start);
-    if (!line.empty() && line != indent && length(line) + 1 + length(word) > width) {
+    if (!line.empty() && line != indent && utf8_length(line) + 1 + utf8_length(word) > width) {
       out += line + "\n";
       line = indent;
     }

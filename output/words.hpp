@@ -59,6 +59,9 @@ std::vector<std::string> dated_change_lines(const model::Scenario& scenario);
 // 1 min 05 s left", "about 12 s left"; "" before anything is done and once all is.
 std::string time_left_text(double elapsed_seconds, double fraction, Language language);
 
+// Characters (not bytes) of a UTF-8 text, for aligning columns and wrapping lines.
+size_t utf8_length(const std::string& text);
+
 // Text broken at spaces into lines of at most `width` characters (UTF-8 characters counted), each
 // line after the first led by `indent`; ends with a newline.
 std::string wrapped(const std::string& text, size_t width, const std::string& indent = "");

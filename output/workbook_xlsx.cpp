@@ -119,6 +119,17 @@ class Sheet {
   std::optional<lxw_row_t> printed_rows_;
 };
 
+// Writes the rows a printed page shows, makes them the print area, then writes the others; each
+// part in the run's order.
+template <typename Row, typename Printed, typename Write>
+void write_printed_first(Sheet& sheet, const std::vector<Row>& rows, Printed printed, Write write) {
+  for (const auto& r : rows)
+    if (printed(r)) write(r);
+  sheet.print_rows_so_far();
+  for (const auto& r : rows)
+    if (!printed(r)) write(r);
+}
+
 const std::string& arm_id(const RunRecord& run, int arm) {
   return run.appraisal.scenario.arms[static_cast<size_t>(arm)].id;
 }
@@ -193,14 +204,12 @@ void ledger_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   };
   // Printed: who pays over the budget period (the first dynamics group), every line that is not
   // zero; the years one by one and the other groups follow for filtering.
-  const auto printed = [](const appraisal::LedgerRow& r) {
-    return r.group == 0 && r.years == appraisal::kBudgetPeriodYears && r.net_cost.mean != 0;
-  };
-  for (const auto& r : run.appraisal.ledger)
-    if (printed(r)) write(r);
-  sheet.print_rows_so_far();
-  for (const auto& r : run.appraisal.ledger)
-    if (!printed(r)) write(r);
+  write_printed_first(
+      sheet, run.appraisal.ledger,
+      [](const appraisal::LedgerRow& r) {
+        return r.group == 0 && r.years == appraisal::kBudgetPeriodYears && r.net_cost.mean != 0;
+      },
+      write);
 }
 
 // The budget form: each proposal's change in the municipality's net cost after refusion, by budget
@@ -334,11 +343,9 @@ void switching_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run)
   };
   // Printed: the budget view's rows; the other sets' follow.
   const int budget = run.appraisal.scenario.budget_norm;
-  for (const auto& r : run.appraisal.switching)
-    if (r.norm == budget) write(r);
-  sheet.print_rows_so_far();
-  for (const auto& r : run.appraisal.switching)
-    if (r.norm != budget) write(r);
+  write_printed_first(
+      sheet, run.appraisal.switching,
+      [budget](const appraisal::SwitchingRow& r) { return r.norm == budget; }, write);
 }
 
 // The tornado's rows printed per proposal: the report's chart draws as many.

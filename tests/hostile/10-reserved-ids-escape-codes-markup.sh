@@ -2,16 +2,11 @@
 # error; terminal escape codes in a title were printed raw; raw HTML passed into assumptions.md;
 # outputs carried the machine's absolute paths.
 source "$(dirname "$0")/lib.sh"
-cp -r "$scenario" "$work/reserved"
-python3 - "$work/reserved/proposals/family_therapy.toml" <<'PY'
-import sys
-path = sys.argv[1]
-text = open(path).read()
-open(path, "w").write(text.replace('id = "family_therapy"', 'id = "baseline"', 1))
-PY
-run validate "$work/reserved"
+patch_scenario proposals/family_therapy.toml 'id = "family_therapy"' 'id = "baseline"'
+run validate "$scenario"
 expect_exit 2
 expect_output "'baseline' is the arm without proposals"
+rm -rf "$scenario" && cp -r "$2" "$scenario"
 patch_scenario proposals/family_therapy.toml 'title = "' 'title = "\u001B[31mred '
 patch_scenario parameters.toml 'source = "Danish municipal budget practice' 'source = "<img src=x onerror=alert(1)> Danish municipal budget practice'
 run run "$scenario" --out "$work/out" --replicates 2
