@@ -217,8 +217,16 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
 }
 
+// The Philox blocks of PersonMonthDraws that a person-month of this scenario can use: mortality,
+// birth and one lane per module.
+int person_month_blocks(const Scenario& scenario) {
+  return static_cast<int>((PersonMonthDraws::transition_lane(0) + scenario.modules.size() + 3) / 4);
+}
+
+// `words`: the person's person_month_blocks() Philox blocks of this month, or null to compute
+// them when drawn.
 void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
-                   BlockOutput& out) {
+                   const uint32_t* words, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   const int age = ctx.month - pop.birth_month[p];
   PersonAtStart start;
@@ -268,7 +276,9 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
       if (const int c = ctx.compiled.modules[m].clock; c >= 0)
         start.clock_months[m] =
             ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)), scenario.modules[m].clock);
-  PersonMonthDraws draws(ctx.key, pop.id[p], ctx.month);
+  PersonMonthDraws draws = words != nullptr ? PersonMonthDraws(ctx.key, pop.id[p], ctx.month, words,
+                                                               person_month_blocks(scenario))
+                                            : PersonMonthDraws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
     if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);
 
@@ -333,13 +343,21 @@ double admission_priority(const StepContext& ctx, const Population& pop, uint32_
 void household_phase(const StepContext& ctx, Population& pop, size_t first_household,
                      size_t end_household, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
+  const double out_migration = scenario.demography.out_migration_monthly;
+  if (out_migration > 0) {  // each household's draw, as uniform() gives it
+    out.subjects.clear();
+    for (size_t h = first_household; h < end_household; ++h)
+      out.subjects.push_back(pop.household_key(h));
+    out.words.resize(4 * out.subjects.size());
+    philox_blocks(ctx.key, out.subjects.data(), out.subjects.size(), ctx.month, 0,
+                  Purpose::kOutMigration, out.words.data(), 4);
+  }
   for (size_t h = first_household; h < end_household; ++h) {
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
-    const double out_migration = scenario.demography.out_migration_monthly;
-    if (out_migration > 0 && uniform(ctx.key, pop.household_key(h), ctx.month, 0,
-                                     Purpose::kOutMigration) < out_migration) {
+    const uint32_t* moving = out.words.data() + 4 * (h - first_household);
+    if (out_migration > 0 && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
         pop.flags[q] = static_cast<uint8_t>(pop.flags[q] & ~kAlive);
@@ -407,16 +425,33 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
   }
 }
 
-void household_persons(const StepContext& ctx, Population& pop, size_t h, BlockOutput& out) {
+void draw_persons(const StepContext& ctx, const Population& pop, size_t first_household,
+                  size_t end_household, BlockDraws& draws) {
+  draws.first_slot = pop.first_slot[first_household];
+  draws.end_slot = pop.first_slot[end_household];
+  const int blocks = person_month_blocks(ctx.scenario);
+  draws.width = static_cast<size_t>(4 * blocks);
+  const size_t persons = draws.end_slot - draws.first_slot;
+  draws.words.resize(persons * draws.width);
+  for (int b = 0; b < blocks; ++b)
+    philox_blocks(ctx.key, pop.id.data() + draws.first_slot, persons, ctx.month,
+                  static_cast<uint16_t>(b), Purpose::kPersonMonth, draws.words.data() + 4 * b,
+                  draws.width);
+}
+
+void household_persons(const StepContext& ctx, Population& pop, size_t h, const BlockDraws& draws,
+                       BlockOutput& out) {
   const uint64_t bits = pop.condition_bits[h];
   pop.for_each_member(h, [&](uint32_t p) {
-    if (pop.alive(p)) update_person(ctx, pop, p, bits, out);
+    if (pop.alive(p)) update_person(ctx, pop, p, bits, draws.of(p), out);
   });
 }
 
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out) {
-  for (size_t h = first_household; h < end_household; ++h) household_persons(ctx, pop, h, out);
+  draw_persons(ctx, pop, first_household, end_household, out.draws);
+  for (size_t h = first_household; h < end_household; ++h)
+    household_persons(ctx, pop, h, out.draws, out);
 }
 
 uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother) {

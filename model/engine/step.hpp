@@ -43,12 +43,28 @@ inline size_t block_count(size_t households) {
   return (households + kHouseholdsPerBlock - 1) / kHouseholdsPerBlock;
 }
 
+// The routine draws (PersonMonthDraws' Philox blocks) of a block's sorted person slots for one
+// month, computed many at a time before the persons are updated.
+struct BlockDraws {
+  std::vector<uint32_t> words;
+  uint32_t first_slot = 0, end_slot = 0;
+  size_t width = 0;  // words per person
+  // A slot's words, or null for a person added since the last compaction (they draw one by one).
+  const uint32_t* of(uint32_t slot) const {
+    return slot >= first_slot && slot < end_slot ? words.data() + (slot - first_slot) * width
+                                                 : nullptr;
+  }
+};
+
 struct BlockOutput {
   Tally tally;
   std::vector<uint32_t> mothers;  // births this month
   std::array<std::vector<Candidate>, kMaxProposalsPerArm> candidates;
   std::array<uint32_t, kMaxProposalsPerArm> participants{};  // currently participating
   uint32_t living_households = 0;  // households with living members after this month's moves
+  // Scratch: the block's random numbers, computed many at a time before they are used.
+  BlockDraws draws;
+  std::vector<uint32_t> subjects, words;
   void reset(const CompiledModel& compiled);
 };
 
@@ -87,8 +103,13 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out);
 
-// Phase 3 for the living members of one household.
-void household_persons(const StepContext& ctx, Population& pop, size_t household, BlockOutput& out);
+// Phase 3's draws for households [first_household, end_household).
+void draw_persons(const StepContext& ctx, const Population& pop, size_t first_household,
+                  size_t end_household, BlockDraws& draws);
+
+// Phase 3 for the living members of one household, with its block's draws.
+void household_persons(const StepContext& ctx, Population& pop, size_t household,
+                       const BlockDraws& draws, BlockOutput& out);
 
 // A newborn of `mother` this month, in her household (its sex drawn by the mother's id); returns
 // its slot.

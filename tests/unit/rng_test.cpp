@@ -80,3 +80,29 @@ TEST(PersonMonthDraws, EveryLaneIsUniform) {
   }
   for (double s : sums) EXPECT_NEAR(s / kN, 0.5, 4 * std::sqrt(1.0 / 12 / kN));
 }
+
+TEST(PhiloxBlocks, AreWordForWordTheBlocksOfOneCallPerSubject) {
+  // Batches of every length around the vector width, and ids up to the top of the range.
+  std::vector<uint32_t> ids;
+  for (uint32_t i = 0; i < 37; ++i) ids.push_back(i * 2654435761u);
+  for (const RngKey key : {RngKey{0, 0}, RngKey{20240101, 7}, RngKey{0xFFFFFFFFu, 0xFFFFFFFFu}})
+    for (size_t count = 0; count <= ids.size(); ++count) {
+      std::vector<uint32_t> out(count * 5, 0xDEADBEEFu);
+      philox_blocks(key, ids.data(), count, -14, 3, Purpose::kPersonMonth, out.data(), 5);
+      for (size_t i = 0; i < count; ++i) {
+        const auto expected = rng_detail::block(key, ids[i], -14, 3, Purpose::kPersonMonth, 0);
+        for (size_t j = 0; j < 4; ++j) EXPECT_EQ(out[i * 5 + j], expected[j]);
+        EXPECT_EQ(out[i * 5 + 4], 0xDEADBEEFu);  // the stride's gap is left alone
+      }
+    }
+}
+
+TEST(PersonMonthDraws, PrecomputedBlocksGiveTheSameDraws) {
+  const RngKey key{5, 2};
+  const uint32_t person = 123456;
+  std::vector<uint32_t> words(8);
+  for (uint16_t b = 0; b < 2; ++b)
+    philox_blocks(key, &person, 1, 40, b, Purpose::kPersonMonth, words.data() + 4 * b, 4);
+  PersonMonthDraws lazy(key, person, 40), ready(key, person, 40, words.data(), 2);
+  for (int lane = 0; lane < PersonMonthDraws::kLanes; ++lane) EXPECT_EQ(ready(lane), lazy(lane));
+}
