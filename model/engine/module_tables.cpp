@@ -132,8 +132,33 @@ DurationBands duration_bands_of(const std::vector<int>& from) {
   return bands;
 }
 
+HouseholdConditionBits household_condition_bits(const Scenario& scenario) {
+  HouseholdConditionBits table;
+  for (const HouseholdCondition& c : scenario.household_conditions)
+    if (c.module >= 0 &&
+        std::find(table.modules.begin(), table.modules.end(), c.module) == table.modules.end())
+      table.modules.push_back(c.module);
+  table.by_state.assign(table.modules.size() * kMaxStates * 2, 0);
+  for (size_t bit = 0; bit < scenario.household_conditions.size(); ++bit) {
+    const HouseholdCondition& c = scenario.household_conditions[bit];
+    const int role = c.adult ? 1 : 0;
+    if (c.module < 0) {
+      table.any_state[static_cast<size_t>(role)] |= uint64_t{1} << bit;
+      continue;
+    }
+    const auto i = static_cast<size_t>(
+        std::find(table.modules.begin(), table.modules.end(), c.module) - table.modules.begin());
+    for (size_t state = 0; state < kMaxStates; ++state)
+      if (((c.state_mask >> state) & 1u) != 0)
+        table.by_state[(i * kMaxStates + state) * 2 + static_cast<size_t>(role)] |= uint64_t{1}
+                                                                                    << bit;
+  }
+  return table;
+}
+
 CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;
+  compiled.household_conditions = household_condition_bits(scenario);
   compiled.mortality = age_table(scenario.demography.mortality);
   compiled.fertility = age_table(scenario.demography.fertility);
   compiled.result_age_bands = static_cast<int>(scenario.result_age_bands.size());

@@ -91,6 +91,19 @@ struct AgeTable {
   }
 };
 
+// The household conditions (Scenario::household_conditions) as look-ups: the condition bits a
+// living member sets, by role and by the member's state in each module a condition reads.
+struct HouseholdConditionBits {
+  std::array<uint64_t, 2> any_state{};  // by role (0 child, 1 adult): conditions on no module
+  std::vector<int> modules;             // the modules some condition reads
+  // [(i * kMaxStates + state) * 2 + role]: conditions on modules[i] that the state meets
+  std::vector<uint64_t> by_state;
+  uint64_t of(size_t i, uint8_t state, bool adult) const {
+    return by_state[(i * kMaxStates + state) * 2 + (adult ? 1 : 0)];
+  }
+};
+HouseholdConditionBits household_condition_bits(const Scenario& scenario);
+
 struct CompiledModel;
 
 // From `from` on, the scenario with the dated changes up to then applied, and its tables.
@@ -110,7 +123,8 @@ struct CompiledModel {
   std::vector<int> event_module;      // per event slot
   std::vector<int> event_transition;  // per event slot: index in the module's transitions
   std::vector<int> equity_flags;      // per equity group: the history flag that defines it
-  int clock_count = 0;                // modules with a clock: Population::clock_count
+  HouseholdConditionBits household_conditions;
+  int clock_count = 0;  // modules with a clock: Population::clock_count
   // Results by age: the scenario's result age band of each age in whole years; 0 bands when the
   // scenario asks for none.
   int result_age_bands = 0;

@@ -58,22 +58,18 @@ bool holds(const Condition& c, const PersonAtStart& start) {
   return false;
 }
 
-uint64_t household_bits(const Scenario& scenario, const Population& pop, size_t h,
-                        MonthIndex month) {
+uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h) {
+  const HouseholdConditionBits& table = ctx.compiled.household_conditions;
+  const int adult_age = ctx.scenario.demography.adult_age_months;
   uint64_t bits = 0;
   pop.for_each_member(h, [&](uint32_t q) {
     if (!pop.alive(q)) return;
-    const bool adult = month - pop.birth_month[q] >= scenario.demography.adult_age_months;
-    for (size_t c = 0; c < scenario.household_conditions.size(); ++c) {
-      const HouseholdCondition& cond = scenario.household_conditions[c];
-      if (cond.adult != adult) continue;
-      bool match = cond.module < 0;
-      if (!match) {
-        const uint8_t s = pop.state_in(q, static_cast<size_t>(cond.module));
-        match = s != kNotInModule && ((cond.state_mask >> s) & 1u) != 0;
-      }
-      if (match) bits |= uint64_t{1} << c;
-    }
+    const bool adult = ctx.month - pop.birth_month[q] >= adult_age;
+    bits |= table.any_state[adult ? 1 : 0];
+    for (size_t i = 0; i < table.modules.size(); ++i)
+      if (const uint8_t s = pop.state_in(q, static_cast<size_t>(table.modules[i]));
+          s != kNotInModule)
+        bits |= table.of(i, s, adult);
   });
   return bits;
 }
@@ -366,7 +362,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       continue;
     }
     ++out.living_households;
-    const uint64_t bits = household_bits(scenario, pop, h, ctx.month);
+    const uint64_t bits = household_bits(ctx, pop, h);
     pop.condition_bits[h] = bits;
     for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
       const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
