@@ -18,21 +18,6 @@ namespace {
 // rounds to zero is written without a sign.
 std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
 
-// A figure as a reader would write it: DKK in millions, persons whole.
-std::string figure(const model::CalibrationTarget& t, double v, Language language) {
-  return t.kind == model::CalibrationTarget::Kind::kSpending
-             ? mdkk(v, language) + " " + std::string(texts(language).millions)
-             : decimal(v, 0, language);
-}
-
-// `text` padded with spaces to `width` characters (not bytes): left-aligned, or right-aligned.
-std::string padded(const std::string& text, size_t width, bool left_aligned = true) {
-  const size_t length = utf8_length(text);
-  if (length >= width) return text;
-  const std::string fill(width - length, ' ');
-  return left_aligned ? text + fill : fill + text;
-}
-
 std::string calibration_summary(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   const Language lang = run.language;
@@ -63,8 +48,8 @@ std::string calibration_summary(const RunRecord& run) {
     const std::string off =
         (row.deviation >= 0 ? "+" : "") + decimal(100 * row.deviation, 1, lang) + "%";
     out += fmt::format("  {} {:>4} {} {} {} {}{} {}\n", padded(t.title, 62), t.year,
-                       padded(figure(t, t.value, lang), 10, false),
-                       padded(figure(t, row.simulated, lang), 10, false),
+                       padded(calibration_figure(t, t.value, lang), 10, false),
+                       padded(calibration_figure(t, row.simulated, lang), 10, false),
                        padded(off, off_width, false), padded(se, se_width, false), own,
                        row.within ? "" : words.outside_tolerance);
   }

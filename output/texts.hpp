@@ -67,6 +67,22 @@ struct CompareTexts {
       changed_legend, no_row;
 };
 
+// kommunesim calibrate: the fit of the calibrated figures to the targets.
+struct CalibrateTexts {
+  std::string_view progress;  // evaluations so far (rewrites its line)
+  // name, replicates, seed, within before, targets, within after, evaluations, iterations
+  std::string_view header;
+  std::string_view column_target, column_year, column_value, column_before, column_after,
+      column_off;
+  std::string_view figures;  // moved, calibrated figures
+  std::string_view column_figure, column_range, at_bound;
+  std::string_view unread;   // ids
+  std::string_view all_met;  // count
+  std::string_view not_met;  // titles, ids at a bound (or none)
+  std::string_view none;
+  std::string_view wrote;  // folder, folder
+};
+
 struct Texts {
   // Verdicts of a proposal under a set (appraisal::Verdict).
   std::string_view net_gain, net_cost, break_even, too_close_to_call;
@@ -124,6 +140,7 @@ struct Texts {
   WorkbookTexts workbook;
   AssumptionsTexts assumptions;
   CompareTexts compare;
+  CalibrateTexts calibrate;
 
   // What the intervals are, and the discounting convention, beside every such figure.
   std::string_view interval_note, discounting_note;

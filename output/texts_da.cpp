@@ -286,6 +286,29 @@ const Texts kDanishTexts = {
             .changed_legend = "* vurderingen eller placeringen er ændret",
             .no_row = "-",
         },
+    .calibrate =
+        {
+            .progress = "\rkalibrerer: {} simuleringer af basisforløbet",
+            .header = "Kalibrering af {} ({} replikationer, seed {}): {} af {} mål inden for "
+                      "tolerancen før, {} efter ({} simuleringer af basisforløbet, {} skridt)\n",
+            .column_target = "mål",
+            .column_year = "år",
+            .column_value = "målværdi",
+            .column_before = "før",
+            .column_after = "efter",
+            .column_off = "afvigelse",
+            .figures = "\nKalibrerede tal flyttet inden for deres område ({} af {}):\n",
+            .column_figure = "tal",
+            .column_range = "område",
+            .at_bound = "VED GRÆNSEN",
+            .unread = "Påvirker intet mål og står uændret: {}",
+            .all_met = "\nAlle {} mål nås.\n",
+            .not_met = "Mål der ikke nås inden for tallenes områder: {}. Tal ved grænsen: {}. "
+                       "Tjek målet, udvid et områdes grænse med en kilde, eller marker et tal mere "
+                       "som kalibreret.",
+            .none = "ingen",
+            .wrote = "skrev {} (scenariet med de nye værdier; kør det med: kommunesim run {})\n",
+        },
     .interval_note =
         "middelværdi [90 %-interval for middelværdien]: intervallet rummer den sande "
         "middelværdi i 90 % af kørslerne og bliver smallere med flere replikationer; "

@@ -275,6 +275,30 @@ const Texts kEnglishTexts = {
             .changed_legend = "* the verdict or the rank changed",
             .no_row = "-",
         },
+    .calibrate =
+        {
+            .progress = "\rcalibrating: {} baseline simulations",
+            .header = "Calibration of {} ({} replicates, seed {}): {} of {} targets within "
+                      "tolerance before, {} after ({} baseline simulations, {} steps)\n",
+            .column_target = "target",
+            .column_year = "year",
+            .column_value = "value",
+            .column_before = "before",
+            .column_after = "after",
+            .column_off = "off by",
+            .figures = "\nCalibrated figures moved within their ranges ({} of {}):\n",
+            .column_figure = "figure",
+            .column_range = "range",
+            .at_bound = "AT A BOUND",
+            .unread = "Changes no target and stays as it was: {}",
+            .all_met = "\nAll {} targets are met.\n",
+            .not_met = "Targets not met within the figures' ranges: {}. Figures at a bound: {}. "
+                       "Check the target, widen a range with a source, or mark another figure as "
+                       "calibrated.",
+            .none = "none",
+            .wrote =
+                "wrote {} (the scenario with the new values; run it with: kommunesim run {})\n",
+        },
     .interval_note =
         "mean [90 % interval of the mean]: the interval holds the true mean in 90 % of "
         "runs and narrows as replicates are added; the spread of single outcomes is "

@@ -209,6 +209,19 @@ size_t utf8_length(const std::string& text) {
   return n;
 }
 
+std::string padded(const std::string& text, size_t width, bool left_aligned) {
+  const size_t length = utf8_length(text);
+  if (length >= width) return text;
+  const std::string fill(width - length, ' ');
+  return left_aligned ? text + fill : fill + text;
+}
+
+std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language) {
+  return t.kind == model::CalibrationTarget::Kind::kSpending
+             ? decimal(v / 1e6, 1, language) + " " + std::string(texts(language).millions)
+             : decimal(v, 0, language);
+}
+
 std::string wrapped(const std::string& text, size_t width, const std::string& indent) {
   std::string out, line;
   size_t start = 0;

@@ -61,6 +61,11 @@ std::string time_left_text(double elapsed_seconds, double fraction, Language lan
 
 // Characters (not bytes) of a UTF-8 text, for aligning columns and wrapping lines.
 size_t utf8_length(const std::string& text);
+// `text` padded with spaces to `width` characters (not bytes): left-aligned, or right-aligned.
+std::string padded(const std::string& text, size_t width, bool left_aligned = true);
+// A calibration target's figure as a reader would write it: DKK in millions ("12,3 mio."),
+// persons and events whole.
+std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language);
 
 // Text broken at spaces into lines of at most `width` characters (UTF-8 characters counted), each
 // line after the first led by `indent`; ends with a newline.

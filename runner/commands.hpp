@@ -32,6 +32,16 @@ struct CompareOptions {
   std::string language = "da";  // "da" or "en"
 };
 
+struct CalibrateOptions {
+  std::string scenario;
+  std::string out;
+  int threads = 0;
+  int replicates = 4;            // baseline replicates per evaluation
+  std::optional<uint32_t> seed;  // the scenario's unless given
+  int iterations = 8;
+  std::string language = "da";
+};
+
 struct BenchOptions {
   std::string scenario;
   int persons = 1'000'000;
@@ -45,5 +55,6 @@ int compare_command(const CompareOptions& options);
 int validate_command(const std::string& scenario);
 int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);
+int calibrate_command(const CalibrateOptions& options);
 
 }  // namespace kommunesim::runner

@@ -82,6 +82,29 @@ int main(int argc, char** argv) {
   assumptions_cmd->add_option("scenario", assumptions_scenario,
                               "Scenario folder (default: the bundled default scenario)");
 
+  CalibrateOptions calibrate;
+  calibrate.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* calibrate_cmd = app.add_subcommand(
+      "calibrate",
+      "Fit the figures marked as calibrated to the calibration targets, within their ranges, and "
+      "write the scenario with the new values to a new folder");
+  calibrate_cmd->add_option("scenario", calibrate.scenario,
+                            "Scenario folder (default: the bundled default scenario)");
+  calibrate_cmd->add_option("--out", calibrate.out, "New folder for the fitted scenario")
+      ->required();
+  calibrate_cmd->add_option("--replicates", calibrate.replicates, "Baseline replicates per fit")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  calibrate_cmd->add_option("--seed", calibrate.seed, "Random seed (default: the scenario's)");
+  calibrate_cmd->add_option("--iterations", calibrate.iterations, "Most fitting steps")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100));
+  calibrate_cmd->add_option("--threads", calibrate.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  calibrate_cmd->add_option("--lang", calibrate.language, "Language: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
+
   BenchOptions bench;
   bench.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   auto* bench_cmd = app.add_subcommand(
@@ -106,6 +129,7 @@ int main(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*compare_cmd) return compare_command(compare);
+  if (*calibrate_cmd) return calibrate_command(calibrate);
   if (*validate_cmd) return validate_command(validate_scenario);
   if (*assumptions_cmd) return assumptions_command(assumptions_scenario);
   if (*bench_cmd) return bench_command(bench);

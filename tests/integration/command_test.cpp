@@ -696,3 +696,89 @@ TEST(Command, TheWorkedExampleOfAddingAProposalValidatesOnTheDefaultScenario) {
   EXPECT_EQ(validate.exit_code, 0) << validate.output;
   EXPECT_NE(validate.output.find("7 proposals"), std::string::npos) << validate.output;
 }
+
+namespace {
+
+// Mini-kommune with a calibration target on the dagpenge stock and its entry rate from
+// employment marked as calibrated, at `rate`; the target's value is `target` persons.
+void write_calibration_scenario(const fs::path& folder, const std::string& rate,
+                                const std::string& target) {
+  fs::copy(kScenario, folder, fs::copy_options::recursive);
+  std::string scenario = read_file(folder / "scenario.toml");
+  scenario.replace(scenario.find("parameters = "), 0, "calibration = \"calibration.toml\"\n");
+  std::ofstream(folder / "scenario.toml") << scenario;
+  std::ofstream(folder / "calibration.toml")
+      << "tolerance = 0.05\ntolerance_source = \"test\"\n\n[[target]]\nid = \"dagpenge\"\n"
+         "title = \"Persons on dagpenge\"\nkind = \"persons\"\nmodule = \"jobcentre\"\n"
+         "states = [\"dagpenge\"]\nvalue = "
+      << target << "\nsource = \"test\"\n";
+  const fs::path register_file = folder / "parameters" / "jobcentre.toml";
+  std::string text = read_file(register_file);
+  const size_t at = text.find("id = \"jobcentre.employed_to_dagpenge\"");
+  const size_t value = text.find("value = ", at), evidence = text.find("evidence = ", at);
+  text.replace(evidence, text.find('\n', evidence) - evidence, "evidence = \"calibrated (test)\"");
+  text.replace(value, text.find('\n', value) - value, "value = " + rate);
+  std::ofstream(register_file) << text;
+}
+
+// The baseline's figure and whether it is within tolerance, from a run's calibration.csv.
+std::pair<double, std::string> calibrated_figure(const fs::path& run) {
+  const auto rows = csv_rows(read_file(run / "calibration.csv"));
+  return {std::stod(rows.at(1).at(5)), rows.at(1).at(8)};
+}
+
+}  // namespace
+
+TEST(Command, CalibrateMovesAMovedRateBackUntilTheTargetIsMetAndNamesATargetOutOfReach) {
+  TempFolder tmp("calibrate");
+  const std::string fixed = " --replicates 4 --seed 5 --threads 2";
+  // The target: the baseline's dagpenge stock at the register's rate (0.006).
+  write_calibration_scenario(tmp.path / "truth", "0.006", "100");
+  ASSERT_EQ(run_kommunesim("run " + (tmp.path / "truth").string() + fixed + " --out " +
+                           (tmp.path / "truth-run").string())
+                .exit_code,
+            0);
+  const double truth = calibrated_figure(tmp.path / "truth-run").first;
+
+  // The rate moved by a quarter: the target is missed, and the fit brings it back.
+  write_calibration_scenario(tmp.path / "moved", "0.0075", std::to_string(truth));
+  const auto fit = run_kommunesim("calibrate " + (tmp.path / "moved").string() + fixed +
+                                  " --lang en --out " + (tmp.path / "fitted").string());
+  ASSERT_EQ(fit.exit_code, 0) << fit.output;
+  EXPECT_NE(fit.output.find("0 of 1 targets within tolerance before, 1 after"), std::string::npos)
+      << fit.output;
+  EXPECT_NE(fit.output.find("All 1 targets are met."), std::string::npos) << fit.output;
+  EXPECT_TRUE(fs::exists(tmp.path / "fitted" / "calibration_fit.txt"));
+  // The fitted scenario holds the new value with a note, validates, and meets the target.
+  const std::string fitted_register =
+      read_file(tmp.path / "fitted" / "parameters" / "jobcentre.toml");
+  EXPECT_NE(fitted_register.find("# fitted by kommunesim calibrate"), std::string::npos);
+  EXPECT_EQ(read_file(tmp.path / "moved" / "parameters" / "children.toml"),
+            read_file(tmp.path / "fitted" / "parameters" / "children.toml"));
+  ASSERT_EQ(run_kommunesim("run " + (tmp.path / "fitted").string() + fixed + " --out " +
+                           (tmp.path / "fitted-run").string())
+                .exit_code,
+            0);
+  const auto [figure, within] = calibrated_figure(tmp.path / "fitted-run");
+  EXPECT_EQ(within, "yes") << figure << " against " << truth;
+  EXPECT_NEAR(figure, truth, 0.05 * truth);
+
+  // Three times the stock is beyond the rate's range: reported, with the figure at its bound.
+  write_calibration_scenario(tmp.path / "far", "0.006", std::to_string(3 * truth));
+  const auto far = run_kommunesim("calibrate " + (tmp.path / "far").string() + fixed +
+                                  " --lang en --out " + (tmp.path / "far-fitted").string());
+  ASSERT_EQ(far.exit_code, 0) << far.output;
+  EXPECT_NE(far.output.find("Targets not met within the figures' ranges: Persons on dagpenge."),
+            std::string::npos)
+      << far.output;
+  EXPECT_NE(far.output.find("AT A BOUND"), std::string::npos);
+
+  // Never into the scenario, nor over a folder with something in it.
+  const auto inside = run_kommunesim("calibrate " + (tmp.path / "far").string() + " --out " +
+                                     (tmp.path / "far" / "fitted").string());
+  EXPECT_EQ(inside.exit_code, 2) << inside.output;
+  const auto taken = run_kommunesim("calibrate " + (tmp.path / "far").string() + " --out " +
+                                    (tmp.path / "fitted").string());
+  EXPECT_EQ(taken.exit_code, 2) << taken.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "far" / "fitted"));
+}
