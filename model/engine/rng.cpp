@@ -69,13 +69,21 @@ __attribute__((target("avx2"))) void philox_wide_avx2(const uint32_t* c0, uint32
   _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[3]), x3);
 }
 
-const bool kHasAvx2 = __builtin_cpu_supports("avx2");
+// Asked once, on first use (after the processor's features are known, whatever the order of
+// static initialisation).
+bool has_avx2() {
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") != 0;
+  }();
+  return has;
+}
 #endif
 
 void philox_wide(const uint32_t* c0, uint32_t c1, uint32_t c2, uint32_t c3, RngKey key,
                  Words& out) {
 #if defined(__x86_64__) && defined(__GNUC__)
-  if (kHasAvx2) return philox_wide_avx2(c0, c1, c2, c3, key, out);
+  if (has_avx2()) return philox_wide_avx2(c0, c1, c2, c3, key, out);
 #endif
   philox_wide_scalar(c0, c1, c2, c3, key, out);
 }
