@@ -15,10 +15,9 @@ namespace {
 
 // Philox4x32-10 (Salmon et al. 2011), as Random123's philox.h computes it, for kWidth counters
 // at once that differ only in their first word.
+// The multipliers, key increments and rounds are Random123's own.
 constexpr size_t kWidth = 8;
-constexpr uint32_t kMultiplier0 = 0xD2511F53, kMultiplier1 = 0xCD9E8D57;  // PHILOX_M4x32_0/1
-constexpr uint32_t kKeyBump0 = 0x9E3779B9, kKeyBump1 = 0xBB67AE85;        // PHILOX_W32_0/1
-constexpr int kRounds = 10;
+constexpr int kRounds = 10;  // r123::Philox4x32 is Philox4x32_R<10>
 using Words = uint32_t[4][kWidth];
 
 void philox_wide_scalar(const uint32_t* c0, uint32_t c1, uint32_t c2, uint32_t c3, RngKey key,
@@ -43,8 +42,8 @@ __attribute__((target("avx2"), always_inline)) inline void mulhilo_avx2(__m256i 
 // The same with AVX2: eight 32 x 32 -> 64-bit multiplies in two instructions.
 __attribute__((target("avx2"))) void philox_wide_avx2(const uint32_t* c0, uint32_t c1, uint32_t c2,
                                                       uint32_t c3, RngKey key, Words& out) {
-  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(kMultiplier0));
-  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(kMultiplier1));
+  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
+  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
   __m256i x0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c0));
   __m256i x1 = _mm256_set1_epi32(static_cast<int>(c1));
   __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
@@ -52,8 +51,8 @@ __attribute__((target("avx2"))) void philox_wide_avx2(const uint32_t* c0, uint32
   uint32_t k0 = key.seed, k1 = key.replicate;
   for (int round = 0; round < kRounds; ++round) {
     if (round > 0) {
-      k0 += kKeyBump0;
-      k1 += kKeyBump1;
+      k0 += PHILOX_W32_0;
+      k1 += PHILOX_W32_1;
     }
     __m256i hi0, lo0, hi1, lo1;
     mulhilo_avx2(x0, m0, hi0, lo0);

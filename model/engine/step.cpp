@@ -219,10 +219,10 @@ int person_month_blocks(const Scenario& scenario) {
   return static_cast<int>((PersonMonthDraws::transition_lane(0) + scenario.modules.size() + 3) / 4);
 }
 
-// `words`: the person's person_month_blocks() Philox blocks of this month, or null to compute
-// them when drawn.
+// `words`: the person's first `blocks` Philox blocks of this month, or null to compute them when
+// drawn.
 void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
-                   const uint32_t* words, BlockOutput& out) {
+                   const uint32_t* words, int blocks, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   const int age = ctx.month - pop.birth_month[p];
   PersonAtStart start;
@@ -272,9 +272,9 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
       if (const int c = ctx.compiled.modules[m].clock; c >= 0)
         start.clock_months[m] =
             ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)), scenario.modules[m].clock);
-  PersonMonthDraws draws = words != nullptr ? PersonMonthDraws(ctx.key, pop.id[p], ctx.month, words,
-                                                               person_month_blocks(scenario))
-                                            : PersonMonthDraws(ctx.key, pop.id[p], ctx.month);
+  PersonMonthDraws draws = words != nullptr
+                               ? PersonMonthDraws(ctx.key, pop.id[p], ctx.month, words, blocks)
+                               : PersonMonthDraws(ctx.key, pop.id[p], ctx.month);
   for (size_t m = 0; m < scenario.modules.size(); ++m)
     if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);
 
@@ -352,8 +352,9 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
-    const uint32_t* moving = out.words.data() + 4 * (h - first_household);
-    if (out_migration > 0 && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
+    const uint32_t* moving =
+        out_migration > 0 ? out.words.data() + 4 * (h - first_household) : nullptr;
+    if (moving != nullptr && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
         pop.flags[q] = static_cast<uint8_t>(pop.flags[q] & ~kAlive);
@@ -439,7 +440,7 @@ void household_persons(const StepContext& ctx, Population& pop, size_t h, const 
                        BlockOutput& out) {
   const uint64_t bits = pop.condition_bits[h];
   pop.for_each_member(h, [&](uint32_t p) {
-    if (pop.alive(p)) update_person(ctx, pop, p, bits, draws.of(p), out);
+    if (pop.alive(p)) update_person(ctx, pop, p, bits, draws.of(p), draws.blocks(), out);
   });
 }
 

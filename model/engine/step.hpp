@@ -54,6 +54,7 @@ struct BlockDraws {
     return slot >= first_slot && slot < end_slot ? words.data() + (slot - first_slot) * width
                                                  : nullptr;
   }
+  int blocks() const { return static_cast<int>(width / 4); }  // Philox blocks per person
 };
 
 struct BlockOutput {
