@@ -128,13 +128,13 @@ std::string value_text(const std::optional<double>& v, Language language) {
 }
 
 std::string millions(const std::optional<double>& v, Language language) {
-  return v ? decimal(*v / 1e6, 1, language) : std::string(texts(language).compare.no_row);
+  return v ? mdkk(*v, language) : std::string(texts(language).compare.no_row);
 }
 
 // B's net value minus A's, in million DKK, or "-" where a run lacks the row.
 std::string change_text(const RunComparison::Result& r, Language language) {
   if (!r.a.net_value || !r.b.net_value) return std::string(texts(language).compare.no_row);
-  return decimal((*r.b.net_value - *r.a.net_value) / 1e6, 1, language);
+  return mdkk(*r.b.net_value - *r.a.net_value, language);
 }
 
 std::string rank_text(const std::optional<int>& r, Language language) {

@@ -36,14 +36,6 @@ bool written_by_kommunesim(const fs::path& folder) {
          manifest["engine"].is_object() && manifest["engine"].value("name", "") == "kommunesim";
 }
 
-// Whether `inner` is `outer` or lies inside it (both absolute and normal).
-bool within(const fs::path& inner, const fs::path& outer) {
-  auto i = inner.begin();
-  for (auto o = outer.begin(); o != outer.end(); ++o, ++i)
-    if (i == inner.end() || *i != *o) return false;
-  return true;
-}
-
 // Removes the staging and previous folders that interrupted runs on `destination` left beside
 // it (".NAME.partial-PID", ".NAME.previous-PID" of a process that no longer runs).
 void remove_leftovers(const fs::path& destination) {
@@ -67,6 +59,13 @@ void remove_leftovers(const fs::path& destination) {
 }
 
 }  // namespace
+
+bool within(const fs::path& inner, const fs::path& outer) {
+  auto i = inner.begin();
+  for (auto o = outer.begin(); o != outer.end(); ++o, ++i)
+    if (i == inner.end() || *i != *o) return false;
+  return true;
+}
 
 std::optional<std::string> destination_problem(const fs::path& destination,
                                                const fs::path& scenario_folder) {

@@ -15,6 +15,9 @@ namespace kommunesim::output {
 std::optional<std::string> destination_problem(const std::filesystem::path& destination,
                                                const std::filesystem::path& scenario_folder);
 
+// Whether `inner` is `outer` or lies inside it (both absolute and normal).
+bool within(const std::filesystem::path& inner, const std::filesystem::path& outer);
+
 class StagedFolder {
  public:
   // Takes the destination's lock (a second run on it is refused with an exception naming the

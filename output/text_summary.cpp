@@ -14,10 +14,6 @@
 namespace kommunesim::output {
 namespace {
 
-// Million DKK with one decimal in the language's format, e.g. "-1.3" or "-1,3"; a value that
-// rounds to zero is written without a sign.
-std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
-
 std::string calibration_summary(const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   const Language lang = run.language;
@@ -173,7 +169,7 @@ std::string centres_line(const RunRecord& run, int arm) {
       continue;
     centres += (centres.empty() ? "" : "; ") +
                fmt::format("{} {}", s.departments[static_cast<size_t>(row.department)].title,
-                           decimal(row.net_cost.mean / 1e6, 1, run.language));
+                           mdkk(row.net_cost.mean, run.language));
   }
   return centres.empty() ? std::string(words.no_centre_change)
                          : fmt::format(fmt::runtime(words.clear_in_centres), centres);
@@ -190,8 +186,7 @@ std::string text_summary(const RunRecord& run) {
   std::string out =
       fmt::format(fmt::runtime(words.summary_header), s.name, replicates_text(run.appraisal, lang),
                   s.horizon_years, s.base_year, price_level_text(s, lang)) +
-      fmt::format(fmt::runtime(words.summary_legend), s.base_year,
-                  decimal(s.materiality_dkk / 1e6, 1, lang)) +
+      fmt::format(fmt::runtime(words.summary_legend), s.base_year, mdkk(s.materiality_dkk, lang)) +
       wrapped(uncertainty_sources_text(run.appraisal, lang) + " " + financing_text(s, lang) + " " +
                   prices_text(s, false, lang),
               100);

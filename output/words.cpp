@@ -216,9 +216,11 @@ std::string padded(const std::string& text, size_t width, bool left_aligned) {
   return left_aligned ? text + fill : fill + text;
 }
 
+std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
+
 std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language) {
   return t.kind == model::CalibrationTarget::Kind::kSpending
-             ? decimal(v / 1e6, 1, language) + " " + std::string(texts(language).millions)
+             ? mdkk(v, language) + " " + std::string(texts(language).millions)
              : decimal(v, 0, language);
 }
 

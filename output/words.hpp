@@ -63,6 +63,9 @@ std::string time_left_text(double elapsed_seconds, double fraction, Language lan
 size_t utf8_length(const std::string& text);
 // `text` padded with spaces to `width` characters (not bytes): left-aligned, or right-aligned.
 std::string padded(const std::string& text, size_t width, bool left_aligned = true);
+// Million DKK with one decimal in the language's format, e.g. "-1.3" or "-1,3"; a value that
+// rounds to zero is written without a sign.
+std::string mdkk(double v, Language language);
 // A calibration target's figure as a reader would write it: DKK in millions ("12,3 mio."),
 // persons and events whole.
 std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language);

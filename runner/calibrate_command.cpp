@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
+#include <string>
 
 #include "model/appraisal/calibration_fit.hpp"
 #include "output/calibration_fit_text.hpp"
@@ -21,21 +23,19 @@ namespace kommunesim::runner {
 namespace {
 namespace fs = std::filesystem;
 
-// Why the fitted scenario may not be written to `destination`, or an empty text.
-std::string destination_problem(const fs::path& destination, const fs::path& scenario) {
+// Why the fitted scenario may not be written to `destination`, or nullopt: what a run's --out
+// must be, and besides a new or empty folder outside the scenario (the copy would hold itself).
+std::optional<std::string> destination_problem(const std::string& destination,
+                                               const fs::path& scenario) {
+  if (auto problem = output::destination_problem(destination, scenario)) return problem;
   const fs::path out = fs::weakly_canonical(fs::absolute(destination));
-  const fs::path in = fs::weakly_canonical(fs::absolute(scenario));
-  const auto inside = [](const fs::path& path, const fs::path& folder) {
-    const auto rest = path.lexically_relative(folder);
-    return !rest.empty() && *rest.begin() != "..";
-  };
-  if (inside(out, in) || inside(in, out))
-    return fmt::format("--out {}: expected a folder outside the scenario {} (and not holding it)",
-                       destination.string(), scenario.string());
-  if (fs::exists(out) && !(fs::is_directory(out) && fs::is_empty(out)))
+  if (output::within(out, fs::weakly_canonical(fs::absolute(scenario))))
+    return fmt::format("--out {}: expected a folder outside the scenario {}", destination,
+                       scenario.string());
+  if (fs::exists(out) && !fs::is_empty(out))
     return fmt::format("--out {}: expected a new or empty folder; it exists and is not empty",
-                       destination.string());
-  return "";
+                       destination);
+  return std::nullopt;
 }
 
 }  // namespace
@@ -44,16 +44,12 @@ int calibrate_command(const CalibrateOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return kExitInvalidInput;
   const model::Scenario& scenario = loaded->scenario;
-  if (const std::string problem = destination_problem(options.out, loaded->folder);
-      !problem.empty()) {
-    fmt::print(stderr, "error: {}\n", problem);
+  if (const auto problem = destination_problem(options.out, loaded->folder)) {
+    fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }
-  if (scenario.redraw_population && options.replicates % model::kReplicatesPerPopulation != 0) {
-    fmt::print(stderr,
-               "error: --replicates {}: expected an even number, because {}'s [uncertainty] "
-               "redraw_population draws one population for every pair of replicates\n",
-               options.replicates, (loaded->folder / "scenario.toml").string());
+  if (const auto problem = replicates_problem(*loaded, options.replicates)) {
+    fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }
   const auto language = output::language_named(options.language);

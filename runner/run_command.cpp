@@ -147,13 +147,9 @@ int run_command(const RunOptions& options) {
                *missing);
     return kExitRunFailed;
   }
-  if (options.replicates && loaded->scenario.redraw_population &&
-      *options.replicates % model::kReplicatesPerPopulation != 0) {
-    fmt::print(stderr,
-               "error: --replicates {}: expected an even number, because {}'s [uncertainty] "
-               "redraw_population draws one population for every pair of replicates\n",
-               *options.replicates,
-               (std::filesystem::path(options.scenario) / "scenario.toml").string());
+  if (const auto problem =
+          options.replicates ? replicates_problem(*loaded, *options.replicates) : std::nullopt) {
+    fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }
   if (const auto problem = output::destination_problem(options.out, options.scenario)) {

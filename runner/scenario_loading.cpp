@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "model/engine/initial_populations.hpp"
+
 namespace kommunesim::runner {
 
 std::optional<scenarios::LoadedScenario> load_or_report(const std::string& folder) {
@@ -27,6 +29,16 @@ std::optional<scenarios::LoadedScenario> load_or_report(const std::string& folde
   fmt::print(stderr, "{} problem{} in scenario '{}'; nothing was run or written\n", items.size(),
              items.size() == 1 ? "" : "s", folder);
   return std::nullopt;
+}
+
+std::optional<std::string> replicates_problem(const scenarios::LoadedScenario& loaded,
+                                              int replicates) {
+  if (!loaded.scenario.redraw_population || replicates % model::kReplicatesPerPopulation == 0)
+    return std::nullopt;
+  return fmt::format(
+      "--replicates {}: expected an even number, because {}'s [uncertainty] redraw_population "
+      "draws one population for every pair of replicates",
+      replicates, (loaded.folder / "scenario.toml").string());
 }
 
 }  // namespace kommunesim::runner

@@ -11,4 +11,9 @@ namespace kommunesim::runner {
 // The loaded scenario, or nullopt after printing each problem to standard error.
 std::optional<scenarios::LoadedScenario> load_or_report(const std::string& folder);
 
+// Why `replicates` (from --replicates) cannot run `loaded`, or nullopt: a scenario that redraws
+// its population for every pair of replicates needs an even count.
+std::optional<std::string> replicates_problem(const scenarios::LoadedScenario& loaded,
+                                              int replicates);
+
 }  // namespace kommunesim::runner

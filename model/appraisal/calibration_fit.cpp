@@ -40,12 +40,16 @@ double rounded(double value) {
 
 class Evaluator {
  public:
-  Evaluator(const Scenario& scenario, std::vector<int> figures, const FitOptions& options,
+  // `start`, `low`, `high`: the figures' logarithms at their register values and bounds.
+  Evaluator(const Scenario& scenario, std::vector<int> figures, const Eigen::VectorXd& start,
+            const Eigen::VectorXd& low, const Eigen::VectorXd& high, const FitOptions& options,
             const std::function<void(int)>& on_evaluation)
       : scenario_(scenario),
         figures_(std::move(figures)),
         options_(options),
-        on_evaluation_(on_evaluation) {
+        on_evaluation_(on_evaluation),
+        start_(start),
+        stay_(kStayWeight * 2 * (high - low).cwiseInverse()) {
     for (const CalibrationTarget& t : scenario.calibration)
       last_year_ = std::max(last_year_, t.year - scenario.base_year);
   }
@@ -85,13 +89,6 @@ class Evaluator {
     return r;
   }
 
-  // The figures' logarithms at the start, and the weight of a move per unit of logarithm.
-  void set_start(const Eigen::VectorXd& u, const Eigen::VectorXd& low,
-                 const Eigen::VectorXd& high) {
-    start_ = u;
-    stay_ = kStayWeight * 2 * (high - low).cwiseInverse();
-  }
-
   int evaluations() const { return evaluations_; }
   const Eigen::VectorXd& start() const { return start_; }
 
@@ -100,9 +97,10 @@ class Evaluator {
   std::vector<int> figures_;
   const FitOptions& options_;
   const std::function<void(int)>& on_evaluation_;
+  Eigen::VectorXd start_;
+  Eigen::VectorXd stay_;  // the weight of a move per unit of logarithm
   int last_year_ = 0;
   int evaluations_ = 0;
-  Eigen::VectorXd start_, stay_;
 };
 
 bool all_within(const std::vector<CalibrationRow>& rows) {
@@ -141,8 +139,7 @@ CalibrationFit fit_calibration(const Scenario& scenario, const FitOptions& optio
     low[j] = std::log(p.low);
     high[j] = std::log(p.high);
   }
-  Evaluator evaluate(scenario, figures, options, on_evaluation);
-  evaluate.set_start(u, low, high);
+  Evaluator evaluate(scenario, figures, u, low, high, options, on_evaluation);
   CalibrationFit fit;
   Eigen::VectorXd registered(n);
   for (Eigen::Index j = 0; j < n; ++j)
