@@ -20,31 +20,12 @@
 #include "scenarios/loader/write_values.hpp"
 
 namespace kommunesim::runner {
-namespace {
-namespace fs = std::filesystem;
-
-// Why the fitted scenario may not be written to `destination`, or nullopt: what a run's --out
-// must be, and besides a new or empty folder outside the scenario (the copy would hold itself).
-std::optional<std::string> destination_problem(const std::string& destination,
-                                               const fs::path& scenario) {
-  if (auto problem = output::destination_problem(destination, scenario)) return problem;
-  const fs::path out = fs::weakly_canonical(fs::absolute(destination));
-  if (output::within(out, fs::weakly_canonical(fs::absolute(scenario))))
-    return fmt::format("--out {}: expected a folder outside the scenario {}", destination,
-                       scenario.string());
-  if (fs::exists(out) && !fs::is_empty(out))
-    return fmt::format("--out {}: expected a new or empty folder; it exists and is not empty",
-                       destination);
-  return std::nullopt;
-}
-
-}  // namespace
 
 int calibrate_command(const CalibrateOptions& options) {
   const auto loaded = load_or_report(options.scenario);
   if (!loaded) return kExitInvalidInput;
   const model::Scenario& scenario = loaded->scenario;
-  if (const auto problem = destination_problem(options.out, loaded->folder)) {
+  if (const auto problem = new_scenario_folder_problem(options.out, loaded->folder)) {
     fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }

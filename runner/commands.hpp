@@ -42,6 +42,14 @@ struct CalibrateOptions {
   std::string language = "da";
 };
 
+struct ImportPopulationOptions {
+  std::string table;  // a StatBank FOLK1A CSV export
+  std::string scenario;
+  std::string out;
+  std::optional<std::string> municipality;  // the table's only one unless given
+  std::optional<std::string> period;        // the table's latest unless given
+};
+
 struct BenchOptions {
   std::string scenario;
   int persons = 1'000'000;
@@ -56,5 +64,6 @@ int validate_command(const std::string& scenario);
 int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);
 int calibrate_command(const CalibrateOptions& options);
+int import_population_command(const ImportPopulationOptions& options);
 
 }  // namespace kommunesim::runner

@@ -105,6 +105,23 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"da", "en"}));
 
+  ImportPopulationOptions import_population;
+  import_population.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* import_population_cmd = app.add_subcommand(
+      "import-population",
+      "Write a copy of a scenario whose population is a municipality's inhabitants by age and sex "
+      "from a Statistics Denmark FOLK1A export (StatBank CSV)");
+  import_population_cmd->add_option("table", import_population.table, "FOLK1A CSV file")
+      ->required();
+  import_population_cmd->add_option("scenario", import_population.scenario,
+                                    "Scenario folder (default: the bundled default scenario)");
+  import_population_cmd->add_option("--out", import_population.out, "New folder for the scenario")
+      ->required();
+  import_population_cmd->add_option("--municipality", import_population.municipality,
+                                    "The municipality (OMRÅDE) when the table holds several");
+  import_population_cmd->add_option("--period", import_population.period,
+                                    "The period (TID, e.g. 2024K1); default the latest");
+
   BenchOptions bench;
   bench.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   auto* bench_cmd = app.add_subcommand(
@@ -130,6 +147,7 @@ int main(int argc, char** argv) {
   if (*run_cmd) return run_command(run);
   if (*compare_cmd) return compare_command(compare);
   if (*calibrate_cmd) return calibrate_command(calibrate);
+  if (*import_population_cmd) return import_population_command(import_population);
   if (*validate_cmd) return validate_command(validate_scenario);
   if (*assumptions_cmd) return assumptions_command(assumptions_scenario);
   if (*bench_cmd) return bench_command(bench);

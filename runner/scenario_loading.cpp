@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "model/engine/initial_populations.hpp"
+#include "output/staged_folder.hpp"
 
 namespace kommunesim::runner {
 
@@ -39,6 +40,20 @@ std::optional<std::string> replicates_problem(const scenarios::LoadedScenario& l
       "--replicates {}: expected an even number, because {}'s [uncertainty] redraw_population "
       "draws one population for every pair of replicates",
       replicates, (loaded.folder / "scenario.toml").string());
+}
+
+std::optional<std::string> new_scenario_folder_problem(const std::string& destination,
+                                                       const std::filesystem::path& scenario) {
+  namespace fs = std::filesystem;
+  if (auto problem = output::destination_problem(destination, scenario)) return problem;
+  const fs::path out = fs::weakly_canonical(fs::absolute(destination));
+  if (output::within(out, fs::weakly_canonical(fs::absolute(scenario))))
+    return fmt::format("--out {}: expected a folder outside the scenario {}", destination,
+                       scenario.string());
+  if (fs::exists(out) && !fs::is_empty(out))
+    return fmt::format("--out {}: expected a new or empty folder; it exists and is not empty",
+                       destination);
+  return std::nullopt;
 }
 
 }  // namespace kommunesim::runner

@@ -782,3 +782,76 @@ TEST(Command, CalibrateMovesAMovedRateBackUntilTheTargetIsMetAndNamesATargetOutO
   EXPECT_EQ(taken.exit_code, 2) << taken.output;
   EXPECT_FALSE(fs::exists(tmp.path / "far" / "fitted"));
 }
+
+TEST(Command, ImportPopulationWritesFolk1aCountsInTheScenariosAgeBandsWithTheirSource) {
+  TempFolder tmp("import");
+  const fs::path table = fs::path(KOMMUNESIM_FIXTURES_DIR) / "statbank" / "folk1a.csv";
+  const fs::path imported = tmp.path / "glostrup";
+  const auto result =
+      run_kommunesim("import-population " + table.string() + " " + KOMMUNESIM_DEFAULT_SCENARIO +
+                     " --municipality glostrup" + " --out " + imported.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  // The latest quarter, said so; the fixture's Glostrup 2024K2 counts summed by hand.
+  EXPECT_NE(result.output.find("the latest of 2 periods: 2024K2"), std::string::npos)
+      << result.output;
+  const std::string population = read_file(imported / "population.toml");
+  EXPECT_NE(population.find("\npersons = 25012\n"), std::string::npos) << population;
+  EXPECT_NE(population.find(
+                "\npersons_by_age = [1500, 3000, 3000, 5000, 4250, 3250, 1250, 1250, 2512]\n"),
+            std::string::npos);
+  EXPECT_NE(population.find("\nfemale_share = 0.5200\n"), std::string::npos);
+  EXPECT_NE(population.find("\nfemale_share_by_age = [0.5200, 0.5200, 0.5200, 0.5200, 0.5200, "
+                            "0.5200, 0.5200, 0.5200, 0.5199]\n"),
+            std::string::npos);
+  EXPECT_NE(population.find("StatBank table FOLK1A (file folk1a.csv): inhabitants of Glostrup on "
+                            "the first day of 2024K2"),
+            std::string::npos);
+  // Everything else is the scenario's, and the copy validates.
+  EXPECT_EQ(read_file(imported / "parameters.toml"),
+            read_file(fs::path(KOMMUNESIM_DEFAULT_SCENARIO) / "parameters.toml"));
+  EXPECT_NE(population.find("single_parent_share = 0.22"), std::string::npos);
+  const auto valid = run_kommunesim("validate " + imported.string());
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+
+  // The small scenario with an imported population runs.
+  const fs::path mini = tmp.path / "mini";
+  ASSERT_EQ(run_kommunesim("import-population " + table.string() + " " + kScenario +
+                           " --municipality Albertslund --period 2024K1 --out " + mini.string())
+                .exit_code,
+            0);
+  const auto run = run_kommunesim("run " + mini.string() + " --replicates 2 --threads 2 --out " +
+                                  (tmp.path / "mini-run").string());
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+
+  // Errors name the file, line and column, and nothing is written.
+  const auto problem = [&](const std::string& name, const std::string& text,
+                           const std::string& options) {
+    const fs::path file = tmp.path / name;
+    std::ofstream(file) << text;
+    const fs::path out = tmp.path / ("out-" + name);
+    const auto r = run_kommunesim("import-population " + file.string() + " " + kScenario + " " +
+                                  options + " --out " + out.string());
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_FALSE(fs::exists(out));
+    return r.output;
+  };
+  const std::string rows = "Glostrup;Mænd;0 år;2024K1;120\nGlostrup;Kvinder;0 år;2024K1;";
+  EXPECT_NE(problem("english.csv", "OMRÅDE;KØN;ALDER;TID;INDHOLD\n" + rows + "130.5\n", "")
+                .find("english.csv:3: column 5 (INDHOLD): expected a number in Danish format"),
+            std::string::npos);
+  EXPECT_NE(problem("header.csv", "OMRÅDE,KØN,ALDER,TID,INDHOLD\n", "")
+                .find("header.csv:1: expected a StatBank CSV header"),
+            std::string::npos);
+  EXPECT_NE(problem("area.csv", "OMRÅDE;KØN;ALDER;TID;INDHOLD\n" + rows + "130\n",
+                    "--municipality Ballerup")
+                .find("the municipality \"Ballerup\" (--municipality) is not in the table's "
+                      "OMRÅDE column; it holds: Glostrup"),
+            std::string::npos);
+  EXPECT_NE(problem("fields.csv", "OMRÅDE;KØN;ALDER;TID;INDHOLD\nGlostrup;Mænd;0 år;120\n", "")
+                .find("fields.csv:2: expected 5 fields"),
+            std::string::npos);
+  EXPECT_NE(problem("several.csv", read_file(table), "")
+                .find("the table holds 2 areas (Albertslund, Glostrup); choose the municipality "
+                      "with --municipality"),
+            std::string::npos);
+}

@@ -1,0 +1,249 @@
+// FOLK1A rows filtered, summed by sex and age band, and written over a population file's lines.
+#include "scenarios/loader/import_population.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "scenarios/loader/write_values.hpp"
+
+namespace kommunesim::scenarios {
+namespace {
+namespace fs = std::filesystem;
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// A total of a variable ("I alt", "Alder i alt", "Total", "Age, total"): StatBank adds one when
+// the user ticks it, and it must not be counted again.
+bool is_total(const std::string& text) {
+  const std::string t = lower(text);
+  const auto ends_with = [&](const std::string& end) {
+    return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
+  };
+  return ends_with("i alt") || ends_with("total") || t.rfind("total", 0) == 0;
+}
+
+int required_column(const StatbankTable& table, const std::string& name) {
+  const int c = table.column(name);
+  if (c < 0)
+    throw std::runtime_error(
+        fmt::format("{}:1: expected a column {} in the header (FOLK1A: "
+                    "OMRÅDE;KØN;ALDER;TID;INDHOLD)",
+                    table.file.string(), name));
+  return c;
+}
+
+enum class Sex { kMale, kFemale, kTotal };
+
+Sex sex_of(const StatbankTable& table, const StatbankRow& row, int column) {
+  const std::string t = lower(row.fields[static_cast<size_t>(column)]);
+  if (t == "mænd" || t == "men" || t == "1") return Sex::kMale;
+  if (t == "kvinder" || t == "women" || t == "2") return Sex::kFemale;
+  if (is_total(t) || t == "tot") return Sex::kTotal;
+  throw std::runtime_error(fmt::format(
+      "{}:{}: column {} (KØN): expected Mænd, Kvinder or I alt; "
+      "found \"{}\"",
+      table.file.string(), row.line, column + 1, row.fields[static_cast<size_t>(column)]));
+}
+
+// The age in whole years ("0 år", "17 years", "100 år og derover"), or -1 for a total.
+int age_of(const StatbankTable& table, const StatbankRow& row, int column) {
+  const std::string& t = row.fields[static_cast<size_t>(column)];
+  size_t digits = 0;
+  while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits])) != 0) ++digits;
+  if (digits > 0 && digits <= 3) return std::stoi(t.substr(0, digits));
+  if (is_total(t) || lower(t) == "ialt") return -1;
+  throw std::runtime_error(
+      fmt::format("{}:{}: column {} (ALDER): expected an age such as "
+                  "\"17 år\", or a total; found \"{}\"",
+                  table.file.string(), row.line, column + 1, t));
+}
+
+// A TOML basic string holding `text`.
+std::string toml_string(const std::string& text) {
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string joined(const std::set<std::string>& values) {
+  std::string s;
+  for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
+  return s;
+}
+
+}  // namespace
+
+PopulationImport folk1a_population(const StatbankTable& table,
+                                   const std::vector<int>& band_from_years,
+                                   const std::optional<std::string>& municipality,
+                                   const std::optional<std::string>& period) {
+  const int area = required_column(table, "OMRÅDE");
+  const int sex = required_column(table, "KØN");
+  const int age = required_column(table, "ALDER");
+  const int time = required_column(table, "TID");
+  const auto field = [](const StatbankRow& row, int c) {
+    return row.fields[static_cast<size_t>(c)];
+  };
+  PopulationImport result;
+
+  std::set<std::string> areas, periods;
+  for (const StatbankRow& row : table.rows) {
+    areas.insert(field(row, area));
+    periods.insert(field(row, time));
+  }
+  if (table.rows.empty())
+    throw std::runtime_error(table.file.string() + ": the table has a header but no rows");
+  if (municipality) {
+    const auto found = std::find_if(areas.begin(), areas.end(), [&](const std::string& a) {
+      return lower(a) == lower(*municipality);
+    });
+    if (found == areas.end())
+      throw std::runtime_error(
+          fmt::format("{}: the municipality \"{}\" (--municipality) is not "
+                      "in the table's OMRÅDE column; it holds: {}",
+                      table.file.string(), *municipality, joined(areas)));
+    result.municipality = *found;
+  } else if (areas.size() == 1) {
+    result.municipality = *areas.begin();
+  } else {
+    throw std::runtime_error(
+        fmt::format("{}: the table holds {} areas ({}); choose the "
+                    "municipality with --municipality",
+                    table.file.string(), areas.size(), joined(areas)));
+  }
+  if (period) {
+    if (!periods.count(*period))
+      throw std::runtime_error(
+          fmt::format("{}: the period \"{}\" (--period) is not in the "
+                      "table's TID column; it holds: {}",
+                      table.file.string(), *period, joined(periods)));
+    result.period = *period;
+  } else {
+    result.period = *periods.rbegin();  // 2023K4 < 2024K1: the latest sorts last
+    if (periods.size() > 1)
+      result.notes.push_back(
+          fmt::format("the latest of {} periods: {} (choose another with "
+                      "--period)",
+                      periods.size(), result.period));
+  }
+
+  // Other variables (e.g. CIVILSTAND): their total when the table has it, else the sum.
+  std::vector<int> others;
+  std::map<int, bool> has_total;
+  for (size_t c = 0; c + 1 < table.columns.size(); ++c) {
+    const int i = static_cast<int>(c);
+    if (i == area || i == sex || i == age || i == time) continue;
+    others.push_back(i);
+    has_total[i] = std::any_of(table.rows.begin(), table.rows.end(),
+                               [&](const StatbankRow& r) { return is_total(field(r, i)); });
+    result.notes.push_back(fmt::format("{}: {}", table.columns[c],
+                                       has_total[i] ? "its total" : "summed over its values"));
+  }
+
+  const size_t bands = band_from_years.size();
+  std::vector<double> women(bands, 0), all(bands, 0);
+  for (const StatbankRow& row : table.rows) {
+    if (lower(field(row, area)) != lower(result.municipality) || field(row, time) != result.period)
+      continue;
+    if (std::any_of(others.begin(), others.end(),
+                    [&](int c) { return has_total[c] && !is_total(field(row, c)); }))
+      continue;
+    const Sex s = sex_of(table, row, sex);
+    const int years = age_of(table, row, age);
+    if (s == Sex::kTotal || years < 0) continue;
+    const double count = table.figure(row);
+    const auto band = static_cast<size_t>(
+        std::upper_bound(band_from_years.begin(), band_from_years.end(), years) -
+        band_from_years.begin());
+    if (band == 0) continue;  // below the first band (the scenario's bands start at 0)
+    all[band - 1] += count;
+    if (s == Sex::kFemale) women[band - 1] += count;
+  }
+  double female = 0;
+  for (size_t b = 0; b < bands; ++b) {
+    result.persons += all[b];
+    female += women[b];
+    if (all[b] == 0)
+      throw std::runtime_error(
+          fmt::format("{}: no inhabitants of {} in {} aged {}+ in the "
+                      "table; expected every age (ALDER), both sexes",
+                      table.file.string(), result.municipality, result.period, band_from_years[b]));
+    result.female_share_by_band.push_back(women[b] / all[b]);
+  }
+  result.persons_by_band = all;
+  result.female_share = female / result.persons;
+  return result;
+}
+
+void copy_with_population(const LoadedScenario& loaded, const fs::path& destination,
+                          const PopulationImport& imported, const std::string& source) {
+  const toml::table scenario = toml::parse_file((loaded.folder / "scenario.toml").string());
+  const auto name = scenario["population"].value<std::string>();
+  if (!name) throw std::runtime_error("scenario.toml names no population file");
+  fs::copy(loaded.folder, destination, fs::copy_options::recursive);
+  const fs::path file = destination / *name;
+  toml::table population;
+  try {
+    population = toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(file.string() + ": " + std::string(e.description()));
+  }
+  std::vector<std::string> lines;
+  {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+  }
+  const auto list = [](const std::vector<double>& values, bool shares) {
+    std::string s = "[";
+    for (size_t i = 0; i < values.size(); ++i)
+      s += (i ? ", " : "") +
+           (shares ? fmt::format("{:.4f}", values[i]) : fmt::format("{:.0f}", values[i]));
+    return s + "]";
+  };
+  const std::map<std::string, std::string> replaced = {
+      {"persons", fmt::format("{:.0f}", imported.persons)},
+      {"persons_by_age", list(imported.persons_by_band, false)},
+      {"female_share", fmt::format("{:.4f}", imported.female_share)},
+      {"female_share_by_age", list(imported.female_share_by_band, true)},
+      {"source", toml_string(source)}};
+  // Lines to drop (a value over several lines keeps only its first) and the new text by line.
+  std::map<size_t, std::string> at;
+  std::set<size_t> dropped;
+  size_t last_top_level = 0;
+  for (const auto& [key, value] : replaced) {
+    const toml::node* node = population.get(key);
+    if (node == nullptr) continue;
+    const auto first = static_cast<size_t>(node->source().begin.line) - 1;
+    const auto end = static_cast<size_t>(node->source().end.line) - 1;
+    at[first] = key + " = " + value;
+    for (size_t l = first + 1; l <= end; ++l) dropped.insert(l);
+    last_top_level = std::max(last_top_level, end);
+  }
+  for (const std::string key : {"persons", "persons_by_age", "female_share", "source"})
+    if (population.get(key) == nullptr)
+      throw std::runtime_error(file.string() + ": expected the key " + key);
+  std::ofstream out(file, std::ios::trunc);
+  for (size_t l = 0; l < lines.size(); ++l) {
+    if (dropped.count(l)) continue;
+    out << (at.count(l) ? at[l] : lines[l]) << '\n';
+    if (l == last_top_level && population.get("female_share_by_age") == nullptr)
+      out << "female_share_by_age = " << replaced.at("female_share_by_age") << '\n';
+  }
+  if (!out) throw std::runtime_error(file.string() + ": cannot be written");
+}
+
+}  // namespace kommunesim::scenarios

@@ -1,0 +1,117 @@
+// StatBank CSV exports, read field by field.
+#include "scenarios/loader/statbank_table.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <stdexcept>
+
+namespace kommunesim::scenarios {
+namespace {
+
+constexpr char kSeparator = ';';
+constexpr const char* kFigureColumn = "INDHOLD";
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+// The fields of one line, quotes removed ("" inside quotes is one quote).
+std::vector<std::string> split(const std::string& line, const std::filesystem::path& file,
+                               int number) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == kSeparator) {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  if (quoted)
+    throw std::runtime_error(
+        fmt::format("{}:{}: a quoted field is not closed", file.string(), number));
+  return fields;
+}
+
+}  // namespace
+
+int StatbankTable::column(const std::string& name) const {
+  for (size_t i = 0; i < columns.size(); ++i)
+    if (lower(columns[i]) == lower(name)) return static_cast<int>(i);
+  return -1;
+}
+
+double StatbankTable::figure(const StatbankRow& row) const {
+  const std::string& text = row.fields.back();
+  const auto where = [&] {
+    return fmt::format("{}:{}: column {} ({})", file.string(), row.line, columns.size(),
+                       kFigureColumn);
+  };
+  if (text == "..") throw std::runtime_error(where() + ": the figure is not available (\"..\")");
+  std::string number = text;
+  const auto comma = number.find(',');
+  if (comma != std::string::npos) number[comma] = '.';
+  const bool digits_only = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-';
+  });
+  if (!digits_only || text.find('.') != std::string::npos ||
+      std::count(number.begin(), number.end(), '.') > 1)
+    throw std::runtime_error(where() + fmt::format(": expected a number in Danish format (decimal "
+                                                   "comma, no thousands separator, e.g. 1234 or "
+                                                   "12,5); found \"{}\"",
+                                                   text));
+  return std::stod(number);
+}
+
+StatbankTable read_statbank_csv(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  StatbankTable table;
+  table.file = file;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // byte order mark
+    if (line.empty()) continue;
+    std::vector<std::string> fields = split(line, file, number);
+    if (table.columns.empty()) {
+      if (fields.size() < 2 || lower(fields.back()) != lower(kFigureColumn))
+        throw std::runtime_error(fmt::format(
+            "{}:{}: expected a StatBank CSV header: the table's variables separated by "
+            "semicolons, ending with {} (e.g. OMRÅDE;KØN;ALDER;TID;INDHOLD); found \"{}\"",
+            file.string(), number, kFigureColumn, line));
+      table.columns = std::move(fields);
+      continue;
+    }
+    if (fields.size() != table.columns.size())
+      throw std::runtime_error(
+          fmt::format("{}:{}: expected {} fields separated by semicolons, "
+                      "as the header has; found {}",
+                      file.string(), number, table.columns.size(), fields.size()));
+    table.rows.push_back({number, std::move(fields)});
+  }
+  if (table.columns.empty())
+    throw std::runtime_error(file.string() + ": the file is empty; expected a StatBank CSV table");
+  return table;
+}
+
+}  // namespace kommunesim::scenarios
