@@ -17,16 +17,10 @@ namespace kommunesim::scenarios {
 namespace {
 namespace fs = std::filesystem;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // A total of a variable ("I alt", "Alder i alt", "Total", "Age, total"): StatBank adds one when
 // the user ticks it, and it must not be counted again.
 bool is_total(const std::string& text) {
-  const std::string t = lower(text);
+  const std::string t = lowercase(text);
   const auto ends_with = [&](const std::string& end) {
     return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
   };
@@ -46,7 +40,7 @@ int required_column(const StatbankTable& table, const std::string& name) {
 enum class Sex { kMale, kFemale, kTotal };
 
 Sex sex_of(const StatbankTable& table, const StatbankRow& row, int column) {
-  const std::string t = lower(row.fields[static_cast<size_t>(column)]);
+  const std::string t = lowercase(row.fields[static_cast<size_t>(column)]);
   if (t == "mænd" || t == "men" || t == "1") return Sex::kMale;
   if (t == "kvinder" || t == "women" || t == "2") return Sex::kFemale;
   if (is_total(t) || t == "tot") return Sex::kTotal;
@@ -62,7 +56,7 @@ int age_of(const StatbankTable& table, const StatbankRow& row, int column) {
   size_t digits = 0;
   while (digits < t.size() && std::isdigit(static_cast<unsigned char>(t[digits])) != 0) ++digits;
   if (digits > 0 && digits <= 3) return std::stoi(t.substr(0, digits));
-  if (is_total(t) || lower(t) == "ialt") return -1;
+  if (is_total(t) || lowercase(t) == "ialt") return -1;
   throw std::runtime_error(
       fmt::format("{}:{}: column {} (ALDER): expected an age such as "
                   "\"17 år\", or a total; found \"{}\"",
@@ -95,7 +89,7 @@ PopulationImport folk1a_population(const StatbankTable& table,
   const int sex = required_column(table, "KØN");
   const int age = required_column(table, "ALDER");
   const int time = required_column(table, "TID");
-  const auto field = [](const StatbankRow& row, int c) {
+  const auto field = [](const StatbankRow& row, int c) -> const std::string& {
     return row.fields[static_cast<size_t>(c)];
   };
   PopulationImport result;
@@ -109,7 +103,7 @@ PopulationImport folk1a_population(const StatbankTable& table,
     throw std::runtime_error(table.file.string() + ": the table has a header but no rows");
   if (municipality) {
     const auto found = std::find_if(areas.begin(), areas.end(), [&](const std::string& a) {
-      return lower(a) == lower(*municipality);
+      return lowercase(a) == lowercase(*municipality);
     });
     if (found == areas.end())
       throw std::runtime_error(
@@ -157,7 +151,8 @@ PopulationImport folk1a_population(const StatbankTable& table,
   const size_t bands = band_from_years.size();
   std::vector<double> women(bands, 0), all(bands, 0);
   for (const StatbankRow& row : table.rows) {
-    if (lower(field(row, area)) != lower(result.municipality) || field(row, time) != result.period)
+    if (lowercase(field(row, area)) != lowercase(result.municipality) ||
+        field(row, time) != result.period)
       continue;
     if (std::any_of(others.begin(), others.end(),
                     [&](int c) { return has_total[c] && !is_total(field(row, c)); }))

@@ -14,12 +14,6 @@ namespace {
 constexpr char kSeparator = ';';
 constexpr const char* kFigureColumn = "INDHOLD";
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // The fields of one line, quotes removed ("" inside quotes is one quote).
 std::vector<std::string> split(const std::string& line, const std::filesystem::path& file,
                                int number) {
@@ -52,9 +46,15 @@ std::vector<std::string> split(const std::string& line, const std::filesystem::p
 
 }  // namespace
 
+std::string lowercase(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
 int StatbankTable::column(const std::string& name) const {
   for (size_t i = 0; i < columns.size(); ++i)
-    if (lower(columns[i]) == lower(name)) return static_cast<int>(i);
+    if (lowercase(columns[i]) == lowercase(name)) return static_cast<int>(i);
   return -1;
 }
 
@@ -94,7 +94,7 @@ StatbankTable read_statbank_csv(const std::filesystem::path& file) {
     if (line.empty()) continue;
     std::vector<std::string> fields = split(line, file, number);
     if (table.columns.empty()) {
-      if (fields.size() < 2 || lower(fields.back()) != lower(kFigureColumn))
+      if (fields.size() < 2 || lowercase(fields.back()) != lowercase(kFigureColumn))
         throw std::runtime_error(fmt::format(
             "{}:{}: expected a StatBank CSV header: the table's variables separated by "
             "semicolons, ending with {} (e.g. OMRÅDE;KØN;ALDER;TID;INDHOLD); found \"{}\"",

@@ -29,6 +29,10 @@ struct StatbankTable {
   double figure(const StatbankRow& row) const;
 };
 
+// `text` with its ASCII letters in lower case: StatBank's variable codes and value texts are
+// compared without case ("Glostrup", "glostrup"; "I alt", "i alt").
+std::string lowercase(std::string text);
+
 // Reads a StatBank CSV file. Throws std::runtime_error naming the file, and the line and column
 // where it applies, when the file cannot be read, its header does not end with INDHOLD, or a row
 // has a different number of fields than the header.
