@@ -1,9 +1,11 @@
 // kommunesim import-population: a municipality's inhabitants by age and sex from a Statistics
 // Denmark FOLK1A export into a new copy of a scenario (the scenario itself is never changed).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <exception>
 #include <string>
+#include <vector>
 
 #include "output/staged_folder.hpp"
 #include "runner/commands.hpp"
@@ -34,9 +36,10 @@ int import_population_command(const ImportPopulationOptions& options) {
       "{}, by age and sex, summed into the scenario's age bands (imported by kommunesim "
       "import-population)",
       file, imported.municipality, imported.period);
+  std::vector<std::string> targets;
   try {
     output::StagedFolder folder(options.out);
-    scenarios::copy_with_population(*loaded, folder.path(), imported, source);
+    targets = scenarios::copy_with_population(*loaded, folder.path(), imported, source);
     folder.commit();
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the scenario could not be written: {}\nnothing was written to {}\n",
@@ -51,6 +54,14 @@ int import_population_command(const ImportPopulationOptions& options) {
                b + 1 < from.size() ? fmt::format("-{}", from[b + 1] - 1) : std::string("+"),
                imported.persons_by_band[b]);
   for (const std::string& note : imported.notes) fmt::print("note: {}\n", note);
+  if (!targets.empty())
+    fmt::print("calibration targets of {} set to these counts: {}\n", imported.period.substr(0, 4),
+               fmt::join(targets, ", "));
+  else
+    fmt::print(
+        "note: no population target of the calibration is for {}; the targets are left as "
+        "they are\n",
+        imported.period.substr(0, 4));
   fmt::print("wrote {} (the scenario with this population); run it with: kommunesim run {}\n",
              options.out, options.out);
   return kExitSuccess;

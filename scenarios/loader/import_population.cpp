@@ -161,6 +161,10 @@ PopulationImport folk1a_population(const StatbankTable& table,
     const int years = age_of(table, row, age);
     if (s == Sex::kTotal || years < 0) continue;
     const double count = table.figure(row);
+    auto& by_year = result.persons_by_year_of_age;
+    if (by_year.size() <= static_cast<size_t>(years))
+      by_year.resize(static_cast<size_t>(years) + 1);
+    by_year[static_cast<size_t>(years)] += count;
     const auto band = static_cast<size_t>(
         std::upper_bound(band_from_years.begin(), band_from_years.end(), years) -
         band_from_years.begin());
@@ -184,24 +188,101 @@ PopulationImport folk1a_population(const StatbankTable& table,
   return result;
 }
 
-void copy_with_population(const LoadedScenario& loaded, const fs::path& destination,
-                          const PopulationImport& imported, const std::string& source) {
-  const toml::table scenario = toml::parse_file((loaded.folder / "scenario.toml").string());
+namespace {
+
+// Writes `lines` back to `file`, with line i replaced by at[i] where given and the lines in
+// `dropped` left out.
+void write_lines(const fs::path& file, const std::vector<std::string>& lines,
+                 const std::map<size_t, std::string>& at, const std::set<size_t>& dropped,
+                 const std::map<size_t, std::string>& after = {}) {
+  std::ofstream out(file, std::ios::trunc);
+  for (size_t l = 0; l < lines.size(); ++l) {
+    if (dropped.count(l)) continue;
+    out << (at.count(l) ? at.at(l) : lines[l]) << '\n';
+    if (after.count(l)) out << after.at(l) << '\n';
+  }
+  if (!out) throw std::runtime_error(file.string() + ": cannot be written");
+}
+
+std::vector<std::string> lines_of(const fs::path& file) {
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+toml::table parsed(const fs::path& file) {
+  try {
+    return toml::parse_file(file.string());
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error(file.string() + ": " + std::string(e.description()));
+  }
+}
+
+// Sets the key's line (the first of a value over several lines; the rest dropped).
+void replace_key(const toml::node& node, const std::string& text, std::map<size_t, std::string>& at,
+                 std::set<size_t>& dropped) {
+  const auto first = static_cast<size_t>(node.source().begin.line) - 1;
+  const auto end = static_cast<size_t>(node.source().end.line) - 1;
+  at[first] = text;
+  for (size_t l = first + 1; l <= end; ++l) dropped.insert(l);
+}
+
+// The population targets of `imported`'s year in the calibration file: value and source from
+// the imported counts. Returns their ids.
+std::vector<std::string> replace_population_targets(const fs::path& file, int base_year,
+                                                    const PopulationImport& imported,
+                                                    const std::string& source) {
+  const toml::table calibration = parsed(file);
+  const int year = std::stoi(imported.period.substr(0, 4));
+  const toml::array* targets = calibration["target"].as_array();
+  std::vector<std::string> replaced;
+  std::map<size_t, std::string> at;
+  std::set<size_t> dropped;
+  if (targets == nullptr) return replaced;
+  const auto& by_year = imported.persons_by_year_of_age;
+  for (const toml::node& node : *targets) {
+    const toml::table* t = node.as_table();
+    if (t == nullptr || (*t)["kind"].value<std::string>() != "population" ||
+        (*t)["year"].value<int64_t>().value_or(base_year) != year)
+      continue;
+    const auto min_age = (*t)["age_min"].value<int64_t>().value_or(0);
+    const auto max_age = (*t)["age_max"].value<int64_t>().value_or(1000);
+    double count = 0;
+    for (size_t a = 0; a < by_year.size(); ++a)
+      if (static_cast<int64_t>(a) >= min_age && static_cast<int64_t>(a) < max_age)
+        count += by_year[a];
+    const toml::node* value = t->get("value");
+    const toml::node* target_source = t->get("source");
+    if (value == nullptr || target_source == nullptr) continue;
+    replace_key(*value, fmt::format("value = {:.0f}", count), at, dropped);
+    replace_key(*target_source,
+                "source = " + toml_string(source + "; the same figures as the population, so this "
+                                                   "target checks the synthetic population, not "
+                                                   "the model"),
+                at, dropped);
+    replaced.push_back((*t)["id"].value<std::string>().value_or("?"));
+  }
+  if (!replaced.empty()) write_lines(file, lines_of(file), at, dropped);
+  return replaced;
+}
+
+}  // namespace
+
+std::vector<std::string> copy_with_population(const LoadedScenario& loaded,
+                                              const fs::path& destination,
+                                              const PopulationImport& imported,
+                                              const std::string& source) {
+  const toml::table scenario = parsed(loaded.folder / "scenario.toml");
   const auto name = scenario["population"].value<std::string>();
   if (!name) throw std::runtime_error("scenario.toml names no population file");
   fs::copy(loaded.folder, destination, fs::copy_options::recursive);
   const fs::path file = destination / *name;
-  toml::table population;
-  try {
-    population = toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(file.string() + ": " + std::string(e.description()));
-  }
-  std::vector<std::string> lines;
-  {
-    std::ifstream in(file);
-    for (std::string line; std::getline(in, line);) lines.push_back(line);
-  }
+  const toml::table population = parsed(file);
+  for (const std::string key : {"persons", "persons_by_age", "female_share", "source"})
+    if (population.get(key) == nullptr)
+      throw std::runtime_error(file.string() + ": expected the key " + key);
   const auto list = [](const std::vector<double>& values, bool shares) {
     std::string s = "[";
     for (size_t i = 0; i < values.size(); ++i)
@@ -215,30 +296,20 @@ void copy_with_population(const LoadedScenario& loaded, const fs::path& destinat
       {"female_share", fmt::format("{:.4f}", imported.female_share)},
       {"female_share_by_age", list(imported.female_share_by_band, true)},
       {"source", toml_string(source)}};
-  // Lines to drop (a value over several lines keeps only its first) and the new text by line.
-  std::map<size_t, std::string> at;
+  std::map<size_t, std::string> at, after;
   std::set<size_t> dropped;
-  size_t last_top_level = 0;
-  for (const auto& [key, value] : replaced) {
-    const toml::node* node = population.get(key);
-    if (node == nullptr) continue;
-    const auto first = static_cast<size_t>(node->source().begin.line) - 1;
-    const auto end = static_cast<size_t>(node->source().end.line) - 1;
-    at[first] = key + " = " + value;
-    for (size_t l = first + 1; l <= end; ++l) dropped.insert(l);
-    last_top_level = std::max(last_top_level, end);
-  }
-  for (const std::string key : {"persons", "persons_by_age", "female_share", "source"})
-    if (population.get(key) == nullptr)
-      throw std::runtime_error(file.string() + ": expected the key " + key);
-  std::ofstream out(file, std::ios::trunc);
-  for (size_t l = 0; l < lines.size(); ++l) {
-    if (dropped.count(l)) continue;
-    out << (at.count(l) ? at[l] : lines[l]) << '\n';
-    if (l == last_top_level && population.get("female_share_by_age") == nullptr)
-      out << "female_share_by_age = " << replaced.at("female_share_by_age") << '\n';
-  }
-  if (!out) throw std::runtime_error(file.string() + ": cannot be written");
+  for (const auto& [key, value] : replaced)
+    if (const toml::node* node = population.get(key))
+      replace_key(*node, key + " = " + value, at, dropped);
+  if (population.get("female_share_by_age") == nullptr)  // added after female_share
+    after[static_cast<size_t>(population.get("female_share")->source().end.line) - 1] =
+        "female_share_by_age = " + replaced.at("female_share_by_age");
+  write_lines(file, lines_of(file), at, dropped, after);
+
+  const auto calibration = scenario["calibration"].value<std::string>();
+  if (!calibration) return {};
+  return replace_population_targets(destination / *calibration, loaded.scenario.base_year, imported,
+                                    source);
 }
 
 }  // namespace kommunesim::scenarios

@@ -15,8 +15,9 @@
 namespace kommunesim::scenarios {
 
 struct PopulationImport {
-  std::string municipality;  // the OMRÅDE text
-  std::string period;        // the TID text, e.g. 2024K1
+  std::string municipality;                    // the OMRÅDE text
+  std::string period;                          // the TID text, e.g. 2024K1
+  std::vector<double> persons_by_year_of_age;  // ages 0, 1, ...; the last holds every older age
   std::vector<double> persons_by_band;
   std::vector<double> female_share_by_band;
   double persons = 0;
@@ -35,8 +36,13 @@ PopulationImport folk1a_population(const StatbankTable& table,
                                    const std::optional<std::string>& period);
 
 // Copies `loaded`'s folder into `destination` (which must not exist) with the population file's
-// persons, persons_by_age, female_share, female_share_by_age and source replaced by `imported`.
-void copy_with_population(const LoadedScenario& loaded, const std::filesystem::path& destination,
-                          const PopulationImport& imported, const std::string& source);
+// persons, persons_by_age, female_share, female_share_by_age and source replaced by `imported`,
+// and the value and source of each calibration target of kind "population" in the imported
+// period's year (the base year when the target gives none) replaced by the imported count of
+// its ages. Returns the ids of the targets replaced.
+std::vector<std::string> copy_with_population(const LoadedScenario& loaded,
+                                              const std::filesystem::path& destination,
+                                              const PopulationImport& imported,
+                                              const std::string& source);
 
 }  // namespace kommunesim::scenarios

@@ -813,6 +813,34 @@ TEST(Command, ImportPopulationWritesFolk1aCountsInTheScenariosAgeBandsWithTheirS
   const auto valid = run_kommunesim("validate " + imported.string());
   EXPECT_EQ(valid.exit_code, 0) << valid.output;
 
+  // Imported in the base year, the population targets of that year take the same counts.
+  std::string base_year_table = "OMRÅDE;KØN;ALDER;TID;INDHOLD\n";
+  for (int age = 0; age <= 100; ++age)
+    for (const char* sex : {"Mænd", "Kvinder"})
+      base_year_table +=
+          std::string("Glostrup;") + sex + ";" + std::to_string(age) + " år;2025K1;100\n";
+  std::ofstream(tmp.path / "folk1a-2025.csv") << base_year_table;
+  const auto in_base_year =
+      run_kommunesim("import-population " + (tmp.path / "folk1a-2025.csv").string() + " " +
+                     KOMMUNESIM_DEFAULT_SCENARIO + " --out " + (tmp.path / "g2025").string());
+  ASSERT_EQ(in_base_year.exit_code, 0) << in_base_year.output;
+  EXPECT_NE(in_base_year.output.find("calibration targets of 2025 set to these counts: "
+                                     "population_0_5, population_6_17"),
+            std::string::npos)
+      << in_base_year.output;
+  const std::string targets = read_file(tmp.path / "g2025" / "calibration.toml");
+  EXPECT_NE(targets.find("id = \"population_0_5\"\ntitle = \"Indbyggere 0-5 år\"\nkind = "
+                         "\"population\"\nage_min = 0\nage_max = 6\nvalue = 1200\nsource = "
+                         "\"Statistics Denmark, StatBank table FOLK1A"),
+            std::string::npos)
+      << targets;
+  EXPECT_EQ(in_base_year.output.find("note: no population target"), std::string::npos);
+  // A quarter of another year leaves the targets alone, and says so.
+  EXPECT_NE(result.output.find("note: no population target of the calibration is for 2024"),
+            std::string::npos);
+  EXPECT_EQ(read_file(imported / "calibration.toml"),
+            read_file(fs::path(KOMMUNESIM_DEFAULT_SCENARIO) / "calibration.toml"));
+
   // The small scenario with an imported population runs.
   const fs::path mini = tmp.path / "mini";
   ASSERT_EQ(run_kommunesim("import-population " + table.string() + " " + kScenario +
