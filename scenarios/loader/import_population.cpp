@@ -190,8 +190,8 @@ PopulationImport folk1a_population(const StatbankTable& table,
 
 namespace {
 
-// Writes `lines` back to `file`, with line i replaced by at[i] where given and the lines in
-// `dropped` left out.
+// Writes `lines` back to `file`, with line i replaced by at[i] where given, followed by after[i]
+// where given, and the lines in `dropped` left out.
 void write_lines(const fs::path& file, const std::vector<std::string>& lines,
                  const std::map<size_t, std::string>& at, const std::set<size_t>& dropped,
                  const std::map<size_t, std::string>& after = {}) {
@@ -202,14 +202,6 @@ void write_lines(const fs::path& file, const std::vector<std::string>& lines,
     if (after.count(l)) out << after.at(l) << '\n';
   }
   if (!out) throw std::runtime_error(file.string() + ": cannot be written");
-}
-
-std::vector<std::string> lines_of(const fs::path& file) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error(file.string() + ": cannot be read");
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
-  return lines;
 }
 
 toml::table parsed(const fs::path& file) {

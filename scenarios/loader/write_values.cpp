@@ -29,8 +29,6 @@ std::string register_number(double value) {
   return s;
 }
 
-namespace {
-
 std::vector<std::string> lines_of(const fs::path& file) {
   std::ifstream in(file);
   if (!in) throw std::runtime_error(file.string() + ": cannot be read");
@@ -38,8 +36,6 @@ std::vector<std::string> lines_of(const fs::path& file) {
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   return lines;
 }
-
-}  // namespace
 
 void copy_with_values(const LoadedScenario& loaded, const fs::path& destination,
                       const std::map<std::string, double>& values, const std::string& note) {

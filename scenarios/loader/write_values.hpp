@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "scenarios/loader/load_scenario.hpp"
 
@@ -14,6 +15,9 @@ namespace kommunesim::scenarios {
 // The text a new register value is written as: plain decimal, six significant digits, no
 // exponent (as the register is written by hand).
 std::string register_number(double value);
+
+// The lines of a text file. Throws std::runtime_error naming the file when it cannot be read.
+std::vector<std::string> lines_of(const std::filesystem::path& file);
 
 // Copies `loaded`'s folder into `destination` (which must not exist) with `values` (parameter id
 // -> value) written into the register files that declare them, each line ending "# `note`".
