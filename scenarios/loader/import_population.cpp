@@ -45,9 +45,8 @@ Sex sex_of(const StatbankTable& table, const StatbankRow& row, int column) {
   if (t == "kvinder" || t == "women" || t == "2") return Sex::kFemale;
   if (is_total(t) || t == "tot") return Sex::kTotal;
   throw std::runtime_error(fmt::format(
-      "{}:{}: column {} (KØN): expected Mænd, Kvinder or I alt; "
-      "found \"{}\"",
-      table.file.string(), row.line, column + 1, row.fields[static_cast<size_t>(column)]));
+      "{}:{}: column {} (KØN): expected Mænd, Kvinder or I alt; found \"{}\"", table.file.string(),
+      row.line, column + 1, row.fields[static_cast<size_t>(column)]));
 }
 
 // The age in whole years ("0 år", "17 years", "100 år og derover"), or -1 for a total.
@@ -130,32 +129,29 @@ PopulationImport folk1a_population(const StatbankTable& table,
     result.period = *periods.rbegin();  // 2023K4 < 2024K1: the latest sorts last
     if (periods.size() > 1)
       result.notes.push_back(
-          fmt::format("the latest of {} periods: {} (choose another with "
-                      "--period)",
-                      periods.size(), result.period));
+          fmt::format("the latest of {} periods: {} (choose another with --period)", periods.size(),
+                      result.period));
   }
 
   // Other variables (e.g. CIVILSTAND): their total when the table has it, else the sum.
-  std::vector<int> others;
-  std::map<int, bool> has_total;
+  std::vector<int> at_total;
   for (size_t c = 0; c + 1 < table.columns.size(); ++c) {
     const int i = static_cast<int>(c);
     if (i == area || i == sex || i == age || i == time) continue;
-    others.push_back(i);
-    has_total[i] = std::any_of(table.rows.begin(), table.rows.end(),
-                               [&](const StatbankRow& r) { return is_total(field(r, i)); });
+    const bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
+                                       [&](const StatbankRow& r) { return is_total(field(r, i)); });
+    if (has_total) at_total.push_back(i);
     result.notes.push_back(fmt::format("{}: {}", table.columns[c],
-                                       has_total[i] ? "its total" : "summed over its values"));
+                                       has_total ? "its total" : "summed over its values"));
   }
 
   const size_t bands = band_from_years.size();
   std::vector<double> women(bands, 0), all(bands, 0);
   for (const StatbankRow& row : table.rows) {
-    if (lowercase(field(row, area)) != lowercase(result.municipality) ||
-        field(row, time) != result.period)
-      continue;
-    if (std::any_of(others.begin(), others.end(),
-                    [&](int c) { return has_total[c] && !is_total(field(row, c)); }))
+    // result.municipality is the table's own text for the area.
+    if (field(row, area) != result.municipality || field(row, time) != result.period) continue;
+    if (std::any_of(at_total.begin(), at_total.end(),
+                    [&](int c) { return !is_total(field(row, c)); }))
       continue;
     const Sex s = sex_of(table, row, sex);
     const int years = age_of(table, row, age);
