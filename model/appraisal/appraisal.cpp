@@ -107,6 +107,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   out.capacity = capacity_use(s, out.plan, out.results);
   out.flips = flips(s, out.analysis);
   out.flows = citizen_flows(s, out.compiled, out.plan, out.results);
+  out.cross_silo = cross_silo_picture(s, out.compiled, out.plan, out.results);
   out.graph_edges = dependency_edges(s);
   for (const Proposal& p : s.proposals) out.reach.push_back(reachable_departments(s, p));
   return out;

@@ -12,6 +12,7 @@
 #include "model/appraisal/calibration.hpp"
 #include "model/appraisal/capacity_use.hpp"
 #include "model/appraisal/citizen_flows.hpp"
+#include "model/appraisal/cross_silo.hpp"
 #include "model/appraisal/flips.hpp"
 #include "model/appraisal/ledger.hpp"
 #include "model/appraisal/switching.hpp"
@@ -95,6 +96,7 @@ struct Appraisal {
   std::vector<CalibrationRow> calibration;
   Coverage coverage;  // the modules' share of the municipality's net operating spending
   std::vector<std::vector<CitizenFlow>> flows;  // per arm
+  std::vector<CrossSiloRow> cross_silo;         // who is known to which centres, per arm and year
   std::vector<GraphEdge> graph_edges;
   std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
 

@@ -22,7 +22,7 @@ YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled
     for (const CostLine& line : state.costs) {
       if (!line.applies(info.variant)) continue;
       const Dkk amount = months * line.dkk_per_month;
-      const double refunded = line.refusion >= 0 ? info.state_share : 0.0;
+      const double refunded = refunded_share(line, info);
       account.at(line.department, line.payer) += amount * (1 - refunded);
       if (line.payer == Payer::kMunicipality)
         account.municipal(line.department, line.budget_type) += amount * (1 - refunded);

@@ -156,8 +156,27 @@ HouseholdConditionBits household_condition_bits(const Scenario& scenario) {
   return table;
 }
 
+namespace {
+
+// The case departments of compile(): each department that owns a module with a case state.
+std::vector<int> case_departments(const Scenario& scenario) {
+  std::vector<int> departments;
+  for (size_t d = 0; d < scenario.departments.size(); ++d)
+    for (const Module& module : scenario.modules)
+      if (module.department == static_cast<int>(d) &&
+          std::any_of(module.states.begin(), module.states.end(),
+                      [](const State& s) { return s.is_case; })) {
+        departments.push_back(static_cast<int>(d));
+        break;
+      }
+  return departments;
+}
+
+}  // namespace
+
 CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;
+  compiled.case_departments = case_departments(scenario);
   compiled.household_conditions = household_condition_bits(scenario);
   compiled.mortality = age_table(scenario.demography.mortality);
   compiled.fertility = age_table(scenario.demography.fertility);
@@ -183,6 +202,11 @@ CompiledModel compile(const Scenario& scenario) {
         st.band_by_clock = schedule.by_clock;
         band_shares = schedule.state_share;
       }
+      if (module.states[s].is_case)
+        st.case_bit = static_cast<uint8_t>(
+            1u << (std::find(compiled.case_departments.begin(), compiled.case_departments.end(),
+                             module.department) -
+                   compiled.case_departments.begin()));
       for (double share : band_shares)
         for (int v = 0; v < st.variants; ++v)
           compiled.slots.push_back(

@@ -62,6 +62,7 @@ struct StateTable {
   int variants = 1;
   DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)
   bool band_by_clock = false;  // the refusion band reads the module's clock
+  uint8_t case_bit = 0;        // a case state: its department's bit in a case mask; else 0
 };
 
 struct ModuleTables {
@@ -129,6 +130,11 @@ struct CompiledModel {
   // scenario asks for none.
   int result_age_bands = 0;
   std::array<uint8_t, kAgeYearsTabled> result_age_band{};
+  // The cross-silo picture (State::is_case): the departments (centres) with case states, in the
+  // scenario's order, bit i of a case mask standing for case_departments[i] (a department owns a
+  // module, so a mask has at most kMaxModules bits).
+  std::vector<int> case_departments;
+  size_t case_masks() const { return size_t{1} << case_departments.size(); }
 };
 
 CompiledModel compile(const Scenario& scenario);

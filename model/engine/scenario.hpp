@@ -174,6 +174,10 @@ struct State {
   std::vector<MeasureWeight> measures;
   int history_flag = -1;                   // flag set on entering this state
   std::vector<Condition> cost_conditions;  // read by the cost lines (CostLine::condition)
+  // Whether the module's department has the person as a case (a sag) in this state: what the
+  // cross-silo picture counts as "known to the centre". The scenario says so with `case`; without
+  // it, a state with a cost line of municipal service or transfer expenditure is a case.
+  bool is_case = false;
   // The index of `condition` among cost_conditions, added if new; -1 when it is new and the state
   // reads kMaxCostConditions others already.
   int cost_condition_index(const Condition& condition);

@@ -48,7 +48,8 @@ struct BaselineLog {
 // Moves one household's month from `one` into `into`: logs each nonzero count of flat_at's index
 // space and leaves `one` at zero. It reads only what a household's month can have touched (a
 // state's or a transition's counts by age only where its total is nonzero), so logging costs
-// about the size of the slots, not of the tally's results by age.
+// about the size of the slots, not of the tally's results by age, and the cross-silo picture's
+// months by slot only for the case masks its members had.
 void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t age_bands) {
   const size_t slots = one.state_months.size(), group_slots = one.group_state_months.size(),
                events = one.events.size();
@@ -59,6 +60,32 @@ void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t
     to += from;
     from = 0;
   };
+  // The picture's months by case mask first, while the slots' counts still say which slots a
+  // member was in: by the persons' masks, then by the household's.
+  const size_t masks = one.known_person_months.size();
+  size_t index = by_age_events + one.events_by_age.size();  // flat_at's index of each part
+  const auto take_by_mask = [&](std::vector<uint64_t>& months, std::vector<uint64_t>& into_months,
+                                std::vector<uint64_t>& by_slot, std::vector<uint64_t>& into_by_slot,
+                                size_t months_index, size_t by_slot_index) {
+    for (size_t mask = 0; mask < masks; ++mask) {
+      if (months[mask] == 0) continue;
+      for (size_t i = 0; i < slots; ++i) {
+        const size_t at = mask * slots + i;
+        if (one.state_months[i] != 0 && by_slot[at] != 0)
+          take(by_slot[at], into_by_slot[at], by_slot_index + at);
+      }
+      take(months[mask], into_months[mask], months_index + mask);
+    }
+  };
+  take_by_mask(one.known_person_months, into.known_person_months, one.known_state_months,
+               into.known_state_months, index, index + masks);
+  index += masks + masks * slots;
+  for (size_t mask = 0; mask < masks; ++mask)
+    if (one.known_member_months[mask] != 0)
+      take(one.known_member_months[mask], into.known_member_months[mask], index + masks + mask);
+  take_by_mask(one.known_household_months, into.known_household_months,
+               one.known_household_state_months, into.known_household_state_months, index,
+               index + 2 * masks);
   for (size_t i = 0; i < slots; ++i) {
     if (one.state_months[i] == 0) continue;
     for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
@@ -91,14 +118,17 @@ void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t
 }
 
 // The tally counts a household's month changes besides demography, as one index space: state
-// months, group state months, events, then the state months and events by age.
+// months, group state months, events, the state months and events by age, then the cross-silo
+// picture's parts in Tally's order.
 uint64_t& flat_at(Tally& t, size_t i) {
   for (std::vector<uint64_t>* part :
-       {&t.state_months, &t.group_state_months, &t.events, &t.state_months_by_age}) {
+       {&t.state_months, &t.group_state_months, &t.events, &t.state_months_by_age, &t.events_by_age,
+        &t.known_person_months, &t.known_state_months, &t.known_household_months,
+        &t.known_member_months}) {
     if (i < part->size()) return (*part)[i];
     i -= part->size();
   }
-  return t.events_by_age[i];
+  return t.known_household_state_months[i];
 }
 
 // A candidate for admission, from the baseline's path (a household that does not differ yet) or

@@ -34,6 +34,7 @@ struct PersonAtStart {
   std::array<uint16_t, kMaxModules> clock_months{};          // modules with a clock: its reading
   std::array<double, kMaxProposalsPerArm> effect_weights{};  // per proposal of the arm
   bool any_effect = false;
+  uint8_t case_mask = 0;  // the centres that have the person as a case this month
 };
 
 bool holds(const Condition& c, const PersonAtStart& start) {
@@ -149,6 +150,8 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const auto slot =
       static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
   ++out.tally.state_months[slot];
+  ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
+  out.household_slots.push_back(static_cast<uint32_t>(slot));
   const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands);
   const size_t age_band =
       age_bands == 0
@@ -220,9 +223,9 @@ int person_month_blocks(const Scenario& scenario) {
 }
 
 // `words`: the person's first `blocks` Philox blocks of this month, or null to compute them when
-// drawn.
-void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
-                   const uint32_t* words, int blocks, BlockOutput& out) {
+// drawn. Returns the mask of centres that had the person as a case this month.
+uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t hh_bits,
+                      const uint32_t* words, int blocks, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   const int age = ctx.month - pop.birth_month[p];
   PersonAtStart start;
@@ -267,6 +270,10 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
     start.states[m] = s;
   }
   start.history = pop.history[p];
+  for (size_t m = 0; m < scenario.modules.size(); ++m)
+    if (start.states[m] != kNotInModule)
+      start.case_mask |= ctx.compiled.modules[m].states[start.states[m]].case_bit;
+  ++out.tally.known_person_months[start.case_mask];
   if (ctx.compiled.clock_count > 0)  // every clock's start-of-month reading, as modifiers read it
     for (size_t m = 0; m < scenario.modules.size(); ++m)
       if (const int c = ctx.compiled.modules[m].clock; c >= 0)
@@ -281,12 +288,13 @@ void update_person(const StepContext& ctx, Population& pop, uint32_t p, uint64_t
   if (draws(PersonMonthDraws::kMortality) < ctx.compiled.mortality.at(age)) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
     ++out.tally.deaths;
-    return;
+    return start.case_mask;
   }
   if ((pop.flags[p] & kFemale) != 0) {
     const double fertility = ctx.compiled.fertility.at(age);
     if (fertility > 0 && draws(PersonMonthDraws::kBirth) < fertility) out.mothers.push_back(p);
   }
+  return start.case_mask;
 }
 
 }  // namespace
@@ -296,7 +304,8 @@ namespace {
 // Zeroes a tally in place, sized for the compiled model (no allocation once it has the size).
 void zero_tally(Tally& tally, const CompiledModel& compiled) {
   tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
-              compiled.equity_flags.size(), static_cast<size_t>(compiled.result_age_bands));
+              compiled.equity_flags.size(), static_cast<size_t>(compiled.result_age_bands),
+              compiled.case_masks());
 }
 
 }  // namespace
@@ -439,9 +448,20 @@ void draw_persons(const StepContext& ctx, const Population& pop, size_t first_ho
 void household_persons(const StepContext& ctx, Population& pop, size_t h, const BlockDraws& draws,
                        BlockOutput& out) {
   const uint64_t bits = pop.condition_bits[h];
+  uint64_t members = 0;
+  uint8_t case_mask = 0;  // the centres that had a member as a case this month
+  out.household_slots.clear();
   pop.for_each_member(h, [&](uint32_t p) {
-    if (pop.alive(p)) update_person(ctx, pop, p, bits, draws.of(p), draws.blocks(), out);
+    if (!pop.alive(p)) return;
+    ++members;
+    case_mask |= update_person(ctx, pop, p, bits, draws.of(p), draws.blocks(), out);
   });
+  if (members == 0) return;
+  Tally& t = out.tally;
+  ++t.known_household_months[case_mask];
+  t.known_member_months[case_mask] += members;
+  uint64_t* by_slot = t.known_household_state_months.data() + case_mask * t.state_months.size();
+  for (const uint32_t slot : out.household_slots) ++by_slot[slot];
 }
 
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,

@@ -66,6 +66,7 @@ struct BlockOutput {
   // Scratch: the block's random numbers, computed many at a time before they are used.
   BlockDraws draws;
   std::vector<uint32_t> subjects, words;
+  std::vector<uint32_t> household_slots;  // the tally slots of one household's month
   void reset(const CompiledModel& compiled);
 };
 

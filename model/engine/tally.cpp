@@ -3,12 +3,18 @@
 
 namespace kommunesim::model {
 
-void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups, size_t age_bands) {
+void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups, size_t age_bands,
+                  size_t case_masks) {
   state_months.assign(slots, 0);
   state_months_by_age.assign(slots * age_bands, 0);
   events_by_age.assign(event_slots * age_bands, 0);
   group_state_months.assign(slots * equity_groups, 0);
   events.assign(event_slots, 0);
+  known_person_months.assign(case_masks, 0);
+  known_state_months.assign(case_masks * slots, 0);
+  known_household_months.assign(case_masks, 0);
+  known_member_months.assign(case_masks, 0);
+  known_household_state_months.assign(case_masks * slots, 0);
   participant_months.fill(0);
   admissions.fill(0);
   person_months_by_age.fill(0);
@@ -26,6 +32,12 @@ void Tally::add_difference(const Tally& plus, const Tally& minus) {
   each(state_months_by_age, plus.state_months_by_age, minus.state_months_by_age);
   each(events_by_age, plus.events_by_age, minus.events_by_age);
   each(group_state_months, plus.group_state_months, minus.group_state_months);
+  each(known_person_months, plus.known_person_months, minus.known_person_months);
+  each(known_state_months, plus.known_state_months, minus.known_state_months);
+  each(known_household_months, plus.known_household_months, minus.known_household_months);
+  each(known_member_months, plus.known_member_months, minus.known_member_months);
+  each(known_household_state_months, plus.known_household_state_months,
+       minus.known_household_state_months);
   each(participant_months, plus.participant_months, minus.participant_months);
   each(admissions, plus.admissions, minus.admissions);
   each(person_months_by_age, plus.person_months_by_age, minus.person_months_by_age);
@@ -44,6 +56,14 @@ void Tally::add(const Tally& other) {
   for (size_t i = 0; i < events_by_age.size(); ++i) events_by_age[i] += other.events_by_age[i];
   for (size_t i = 0; i < group_state_months.size(); ++i)
     group_state_months[i] += other.group_state_months[i];
+  const auto each = [](auto& into, const auto& from) {
+    for (size_t i = 0; i < into.size(); ++i) into[i] += from[i];
+  };
+  each(known_person_months, other.known_person_months);
+  each(known_state_months, other.known_state_months);
+  each(known_household_months, other.known_household_months);
+  each(known_member_months, other.known_member_months);
+  each(known_household_state_months, other.known_household_state_months);
   for (size_t k = 0; k < participant_months.size(); ++k) {
     participant_months[k] += other.participant_months[k];
     admissions[k] += other.admissions[k];

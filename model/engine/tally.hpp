@@ -21,6 +21,15 @@ struct Tally {
   // and age band [slot * b + band], transitions per event slot and age band [event * b + band].
   std::vector<uint64_t> state_months_by_age;
   std::vector<uint64_t> events_by_age;
+  // The cross-silo picture (CompiledModel::case_departments), by the mask of centres that had
+  // the person as a case in the month: person-months, and person-months per slot
+  // [mask * slots + slot]; by the mask of the household (its members' masks together):
+  // household-months, their members' person-months, and those per slot.
+  std::vector<uint64_t> known_person_months;
+  std::vector<uint64_t> known_state_months;
+  std::vector<uint64_t> known_household_months;
+  std::vector<uint64_t> known_member_months;
+  std::vector<uint64_t> known_household_state_months;
   std::array<uint64_t, kMaxProposalsPerArm> participant_months{};
   std::array<uint64_t, kMaxProposalsPerArm> admissions{};
   std::array<uint64_t, kAgeYearsTallied> person_months_by_age{};  // by age in whole years
@@ -30,7 +39,8 @@ struct Tally {
   uint64_t out_migrants = 0;
   uint64_t in_migrants = 0;
 
-  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0, size_t age_bands = 0);
+  void reset(size_t slots, size_t event_slots, size_t equity_groups = 0, size_t age_bands = 0,
+             size_t case_masks = 0);
   void add(const Tally& other);
   // Adds plus - minus, field by field (the total must not be negative).
   void add_difference(const Tally& plus, const Tally& minus);

@@ -231,6 +231,13 @@ void read_state(LoadContext& ctx, TableReader& r, int m, model::Module& module) 
     c.string("description", Need::kOptional);
     state.costs.push_back(line);
   }
+  state.is_case = r.boolean("case", Need::kOptional)
+                      .value_or(std::any_of(
+                          state.costs.begin(), state.costs.end(), [](const model::CostLine& line) {
+                            return line.payer == model::Payer::kMunicipality &&
+                                   line.budget_type != model::BudgetType::kFinancing &&
+                                   line.budget_type != model::BudgetType::kInvestment;
+                          }));
   module.states.push_back(state);
 }
 

@@ -23,6 +23,11 @@ void expect_same(const Tally& a, const Tally& b, const std::string& where) {
   EXPECT_EQ(a.events, b.events) << where;
   EXPECT_EQ(a.state_months_by_age, b.state_months_by_age) << where;
   EXPECT_EQ(a.events_by_age, b.events_by_age) << where;
+  EXPECT_EQ(a.known_person_months, b.known_person_months) << where;
+  EXPECT_EQ(a.known_household_months, b.known_household_months) << where;
+  EXPECT_EQ(a.known_state_months, b.known_state_months) << where;
+  EXPECT_EQ(a.known_member_months, b.known_member_months) << where;
+  EXPECT_EQ(a.known_household_state_months, b.known_household_state_months) << where;
   EXPECT_EQ(a.participant_months, b.participant_months) << where;
   EXPECT_EQ(a.admissions, b.admissions) << where;
   EXPECT_EQ(a.person_months_by_age, b.person_months_by_age) << where;
