@@ -7,6 +7,7 @@
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <numeric>
 #include <sstream>
 #include <stdexcept>
 
@@ -275,6 +276,22 @@ json results(const RunRecord& run) {
     for (const auto& f : arm_flows) rows.push_back({f.module, f.from_state, f.to_state, f.events});
     j["flows"].push_back(rows);
   }
+  // The cross-silo picture: per arm, year and combination of centres (most centres first).
+  j["cross_silo"] = json::array();
+  const auto total = [](const std::vector<model::Dkk>& v) {
+    return std::accumulate(v.begin(), v.end(), 0.0);
+  };
+  for (const auto& r : run.appraisal.cross_silo)
+    j["cross_silo"].push_back(
+        {{"arm", r.arm},
+         {"year", s.base_year + r.year},
+         {"centres", centre_titles(s, run.appraisal.compiled, r.centres, run.language)},
+         {"count", r.centre_count()},
+         {"persons", r.persons},
+         {"cost", total(r.cost)},
+         {"households", r.households},
+         {"members", r.members},
+         {"household_cost", total(r.household_cost)}});
   j["calibration"] = json::array();
   for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];

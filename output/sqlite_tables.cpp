@@ -60,6 +60,12 @@ CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT
   within_tolerance INTEGER NOT NULL, tolerance REAL NOT NULL, source TEXT NOT NULL);
 CREATE TABLE citizen_flows(arm TEXT, module TEXT, from_state TEXT, to_state TEXT,
   events REAL NOT NULL, PRIMARY KEY(arm, module, from_state, to_state));
+CREATE TABLE cross_silo(arm TEXT, year INTEGER, centres TEXT, centre_count INTEGER NOT NULL,
+  persons REAL NOT NULL, municipal_dkk REAL NOT NULL, households REAL NOT NULL,
+  household_members REAL NOT NULL, household_municipal_dkk REAL NOT NULL,
+  PRIMARY KEY(arm, year, centres));
+CREATE TABLE cross_silo_costs(arm TEXT, year INTEGER, centres TEXT, counted_by TEXT,
+  department TEXT, dkk REAL NOT NULL, PRIMARY KEY(arm, year, centres, counted_by, department));
 )sql";
 
 std::string distribution_name(model::EffectSize::Kind kind) {
@@ -256,6 +262,34 @@ void write_citizen_flows(Database& db, const RunRecord& run) {
     }
 }
 
+// The cross-silo picture: per arm, year and combination of centres (department ids joined by
+// '+', '' for known to none), the persons and the households known to it, and what they cost
+// each department.
+void write_cross_silo(Database& db, const RunRecord& run) {
+  const auto& a = run.appraisal;
+  const auto& s = a.scenario;
+  Database::Insert rows(db, "INSERT INTO cross_silo VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  Database::Insert costs(db, "INSERT INTO cross_silo_costs VALUES (?, ?, ?, ?, ?, ?)");
+  for (const appraisal::CrossSiloRow& row : a.cross_silo) {
+    const std::string& arm = s.arms[static_cast<size_t>(row.arm)].id;
+    const auto year = static_cast<int64_t>(s.base_year + row.year);
+    const std::string centres = centre_ids(s, a.compiled, row.centres);
+    const auto by_department = [&](const std::vector<model::Dkk>& cost, const char* counted_by) {
+      double total = 0;
+      for (size_t d = 0; d < s.departments.size(); ++d) {
+        total += cost[d];
+        if (cost[d] != 0)
+          costs.row({arm, year, centres, std::string(counted_by), s.departments[d].id, cost[d]});
+      }
+      return total;
+    };
+    const double persons_dkk = by_department(row.cost, "person");
+    const double households_dkk = by_department(row.household_cost, "household");
+    rows.row({arm, year, centres, static_cast<int64_t>(row.centre_count()), row.persons,
+              persons_dkk, row.households, row.members, households_dkk});
+  }
+}
+
 }  // namespace
 
 void write_decision_tables(Database& db, const RunRecord& run) {
@@ -270,6 +304,7 @@ void write_decision_tables(Database& db, const RunRecord& run) {
   write_tornado(db, run);
   write_calibration(db, run);
   write_citizen_flows(db, run);
+  write_cross_silo(db, run);
 }
 
 }  // namespace kommunesim::output

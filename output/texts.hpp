@@ -35,6 +35,12 @@ struct WorkbookTexts {
   std::string_view calibration;
   std::array<std::string_view, 10> calibration_headers;
   std::array<std::string_view, 4> calibration_kinds;  // population, persons, flow, spending
+  // The cross-silo picture, a sheet for persons and one for households (families): arm, year,
+  // centres, their count, persons (households, their members), the spending; then a column per
+  // department (its title and thousands_at).
+  std::string_view cross_silo_persons, cross_silo_households;
+  std::array<std::string_view, 6> cross_silo_person_headers;
+  std::array<std::string_view, 7> cross_silo_household_headers;
   std::string_view provenance;
   std::array<std::string_view, 2> provenance_headers;
   // Scenario, folder, base year, replicates, replicate rule, uncertainty, tax timing, price level,
@@ -125,7 +131,8 @@ struct Texts {
   std::string_view calibration_header;  // replicates, within, targets, tolerance
   std::string_view column_target, column_year, column_baseline, column_off, column_se;
   std::string_view own_tolerance, outside_tolerance;
-  std::string_view coverage;  // share, year, modelled, whole, source
+  std::string_view coverage;            // share, year, modelled, whole, source
+  std::string_view known_to_no_centre;  // the cross-silo picture's combination of no centre
 
   // The run command on standard error, and its last line.
   std::string_view

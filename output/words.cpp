@@ -241,4 +241,31 @@ std::string wrapped(const std::string& text, size_t width, const std::string& in
   return out + line + "\n";
 }
 
+namespace {
+
+std::string joined_centres(const model::Scenario& scenario, const model::CompiledModel& compiled,
+                           unsigned centres, bool titles) {
+  std::string out;
+  for (size_t i = 0; i < compiled.case_departments.size(); ++i) {
+    if (((centres >> i) & 1u) == 0) continue;
+    const model::Department& d =
+        scenario.departments[static_cast<size_t>(compiled.case_departments[i])];
+    out += (out.empty() ? "" : titles ? " + " : "+") + (titles ? d.title : d.id);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string centre_ids(const model::Scenario& scenario, const model::CompiledModel& compiled,
+                       unsigned centres) {
+  return joined_centres(scenario, compiled, centres, false);
+}
+
+std::string centre_titles(const model::Scenario& scenario, const model::CompiledModel& compiled,
+                          unsigned centres, Language language) {
+  if (centres == 0) return std::string(texts(language).known_to_no_centre);
+  return joined_centres(scenario, compiled, centres, true);
+}
+
 }  // namespace kommunesim::output

@@ -70,6 +70,15 @@ std::string mdkk(double v, Language language);
 // persons and events whole.
 std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language);
 
+// A combination of centres (a case mask of CompiledModel::case_departments): their department
+// ids joined by '+', e.g. "jobcentre+children_family"; "" for known to none.
+std::string centre_ids(const model::Scenario& scenario, const model::CompiledModel& compiled,
+                       unsigned centres);
+// The same in words: the departments' titles joined by " + "; "Known to no centre" (Danish:
+// "Ikke kendt af noget center") for none.
+std::string centre_titles(const model::Scenario& scenario, const model::CompiledModel& compiled,
+                          unsigned centres, Language language);
+
 // Text broken at spaces into lines of at most `width` characters (UTF-8 characters counted), each
 // line after the first led by `indent`; ends with a newline.
 std::string wrapped(const std::string& text, size_t width, const std::string& indent = "");

@@ -412,6 +412,44 @@ void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
   }
 }
 
+// The cross-silo picture, counted by persons or by households (families): per arm, year and
+// combination of centres, how many and the municipality's spending on them by department (the
+// baseline's first year printed).
+void cross_silo_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run,
+                      bool by_household) {
+  const auto& a = run.appraisal;
+  const auto& s = a.scenario;
+  const WorkbookTexts& w = words(run);
+  const std::string unit =
+      fmt::format(fmt::runtime(w.thousands_at), price_level_text(s, run.language));
+  std::vector<std::string> headers = by_household ? headers_of(w.cross_silo_household_headers)
+                                                  : headers_of(w.cross_silo_person_headers);
+  headers.back() += " " + unit;
+  for (const model::Department& d : s.departments) headers.push_back(d.title + " " + unit);
+  Sheet sheet(book, f,
+              std::string(by_household ? w.cross_silo_households : w.cross_silo_persons).c_str(),
+              headers);
+  write_printed_first(
+      sheet, a.cross_silo,
+      [](const appraisal::CrossSiloRow& r) { return r.arm == 0 && r.year == 0; },
+      [&](const appraisal::CrossSiloRow& r) {
+        if ((by_household ? r.households : r.persons) == 0) return;
+        const std::vector<model::Dkk>& cost = by_household ? r.household_cost : r.cost;
+        std::vector<Cell> cells = {arm_id(run, r.arm), static_cast<int64_t>(s.base_year + r.year),
+                                   centre_titles(s, a.compiled, r.centres, run.language),
+                                   static_cast<int64_t>(r.centre_count())};
+        if (by_household) {
+          cells.push_back(number(r.households));
+          cells.push_back(number(r.members));
+        } else {
+          cells.push_back(number(r.persons));
+        }
+        cells.push_back(Thousands{std::accumulate(cost.begin(), cost.end(), 0.0)});
+        for (double c : cost) cells.push_back(Thousands{c});
+        sheet.row(cells);
+      });
+}
+
 void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const Provenance& p = run.provenance;
   const Language lang = run.language;
@@ -467,6 +505,8 @@ void write_workbook_xlsx(const RunRecord& run, const std::filesystem::path& file
   tornado_sheet(book, f, run);
   assumptions_sheet(book, f, run);
   if (!run.appraisal.calibration.empty()) calibration_sheet(book, f, run);
+  cross_silo_sheet(book, f, run, false);
+  cross_silo_sheet(book, f, run, true);
   provenance_sheet(book, f, run);
   const lxw_error error = workbook_close(book);
   if (error != LXW_NO_ERROR)

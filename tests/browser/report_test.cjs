@@ -8,7 +8,8 @@
 // slider moves; keep a view built with the sliders in the page address and restore it; and
 // reproduce a flip of the flip table when the sliders (discount rate, horizon, perspective,
 // outcome prices, equity weights) are moved from one normative set's valuation to another's; and
-// print the proposal sheets to PDF in one A4 page each, their budget forms the engine's figures.
+// print the proposal sheets to PDF in one A4 page each, their budget forms the engine's figures;
+// and show the cross-silo picture of the engine's figures.
 // Screenshots go to ARTIFACT_DIR.
 "use strict";
 const path = require("path");
@@ -187,6 +188,23 @@ async function printedSheets(browser, url, data) {
     const s = data.summaries.find(s => data.arms[s.arm].id === f.arm && s.norm === data.scenario.budget_norm);
     check(f.verdict === s.verdict && f.text === words[s.verdict], `decision figures ${f.arm}: "${f.text}" for ${s.verdict}`);
   }
+
+  // The cross-silo picture: the baseline's first year shows the engine's combinations, most
+  // centres first; the families' members add up to the persons; some family is known to two or
+  // more centres; a proposal adds the change from the baseline.
+  const cross = await page.$$eval("#cross-table tbody tr", trs => trs.map(tr => ({ count: +tr.dataset.centres,
+    persons: +tr.dataset.persons, members: +tr.dataset.members, households: +tr.dataset.households })));
+  const crossFirst = data.cross_silo.filter(r => r.arm === 0 && r.year === data.scenario.base_year);
+  check(cross.length > 0 && cross.length === crossFirst.length, `cross-silo table: ${cross.length} rows, the engine ${crossFirst.length}`);
+  check(cross.every((r, i) => i === 0 || r.count <= cross[i - 1].count), "cross-silo table: not most centres first");
+  const crossTotal = f => cross.reduce((x, r) => x + r[f], 0);
+  check(Math.abs(crossTotal("persons") - crossTotal("members")) <= 1e-6 * crossTotal("persons"),
+    `cross-silo table: ${crossTotal("members")} family members against ${crossTotal("persons")} persons`);
+  check(cross.some(r => r.count >= 2 && r.households > 0), "cross-silo table: no family known to two or more centres");
+  check(/\d/.test(await page.$eval("#cross-summary", e => e.textContent)), "cross-silo summary holds no figure");
+  await page.selectOption("#cross-arm", "1");
+  check(await page.$$eval("#cross-table thead th", ths => ths.length) === 8, "cross-silo table: a proposal shows no change column");
+  await page.selectOption("#cross-arm", "0");
 
   // Moving the discount-rate slider changes the net values shown.
   const longest = data.norms.reduce((b, n, i) => n.horizon_years > data.norms[b].horizon_years ? i : b, 0);

@@ -200,8 +200,9 @@ TEST(Command, SameSeedGivesIdenticalResultsForOneAndTwoThreads) {
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1").exit_code, 0);
   ASSERT_EQ(run_kommunesim(common + (tmp.path / "t2").string() + " --threads 2").exit_code, 0);
   EXPECT_EQ(read_file(tmp.path / "t1" / "summary.csv"), read_file(tmp.path / "t2" / "summary.csv"));
-  for (const char* table : {"flows", "outcomes", "state_months", "transitions", "demography",
-                            "participation", "effect_draws", "net_values", "summary"}) {
+  for (const char* table :
+       {"flows", "outcomes", "state_months", "transitions", "demography", "participation",
+        "effect_draws", "net_values", "summary", "cross_silo", "cross_silo_costs"}) {
     const std::string one = dump_table(tmp.path / "t1" / "results.sqlite", table);
     EXPECT_FALSE(one.empty()) << table;
     EXPECT_EQ(one, dump_table(tmp.path / "t2" / "results.sqlite", table)) << table;
@@ -541,7 +542,7 @@ TEST(Command, SharingTheBaselineGivesTheOutputsOfSimulatingEveryArmInFull) {
     EXPECT_EQ(a, read_file(tmp.path / "full" / file)) << file;
   }
   for (const char* table : {"flows", "outcomes", "state_months", "transitions", "participation",
-                            "net_values", "summary"})
+                            "net_values", "summary", "cross_silo", "cross_silo_costs"})
     EXPECT_EQ(dump_table(tmp.path / "shared" / "results.sqlite", table),
               dump_table(tmp.path / "full" / "results.sqlite", table))
         << table;

@@ -124,3 +124,47 @@ TEST(ResultStore, HoldsTheRegisterWithSourcesAndEachSetsValues) {
             0);
   sqlite3_close(db);
 }
+
+TEST(ResultStore, TheCrossSiloPictureAddsUpToThePopulationAndTheModulesSpending) {
+  TempFolder tmp("cross-silo");
+  const fs::path out = tmp.path / "o";
+  ASSERT_EQ(run_kommunesim("run " + std::string(KOMMUNESIM_TEST_SCENARIO) +
+                           " --replicates 2 --out " + out.string())
+                .exit_code,
+            0);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open_v2((out / "results.sqlite").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
+            SQLITE_OK);
+  const auto count = [&](const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+    const int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    return n;
+  };
+  // Every arm-year's combinations add up to its full-year persons (the
+  // demography's person-months / 12, mean over the 2 replicates), counted by persons and by the
+  // households' members, and the spending counted both ways is the same.
+  const std::string per_arm_year =
+      "SELECT c.arm, c.year, SUM(c.persons) AS persons, SUM(c.household_members) AS members, "
+      "SUM(c.municipal_dkk) AS dkk, SUM(c.household_municipal_dkk) AS household_dkk, "
+      "(SELECT SUM(person_months) / 12.0 / 2 FROM demography d WHERE d.dynamics_group = 0 AND "
+      "d.arm = c.arm AND d.year = c.year) AS population FROM cross_silo c GROUP BY c.arm, c.year";
+  EXPECT_EQ(count("SELECT COUNT(*) FROM (" + per_arm_year + ")"),
+            count("SELECT COUNT(*) FROM (SELECT DISTINCT arm, year FROM demography)"));
+  EXPECT_EQ(count("SELECT COUNT(*) FROM (" + per_arm_year +
+                  ") WHERE abs(persons - population) > 1e-9 * population OR "
+                  "abs(members - population) > 1e-9 * population OR "
+                  "abs(dkk - household_dkk) > 1e-6 * abs(dkk)"),
+            0);
+  // Each row's spending is its departments' spending.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM cross_silo c WHERE abs(c.municipal_dkk - (SELECT "
+                  "coalesce(SUM(dkk), 0) FROM cross_silo_costs k WHERE k.arm = c.arm AND k.year = "
+                  "c.year AND k.centres = c.centres AND k.counted_by = 'person')) > 1e-6"),
+            0);
+  // Families with a parent at the jobcentre and a child in children's services.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM cross_silo WHERE centres = 'jobcentre+children_family' AND "
+                  "centre_count = 2 AND households > 0 AND household_members > households"),
+            count("SELECT COUNT(DISTINCT arm || year) FROM demography"));
+  sqlite3_close(db);
+}

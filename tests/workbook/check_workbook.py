@@ -1,6 +1,7 @@
 """Reads a run's workbook.xlsx with an independent reader (openpyxl) and checks it against the
 run's results.sqlite: the summary (Oversigt), Budget, calibration and ledger (Hvem betaler)
-sheets hold real numbers equal to the store's, each proposal's budget form (named by its title)
+sheets hold real numbers equal to the store's, the cross-silo sheets (På tværs) hold the store's
+persons, families and spending by combination of centres, each proposal's budget form (named by its title)
 totals the store's budget figures, every sheet has a frozen header row and prints (print area,
 A4 landscape, one page wide and at most two tall), and DKK cells carry a thousands-separator
 format. The workbook is checked in its default language, Danish.
@@ -14,7 +15,7 @@ import sys
 import openpyxl
 
 SHEETS = ["Oversigt", "Budget", "Hvem betaler", "Perspektiver uenige", "Skifteværdier", "Tornado",
-          "Forudsætninger", "Kørslen"]
+          "Forudsætninger", "Kørslen", "På tværs, personer", "På tværs, familier"]
 
 
 # The payers as the Danish workbook names them, and as results.sqlite does.
@@ -173,6 +174,37 @@ def main(run_dir):
         if sheet.page_setup.fitToHeight not in (None, 1, "1"):  # 1 is the default, left out
             failures.append(f"{name}: a budget form is not set to print on one page")
 
+    # The cross-silo picture: per arm, year and combination of centres (named by the departments'
+    # titles, joined by " + "), the persons known to it and the spending on them, and the families
+    # and their members; the spending in 1.000 kr.
+    titles = dict(db.execute("SELECT department, title FROM departments"))
+    def centre_names(centres):
+        return " + ".join(titles[d] for d in centres.split("+")) if centres else "Ikke kendt af noget center"
+    picture = {(arm, year, centre_names(centres)): row for arm, year, centres, *row in db.execute(
+        "SELECT arm, year, centres, centre_count, persons, municipal_dkk, households, household_members,"
+        " household_municipal_dkk FROM cross_silo")}
+    cross_rows = 0
+    for name, counted in [("På tværs, personer", "persons"), ("På tværs, familier", "households")]:
+        for cells in book[name].iter_rows(min_row=2):
+            values = [c.value for c in cells]
+            key = tuple(values[:3])
+            want = picture.get(key)
+            if want is None:
+                failures.append(f"{name} {key}: not in results.sqlite")
+                continue
+            count, persons, persons_dkk, households, members, households_dkk = want
+            expected = [count, persons, persons_dkk / 1000] if counted == "persons" else \
+                [count, households, members, households_dkk / 1000]
+            for got, value in zip(values[3:], expected):
+                if not equal_number(got, value):
+                    failures.append(f"{name} {key}: {got}, results.sqlite {value}")
+            # The departments' columns add up to the total.
+            if not math.isclose(sum(values[len(expected) + 3:]), values[len(expected) + 2], rel_tol=1e-9, abs_tol=1e-6):
+                failures.append(f"{name} {key}: the departments' columns do not add up to the total")
+            cross_rows += 1
+    if len([k for k, v in picture.items() if k[2] != "Ikke kendt af noget center" and v[0] >= 2 and v[3] > 0]) == 0:
+        failures.append("cross_silo: no family known to two or more centres")
+
     # Every sheet prints: its used range as the print area, on A4 landscape, one page wide and at
     # most two tall (budget material, not 800 pages).
     for sheet in book.worksheets:
@@ -188,7 +220,8 @@ def main(run_dir):
         print("\n".join(failures))
         return 1
     print(f"workbook.xlsx: {seen} summary rows, {budget_rows} budget-type rows, {checked} "
-          f"budget-period ledger rows and {forms} budget forms equal results.sqlite")
+          f"budget-period ledger rows, {forms} budget forms and {cross_rows} cross-silo rows equal "
+          f"results.sqlite")
     return 0
 
 
