@@ -156,9 +156,6 @@ HouseholdConditionBits household_condition_bits(const Scenario& scenario) {
   return table;
 }
 
-namespace {
-
-// The case departments of compile(): each department that owns a module with a case state.
 std::vector<int> case_departments(const Scenario& scenario) {
   std::vector<int> departments;
   for (size_t d = 0; d < scenario.departments.size(); ++d)
@@ -171,8 +168,6 @@ std::vector<int> case_departments(const Scenario& scenario) {
       }
   return departments;
 }
-
-}  // namespace
 
 CompiledModel compile(const Scenario& scenario) {
   CompiledModel compiled;

@@ -139,6 +139,9 @@ struct CompiledModel {
 
 CompiledModel compile(const Scenario& scenario);
 
+// The departments with a case state (CompiledModel::case_departments).
+std::vector<int> case_departments(const Scenario& scenario);
+
 // The scenario and tables in force in `month`: the base ones before the first dated change.
 struct InForce {
   const Scenario& scenario;

@@ -279,6 +279,11 @@ struct TargetGroup {
   int min_age_months = 0;
   int max_age_months = 1 << 30;
   std::vector<int> household_conditions;  // all must hold
+  // Known to at least this many centres at the start of the month (the cross-silo picture's
+  // centres, State::is_case): the person, and the household's living members together (the
+  // criteria municipalities use for coordinated efforts); 0: no such criterion.
+  int min_centres = 0;
+  int min_household_centres = 0;
 };
 
 // Which eligible persons take the places first: the longest in their target state (a stock

@@ -2,6 +2,7 @@
 #include "model/engine/step.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -324,13 +325,36 @@ void BlockOutput::reset(const CompiledModel& compiled) {
   living_households = 0;
 }
 
-bool in_target_group(const Population& pop, uint32_t person, int age_months,
-                     const TargetGroup& target, uint64_t household_bits) {
+namespace {
+
+// The centres that have `person` as a case in their current states.
+uint8_t case_mask_of(const CompiledModel& compiled, const Population& pop, uint32_t person) {
+  uint8_t mask = 0;
+  for (size_t m = 0; m < compiled.modules.size(); ++m)
+    if (const uint8_t s = pop.state_in(person, m); s != kNotInModule)
+      mask |= compiled.modules[m].states[s].case_bit;
+  return mask;
+}
+
+}  // namespace
+
+bool in_target_group(const CompiledModel& compiled, const Population& pop, uint32_t person,
+                     int age_months, const TargetGroup& target, uint64_t household_bits) {
   if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
   const uint8_t s = pop.state_in(person, static_cast<size_t>(target.module));
   if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
   for (int c : target.household_conditions)
     if (((household_bits >> c) & 1u) == 0) return false;
+  if (target.min_centres > 0 &&
+      std::popcount(case_mask_of(compiled, pop, person)) < target.min_centres)
+    return false;
+  if (target.min_household_centres > 0) {
+    uint8_t household = 0;
+    pop.for_each_member(pop.household[person], [&](uint32_t q) {
+      if (pop.alive(q)) household |= case_mask_of(compiled, pop, q);
+    });
+    if (std::popcount(household) < target.min_household_centres) return false;
+  }
   return true;
 }
 
@@ -385,8 +409,8 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
             (proposal.readmission_after_months < 0 ||
              (v & ~kEnded) <= proposal.readmission_after_months))
           return;  // took part already, and may not (yet) again
-        const bool in_group =
-            in_target_group(pop, q, ctx.month - pop.birth_month[q], proposal.target, bits);
+        const bool in_group = in_target_group(ctx.compiled, pop, q, ctx.month - pop.birth_month[q],
+                                              proposal.target, bits);
         if (participating) {
           if (in_group) {
             ++out.participants[k];

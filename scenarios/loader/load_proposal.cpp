@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "model/engine/module_tables.hpp"
 #include "model/engine/units.hpp"
 #include "scenarios/loader/load_context.hpp"
 
@@ -62,6 +63,16 @@ void read_target(LoadContext& ctx, TableReader& r, model::Proposal& p) {
         ctx.resolve(r, "household", name, ctx.household_conditions, "household condition");
     if (c >= 0) target.household_conditions.push_back(c);
   }
+  const auto centres = model::case_departments(ctx.out.scenario).size();
+  for (auto [key, into] : {std::pair{"known_to_at_least", &target.min_centres},
+                           std::pair{"family_known_to_at_least", &target.min_household_centres}})
+    if (const auto n = r.integer(key, Need::kOptional, 1, model::kMaxModules)) {
+      if (static_cast<size_t>(*n) > centres)
+        r.error(key, "expected at most " + std::to_string(centres) +
+                         ": that many centres (departments) have cases (states with case = true "
+                         "or municipal spending)");
+      *into = static_cast<int>(*n);
+    }
   r.string("description", Need::kOptional);
   if (target.module < 0) return;
   const auto& m = ctx.out.scenario.modules[static_cast<size_t>(target.module)];

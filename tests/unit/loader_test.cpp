@@ -973,3 +973,13 @@ TEST_F(BrokenScenario, AProposalsHalfLifeMustBeADynamicsFigure) {
   EXPECT_NE(find(ds, "proposals/family_therapy.toml", line + 1, "has category valuation"), nullptr)
       << all(ds);
 }
+
+TEST_F(BrokenScenario, ATargetKnownToMoreCentresThanHaveCasesIsNamed) {
+  // Mini-kommune's centres with cases: the jobcentre and children and family.
+  const int line = apply({"proposals/job_support_parents.toml", "household = [\"has_children\"]",
+                          "household = [\"has_children\"]\nfamily_known_to_at_least = 3"});
+  const auto ds = load();
+  const auto* d = find(ds, "proposals/job_support_parents.toml", line + 1, "expected at most 2");
+  ASSERT_NE(d, nullptr) << all(ds);
+  EXPECT_NE(d->key.find("family_known_to_at_least"), std::string::npos);
+}

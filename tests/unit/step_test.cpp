@@ -262,3 +262,70 @@ TEST(DurationBands, ABandBeyond255MonthsIsReached) {
   const auto later = run_once(s, pop, 0, 36);
   EXPECT_EQ(state_counts(later.final_population, 0, 2)[1], 200);
 }
+
+namespace {
+
+// Two centres, each with one module whose "case" state is a case; a proposal on the first
+// module's cases, with room for everyone, known to at least two centres as `target` says.
+Scenario two_centres_scenario(const TargetGroup& target) {
+  Module first = test_support::make_module({"none", "case"}, {});
+  Module second = test_support::make_module({"none", "case"}, {});
+  first.states[1].is_case = second.states[1].is_case = true;
+  second.id = "m2";
+  second.department = 1;
+  Scenario s = test_support::make_scenario({first, second});
+  s.departments.push_back({"dept2", "Second department"});
+  Proposal p;
+  p.id = "coordinated";
+  p.capacity = 1000;
+  p.participation_months = 12;
+  p.target = target;
+  p.target.module = 0;
+  p.target.state_mask = 0b10;
+  s.proposals.push_back(p);
+  s.arms.push_back({"coordinated", "Coordinated", {0}});
+  return s;
+}
+
+}  // namespace
+
+TEST(Admission, KnownToAtLeastTwoCentresCountsThePersonsOwnCases) {
+  // 100 single persons, all cases of the first centre; persons 0-49 of the second as well.
+  TargetGroup target;
+  target.min_centres = 2;
+  const Scenario s = two_centres_scenario(target);
+  Population pop = test_support::make_cohort(s, 100, 40, 1);
+  for (uint32_t p = 50; p < 100; ++p) pop.state_in(p, 1) = 0;
+  const auto result = run_once(s, pop, 1, 1);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 50)
+        << "person " << p;
+}
+
+TEST(Admission, AFamilyKnownToAtLeastTwoCentresCountsItsMembersTogether) {
+  // 50 households of two: the first member a case of the first centre, the second member a case
+  // of the second centre in households 0-24 and of none in 25-49. Only the first members of
+  // households 0-24 are admitted: their family is known to two centres, they themselves to one.
+  TargetGroup target;
+  target.min_household_centres = 2;
+  const Scenario s = two_centres_scenario(target);
+  Population pop;
+  for (uint32_t h = 0; h < 50; ++h) {
+    const uint32_t first = pop.add_person(h, -40 * 12, true);
+    const uint32_t second = pop.add_person(h, -10 * 12, false);
+    pop.state_in(first, 0) = 1;
+    pop.state_in(first, 1) = 0;
+    pop.state_in(second, 0) = 0;
+    pop.state_in(second, 1) = h < 25 ? 1 : 0;
+  }
+  pop.index_sorted(50);
+  const auto result = run_once(s, pop, 1, 1);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0,
+              p % 2 == 0 && p / 2 < 25)
+        << "person " << p;
+  // The same proposal counting only the person's own cases admits nobody.
+  TargetGroup own;
+  own.min_centres = 2;
+  EXPECT_EQ(run_once(two_centres_scenario(own), pop, 1, 1).years[0].admissions[0], 0u);
+}
