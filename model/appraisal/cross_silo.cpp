@@ -58,6 +58,7 @@ std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
         const RunUnit& unit = plan.units[u];
         const Tally& t =
             results.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u][y];
+        if (t.known_person_months.size() != masks) continue;  // a run without the picture
         const std::vector<Dkk>& prices =
             slot_costs[std::min(slot_costs.size() - 1, static_cast<size_t>(r))];
         for (size_t mask = 0; mask < masks; ++mask) {

@@ -58,7 +58,8 @@ void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
                                 results.effect_draws[static_cast<size_t>(unit.replicate)],
                                 plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
                                 RngKey{plan.seed, static_cast<uint32_t>(unit.replicate)},
-                                plan.months};
+                                plan.months,
+                                plan.cross_silo};
     results.tallies[simulated[i]] = simulate(input, on_month).years;
   });
 }
@@ -86,10 +87,12 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
                        plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)]});
     SharedBaselineResult shared = simulate_shared_baseline(
         scenario, compiled, populations.of(r), paths, results.effect_draws[static_cast<size_t>(r)],
-        RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months, [&] {
+        RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months,
+        [&] {
           // One step per unit simulated (the baseline counts once, whether asked for or not).
           if (on_month) on_month();
-        });
+        },
+        plan.cross_silo);
     const size_t baseline_unit = plan.unit_index(0, r, 0, scenario.arms.size());
     results.tallies[baseline_unit] = std::move(shared.baseline);
     for (size_t i = 0; i < units.size(); ++i) results.tallies[units[i]] = std::move(shared.arms[i]);
@@ -137,6 +140,7 @@ void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
                     const InitialPopulations& populations, RunPlan& plan, RunResults& results,
                     int more, const std::function<void()>& on_month, Execution execution) {
   RunPlan larger = plan_runs(scenario, plan.seed, plan.replicates + more);
+  larger.cross_silo = plan.cross_silo;
   std::vector<size_t> added;
   for (size_t u = 0; u < larger.units.size(); ++u)
     if (larger.units[u].replicate >= plan.replicates) added.push_back(u);

@@ -36,6 +36,9 @@ struct RunPlan {
   std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
   std::vector<int> norm_group;            // per normative set: its dynamics group
   std::vector<RunUnit> units;
+  // Whether the simulations tally the cross-silo picture (the main run's; re-simulations for
+  // the sensitivity analyses and the calibration fit need none).
+  bool cross_silo = false;
   size_t simulations() const;  // units that simulate (the others share a simulation)
   size_t unit_index(int group, int replicate, int arm, size_t arms) const {
     return (static_cast<size_t>(group) * static_cast<size_t>(replicates) +

@@ -255,20 +255,18 @@ void add_newborns(const StepContext& ctx, Path& path,
   if (any) path.pop.index_added(path.pop.household_ids.size());
 }
 
-BlockOutput empty_block(const CompiledModel& compiled) {
+BlockOutput empty_block(const CompiledModel& compiled, bool cross_silo) {
   BlockOutput block;
-  block.reset(compiled);
+  block.reset(compiled, cross_silo);
   return block;
 }
 
 }  // namespace
 
-SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
-                                              const CompiledModel& compiled,
-                                              const Population& initial,
-                                              const std::vector<ArmPath>& arms,
-                                              const EffectDraws& effect_draws, RngKey key,
-                                              int months, const std::function<void()>& on_month) {
+SharedBaselineResult simulate_shared_baseline(
+    const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
+    const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,
+    const std::function<void()>& on_month, bool cross_silo) {
   const Arm& baseline_arm = scenario.arms.front();
   const Dynamics no_dynamics;
   const ArmEffects no_effects =
@@ -297,23 +295,24 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
 
   for (MonthIndex month = 0; month < months; ++month) {
     if (month % kMonthsPerYear == 0) {
-      base.years.push_back(empty_tally(compiled));
+      base.years.push_back(empty_tally(compiled, cross_silo));
       for (auto& b : branches) {
-        b->own.years.push_back(empty_tally(compiled));
-        b->replaced.push_back(empty_tally(compiled));
+        b->own.years.push_back(empty_tally(compiled, cross_silo));
+        b->replaced.push_back(empty_tally(compiled, cross_silo));
       }
     }
     const InForce now = in_force(scenario, compiled, month);
     const StepContext base_ctx{now.scenario, now.compiled, baseline_arm, no_effects,
-                               no_dynamics,  key,          month};
+                               no_dynamics,  key,          month,        cross_silo};
     const auto arm_ctx = [&](const Branch& b) {
-      return StepContext{now.scenario, now.compiled, *b.arm, b.effects, b.dynamics, key, month};
+      return StepContext{now.scenario, now.compiled, *b.arm, b.effects,
+                         b.dynamics,   key,          month,  cross_silo};
     };
     // Start of the month: every path's household phase, then each arm's admission, which reads
     // the baseline's start-of-month states for the households that do not differ yet.
     for_each_block(base.pop.households(), base.blocks,
                    [&](size_t first, size_t end, BlockOutput& out) {
-                     out.reset(compiled);
+                     out.reset(compiled, cross_silo);
                      household_phase(base_ctx, base.pop, first, end, out);
                    });
     std::vector<int> started;
@@ -327,7 +326,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       const StepContext ctx = arm_ctx(*b);
       for_each_block(b->own.pop.households(), b->own.blocks,
                      [&](size_t first, size_t end, BlockOutput& out) {
-                       out.reset(compiled);
+                       out.reset(compiled, cross_silo);
                        household_phase(ctx, b->own.pop, first, end, out);
                      });
       const size_t before = b->own.pop.household_ids.size();
@@ -354,7 +353,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
           continue;
         }
         BlockOutput& one = scratch[block];
-        if (one.tally.state_months.empty()) one.reset(compiled);  // then kept at zero
+        if (one.tally.state_months.empty()) one.reset(compiled, cross_silo);  // then kept at zero
         one.mothers.clear();
         household_persons(base_ctx, base.pop, h, out.draws, one);
         log.begin[h] = static_cast<uint32_t>(entries.size());
@@ -370,7 +369,7 @@ SharedBaselineResult simulate_shared_baseline(const Scenario& scenario,
       // The admission may have added households after the household phase set up the blocks.
       const size_t households = own.pop.households();
       for (size_t k = own.blocks.size(); k < block_count(households); ++k)
-        own.blocks.push_back(empty_block(compiled));
+        own.blocks.push_back(empty_block(compiled, cross_silo));
       for_each_block(households, own.blocks, [&](size_t first, size_t end, BlockOutput& out) {
         person_phase(ctx, own.pop, first, end, out);
       });

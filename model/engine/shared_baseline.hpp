@@ -31,10 +31,11 @@ struct SharedBaselineResult {
 };
 
 // Simulates the baseline and every arm path of one replicate for `months` months. on_month is
-// called 1 + arms.size() times after each month (one per simulation it stands for).
+// called 1 + arms.size() times after each month (one per simulation it stands for). cross_silo:
+// the tallies hold the cross-silo picture.
 SharedBaselineResult simulate_shared_baseline(
     const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
     const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,
-    const std::function<void()>& on_month = {});
+    const std::function<void()>& on_month = {}, bool cross_silo = false);
 
 }  // namespace kommunesim::model

@@ -21,15 +21,16 @@ SimulationResult simulate(const SimulationInput& input, Population population,
   std::vector<BlockOutput> blocks;
 
   for (MonthIndex month = 0; month < input.months; ++month) {
-    if (month % kMonthsPerYear == 0) result.years.push_back(empty_tally(input.compiled));
+    if (month % kMonthsPerYear == 0)
+      result.years.push_back(empty_tally(input.compiled, input.cross_silo));
     Tally& year = result.years.back();
     const InForce now = in_force(input.scenario, input.compiled, month);
     const StepContext ctx{now.scenario,   now.compiled, input.arm, effects,
-                          input.dynamics, input.key,    month};
+                          input.dynamics, input.key,    month,     input.cross_silo};
     const size_t households = pop.households();
     if (admits(ctx)) {
       for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
-        out.reset(input.compiled);
+        out.reset(input.compiled, input.cross_silo);
         household_phase(ctx, pop, first, end, out);
       });
       admission_phase(ctx, pop, blocks, year);
@@ -40,7 +41,7 @@ SimulationResult simulate(const SimulationInput& input, Population population,
       // Without admissions the person phase of a block needs nothing from other blocks: one
       // pass, while the block's persons are still in the cache.
       for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
-        out.reset(input.compiled);
+        out.reset(input.compiled, input.cross_silo);
         household_phase(ctx, pop, first, end, out);
         person_phase(ctx, pop, first, end, out);
       });

@@ -21,6 +21,7 @@ struct SimulationInput {
   Dynamics dynamics;
   RngKey key;
   int months = 0;
+  bool cross_silo = false;  // tally the cross-silo picture
 };
 
 struct SimulationResult {

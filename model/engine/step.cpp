@@ -151,8 +151,10 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const auto slot =
       static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
   ++out.tally.state_months[slot];
-  ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
-  out.household_slots.push_back(static_cast<uint32_t>(slot));
+  if (ctx.cross_silo) {
+    ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
+    out.household_slots.push_back(static_cast<uint32_t>(slot));
+  }
   const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands);
   const size_t age_band =
       age_bands == 0
@@ -271,10 +273,12 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
     start.states[m] = s;
   }
   start.history = pop.history[p];
-  for (size_t m = 0; m < scenario.modules.size(); ++m)
-    if (start.states[m] != kNotInModule)
-      start.case_mask |= ctx.compiled.modules[m].states[start.states[m]].case_bit;
-  ++out.tally.known_person_months[start.case_mask];
+  if (ctx.cross_silo) {
+    for (size_t m = 0; m < scenario.modules.size(); ++m)
+      if (start.states[m] != kNotInModule)
+        start.case_mask |= ctx.compiled.modules[m].states[start.states[m]].case_bit;
+    ++out.tally.known_person_months[start.case_mask];
+  }
   if (ctx.compiled.clock_count > 0)  // every clock's start-of-month reading, as modifiers read it
     for (size_t m = 0; m < scenario.modules.size(); ++m)
       if (const int c = ctx.compiled.modules[m].clock; c >= 0)
@@ -303,22 +307,22 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
 namespace {
 
 // Zeroes a tally in place, sized for the compiled model (no allocation once it has the size).
-void zero_tally(Tally& tally, const CompiledModel& compiled) {
+void zero_tally(Tally& tally, const CompiledModel& compiled, bool cross_silo) {
   tally.reset(compiled.slots.size(), static_cast<size_t>(compiled.event_slots),
               compiled.equity_flags.size(), static_cast<size_t>(compiled.result_age_bands),
-              compiled.case_masks());
+              cross_silo ? compiled.case_masks() : 0);
 }
 
 }  // namespace
 
-Tally empty_tally(const CompiledModel& compiled) {
+Tally empty_tally(const CompiledModel& compiled, bool cross_silo) {
   Tally tally;
-  zero_tally(tally, compiled);
+  zero_tally(tally, compiled, cross_silo);
   return tally;
 }
 
-void BlockOutput::reset(const CompiledModel& compiled) {
-  zero_tally(tally, compiled);
+void BlockOutput::reset(const CompiledModel& compiled, bool cross_silo) {
+  zero_tally(tally, compiled, cross_silo);
   mothers.clear();
   for (auto& c : candidates) c.clear();
   participants.fill(0);
@@ -480,7 +484,7 @@ void household_persons(const StepContext& ctx, Population& pop, size_t h, const 
     ++members;
     case_mask |= update_person(ctx, pop, p, bits, draws.of(p), draws.blocks(), out);
   });
-  if (members == 0) return;
+  if (members == 0 || !ctx.cross_silo) return;
   Tally& t = out.tally;
   ++t.known_household_months[case_mask];
   t.known_member_months[case_mask] += members;

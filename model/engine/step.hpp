@@ -27,6 +27,7 @@ struct StepContext {
   const Dynamics& dynamics;
   RngKey key;
   MonthIndex month;
+  bool cross_silo = false;  // tally the cross-silo picture (Tally::known_person_months ...)
 };
 
 // Throws std::logic_error unless `pop` holds a clock for every module of `compiled` that has one.
@@ -67,11 +68,12 @@ struct BlockOutput {
   BlockDraws draws;
   std::vector<uint32_t> subjects, words;
   std::vector<uint32_t> household_slots;  // the tally slots of one household's month
-  void reset(const CompiledModel& compiled);
+  void reset(const CompiledModel& compiled, bool cross_silo);
 };
 
-// A year's tally with every count zero, sized for the compiled model.
-Tally empty_tally(const CompiledModel& compiled);
+// A year's tally with every count zero, sized for the compiled model, with the cross-silo
+// picture's counts or without them (empty).
+Tally empty_tally(const CompiledModel& compiled, bool cross_silo);
 
 // Runs phase(first_household, end_household, blocks[b]) for every block of `households`
 // households, in parallel. `blocks` is resized to one output per block; outputs it adds are

@@ -32,7 +32,7 @@ TEST(CrossSilo, APersonMonthCountsUnderTheCentresWhoseCaseStatesHoldThePerson) {
   const Population pop = test_support::make_cohort(s, 100, 40, 1);
   const EffectDraws draws = draw_effects(s, {1, 0});
   const Tally year =
-      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 12}).years[0];
+      simulate({s, compiled, pop, s.arms[0], draws, Dynamics{}, {1, 0}, 12, true}).years[0];
 
   ASSERT_EQ(year.known_person_months.size(), 4u);
   uint64_t all = 0;

@@ -45,7 +45,8 @@ void expect_shared_equals_full(Scenario s, uint32_t seed, int replicates, int ye
   s.horizon_years = years;
   const CompiledModel compiled = compile(s);
   InitialPopulations pop(s, compiled, seed);
-  const RunPlan plan = plan_runs(s, seed, replicates);
+  RunPlan plan = plan_runs(s, seed, replicates);
+  plan.cross_silo = true;
   pop.cover(replicates);
   const RunResults full = execute_plan(s, compiled, pop, plan, {}, Execution::kFull);
   const RunResults shared = execute_plan(s, compiled, pop, plan, {}, Execution::kSharedBaseline);
