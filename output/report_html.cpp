@@ -82,6 +82,7 @@ json definitions(const RunRecord& run) {
       {"uncertainty_sources", uncertainty_sources_text(run.appraisal, run.language)},
       {"materiality_dkk", s.materiality_dkk},
       {"price_level", price_level_text(s, run.language)},
+      {"cross_silo_replicates", cross_silo_replicates(run.appraisal)},
       {"prices_text", prices_text(s, true, run.language)},
       // Student's t for the 90 % interval of the mean with this many independent replicates
       // (pairs when they share population draws), for the views built with the sliders.

@@ -87,6 +87,7 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"horizon_years", std::to_string(s.horizon_years)},
            {"price_level", price_level_text(s, Language::kEnglish)},
            {"replicates", std::to_string(run.appraisal.plan.replicates)},
+           {"cross_silo_replicates", std::to_string(cross_silo_replicates(run.appraisal))},
            {"seed", std::to_string(run.appraisal.plan.seed)},
            {"engine_version", p.engine_version},
            {"engine_commit", p.engine_commit}})

@@ -45,8 +45,8 @@ struct WorkbookTexts {
   std::array<std::string_view, 2> provenance_headers;
   // Scenario, folder, base year, replicates, replicate rule, uncertainty, tax timing, price level,
   // materiality, intervals, discounting, seed, engine version, engine commit, started, command
-  // line, threads.
-  std::array<std::string_view, 17> provenance_items;
+  // line, threads, the cross-silo picture's replicates.
+  std::array<std::string_view, 18> provenance_items;
   std::string_view input_sha;  // path
 };
 

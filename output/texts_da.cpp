@@ -228,7 +228,8 @@ const Texts kDanishTexts = {
                                  "Regel for replikationer", "Kilder til usikkerhed",
                                  "Skattens timing", "Prisniveau", "Væsentlighedsgrænse (kr.)",
                                  "Intervaller", "Diskontering", "Seed", "Motorens version",
-                                 "Motorens commit", "Startet (UTC)", "Kommandolinje", "Tråde"},
+                                 "Motorens commit", "Startet (UTC)", "Kommandolinje", "Tråde",
+                                 "Replikationer bag billedet på tværs af centre"},
             .input_sha = "Input {} (SHA-256)",
         },
     .assumptions =
@@ -423,7 +424,7 @@ const Texts kDanishTexts = {
  "flows_heading": "4. Borgerstrømme mellem tilstande",
  "flows_lead": "Skift mellem hvert moduls tilstande over hele horisonten (middel pr. replikation): forslaget minus basisforløbet. Rækkerne er tilstanden, borgerne skifter fra, kolonnerne den, de skifter til; hold musen over en celle for begge tal.",
  "cross_heading": "5. Borgere på tværs af centre",
- "cross_lead": "Hvor mange borgere og familier der er kendt af hvilke centre, og hvad de koster. Et center kender en borger i en måned, når et af centrets moduler har borgeren i en tilstand, der er en sag: en indsats eller en ydelse (modulerne siger, hvilke tilstande der er sager; en almindelig plads i dagtilbud eller skole er det ikke). Personer og familier er helårspersoner og helårshusstande (måneder / 12), middel pr. replikation; en familie tælles under de centre, dens medlemmer tilsammen er kendt af. Udgiften er kommunens service og overførsler efter refusion, i modulernes tilstande, {}. Kommunen må ikke samkøre sine registre person for person på tværs af forvaltninger; modellens befolkning er syntetisk, så billedet kræver ingen samkøring.",
+ "cross_lead": "Hvor mange borgere og familier der er kendt af hvilke centre, og hvad de koster. Et center kender en borger i en måned, når et af centrets moduler har borgeren i en tilstand, der er en sag: en indsats eller en ydelse (modulerne siger, hvilke tilstande der er sager; en almindelig plads i dagtilbud eller skole er det ikke). Personer og familier er helårspersoner og helårshusstande (måneder / 12), middel over de første {} replikationer (et beskrivende billede; forslagenes vurderinger bygger på alle); en familie tælles under de centre, dens medlemmer tilsammen er kendt af. Udgiften er kommunens service og overførsler efter refusion, i modulernes tilstande, {}. Kommunen må ikke samkøre sine registre person for person på tværs af forvaltninger; modellens befolkning er syntetisk, så billedet kræver ingen samkøring.",
  "cross_summary": "I {} er {} familier med {} personer kendt af mindst to centre, når familiens medlemmer tælles sammen; de koster kommunen {} mio. kr., {} af modulernes udgifter. {} helårspersoner er selv kendt af mindst to centre ({} mio. kr.).",
  "cross_centres": "Kendt af",
  "cross_count": "Antal centre",

@@ -257,6 +257,10 @@ std::string joined_centres(const model::Scenario& scenario, const model::Compile
 
 }  // namespace
 
+int cross_silo_replicates(const appraisal::Appraisal& appraisal) {
+  return std::min(appraisal.plan.replicates, appraisal.plan.cross_silo_replicates);
+}
+
 std::string centre_ids(const model::Scenario& scenario, const model::CompiledModel& compiled,
                        unsigned centres) {
   return joined_centres(scenario, compiled, centres, false);

@@ -70,6 +70,9 @@ std::string mdkk(double v, Language language);
 // persons and events whole.
 std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language);
 
+// The replicates the cross-silo picture is the mean of (the main run's first ones).
+int cross_silo_replicates(const appraisal::Appraisal& appraisal);
+
 // A combination of centres (a case mask of CompiledModel::case_departments): their department
 // ids joined by '+', e.g. "jobcentre+children_family"; "" for known to none.
 std::string centre_ids(const model::Scenario& scenario, const model::CompiledModel& compiled,

@@ -472,7 +472,8 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
                                     p.engine_commit,
                                     p.started_utc,
                                     p.command_line,
-                                    static_cast<int64_t>(p.threads)};
+                                    static_cast<int64_t>(p.threads),
+                                    static_cast<int64_t>(cross_silo_replicates(run.appraisal))};
   for (size_t i = 0; i < values.size(); ++i)
     sheet.row({std::string(w.provenance_items[i]), values[i]});
   for (const auto& in : p.inputs)

@@ -48,7 +48,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   InitialPopulations populations(s, out.compiled, s.seed);
   out.persons = populations.first().persons();
   out.plan = plan_runs(s, s.seed, s.replicates);
-  out.plan.cross_silo = true;  // the main run tallies the cross-silo picture
+  out.plan.cross_silo_replicates = out.plan.replicates;  // the first batch's
   populations.cover(out.plan.replicates);
   progress.planned(s, out.persons, out.plan);
   progress.begin(ProgressListener::Phase::kSimulating,

@@ -37,11 +37,13 @@ std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
   const size_t arms = scenario.arms.size(), departments = scenario.departments.size();
   const size_t masks = compiled.case_masks();
   const size_t slots = compiled.slots.size();
-  const std::vector<Scenario> costed = costed_scenarios(scenario, results, plan.replicates, -1);
+  const int replicates = std::min(plan.replicates, plan.cross_silo_replicates);
+  if (replicates == 0) return {};
+  const double per_replicate = 1.0 / replicates;
+  const std::vector<Scenario> costed = costed_scenarios(scenario, results, replicates, -1);
   std::vector<std::vector<Dkk>> slot_costs;  // per replicate, or one for all
   for (const Scenario& s : costed) slot_costs.push_back(slot_spending(s, compiled));
   if (slot_costs.empty()) slot_costs.push_back(slot_spending(scenario, compiled));
-  const double per_replicate = 1.0 / plan.replicates;
   // The combinations in the order the rows list them: most centres first.
   std::vector<size_t> order(masks);
   std::iota(order.begin(), order.end(), size_t{0});
@@ -53,12 +55,11 @@ std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
     const size_t years = results.tallies[plan.unit_index(0, 0, static_cast<int>(a), arms)].size();
     for (size_t y = 0; y < years; ++y) {
       std::vector<CrossSiloRow> by_mask(masks);
-      for (int r = 0; r < plan.replicates; ++r) {
+      for (int r = 0; r < replicates; ++r) {
         const size_t u = plan.unit_index(0, r, static_cast<int>(a), arms);
         const RunUnit& unit = plan.units[u];
         const Tally& t =
             results.tallies[unit.same_as >= 0 ? static_cast<size_t>(unit.same_as) : u][y];
-        if (t.known_person_months.size() != masks) continue;  // a run without the picture
         const std::vector<Dkk>& prices =
             slot_costs[std::min(slot_costs.size() - 1, static_cast<size_t>(r))];
         for (size_t mask = 0; mask < masks; ++mask) {

@@ -40,8 +40,8 @@ struct CrossSiloRow {
 // Per arm, year and combination of centres that a person or household was known to (the
 // combination 0, known to none, included, so that each arm-year's persons, and the households'
 // members, add up to its population), the combinations of most
-// centres first: means over the replicates of the first dynamics group, at each replicate's unit
-// costs.
+// centres first: means over the replicates that tallied it (RunPlan::cross_silo_replicates) of
+// the first dynamics group, at each replicate's unit costs; none when no replicate tallied it.
 std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
                                              const CompiledModel& compiled, const RunPlan& plan,
                                              const RunResults& results);

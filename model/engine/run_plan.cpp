@@ -59,7 +59,7 @@ void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
                                 plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
                                 RngKey{plan.seed, static_cast<uint32_t>(unit.replicate)},
                                 plan.months,
-                                plan.cross_silo};
+                                plan.cross_silo(unit)};
     results.tallies[simulated[i]] = simulate(input, on_month).years;
   });
 }
@@ -84,7 +84,8 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
     std::vector<ArmPath> paths;
     for (size_t u : units)
       paths.push_back({&scenario.arms[static_cast<size_t>(plan.units[u].arm)],
-                       plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)]});
+                       plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)],
+                       plan.cross_silo(plan.units[u])});
     SharedBaselineResult shared = simulate_shared_baseline(
         scenario, compiled, populations.of(r), paths, results.effect_draws[static_cast<size_t>(r)],
         RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months,
@@ -92,7 +93,7 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
           // One step per unit simulated (the baseline counts once, whether asked for or not).
           if (on_month) on_month();
         },
-        plan.cross_silo);
+        r < plan.cross_silo_replicates);
     const size_t baseline_unit = plan.unit_index(0, r, 0, scenario.arms.size());
     results.tallies[baseline_unit] = std::move(shared.baseline);
     for (size_t i = 0; i < units.size(); ++i) results.tallies[units[i]] = std::move(shared.arms[i]);
@@ -123,8 +124,12 @@ RunResults execute_units(const Scenario& scenario, const CompiledModel& compiled
   else
     simulate_each(scenario, compiled, populations, plan, simulated, results, on_month);
   for (size_t u : unit_indices)
-    if (plan.units[u].same_as >= 0)
+    if (plan.units[u].same_as >= 0) {
       results.tallies[u] = results.tallies[static_cast<size_t>(plan.units[u].same_as)];
+      // Only the first dynamics group's units keep the picture.
+      if (!plan.cross_silo(plan.units[u]))
+        for (Tally& year : results.tallies[u]) year.drop_cross_silo();
+    }
   return results;
 }
 
@@ -140,7 +145,7 @@ void add_replicates(const Scenario& scenario, const CompiledModel& compiled,
                     const InitialPopulations& populations, RunPlan& plan, RunResults& results,
                     int more, const std::function<void()>& on_month, Execution execution) {
   RunPlan larger = plan_runs(scenario, plan.seed, plan.replicates + more);
-  larger.cross_silo = plan.cross_silo;
+  larger.cross_silo_replicates = plan.cross_silo_replicates;
   std::vector<size_t> added;
   for (size_t u = 0; u < larger.units.size(); ++u)
     if (larger.units[u].replicate >= plan.replicates) added.push_back(u);

@@ -36,9 +36,13 @@ struct RunPlan {
   std::vector<Dynamics> dynamics_groups;  // distinct dynamics values among the normative sets
   std::vector<int> norm_group;            // per normative set: its dynamics group
   std::vector<RunUnit> units;
-  // Whether the simulations tally the cross-silo picture (the main run's; re-simulations for
-  // the sensitivity analyses and the calibration fit need none).
-  bool cross_silo = false;
+  // The replicates whose simulations of the first dynamics group tally the cross-silo picture:
+  // the main run's first ones (a descriptive mean needs no more, and the picture's tallies cost
+  // about a tenth of a simulation's time); re-simulations and calibration fits need none (0).
+  int cross_silo_replicates = 0;
+  bool cross_silo(const RunUnit& unit) const {
+    return unit.dynamics_group == 0 && unit.replicate < cross_silo_replicates;
+  }
   size_t simulations() const;  // units that simulate (the others share a simulation)
   size_t unit_index(int group, int replicate, int arm, size_t arms) const {
     return (static_cast<size_t>(group) * static_cast<size_t>(replicates) +

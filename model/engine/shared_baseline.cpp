@@ -26,7 +26,8 @@ struct Branch {
   const Arm* arm = nullptr;
   Dynamics dynamics;
   ArmEffects effects;
-  Path own;  // the arm's path on them
+  bool cross_silo = false;  // its tallies hold the cross-silo picture
+  Path own;                 // the arm's path on them
   // Per year, what the baseline's path tallied on them since they differ (from the log).
   std::vector<Tally> replaced;
   std::vector<int32_t> local_of;  // per household of the whole population: local index or -1
@@ -267,6 +268,7 @@ SharedBaselineResult simulate_shared_baseline(
     const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
     const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,
     const std::function<void()>& on_month, bool cross_silo) {
+  for (const ArmPath& path : arms) cross_silo = cross_silo || path.cross_silo;
   const Arm& baseline_arm = scenario.arms.front();
   const Dynamics no_dynamics;
   const ArmEffects no_effects =
@@ -287,18 +289,24 @@ SharedBaselineResult simulate_shared_baseline(
     auto b = std::make_unique<Branch>();
     b->arm = path.arm;
     b->dynamics = path.dynamics;
+    b->cross_silo = path.cross_silo;
     b->effects = arm_effects(scenario, compiled, *path.arm, effect_draws, path.dynamics);
     b->own.pop.clock_count = initial.clock_count;
     b->own.pop.index_sorted(0);
     branches.push_back(std::move(b));
   }
 
+  // Where the picture's counts begin in flat_at's index space (an arm without them skips them).
+  const Tally plain = empty_tally(compiled, false);
+  const size_t picture_begin = plain.state_months.size() + plain.group_state_months.size() +
+                               plain.events.size() + plain.state_months_by_age.size() +
+                               plain.events_by_age.size();
   for (MonthIndex month = 0; month < months; ++month) {
     if (month % kMonthsPerYear == 0) {
       base.years.push_back(empty_tally(compiled, cross_silo));
       for (auto& b : branches) {
-        b->own.years.push_back(empty_tally(compiled, cross_silo));
-        b->replaced.push_back(empty_tally(compiled, cross_silo));
+        b->own.years.push_back(empty_tally(compiled, b->cross_silo));
+        b->replaced.push_back(empty_tally(compiled, b->cross_silo));
       }
     }
     const InForce now = in_force(scenario, compiled, month);
@@ -306,7 +314,7 @@ SharedBaselineResult simulate_shared_baseline(
                                no_dynamics,  key,          month,        cross_silo};
     const auto arm_ctx = [&](const Branch& b) {
       return StepContext{now.scenario, now.compiled, *b.arm, b.effects,
-                         b.dynamics,   key,          month,  cross_silo};
+                         b.dynamics,   key,          month,  b.cross_silo};
     };
     // Start of the month: every path's household phase, then each arm's admission, which reads
     // the baseline's start-of-month states for the households that do not differ yet.
@@ -326,7 +334,7 @@ SharedBaselineResult simulate_shared_baseline(
       const StepContext ctx = arm_ctx(*b);
       for_each_block(b->own.pop.households(), b->own.blocks,
                      [&](size_t first, size_t end, BlockOutput& out) {
-                       out.reset(compiled, cross_silo);
+                       out.reset(compiled, b->cross_silo);
                        household_phase(ctx, b->own.pop, first, end, out);
                      });
       const size_t before = b->own.pop.household_ids.size();
@@ -369,7 +377,7 @@ SharedBaselineResult simulate_shared_baseline(
       // The admission may have added households after the household phase set up the blocks.
       const size_t households = own.pop.households();
       for (size_t k = own.blocks.size(); k < block_count(households); ++k)
-        own.blocks.push_back(empty_block(compiled, cross_silo));
+        own.blocks.push_back(empty_block(compiled, b.cross_silo));
       for_each_block(households, own.blocks, [&](size_t first, size_t end, BlockOutput& out) {
         person_phase(ctx, own.pop, first, end, out);
       });
@@ -378,7 +386,8 @@ SharedBaselineResult simulate_shared_baseline(
       for (const uint32_t h : own.pop.household_ids) {
         const auto& entries = log.per_block[h / kHouseholdsPerBlock];
         for (uint32_t e = log.begin[h]; e < log.end[h]; ++e)
-          flat_at(replaced, entries[e].index) += entries[e].count;
+          if (b.cross_silo || entries[e].index < picture_begin)
+            flat_at(replaced, entries[e].index) += entries[e].count;
       }
     });
     for (const BlockOutput& out : base.blocks) base.years.back().add(out.tally);
@@ -405,6 +414,7 @@ SharedBaselineResult simulate_shared_baseline(
     std::vector<Tally> years = base.years;
     for (size_t y = 0; y < years.size(); ++y) {
       Tally& year = years[y];
+      if (!b->cross_silo) year.drop_cross_silo();
       year.add_difference(b->own.years[y], b->replaced[y]);
       const Tally& baseline = base.years[y];
       year.person_months_by_age = baseline.person_months_by_age;

@@ -23,6 +23,7 @@ namespace kommunesim::model {
 struct ArmPath {
   const Arm* arm = nullptr;  // an arm with proposals
   Dynamics dynamics;
+  bool cross_silo = false;  // the arm's tallies hold the cross-silo picture
 };
 
 struct SharedBaselineResult {
@@ -32,7 +33,7 @@ struct SharedBaselineResult {
 
 // Simulates the baseline and every arm path of one replicate for `months` months. on_month is
 // called 1 + arms.size() times after each month (one per simulation it stands for). cross_silo:
-// the tallies hold the cross-silo picture.
+// the baseline's tallies hold the cross-silo picture (they do whenever an arm's do).
 SharedBaselineResult simulate_shared_baseline(
     const Scenario& scenario, const CompiledModel& compiled, const Population& initial,
     const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,

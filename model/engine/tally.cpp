@@ -21,6 +21,12 @@ void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups, size_t
   person_months = births = deaths = out_migrants = in_migrants = 0;
 }
 
+void Tally::drop_cross_silo() {
+  for (auto* part : {&known_person_months, &known_state_months, &known_household_months,
+                     &known_member_months, &known_household_state_months})
+    std::vector<uint64_t>().swap(*part);
+}
+
 void Tally::add_difference(const Tally& plus, const Tally& minus) {
   // Unsigned arithmetic is modulo 2^64: a field whose difference is negative still gives the
   // exact (non-negative) total.

@@ -42,6 +42,8 @@ struct Tally {
   void reset(size_t slots, size_t event_slots, size_t equity_groups = 0, size_t age_bands = 0,
              size_t case_masks = 0);
   void add(const Tally& other);
+  // Empties the cross-silo picture's counts (a tally that needs none).
+  void drop_cross_silo();
   // Adds plus - minus, field by field (the total must not be negative).
   void add_difference(const Tally& plus, const Tally& minus);
 };

@@ -46,7 +46,7 @@ void expect_shared_equals_full(Scenario s, uint32_t seed, int replicates, int ye
   const CompiledModel compiled = compile(s);
   InitialPopulations pop(s, compiled, seed);
   RunPlan plan = plan_runs(s, seed, replicates);
-  plan.cross_silo = true;
+  plan.cross_silo_replicates = replicates;
   pop.cover(replicates);
   const RunResults full = execute_plan(s, compiled, pop, plan, {}, Execution::kFull);
   const RunResults shared = execute_plan(s, compiled, pop, plan, {}, Execution::kSharedBaseline);
