@@ -426,6 +426,7 @@ const Texts kDanishTexts = {
  "cross_heading": "5. Borgere på tværs af centre",
  "cross_lead": "Hvor mange borgere og familier der er kendt af hvilke centre, og hvad de koster. Et center kender en borger i en måned, når et af centrets moduler har borgeren i en tilstand, der er en sag: en indsats eller en ydelse (modulerne siger, hvilke tilstande der er sager; en almindelig plads i dagtilbud eller skole er det ikke). Personer og familier er helårspersoner og helårshusstande (måneder / 12), middel over de første {} replikationer (et beskrivende billede; forslagenes vurderinger bygger på alle); en familie tælles under de centre, dens medlemmer tilsammen er kendt af. Udgiften er kommunens service og overførsler efter refusion, i modulernes tilstande, {}. Kommunen må ikke samkøre sine registre person for person på tværs af forvaltninger; modellens befolkning er syntetisk, så billedet kræver ingen samkøring.",
  "cross_summary": "I {} er {} familier med {} personer kendt af mindst to centre, når familiens medlemmer tælles sammen; de koster kommunen {} mio. kr., {} af modulernes udgifter. {} helårspersoner er selv kendt af mindst to centre ({} mio. kr.).",
+ "cross_baseline": "Basisforløb (ingen forslag)",
  "cross_centres": "Kendt af",
  "cross_count": "Antal centre",
  "cross_households": "Familier",

@@ -416,6 +416,7 @@ const Texts kEnglishTexts = {
  "cross_heading": "5. Citizens across centres",
  "cross_lead": "How many citizens and families are known to which centres, and what they cost. A centre knows a citizen in a month when one of its modules has the citizen in a state that is a case: an effort or a benefit (the modules say which states are cases; an ordinary daycare or school place is not one). Persons and families are full-year persons and households (months / 12), mean over the first {} replicates (a descriptive picture; the proposals' verdicts use all of them); a family counts under the centres its members together are known to. The spending is the municipality's service and transfers after refusion, in the modules' states, {}. A municipality may not link its registers person by person across departments; the model's population is synthetic, so the picture needs no linkage.",
  "cross_summary": "In {}, {} families with {} persons are known to at least two centres when a family's members are counted together; they cost the municipality {} m DKK, {} of the modules' spending. {} full-year persons are themselves known to at least two centres ({} m DKK).",
+ "cross_baseline": "Baseline (no proposals)",
  "cross_centres": "Known to",
  "cross_count": "Centres",
  "cross_households": "Families",
