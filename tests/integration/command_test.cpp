@@ -548,6 +548,48 @@ TEST(Command, SharingTheBaselineGivesTheOutputsOfSimulatingEveryArmInFull) {
         << table;
 }
 
+TEST(Command, AFamilyTargetByCentresAdmitsOnlyThoseFamiliesAndSharingTheBaselineKeepsIt) {
+  // Job support for parents on kontanthjælp whose family is known to two centres (a child in
+  // children's services) instead of all parents: fewer admitted, the same with the baseline
+  // shared as in full.
+  TempFolder tmp("family-target");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  const fs::path proposal = scenario / "proposals" / "job_support_parents.toml";
+  std::string text = read_file(proposal);
+  const std::string household = "household = [\"has_children\"]";
+  ASSERT_NE(text.find(household), std::string::npos);
+  text.replace(text.find(household), household.size(), "family_known_to_at_least = 2");
+  std::ofstream(proposal) << text;
+  const std::string common = " --replicates 2 --seed 3 --threads 2 --out ";
+  const auto all = run_kommunesim("run " + kScenario + common + (tmp.path / "all").string());
+  ASSERT_EQ(all.exit_code, 0) << all.output;
+  const std::string run = "run " + scenario.string() + common;
+  const auto shared = run_kommunesim(run + (tmp.path / "shared").string());
+  ASSERT_EQ(shared.exit_code, 0) << shared.output;
+  const auto full = run_kommunesim(run + (tmp.path / "full").string() + " --full-simulations");
+  ASSERT_EQ(full.exit_code, 0) << full.output;
+  for (const char* table : {"participation", "state_months", "cross_silo", "net_values"})
+    EXPECT_EQ(dump_table(tmp.path / "shared" / "results.sqlite", table),
+              dump_table(tmp.path / "full" / "results.sqlite", table))
+        << table;
+  // Admissions of the first dynamics group (dump_table's rows: fields ended by '|').
+  const auto admitted = [&](const char* folder) {
+    int64_t total = 0;
+    std::istringstream rows(dump_table(tmp.path / folder / "results.sqlite", "participation"));
+    for (std::string row; std::getline(rows, row);) {
+      std::vector<std::string> field;
+      std::istringstream cells(row);
+      for (std::string cell; std::getline(cells, cell, '|');) field.push_back(cell);
+      if (field.size() >= 6 && field[0] == "0" && field[4] == "job_support_parents")
+        total += std::stoll(field[5]);
+    }
+    return total;
+  };
+  EXPECT_GT(admitted("shared"), 0);
+  EXPECT_LT(admitted("shared"), admitted("all"));
+}
+
 TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAnyThreads) {
   TempFolder tmp("adaptive");
   // Mini-kommune with the replicate rule: 2 first, 2 more at a time, at most 8.
