@@ -42,6 +42,18 @@ inline std::string read_file(const std::filesystem::path& p) {
   return s.str();
 }
 
+// Replaces the first `find` in file `p` with `replace`; false (the file unchanged) when it has no
+// `find`.
+inline bool replace_in_file(const std::filesystem::path& p, const std::string& find,
+                            const std::string& replace) {
+  std::string text = read_file(p);
+  const size_t at = text.find(find);
+  if (at == std::string::npos) return false;
+  text.replace(at, find.size(), replace);
+  std::ofstream(p, std::ios::binary) << text;
+  return true;
+}
+
 // The rows and cells of a CSV text (RFC 4180 quoting).
 inline std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   std::vector<std::vector<std::string>> rows;

@@ -215,9 +215,7 @@ TEST(Command, BrokenScenarioExitsTwoNamesEachProblemAndWritesNothing) {
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
   const auto patch = [&](const std::string& file, const std::string& find,
                          const std::string& replace) {
-    std::string text = read_file(scenario / file);
-    text.replace(text.find(find), find.size(), replace);
-    std::ofstream(scenario / file) << text;
+    ASSERT_TRUE(replace_in_file(scenario / file, find, replace)) << file << ": " << find;
   };
   patch("modules/jobcentre.toml", "probability = \"jobcentre.employed_to_outside\"",
         "probabilty = \"jobcentre.employed_to_outside\"");
@@ -472,11 +470,7 @@ TEST(Command, CompareNamesWhatChangedInTheInputsAndInTheResults) {
   ASSERT_EQ(run_kommunesim(run + (tmp.path / "a").string()).exit_code, 0);
   // Next year's scenario: one unit cost revised.
   const fs::path register_file = scenario / "parameters" / "children.toml";
-  std::string text = read_file(register_file);
-  const size_t at = text.find("value = 10400");
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, 13, "value = 12000");
-  std::ofstream(register_file) << text;
+  ASSERT_TRUE(replace_in_file(register_file, "value = 10400", "value = 12000"));
   ASSERT_EQ(run_kommunesim(run + (tmp.path / "b").string()).exit_code, 0);
 
   const fs::path page = tmp.path / "compare.html";
@@ -555,12 +549,8 @@ TEST(Command, AFamilyTargetByCentresAdmitsOnlyThoseFamiliesAndSharingTheBaseline
   TempFolder tmp("family-target");
   const fs::path scenario = tmp.path / "scenario";
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  const fs::path proposal = scenario / "proposals" / "job_support_parents.toml";
-  std::string text = read_file(proposal);
-  const std::string household = "household = [\"has_children\"]";
-  ASSERT_NE(text.find(household), std::string::npos);
-  text.replace(text.find(household), household.size(), "family_known_to_at_least = 2");
-  std::ofstream(proposal) << text;
+  ASSERT_TRUE(replace_in_file(scenario / "proposals" / "job_support_parents.toml",
+                              "household = [\"has_children\"]", "family_known_to_at_least = 2"));
   const std::string common = " --replicates 2 --seed 3 --threads 2 --out ";
   const auto all = run_kommunesim("run " + kScenario + common + (tmp.path / "all").string());
   ASSERT_EQ(all.exit_code, 0) << all.output;
@@ -699,10 +689,7 @@ TEST(Command, DrawnPopulationsAndUnitCostsAreReproducibleAndReportTheirShareOfTh
   EXPECT_NE(odd.output.find("--replicates 3: expected an even number"), std::string::npos)
       << odd.output;
   EXPECT_FALSE(fs::exists(tmp.path / "odd"));
-  std::string text = read_file(scenario / "scenario.toml");
-  text.replace(text.find("replicates = 10\n"), std::string("replicates = 10\n").size(),
-               "replicates = 5\n");
-  std::ofstream(scenario / "scenario.toml") << text;
+  ASSERT_TRUE(replace_in_file(scenario / "scenario.toml", "replicates = 10\n", "replicates = 5\n"));
   const auto validate = run_kommunesim("validate " + scenario.string());
   EXPECT_EQ(validate.exit_code, 2);
   EXPECT_TRUE(std::regex_search(
@@ -730,11 +717,9 @@ TEST(Command, TheWorkedExampleOfAddingAProposalValidatesOnTheDefaultScenario) {
   ASSERT_EQ(blocks.size(), 2u);
   std::ofstream(scenario / "parameters" / "proposals.toml", std::ios::app) << "\n" << blocks[0];
   std::ofstream(scenario / "proposals" / "youth_mentor.toml") << blocks[1];
-  std::string text = read_file(scenario / "scenario.toml");
   const std::string listed = "\"proposals/coordinated_case.toml\",";
-  ASSERT_NE(text.find(listed), std::string::npos);
-  text.replace(text.find(listed), listed.size(), listed + "\n  \"proposals/youth_mentor.toml\",");
-  std::ofstream(scenario / "scenario.toml") << text;
+  ASSERT_TRUE(replace_in_file(scenario / "scenario.toml", listed,
+                              listed + "\n  \"proposals/youth_mentor.toml\","));
   const auto validate = run_kommunesim("validate " + scenario.string());
   EXPECT_EQ(validate.exit_code, 0) << validate.output;
   EXPECT_NE(validate.output.find("7 proposals"), std::string::npos) << validate.output;

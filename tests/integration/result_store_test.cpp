@@ -55,6 +55,15 @@ bool same_cell(const std::string& a, const std::string& b) {
   return std::abs(x - y) <= 1.000001 * std::max(last_place(a), last_place(b));
 }
 
+// The first column of a query's first row as an integer, -1 when it gives no row.
+int64_t first_integer(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
+  const int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+  sqlite3_finalize(stmt);
+  return n;
+}
+
 }  // namespace
 
 TEST(ResultStore, EveryDecisionCsvIsRebuiltFromTheStoreWithSqlAlone) {
@@ -94,13 +103,7 @@ TEST(ResultStore, HoldsTheRegisterWithSourcesAndEachSetsValues) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2((out / "results.sqlite").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
             SQLITE_OK);
-  const auto count = [&](const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
-    const int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    sqlite3_finalize(stmt);
-    return n;
-  };
+  const auto count = [&](const std::string& sql) { return first_integer(db, sql); };
   EXPECT_GT(count("SELECT COUNT(*) FROM parameters"), 20);
   EXPECT_EQ(count("SELECT COUNT(*) FROM parameters WHERE trim(source) = ''"), 0);
   // Every normative parameter has a value under every set; figures have none there.
@@ -135,13 +138,7 @@ TEST(ResultStore, TheCrossSiloPictureAddsUpToThePopulationAndTheModulesSpending)
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2((out / "results.sqlite").c_str(), &db, SQLITE_OPEN_READONLY, nullptr),
             SQLITE_OK);
-  const auto count = [&](const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr);
-    const int64_t n = sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
-    sqlite3_finalize(stmt);
-    return n;
-  };
+  const auto count = [&](const std::string& sql) { return first_integer(db, sql); };
   // Every arm-year's combinations add up to its full-year persons (the
   // demography's person-months / 12, mean over the 2 replicates), counted by persons and by the
   // households' members, and the spending counted both ways is the same.

@@ -2,6 +2,7 @@
 #include "support/scenario_builder.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace kommunesim::test_support {
 
@@ -45,6 +46,17 @@ model::Scenario make_scenario(std::vector<model::Module> modules, int horizon_ye
   norm.discount = {{0, 0.0}};
   norm.horizon_years = horizon_years;
   s.norms.push_back(norm);
+  return s;
+}
+
+model::Scenario make_two_centres(std::vector<TransitionSpec> first) {
+  model::Module one = make_module({"none", "case"}, std::move(first));
+  model::Module two = make_module({"none", "case"}, {});
+  one.states[1].is_case = two.states[1].is_case = true;
+  two.id = "m2";
+  two.department = 1;
+  model::Scenario s = make_scenario({one, two});
+  s.departments.push_back({"dept2", "Second department"});
   return s;
 }
 

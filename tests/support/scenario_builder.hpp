@@ -24,6 +24,11 @@ model::Module make_module(std::vector<std::string> states, std::vector<Transitio
 // A scenario with one department, no demography, the given modules, and a baseline arm.
 model::Scenario make_scenario(std::vector<model::Module> modules, int horizon_years = 1);
 
+// Two centres (departments "dept" and "dept2"), each with one module of states "none" and
+// "case", the latter a case of its centre (State::is_case); `first` are the first module's
+// transitions.
+model::Scenario make_two_centres(std::vector<TransitionSpec> first = {});
+
 // `n` single-person households, all of age `age_years`, in `state` of every module.
 model::Population make_cohort(const model::Scenario& scenario, int n, int age_years, uint8_t state);
 

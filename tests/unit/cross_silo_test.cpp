@@ -20,13 +20,7 @@ using namespace kommunesim::appraisal;
 TEST(CrossSilo, APersonMonthCountsUnderTheCentresWhoseCaseStatesHoldThePerson) {
   // Two centres, each with one module: "case" is a case, "none" is not. 100 single persons start
   // as a case of both; each month a fifth of the first centre's cases end, the second's never do.
-  Module first = test_support::make_module({"none", "case"}, {{1, 0, 0.2}});
-  Module second = test_support::make_module({"none", "case"}, {});
-  first.states[1].is_case = second.states[1].is_case = true;
-  second.id = "m2";
-  second.department = 1;
-  Scenario s = test_support::make_scenario({first, second});
-  s.departments.push_back({"dept2", "Second department"});
+  const Scenario s = test_support::make_two_centres({{1, 0, 0.2}});
   const CompiledModel compiled = compile(s);
   ASSERT_EQ(compiled.case_departments, (std::vector<int>{0, 1}));
   const Population pop = test_support::make_cohort(s, 100, 40, 1);

@@ -265,16 +265,10 @@ TEST(DurationBands, ABandBeyond255MonthsIsReached) {
 
 namespace {
 
-// Two centres, each with one module whose "case" state is a case; a proposal on the first
-// module's cases, with room for everyone, known to at least two centres as `target` says.
+// Two centres (test_support::make_two_centres); a proposal on the first module's cases, with
+// room for everyone, known to at least two centres as `target` says.
 Scenario two_centres_scenario(const TargetGroup& target) {
-  Module first = test_support::make_module({"none", "case"}, {});
-  Module second = test_support::make_module({"none", "case"}, {});
-  first.states[1].is_case = second.states[1].is_case = true;
-  second.id = "m2";
-  second.department = 1;
-  Scenario s = test_support::make_scenario({first, second});
-  s.departments.push_back({"dept2", "Second department"});
+  Scenario s = test_support::make_two_centres();
   Proposal p;
   p.id = "coordinated";
   p.capacity = 1000;
