@@ -50,6 +50,21 @@ std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
   std::stable_sort(order.begin(), order.end(),
                    [](size_t a, size_t b) { return std::popcount(a) > std::popcount(b); });
 
+  const auto years_of = [&](uint64_t months) {
+    return static_cast<double>(months) / kMonthsPerYear * per_replicate;
+  };
+  // Adds a replicate's spending in the slots of `mask` (person-months by slot `by_slot`).
+  const auto add_spending = [&](const std::vector<uint64_t>& by_slot, size_t mask,
+                                const std::vector<Dkk>& prices, std::vector<Dkk>& into) {
+    into.resize(departments, 0.0);
+    for (size_t slot = 0; slot < slots; ++slot) {
+      const auto months = static_cast<double>(by_slot[mask * slots + slot]);
+      if (months == 0) continue;
+      for (size_t d = 0; d < departments; ++d)
+        into[d] += months * prices[slot * departments + d] * per_replicate;
+    }
+  };
+
   std::vector<CrossSiloRow> rows;
   for (size_t a = 0; a < arms; ++a) {
     const size_t years = results.tallies[plan.unit_index(0, 0, static_cast<int>(a), arms)].size();
@@ -64,24 +79,11 @@ std::vector<CrossSiloRow> cross_silo_picture(const Scenario& scenario,
             slot_costs[std::min(slot_costs.size() - 1, static_cast<size_t>(r))];
         for (size_t mask = 0; mask < masks; ++mask) {
           CrossSiloRow& row = by_mask[mask];
-          const auto years_of = [&](uint64_t months) {
-            return static_cast<double>(months) / kMonthsPerYear * per_replicate;
-          };
-          const auto add_spending = [&](const std::vector<uint64_t>& by_slot,
-                                        std::vector<Dkk>& into) {
-            into.resize(departments, 0.0);
-            for (size_t slot = 0; slot < slots; ++slot) {
-              const auto months = static_cast<double>(by_slot[mask * slots + slot]);
-              if (months == 0) continue;
-              for (size_t d = 0; d < departments; ++d)
-                into[d] += months * prices[slot * departments + d] * per_replicate;
-            }
-          };
           row.persons += years_of(t.known_person_months[mask]);
-          add_spending(t.known_state_months, row.cost);
+          add_spending(t.known_state_months, mask, prices, row.cost);
           row.households += years_of(t.known_household_months[mask]);
           row.members += years_of(t.known_member_months[mask]);
-          add_spending(t.known_household_state_months, row.household_cost);
+          add_spending(t.known_household_state_months, mask, prices, row.household_cost);
         }
       }
       for (const size_t mask : order) {

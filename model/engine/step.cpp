@@ -128,6 +128,15 @@ uint16_t advance_participation(uint16_t v, int participation_months) {
   return (v & ~kEnded) < 0x7FFF ? static_cast<uint16_t>(v + 1) : v;
 }
 
+// The centres that have `person` as a case in their current states.
+uint8_t case_mask_of(const CompiledModel& compiled, const Population& pop, uint32_t person) {
+  uint8_t mask = 0;
+  for (size_t m = 0; m < compiled.modules.size(); ++m)
+    if (const uint8_t s = pop.state_in(person, m); s != kNotInModule)
+      mask |= compiled.modules[m].states[s].case_bit;
+  return mask;
+}
+
 // One module's month for one person: tally the month, then at most one transition.
 void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start, size_t m,
                    PersonMonthDraws& draws, BlockOutput& out) {
@@ -274,9 +283,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   }
   start.history = pop.history[p];
   if (ctx.cross_silo) {
-    for (size_t m = 0; m < scenario.modules.size(); ++m)
-      if (start.states[m] != kNotInModule)
-        start.case_mask |= ctx.compiled.modules[m].states[start.states[m]].case_bit;
+    start.case_mask = case_mask_of(ctx.compiled, pop, p);  // the states as entries left them
     ++out.tally.known_person_months[start.case_mask];
   }
   if (ctx.compiled.clock_count > 0)  // every clock's start-of-month reading, as modifiers read it
@@ -328,19 +335,6 @@ void BlockOutput::reset(const CompiledModel& compiled, bool cross_silo) {
   participants.fill(0);
   living_households = 0;
 }
-
-namespace {
-
-// The centres that have `person` as a case in their current states.
-uint8_t case_mask_of(const CompiledModel& compiled, const Population& pop, uint32_t person) {
-  uint8_t mask = 0;
-  for (size_t m = 0; m < compiled.modules.size(); ++m)
-    if (const uint8_t s = pop.state_in(person, m); s != kNotInModule)
-      mask |= compiled.modules[m].states[s].case_bit;
-  return mask;
-}
-
-}  // namespace
 
 bool in_target_group(const CompiledModel& compiled, const Population& pop, uint32_t person,
                      int age_months, const TargetGroup& target, uint64_t household_bits) {
