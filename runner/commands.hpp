@@ -50,6 +50,18 @@ struct ImportPopulationOptions {
   std::optional<std::string> period;        // the table's latest unless given
 };
 
+struct ProposalTemplateOptions {
+  std::string scenario;
+  std::string out;              // the .xlsx file, which must not exist
+  std::string language = "da";  // of the form: "da" or "en"
+};
+
+struct AddProposalOptions {
+  std::string form;  // a filled budget form (.xlsx)
+  std::string scenario;
+  std::string out;  // the new scenario folder
+};
+
 struct BenchOptions {
   std::string scenario;
   int persons = 1'000'000;
@@ -65,5 +77,7 @@ int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);
 int calibrate_command(const CalibrateOptions& options);
 int import_population_command(const ImportPopulationOptions& options);
+int proposal_template_command(const ProposalTemplateOptions& options);
+int add_proposal_command(const AddProposalOptions& options);
 
 }  // namespace kommunesim::runner

@@ -122,6 +122,32 @@ int main(int argc, char** argv) {
   import_population_cmd->add_option("--period", import_population.period,
                                     "The period (TID, e.g. 2024K1); default the latest");
 
+  ProposalTemplateOptions proposal_template;
+  proposal_template.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* proposal_template_cmd = app.add_subcommand(
+      "proposal-template",
+      "Write the budget form for a new proposal (.xlsx) with the scenario's centres, target "
+      "states and transitions as drop-down lists");
+  proposal_template_cmd->add_option("scenario", proposal_template.scenario,
+                                    "Scenario folder (default: the bundled default scenario)");
+  proposal_template_cmd->add_option("--out", proposal_template.out, "The form to write (.xlsx)")
+      ->required();
+  proposal_template_cmd
+      ->add_option("--lang", proposal_template.language, "Language: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
+
+  AddProposalOptions add_proposal;
+  add_proposal.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* add_proposal_cmd = app.add_subcommand(
+      "add-proposal",
+      "Read a filled budget form and write a copy of the scenario with the proposal added");
+  add_proposal_cmd->add_option("form", add_proposal.form, "The filled form (.xlsx)")->required();
+  add_proposal_cmd->add_option("scenario", add_proposal.scenario,
+                               "Scenario folder (default: the bundled default scenario)");
+  add_proposal_cmd->add_option("--out", add_proposal.out, "New folder for the scenario")
+      ->required();
+
   BenchOptions bench;
   bench.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   auto* bench_cmd = app.add_subcommand(
@@ -148,6 +174,8 @@ int main(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare);
   if (*calibrate_cmd) return calibrate_command(calibrate);
   if (*import_population_cmd) return import_population_command(import_population);
+  if (*proposal_template_cmd) return proposal_template_command(proposal_template);
+  if (*add_proposal_cmd) return add_proposal_command(add_proposal);
   if (*validate_cmd) return validate_command(validate_scenario);
   if (*assumptions_cmd) return assumptions_command(assumptions_scenario);
   if (*bench_cmd) return bench_command(bench);

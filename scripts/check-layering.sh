@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Keeps the architecture true: dependencies point one way,
-#   runner -> scenarios, output -> model/appraisal -> model/engine,
+#   runner -> forms -> scenarios, output -> model/appraisal -> model/engine,
 # the model never includes a file format's, a writer's or a printing header, and the writers never
 # call into the analysis (they format an Appraisal; every table is computed by appraise()).
 set -euo pipefail
@@ -22,6 +22,8 @@ check model/appraisal "$formats|scenarios/|output/|runner/" \
   "the appraisal depends on the engine only"
 check scenarios 'sqlite3|xlsxwriter|model/appraisal/|output/|runner/' \
   "the loader knows TOML and the engine's types only"
+check forms 'toml\+\+|sqlite3|model/appraisal/|output/|runner/' \
+  "the budget form knows xlsx, the engine's scenario and the loader's proposal draft only"
 check output 'toml\+\+|scenarios/|runner/|model/engine/(simulation|run_plan|synthetic_population|step)' \
   "writers format an Appraisal"
 # A writer formats; it never computes a table of the appraisal.

@@ -9,11 +9,11 @@ packages=(
   cmake ninja-build g++ git clang-format
   libboost-graph-dev libeigen3-dev libtbb-dev libtomlplusplus-dev libcli11-dev libfmt-dev
   librandom123-dev libsqlite3-dev libssl-dev nlohmann-json3-dev libgtest-dev libgmock-dev
-  pkg-config libxlsxwriter-dev
+  pkg-config libxlsxwriter-dev libzip-dev libpugixml-dev
 )
-# The tests also drive the report in Debian's Chromium, read the workbook back with openpyxl and
-# open it in LibreOffice.
-if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl libreoffice-calc-nogui); fi
+# The tests also drive the report in Debian's Chromium, read the workbook back with openpyxl,
+# open it in LibreOffice, and fill in the budget form in LibreOffice through its Python API.
+if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl libreoffice-calc-nogui python3-uno); fi
 # Node.js and npm fetch the report's chart libraries; the machine's own are used when present.
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -11,6 +11,7 @@
 #include <set>
 #include <stdexcept>
 
+#include "scenarios/loader/toml_edit.hpp"
 #include "scenarios/loader/write_values.hpp"
 
 namespace kommunesim::scenarios {
@@ -62,16 +63,7 @@ int age_of(const StatbankTable& table, const StatbankRow& row, int column) {
                   table.file.string(), row.line, column + 1, t));
 }
 
-// A TOML basic string holding `text`.
-std::string toml_string(const std::string& text) {
-  std::string quoted = "\"";
-  for (char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
+// The values, comma-separated.
 std::string joined(const std::set<std::string>& values) {
   std::string s;
   for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
@@ -185,37 +177,6 @@ PopulationImport folk1a_population(const StatbankTable& table,
 }
 
 namespace {
-
-// Writes `lines` back to `file`, with line i replaced by at[i] where given, followed by after[i]
-// where given, and the lines in `dropped` left out.
-void write_lines(const fs::path& file, const std::vector<std::string>& lines,
-                 const std::map<size_t, std::string>& at, const std::set<size_t>& dropped,
-                 const std::map<size_t, std::string>& after = {}) {
-  std::ofstream out(file, std::ios::trunc);
-  for (size_t l = 0; l < lines.size(); ++l) {
-    if (dropped.count(l)) continue;
-    out << (at.count(l) ? at.at(l) : lines[l]) << '\n';
-    if (after.count(l)) out << after.at(l) << '\n';
-  }
-  if (!out) throw std::runtime_error(file.string() + ": cannot be written");
-}
-
-toml::table parsed(const fs::path& file) {
-  try {
-    return toml::parse_file(file.string());
-  } catch (const toml::parse_error& e) {
-    throw std::runtime_error(file.string() + ": " + std::string(e.description()));
-  }
-}
-
-// Sets the key's line (the first of a value over several lines; the rest dropped).
-void replace_key(const toml::node& node, const std::string& text, std::map<size_t, std::string>& at,
-                 std::set<size_t>& dropped) {
-  const auto first = static_cast<size_t>(node.source().begin.line) - 1;
-  const auto end = static_cast<size_t>(node.source().end.line) - 1;
-  at[first] = text;
-  for (size_t l = first + 1; l <= end; ++l) dropped.insert(l);
-}
 
 // The population targets of `imported`'s year in the calibration file: value and source from
 // the imported counts. Returns their ids.
