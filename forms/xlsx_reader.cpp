@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <memory>
 #include <pugixml.hpp>
+#include <string_view>
 
 namespace kommunesim::forms {
 namespace {
@@ -142,7 +143,10 @@ Workbook read_xlsx(const std::filesystem::path& file) {
   const std::string name = "xl/workbook.xml";
   const pugi::xml_document doc = parsed(file, name, part(archive.get(), file, name, false));
   for (const pugi::xml_node s : doc.child("workbook").child("sheets").children("sheet")) {
-    const auto target = targets.find(s.attribute("r:id").value());
+    std::string relationship;  // the relationships namespace's id, usually written r:id
+    for (const pugi::xml_attribute a : s.attributes())
+      if (std::string_view(a.name()).ends_with(":id")) relationship = a.value();
+    const auto target = targets.find(relationship);
     if (target == targets.end())
       throw XlsxError(file.string() + ": the sheet '" + s.attribute("name").value() +
                       "' has no part in the workbook's relationships");

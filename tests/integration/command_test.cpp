@@ -55,7 +55,8 @@ TEST(Command, ValidateAcceptsTheBundledScenario) {
 
 TEST(Command, HelpOnEveryCommand) {
   for (const char* command :
-       {"--help", "run --help", "validate --help", "bench --help", "compare --help"}) {
+       {"--help", "run --help", "validate --help", "bench --help", "compare --help",
+        "proposal-template --help", "add-proposal --help"}) {
     const auto r = run_kommunesim(command);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;
@@ -910,4 +911,95 @@ TEST(Command, ImportPopulationWritesFolk1aCountsInTheScenariosAgeBandsWithTheirS
                 .find("the table holds 2 areas (Albertslund, Glostrup); choose the municipality "
                       "with --municipality"),
             std::string::npos);
+}
+
+namespace {
+
+// Fills in `form` with LibreOffice as a user would (tests/forms/fill_in_libreoffice.py):
+// `entries` is a JSON list of [row label, column, value].
+void fill_in_libreoffice(const fs::path& form, const fs::path& filled, const std::string& entries) {
+  const fs::path json = filled.parent_path() / (filled.stem().string() + ".json");
+  std::ofstream(json) << entries;
+  const std::string command = "/usr/bin/python3 '" KOMMUNESIM_FORM_FILLER "' '" + form.string() +
+                              "' '" + filled.string() + "' '" + json.string() + "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+}
+
+// A youth mentor scheme on Mini-kommune's budget form, as the budget team fills it in; the
+// fixed cost typed as Danish text.
+std::string mentor_form_entries(const std::string& fixed_cost) {
+  return R"json([["Id (kort navn)", "B", "mentor_unge"], ["Titel", "B", "Mentorordning for unge"],
+    ["Ansvarligt center", "B", "Jobcentre [jobcentre]"], ["Udvidelse eller reduktion", "B", "Udvidelse"],
+    ["Startår", "B", 2025], ["Startmåned (1-12)", "B", 7], ["Pladser (kapacitet)", "B", 20],
+    ["Forløbets længde (måneder)", "B", 12],
+    ["Fast udgift pr. år (kr.)", "C", ")json" +
+         fixed_cost + R"json("], ["Fast udgift pr. år (kr.)", "D", 520000],
+    ["Fast udgift pr. år (kr.)", "E", 780000], ["Fast udgift pr. år (kr.)", "G", "cited figure"],
+    ["Fast udgift pr. år (kr.)", "H", "socialraadgiverne.dk (2022): a caseworker at full cost"],
+    ["Udgift pr. deltagermåned (kr.)", "C", 500], ["Udgift pr. deltagermåned (kr.)", "D", 250],
+    ["Udgift pr. deltagermåned (kr.)", "E", 750], ["Udgift pr. deltagermåned (kr.)", "G", "D"],
+    ["Udgift pr. deltagermåned (kr.)", "H", "assumption: 6,000 DKK a year of activities"],
+    ["Modul", "B", "[jobcentre]"], ["Tilstand 1", "B", "[jobcentre.kontanthjaelp]"],
+    ["Alder til (år, ikke medregnet)", "B", 30],
+    ["Virkning 1", "B", "[jobcentre.kontanthjaelp>employed]"], ["Virkning 1", "D", 1.1],
+    ["Virkning 1", "E", 1.5], ["Virkning 1", "G", "D (assumption)"],
+    ["Virkning 1", "H", "assumption: a modest effect"]])json";
+}
+
+}  // namespace
+
+TEST(Command, AProposalFromTheBudgetFormFilledInLibreOfficeRunsAsAnArm) {
+  TempFolder tmp("budget-form");
+  const fs::path form = tmp.path / "forslag.xlsx";
+  const auto written =
+      run_kommunesim(std::string("proposal-template ") + kScenario + " --out " + form.string());
+  ASSERT_EQ(written.exit_code, 0) << written.output;
+  EXPECT_NE(written.output.find("skrev"), std::string::npos) << written.output;
+  // A form that exists (perhaps filled in) is never overwritten.
+  const auto again =
+      run_kommunesim(std::string("proposal-template ") + kScenario + " --out " + form.string());
+  EXPECT_EQ(again.exit_code, 2) << again.output;
+  EXPECT_NE(again.output.find("the file exists"), std::string::npos) << again.output;
+
+  const fs::path filled = tmp.path / "udfyldt.xlsx";
+  fill_in_libreoffice(form, filled, mentor_form_entries("650.000"));
+  const fs::path scenario = tmp.path / "with-mentor";
+  const auto added = run_kommunesim("add-proposal " + filled.string() + " " + kScenario +
+                                    " --out " + scenario.string());
+  ASSERT_EQ(added.exit_code, 0) << added.output;
+  const std::string proposal = read_file(scenario / "proposals" / "mentor_unge.toml");
+  EXPECT_NE(proposal.find("start_year = 2025\nstart_month = 7\ncapacity = 20\n"), std::string::npos)
+      << proposal;
+  EXPECT_NE(proposal.find("[target]\nmodule = \"jobcentre\"\nstates = [\"kontanthjaelp\"]\n"
+                          "age_max = 30\n"),
+            std::string::npos)
+      << proposal;
+  const std::string figures = read_file(scenario / "parameters" / "proposal_mentor_unge.toml");
+  // "650.000" typed as text in the Danish form is 650,000 kroner; the effect's value is the
+  // median of its lognormal 90 % interval, sqrt(1.1 * 1.5).
+  EXPECT_NE(figures.find("value = 650000\n"), std::string::npos) << figures;
+  EXPECT_NE(figures.find("value = 1.284523257866513\nlow = 1.1\nhigh = 1.5\n"
+                         "distribution = \"lognormal\""),
+            std::string::npos)
+      << figures;
+
+  const auto run = run_kommunesim("run " + scenario.string() + " --replicates 2 --out " +
+                                  (tmp.path / "run").string() + " --lang en");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto summary = csv_rows(read_file(tmp.path / "run" / "summary.csv"));
+  bool mentor_arm = false;
+  for (const auto& row : summary) mentor_arm = mentor_arm || row.at(0) == "mentor_unge";
+  EXPECT_TRUE(mentor_arm) << read_file(tmp.path / "run" / "summary.csv");
+
+  // A wrong cell: exit 2, the cell named, nothing written.
+  const fs::path wrong = tmp.path / "forkert.xlsx";
+  fill_in_libreoffice(form, wrong, mentor_form_entries("ca. 2 mio."));
+  const auto refused = run_kommunesim("add-proposal " + wrong.string() + " " + kScenario +
+                                      " --out " + (tmp.path / "refused").string());
+  EXPECT_EQ(refused.exit_code, 2) << refused.output;
+  EXPECT_NE(refused.output.find("Forslag!C19 (Fast udgift pr. år (kr.)): expected an amount in "
+                                "kroner; found 'ca. 2 mio.'"),
+            std::string::npos)
+      << refused.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "refused"));
 }
