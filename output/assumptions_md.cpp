@@ -121,6 +121,8 @@ void write_assumptions_md(const RunRecord& run, const std::filesystem::path& fil
                   words.discounting_note, decimal(s.materiality_dkk, 0, lang),
                   uncertainty_sources_text(run.appraisal, lang), plain(financing_text(s, lang)),
                   plain(prices_text(s, true, lang)));
+  if (const std::string d = disclosure_text(run.appraisal, lang); !d.empty())
+    text += plain(d) + "\n\n";
   if (const auto changes = dated_change_lines(s); !changes.empty()) {
     text += t.dated_changes;
     for (const auto& line : changes) text += "- " + cell(line) + "\n";

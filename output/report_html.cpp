@@ -83,6 +83,10 @@ json definitions(const RunRecord& run) {
       {"materiality_dkk", s.materiality_dkk},
       {"price_level", price_level_text(s, run.language)},
       {"cross_silo_replicates", cross_silo_replicates(run.appraisal)},
+      // Counts below it are suppressed (null) on real data; 0: no disclosure control.
+      {"disclosure_threshold",
+       run.appraisal.disclosure.applied ? run.appraisal.disclosure.threshold : 0},
+      {"disclosure_text", disclosure_text(run.appraisal, run.language)},
       {"prices_text", prices_text(s, true, run.language)},
       // Student's t for the 90 % interval of the mean with this many independent replicates
       // (pairs when they share population draws), for the views built with the sliders.
@@ -274,7 +278,8 @@ json results(const RunRecord& run) {
   // Citizen flows: transitions per module over the horizon, mean over replicates, per arm.
   for (const auto& arm_flows : run.appraisal.flows) {
     json rows = json::array();
-    for (const auto& f : arm_flows) rows.push_back({f.module, f.from_state, f.to_state, f.events});
+    for (const auto& f : arm_flows)
+      rows.push_back({f.module, f.from_state, f.to_state, number_or_null(f.events)});
     j["flows"].push_back(rows);
   }
   // The cross-silo picture: per arm, year and combination of centres (most centres first).
@@ -288,20 +293,20 @@ json results(const RunRecord& run) {
          {"year", s.base_year + r.year},
          {"centres", centre_titles(s, run.appraisal.compiled, r.centres, run.language)},
          {"count", r.centre_count()},
-         {"persons", r.persons},
-         {"cost", total(r.cost)},
-         {"households", r.households},
-         {"members", r.members},
-         {"household_cost", total(r.household_cost)}});
+         {"persons", number_or_null(r.persons)},
+         {"cost", number_or_null(total(r.cost))},
+         {"households", number_or_null(r.households)},
+         {"members", number_or_null(r.members)},
+         {"household_cost", number_or_null(total(r.household_cost))}});
   j["calibration"] = json::array();
   for (const auto& r : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     j["calibration"].push_back({{"title", t.title},
                                 {"kind", calibration_kind_name(t.kind)},
                                 {"year", t.year},
-                                {"target", t.value},
-                                {"baseline", r.simulated},
-                                {"deviation", r.deviation},
+                                {"target", number_or_null(r.target_value)},
+                                {"baseline", number_or_null(r.simulated)},
+                                {"deviation", number_or_null(r.deviation)},
                                 {"within", r.within},
                                 {"source", t.source}});
   }

@@ -47,6 +47,8 @@ CREATE TABLE effect_draws(replicate INTEGER, proposal TEXT, effect INTEGER, modu
 CREATE TABLE net_values(norm TEXT, arm TEXT, replicate INTEGER, net_value_dkk REAL NOT NULL,
   PRIMARY KEY(norm, arm, replicate));
 CREATE TABLE reach(proposal TEXT, department TEXT);
+CREATE TABLE disclosure(table_name TEXT PRIMARY KEY, threshold INTEGER NOT NULL,
+  small_cells INTEGER NOT NULL, derivable_cells INTEGER NOT NULL, withheld INTEGER NOT NULL);
 CREATE TABLE graph_edges(from_module TEXT, to_module TEXT, kind TEXT, feedback INTEGER);
 CREATE VIEW flow_differences AS
   SELECT p.dynamics_group, p.arm, p.replicate, p.year, p.department, p.payer, p.dkk - b.dkk AS dkk
@@ -77,6 +79,24 @@ std::string schedule_text(const model::NormativeSet& n) {
   return out;
 }
 
+// The tables that a scenario on real data writes empty: counts per replicate (one draw of a
+// synthetic population) and by age (fine cross-tables); their means are in the decision tables.
+constexpr const char* kWithheldTables[] = {
+    "outcomes",      "state_months",        "transitions",       "demography",
+    "participation", "state_months_by_age", "transitions_by_age"};
+
+// What disclosure control hid (appraisal/disclosure.hpp), table by table.
+void write_disclosure(Database& db, const appraisal::DisclosureReport& report) {
+  if (!report.applied) return;
+  Database::Insert rows(db, "INSERT INTO disclosure VALUES (?, ?, ?, ?, ?)");
+  const auto threshold = static_cast<int64_t>(report.threshold);
+  for (const appraisal::SuppressedCells& t : report.tables)
+    rows.row({t.table, threshold, static_cast<int64_t>(t.small), static_cast<int64_t>(t.derivable),
+              int64_t{0}});
+  for (const char* table : kWithheldTables)
+    rows.row({std::string(table), threshold, int64_t{0}, int64_t{0}, int64_t{1}});
+}
+
 void write_definitions(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
   Database::Insert info(db, "INSERT INTO run_info VALUES (?, ?)");
@@ -90,8 +110,12 @@ void write_definitions(Database& db, const RunRecord& run) {
            {"cross_silo_replicates", std::to_string(cross_silo_replicates(run.appraisal))},
            {"seed", std::to_string(run.appraisal.plan.seed)},
            {"engine_version", p.engine_version},
-           {"engine_commit", p.engine_commit}})
+           {"engine_commit", p.engine_commit},
+           {"disclosure_threshold", run.appraisal.disclosure.applied
+                                        ? std::to_string(run.appraisal.disclosure.threshold)
+                                        : std::string("none")}})
     info.row({k, v});
+  write_disclosure(db, run.appraisal.disclosure);
   // What the modules cover of the municipality's net operating spending (base year, DKK).
   const auto& coverage = run.appraisal.coverage;
   info.row(
@@ -145,6 +169,7 @@ void write_definitions(Database& db, const RunRecord& run) {
 
 void write_unit_results(Database& db, const RunRecord& run) {
   const auto& s = run.appraisal.scenario;
+  const bool withheld = run.appraisal.disclosure.applied;  // the counts (kWithheldTables)
   Database::Insert flows(db, "INSERT INTO flows VALUES (?, ?, ?, ?, ?, ?, ?)");
   Database::Insert outcomes(db, "INSERT INTO outcomes VALUES (?, ?, ?, ?, ?, ?)");
   Database::Insert states(db, "INSERT INTO state_months VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -164,6 +189,7 @@ void write_unit_results(Database& db, const RunRecord& run) {
           flows.row({g, arm.id, r, year, s.departments[d].id,
                      std::string(model::kPayerNames[static_cast<size_t>(p)]),
                      account.at(static_cast<int>(d), static_cast<model::Payer>(p))});
+      if (withheld) continue;
       for (size_t m = 0; m < s.measures.size(); ++m)
         outcomes.row({g, arm.id, r, year, s.measures[m].id, account.measures[m]});
       const auto& tally = run.appraisal.results.tallies[u][y];
@@ -208,7 +234,7 @@ void write_results_by_age(Database& db, const RunRecord& run) {
   const auto& a = run.appraisal;
   const auto& s = a.scenario;
   const auto bands = static_cast<size_t>(a.compiled.result_age_bands);
-  if (bands == 0) return;
+  if (bands == 0 || a.disclosure.applied) return;  // withheld on real data (kWithheldTables)
   Database::Insert states(db, "INSERT INTO state_months_by_age VALUES (?, ?, ?, ?, ?, ?, ?)");
   Database::Insert transitions(db,
                                "INSERT INTO transitions_by_age VALUES (?, ?, ?, ?, ?, ?, ?, ?)");

@@ -35,7 +35,7 @@ CREATE TABLE budget(dynamics_group INTEGER, arm TEXT, first_year INTEGER, last_y
   budget_type TEXT, municipality_net_cost_mean_dkk REAL, municipality_net_cost_se_dkk REAL, municipality_net_cost_mean_low_dkk REAL, municipality_net_cost_mean_high_dkk REAL, municipality_net_cost_spread_p5_dkk REAL, municipality_net_cost_spread_p95_dkk REAL,
   PRIMARY KEY(dynamics_group, arm, first_year, last_year, budget_type));
 CREATE TABLE capacity_use(proposal TEXT, year INTEGER, places REAL NOT NULL,
-  participant_months REAL NOT NULL, admissions REAL NOT NULL, fill_rate REAL,
+  participant_months REAL, admissions REAL, fill_rate REAL,
   PRIMARY KEY(proposal, year));
 CREATE TABLE flips(arm TEXT, norm_a TEXT, norm_b TEXT, sign_differs INTEGER NOT NULL,
   top_differs INTEGER NOT NULL, PRIMARY KEY(arm, norm_a, norm_b));
@@ -55,14 +55,14 @@ CREATE TABLE parameters(parameter TEXT PRIMARY KEY, parameter_index INTEGER NOT 
 CREATE TABLE norm_values(norm TEXT, parameter TEXT, value REAL NOT NULL,
   PRIMARY KEY(norm, parameter));
 CREATE TABLE calibration(target TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,
-  year INTEGER NOT NULL, target_value REAL NOT NULL, baseline REAL NOT NULL,
-  baseline_standard_error REAL, deviation REAL NOT NULL,
+  year INTEGER NOT NULL, target_value REAL, baseline REAL,
+  baseline_standard_error REAL, deviation REAL,
   within_tolerance INTEGER NOT NULL, tolerance REAL NOT NULL, source TEXT NOT NULL);
 CREATE TABLE citizen_flows(arm TEXT, module TEXT, from_state TEXT, to_state TEXT,
-  events REAL NOT NULL, PRIMARY KEY(arm, module, from_state, to_state));
+  events REAL, PRIMARY KEY(arm, module, from_state, to_state));
 CREATE TABLE cross_silo(arm TEXT, year INTEGER, centres TEXT, centre_count INTEGER NOT NULL,
-  persons REAL NOT NULL, municipal_dkk REAL NOT NULL, households REAL NOT NULL,
-  household_members REAL NOT NULL, household_municipal_dkk REAL NOT NULL,
+  persons REAL, municipal_dkk REAL, households REAL,
+  household_members REAL, household_municipal_dkk REAL,
   PRIMARY KEY(arm, year, centres));
 CREATE TABLE cross_silo_costs(arm TEXT, year INTEGER, centres TEXT, counted_by TEXT,
   department TEXT, dkk REAL NOT NULL, PRIMARY KEY(arm, year, centres, counted_by, department));
@@ -179,8 +179,8 @@ void write_capacity_use(Database& db, const RunRecord& run) {
   Database::Insert rows(db, "INSERT INTO capacity_use VALUES (?, ?, ?, ?, ?, ?)");
   for (const auto& row : run.appraisal.capacity)
     rows.row({s.proposals[static_cast<size_t>(row.proposal)].id,
-              static_cast<int64_t>(s.base_year + row.year), row.places, row.participant_months,
-              row.admissions, real(row.fill_rate)});
+              static_cast<int64_t>(s.base_year + row.year), row.places,
+              real(row.participant_months), real(row.admissions), real(row.fill_rate)});
 }
 
 void write_flips(Database& db, const RunRecord& run) {
@@ -245,9 +245,9 @@ void write_calibration(Database& db, const RunRecord& run) {
   Database::Insert rows(db, "INSERT INTO calibration VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& row : run.appraisal.calibration) {
     const auto& t = s.calibration[static_cast<size_t>(row.target)];
-    rows.row({t.id, t.title, calibration_kind_name(t.kind), static_cast<int64_t>(t.year), t.value,
-              row.simulated, real(row.standard_error), row.deviation,
-              static_cast<int64_t>(row.within), t.tolerance, t.source});
+    rows.row({t.id, t.title, calibration_kind_name(t.kind), static_cast<int64_t>(t.year),
+              real(row.target_value), real(row.simulated), real(row.standard_error),
+              real(row.deviation), static_cast<int64_t>(row.within), t.tolerance, t.source});
   }
 }
 
@@ -258,7 +258,7 @@ void write_citizen_flows(Database& db, const RunRecord& run) {
     for (const auto& f : run.appraisal.flows[a]) {
       const auto& module = s.modules[static_cast<size_t>(f.module)];
       rows.row({s.arms[a].id, module.id, module.states[static_cast<size_t>(f.from_state)].id,
-                module.states[static_cast<size_t>(f.to_state)].id, f.events});
+                module.states[static_cast<size_t>(f.to_state)].id, real(f.events)});
     }
 }
 
@@ -277,16 +277,16 @@ void write_cross_silo(Database& db, const RunRecord& run) {
     const auto by_department = [&](const std::vector<model::Dkk>& cost, const char* counted_by) {
       double total = 0;
       for (size_t d = 0; d < s.departments.size(); ++d) {
-        total += cost[d];
-        if (cost[d] != 0)
+        total += cost[d];  // NaN when disclosure control hid the cell
+        if (cost[d] != 0 && !std::isnan(cost[d]))
           costs.row({arm, year, centres, std::string(counted_by), s.departments[d].id, cost[d]});
       }
       return total;
     };
     const double persons_dkk = by_department(row.cost, "person");
     const double households_dkk = by_department(row.household_cost, "household");
-    rows.row({arm, year, centres, static_cast<int64_t>(row.centre_count()), row.persons,
-              persons_dkk, row.households, row.members, households_dkk});
+    rows.row({arm, year, centres, static_cast<int64_t>(row.centre_count()), real(row.persons),
+              real(persons_dkk), real(row.households), real(row.members), real(households_dkk)});
   }
 }
 

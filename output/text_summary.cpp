@@ -38,14 +38,18 @@ std::string calibration_summary(const RunRecord& run) {
         t.tolerance == s.calibration_tolerance
             ? ""
             : fmt::format(fmt::runtime(words.own_tolerance), decimal(100 * t.tolerance, 0, lang));
-    const std::string se = std::isnan(row.standard_error)
-                               ? "-"
-                               : decimal(100 * row.standard_error / t.value, 1, lang) + "%";
+    const std::string se =
+        std::isnan(row.standard_error)
+            ? "-"
+            : decimal(100 * row.standard_error / row.target_value, 1, lang) + "%";
     const std::string off =
-        (row.deviation >= 0 ? "+" : "") + decimal(100 * row.deviation, 1, lang) + "%";
+        std::isnan(row.deviation)
+            ? "-"
+            : (row.deviation >= 0 ? "+" : "") + decimal(100 * row.deviation, 1, lang) + "%";
+    const int hidden = run.appraisal.disclosure.threshold;
     out += fmt::format("  {} {:>4} {} {} {} {}{} {}\n", padded(t.title, 62), t.year,
-                       padded(calibration_figure(t, t.value, lang), 10, false),
-                       padded(calibration_figure(t, row.simulated, lang), 10, false),
+                       padded(calibration_figure(t, row.target_value, lang, hidden), 10, false),
+                       padded(calibration_figure(t, row.simulated, lang, hidden), 10, false),
                        padded(off, off_width, false), padded(se, se_width, false), own,
                        row.within ? "" : words.outside_tolerance);
   }
@@ -276,6 +280,8 @@ std::string text_summary(const RunRecord& run) {
   out += ranking_summary(run);
   out += calibration_summary(run);
   out += coverage_summary(run);
+  if (const std::string d = disclosure_text(run.appraisal, lang); !d.empty())
+    out += wrapped(d, 100) + "\n";
   // A title is printed as text: control characters (terminal escape codes among them) are dropped.
   std::erase_if(
       out, [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f; });

@@ -39,6 +39,7 @@ struct WorkbookTexts {
   // centres, their count, persons (households, their members), the spending; then a column per
   // department (its title and thousands_at).
   std::string_view cross_silo_persons, cross_silo_households;
+  std::string_view disclosure, hidden;  // the Kørslen item; a suppressed amount
   std::array<std::string_view, 6> cross_silo_person_headers;
   std::array<std::string_view, 7> cross_silo_household_headers;
   std::string_view provenance;
@@ -104,6 +105,8 @@ struct Texts {
   // Sources of uncertainty. drawn: what is drawn. unit_costs: figures. shares: share range.
   std::string_view drawn_per_replicate, drawn_always, drawn_unit_costs, drawn_population,
       population_share, unit_cost_share;
+  // Disclosure control (diskretionering) of a scenario on real data.
+  std::string_view disclosure_rule, disclosure_counts;
   std::string_view share_range;  // median, lowest, highest (percent)
 
   // Tax timing. lag: years, base, years.

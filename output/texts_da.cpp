@@ -33,6 +33,12 @@ const Texts kDanishTexts = {
         " Andel af en nettoværdis varians mellem befolkningstræk: {} over "
         "rækkerne forslag x perspektiv.",
     .unit_cost_share = " Andel tilføjet ved at trække enhedsomkostninger: {}.",
+    .disclosure_rule =
+        "Bygget på kommunens egne data: antal under {} personer, familier eller hændelser er "
+        "skjult i alle resultater (diskretionering), og det samme er tal, de kan udledes af. "
+        "results.sqlite har ingen tal pr. replikation eller efter alder.",
+    .disclosure_counts =
+        " Skjult i denne kørsel: {} celler under {} og {} celler, de kunne udledes af.",
     .share_range = "median {} % ({}-{} %)",
 
     .tax_without_lag =
@@ -214,6 +220,8 @@ const Texts kDanishTexts = {
             .calibration_kinds = {"befolkning", "personer", "overgange", "udgifter"},
             .cross_silo_persons = "På tværs, personer",
             .cross_silo_households = "På tværs, familier",
+            .disclosure = "Diskretionering",
+            .hidden = "skjult",
             .cross_silo_person_headers = {"Forløb", "År", "Kendt af (centre med en sag)",
                                           "Antal centre", "Personer (helårspersoner)",
                                           "Kommunens udgift i alt"},
@@ -485,6 +493,9 @@ const Texts kDanishTexts = {
  "prov_sensitivity": "Replikationer i følsomhedsberegningen",
  "prov_threads": "Tråde",
  "prov_prices": "Prisniveau",
+ "prov_disclosure": "Diskretionering",
+ "hidden": "skjult",
+ "cross_summary_hidden": "I {} er mindst {} familier med mindst {} personer kendt af mindst to centre, når familiens medlemmer tælles sammen; de koster kommunen mindst {} mio. kr. Mindst {} helårspersoner er selv kendt af mindst to centre (mindst {} mio. kr.). Antal under {} er skjult (diskretionering), og det samme er tal, de kan udledes af.",
  "price_of": "prisen på et {} ({})",
  "payers": {
   "municipality": "kommunen",

@@ -32,6 +32,12 @@ const Texts kEnglishTexts = {
         " Share of a net value's variance between population draws: {} over the "
         "proposal x set rows.",
     .unit_cost_share = " Share added by drawing unit costs: {}.",
+    .disclosure_rule =
+        "Built on the municipality's own data: counts below {} persons, families or events are "
+        "suppressed in every output (disclosure control), and so are figures they could be "
+        "derived from. results.sqlite holds no counts per replicate or by age.",
+    .disclosure_counts =
+        " Suppressed in this run: {} cells below {} and {} cells they could be derived from.",
     .share_range = "median {} % ({}-{} %)",
 
     .tax_without_lag =
@@ -208,6 +214,8 @@ const Texts kEnglishTexts = {
             .calibration_kinds = {"population", "persons", "flow", "spending"},
             .cross_silo_persons = "Across centres, persons",
             .cross_silo_households = "Across centres, families",
+            .disclosure = "Disclosure control",
+            .hidden = "suppressed",
             .cross_silo_person_headers = {"Arm", "Year", "Known to (centres with a case)",
                                           "Centres", "Persons (full-year)",
                                           "Municipality's spending, total"},
@@ -475,6 +483,9 @@ const Texts kEnglishTexts = {
  "prov_sensitivity": "Sensitivity replicates",
  "prov_threads": "Threads",
  "prov_prices": "Price level",
+ "prov_disclosure": "Disclosure control",
+ "hidden": "suppressed",
+ "cross_summary_hidden": "In {} at least {} families with at least {} persons are known to two or more centres, their members counted together; they cost the municipality at least DKK {} m. At least {} full-year persons are themselves known to two or more centres (at least DKK {} m). Counts below {} are suppressed (disclosure control), and so are figures they could be derived from.",
  "price_of": "the price of one {} ({})",
  "payers": {
   "municipality": "municipality",

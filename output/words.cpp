@@ -109,6 +109,19 @@ std::string replicates_text(const appraisal::Appraisal& a, Language language) {
                              r.capped() ? t.stopped_at_cap : "", unresolved);
 }
 
+std::string disclosure_text(const appraisal::Appraisal& a, Language language) {
+  const auto& d = a.disclosure;
+  if (!d.applied) return "";
+  const Texts& t = texts(language);
+  size_t small = 0, derivable = 0;
+  for (const auto& table : d.tables) {
+    small += table.small;
+    derivable += table.derivable;
+  }
+  return fmt::format(fmt::runtime(t.disclosure_rule), d.threshold) +
+         fmt::format(fmt::runtime(t.disclosure_counts), small, d.threshold, derivable);
+}
+
 namespace {
 
 // "median 12 % (3-40 %)" of the shares that are defined, or "" when none is.
@@ -218,7 +231,9 @@ std::string padded(const std::string& text, size_t width, bool left_aligned) {
 
 std::string mdkk(double v, Language language) { return decimal(v / 1e6, 1, language); }
 
-std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language) {
+std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language,
+                               int hidden_below) {
+  if (std::isnan(v) && hidden_below > 0) return fmt::format("<{}", hidden_below);
   return t.kind == model::CalibrationTarget::Kind::kSpending
              ? mdkk(v, language) + " " + std::string(texts(language).millions)
              : decimal(v, 0, language);

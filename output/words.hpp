@@ -25,6 +25,8 @@ std::string replicate_count_text(int replicates, Language language);
 
 // How the replicate count came about, e.g. "40 replicates (from 10, 10 more at a time ...)".
 std::string replicates_text(const appraisal::Appraisal& appraisal, Language language);
+// What disclosure control hid in the run (appraisal/disclosure.hpp), or "" when it does not apply.
+std::string disclosure_text(const appraisal::Appraisal& appraisal, Language language);
 
 // What each replicate draws anew, and (when the scenario draws them) how much of a net value's
 // variance the population and the unit costs account for, e.g. "Drawn per replicate: ...".
@@ -67,8 +69,10 @@ std::string padded(const std::string& text, size_t width, bool left_aligned = tr
 // rounds to zero is written without a sign.
 std::string mdkk(double v, Language language);
 // A calibration target's figure as a reader would write it: DKK in millions ("12,3 mio."),
-// persons and events whole.
-std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language);
+// persons and events whole; a figure that disclosure control hid (NaN) as "<5" when
+// `hidden_below` is its threshold.
+std::string calibration_figure(const model::CalibrationTarget& t, double v, Language language,
+                               int hidden_below = 0);
 
 // The replicates the cross-silo picture is the mean of (the main run's first ones).
 int cross_silo_replicates(const appraisal::Appraisal& appraisal);

@@ -149,6 +149,17 @@ const WorkbookTexts& words(const RunRecord& run) { return texts(run.language).wo
 Cell dkk(double v) { return std::isnan(v) ? Cell{} : Cell{Dkk{v}}; }
 Cell share(double v) { return std::isnan(v) ? Cell{} : Cell{Share{v}}; }
 Cell number(double v) { return std::isnan(v) ? Cell{} : Cell{v}; }
+// A count, or "<5" where disclosure control suppressed it (a run on real data).
+Cell count(double v, const RunRecord& run) {
+  if (std::isnan(v) && run.appraisal.disclosure.applied)
+    return fmt::format("<{}", run.appraisal.disclosure.threshold);
+  return number(v);
+}
+// An amount in 1.000 kr., or "suppressed" where disclosure control hid it.
+Cell thousands(double v, const RunRecord& run) {
+  if (std::isnan(v)) return std::string(texts(run.language).workbook.hidden);
+  return Thousands{v};
+}
 
 void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
   const int base_year = run.appraisal.scenario.base_year;
@@ -180,7 +191,7 @@ void summary_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run) {
                                    : Cell{std::string(w.not_within_horizon)},
                number(r.benefit_cost_ratio),
                dkk(r.programme_cost.mean),
-               number(r.participants.mean),
+               count(r.participants.mean, run),
                dkk(r.net_value_per_participant),
                dkk(y1.mean),
                dkk(y1.mean_low),
@@ -406,8 +417,9 @@ void calibration_sheet(lxw_workbook* book, const Formats& f, const RunRecord& ru
     const auto& t = s.calibration[static_cast<size_t>(r.target)];
     const bool money = t.kind == model::CalibrationTarget::Kind::kSpending;
     sheet.row({t.id, t.title, std::string(w.calibration_kinds[static_cast<size_t>(t.kind)]),
-               static_cast<int64_t>(t.year), money ? Cell{Dkk{t.value}} : Cell{t.value},
-               money ? Cell{Dkk{r.simulated}} : Cell{r.simulated}, Share{r.deviation},
+               static_cast<int64_t>(t.year),
+               money ? Cell{Dkk{r.target_value}} : count(r.target_value, run),
+               money ? Cell{Dkk{r.simulated}} : count(r.simulated, run), share(r.deviation),
                Share{t.tolerance}, std::string(r.within ? w.yes : w.no), t.source});
   }
 }
@@ -439,13 +451,13 @@ void cross_silo_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
                                    centre_titles(s, a.compiled, r.centres, run.language),
                                    static_cast<int64_t>(r.centre_count())};
         if (by_household) {
-          cells.push_back(number(r.households));
-          cells.push_back(number(r.members));
+          cells.push_back(count(r.households, run));
+          cells.push_back(count(r.members, run));
         } else {
-          cells.push_back(number(r.persons));
+          cells.push_back(count(r.persons, run));
         }
-        cells.push_back(Thousands{std::accumulate(cost.begin(), cost.end(), 0.0)});
-        for (double c : cost) cells.push_back(Thousands{c});
+        cells.push_back(thousands(std::accumulate(cost.begin(), cost.end(), 0.0), run));
+        for (double c : cost) cells.push_back(thousands(c, run));
         sheet.row(cells);
       });
 }
@@ -476,6 +488,8 @@ void provenance_sheet(lxw_workbook* book, const Formats& f, const RunRecord& run
                                     static_cast<int64_t>(cross_silo_replicates(run.appraisal))};
   for (size_t i = 0; i < values.size(); ++i)
     sheet.row({std::string(w.provenance_items[i]), values[i]});
+  if (const std::string d = disclosure_text(run.appraisal, lang); !d.empty())
+    sheet.row({std::string(w.disclosure), d});
   for (const auto& in : p.inputs)
     sheet.row({fmt::format(fmt::runtime(w.input_sha), in.path), in.sha256});
 }

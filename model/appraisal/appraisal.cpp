@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "model/appraisal/disclosure.hpp"
 #include "model/appraisal/resimulator.hpp"
 #include "model/engine/initial_populations.hpp"
 
@@ -111,6 +112,7 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   out.cross_silo = cross_silo_picture(s, out.compiled, out.plan, out.results);
   out.graph_edges = dependency_edges(s);
   for (const Proposal& p : s.proposals) out.reach.push_back(reachable_departments(s, p));
+  control_disclosure(out);  // last: every table is complete
   return out;
 }
 

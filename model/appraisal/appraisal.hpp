@@ -77,6 +77,19 @@ struct SensitivityRun {
   int unexplored_figures = 0;  // dynamics figures with a range left out of the tornado
 };
 
+// What disclosure control (disclosure.hpp) hid, per table: cells whose own count was below the
+// threshold, and cells hidden because a small count could be derived from them.
+struct SuppressedCells {
+  std::string table;
+  size_t small = 0;
+  size_t derivable = 0;
+};
+struct DisclosureReport {
+  bool applied = false;  // the scenario is built on real data
+  int threshold = 0;
+  std::vector<SuppressedCells> tables;
+};
+
 struct Appraisal {
   Scenario scenario;  // as appraised: the command line's overrides applied
   CompiledModel compiled;
@@ -99,6 +112,7 @@ struct Appraisal {
   std::vector<CrossSiloRow> cross_silo;         // who is known to which centres, per arm and year
   std::vector<GraphEdge> graph_edges;
   std::vector<std::vector<int>> reach;  // per proposal: department indices it can affect
+  DisclosureReport disclosure;
 
   // The summary of arm (>= 1) under set `norm`.
   const ArmNormSummary& summary(int arm, int norm) const;

@@ -110,6 +110,7 @@ std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledMo
     row.target = static_cast<int>(t);
     row.simulated = summary.mean;
     row.standard_error = summary.std_error;
+    row.target_value = target.value;
     row.deviation = (row.simulated - target.value) / target.value;
     row.within = std::abs(row.deviation) <= target.tolerance;
     rows.push_back(row);

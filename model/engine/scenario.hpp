@@ -522,6 +522,18 @@ struct PriceLevel {
   std::string source;
 };
 
+// Disclosure control (diskretionering) for a scenario built on a municipality's own register
+// data: every count of persons, households or events below `threshold` that an output would show
+// is suppressed, with whatever it could be derived from (model/appraisal/disclosure.hpp).
+// The smallest count shown by default: municipalities' data policies and the FLIS and Danmarks
+// Statistik outputs built on persons suppress cells of 1-4.
+inline constexpr int kDefaultDisclosureThreshold = 5;
+struct Disclosure {
+  bool real_data = false;
+  int threshold = kDefaultDisclosureThreshold;
+  std::string source;  // the rule's origin, e.g. the municipality's data policy
+};
+
 struct Scenario {
   std::string name;
   int base_year = 2025;
@@ -543,6 +555,7 @@ struct Scenario {
   bool draw_unit_costs = false;
   Financing financing;
   PriceLevel prices;
+  Disclosure disclosure;
   std::vector<DatedChange> dated_changes;  // ascending by month
   // Lower bounds (whole years, the first 0) of the age bands that results by age are tallied in
   // (state person-months and transitions); empty: no results by age.

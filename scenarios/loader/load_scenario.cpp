@@ -233,6 +233,20 @@ void load_coverage(TableReader& r, LoadContext& ctx) {
   ctx.out.scenario.net_operating_source = t.source();
 }
 
+// [disclosure]: a scenario built on real data suppresses small counts in every output.
+void load_disclosure(TableReader& r, LoadContext& ctx) {
+  const toml::table* table = r.table("disclosure", Need::kOptional);
+  if (!table) return;
+  TableReader t(*table, r.file(), r.path("disclosure"), ctx.diagnostics);
+  model::Disclosure& d = ctx.out.scenario.disclosure;
+  d.real_data = t.boolean("real_data", Need::kRequired).value_or(false);
+  constexpr int64_t kSmallestThreshold = 2, kLargestThreshold = 100;
+  d.threshold = static_cast<int>(
+      t.integer("threshold", Need::kOptional, kSmallestThreshold, kLargestThreshold)
+          .value_or(model::kDefaultDisclosureThreshold));
+  d.source = t.string("source", Need::kOptional).value_or("");
+}
+
 // A population redrawn for every pair of replicates needs even replicate counts.
 void require_pairs(TableReader& r, std::string_view key, int count, const model::Scenario& s) {
   if (s.redraw_population && count % model::kReplicatesPerPopulation != 0)
@@ -312,6 +326,7 @@ LoadResult load_scenario(const std::filesystem::path& folder) {
     load_prices(r, ctx);
     load_results(r, ctx);
     load_coverage(r, ctx);
+    load_disclosure(r, ctx);
     load_replicates(r, ctx);
     s.sensitivity_replicates = static_cast<int>(
         r.integer("sensitivity_replicates", Need::kOptional, 1, model::kMaxReplicates).value_or(0));

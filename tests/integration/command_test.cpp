@@ -1003,3 +1003,144 @@ TEST(Command, AProposalFromTheBudgetFormFilledInLibreOfficeRunsAsAnArm) {
       << refused.output;
   EXPECT_FALSE(fs::exists(tmp.path / "refused"));
 }
+
+namespace {
+
+// A query's rows: its first `keys` columns as text, the rest as numbers (nullopt for NULL).
+struct QueryRow {
+  std::string key;
+  std::vector<std::optional<double>> values;
+};
+std::vector<QueryRow> query_rows(const fs::path& db_file, const std::string& sql, int keys) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  std::vector<QueryRow> rows;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sql;
+  while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+    QueryRow row;
+    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+      if (c < keys) {
+        const unsigned char* text = sqlite3_column_text(stmt, c);
+        row.key += std::string(text ? reinterpret_cast<const char*>(text) : "") + "|";
+      } else {
+        row.values.push_back(sqlite3_column_type(stmt, c) == SQLITE_NULL
+                                 ? std::nullopt
+                                 : std::optional(sqlite3_column_double(stmt, c)));
+      }
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  return rows;
+}
+
+}  // namespace
+
+TEST(Command, OnRealDataNoCountBelowTheThresholdNorOneThatFollowsFromATotalIsShown) {
+  TempFolder tmp("disclosure");
+  const fs::path scenario = tmp.path / "real";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  // A threshold of 50 on Mini-kommune, so that every table has small cells.
+  std::ofstream(scenario / "scenario.toml", std::ios::app)
+      << "\n[disclosure]\nreal_data = true\nthreshold = 50\nsource = \"test\"\n";
+  const fs::path real = tmp.path / "real-run", open = tmp.path / "open-run";
+  const auto run_real = run_kommunesim("run " + scenario.string() + " --replicates 4 --out " +
+                                       real.string() + " --seed 7");
+  ASSERT_EQ(run_real.exit_code, 0) << run_real.output;
+  EXPECT_NE(run_real.output.find("antal under 50 personer, familier eller hændelser er skjult"),
+            std::string::npos)
+      << run_real.output;
+  const auto run_open =
+      run_kommunesim("run " + kScenario + " --replicates 4 --out " + open.string() + " --seed 7");
+  ASSERT_EQ(run_open.exit_code, 0) << run_open.output;
+  const double t = 50;
+
+  // Each count table: a cell is the open run's or hidden; what is shown is 0 or at least 50; a
+  // hidden cell's own count (from the open run) is small, or it was hidden with small ones.
+  const std::vector<std::pair<std::string, int>> tables = {
+      {"SELECT arm, year, centres, centre_count >= 2, persons, municipal_dkk FROM cross_silo "
+       "ORDER BY 1, 2, 3",
+       4},
+      {"SELECT arm, year, centres, centre_count >= 2, households, household_members, "
+       "household_municipal_dkk FROM cross_silo ORDER BY 1, 2, 3",
+       4},
+      {"SELECT proposal, year, admissions FROM capacity_use ORDER BY 1, 2", 2},
+      {"SELECT proposal, year, participant_months / 12, fill_rate FROM capacity_use ORDER BY 1, 2",
+       2},
+      {"SELECT arm, module, from_state, to_state, events FROM citizen_flows ORDER BY 1, 2, 3, 4",
+       4},
+      {"SELECT norm, arm, participants, net_value_per_participant_dkk FROM summary ORDER BY 1, 2",
+       2}};
+  size_t small_hidden = 0, hidden_with_them = 0;
+  for (const auto& [sql, keys] : tables) {
+    const auto a = query_rows(real / "results.sqlite", sql, keys);
+    const auto b = query_rows(open / "results.sqlite", sql, keys);
+    ASSERT_EQ(a.size(), b.size()) << sql;
+    std::map<std::string, std::pair<double, bool>> hidden_by_group;  // hidden sum, all hidden
+    for (size_t i = 0; i < a.size(); ++i) {
+      ASSERT_EQ(a[i].key, b[i].key) << sql;
+      const std::optional<double> count = a[i].values[0], truth = b[i].values[0];
+      if (count) {
+        EXPECT_TRUE(*count == 0 || *count >= t) << sql << " " << a[i].key << *count;
+        for (size_t c = 0; c < a[i].values.size(); ++c)
+          EXPECT_EQ(a[i].values[c], b[i].values[c]) << sql << " " << a[i].key;
+        continue;
+      }
+      for (const auto& v : a[i].values) EXPECT_FALSE(v.has_value()) << sql << " " << a[i].key;
+      ASSERT_TRUE(truth.has_value());
+      (*truth < t ? small_hidden : hidden_with_them)++;
+      if (keys == 4 && sql.find("cross_silo") != std::string::npos) {
+        // arm | year | centres | group: the group is arm, year and two-or-more.
+        const std::string& k = a[i].key;
+        const std::string group =
+            k.substr(0, k.find('|', k.find('|') + 1)) + k.substr(k.rfind('|', k.size() - 2));
+        hidden_by_group[group].first += *truth;
+      }
+    }
+    // In the cross-silo picture what is hidden in a group adds up to the threshold, unless every
+    // non-zero cell of the group is hidden (then no total of it is shown).
+    for (const auto& [group, hidden] : hidden_by_group) {
+      bool all = true;
+      for (size_t i = 0; i < a.size(); ++i) {
+        const std::string& k = a[i].key;
+        const std::string g =
+            k.substr(0, k.find('|', k.find('|') + 1)) + k.substr(k.rfind('|', k.size() - 2));
+        if (g == group && a[i].values[0] && *a[i].values[0] > 0) all = false;
+      }
+      EXPECT_TRUE(hidden.first >= t || all) << sql << " " << group << " " << hidden.first;
+    }
+  }
+  EXPECT_GT(small_hidden, 0u);
+  EXPECT_GT(hidden_with_them, 0u);  // the rule's second step was exercised
+
+  // Counts per replicate and by age are not written; the disclosure table says so.
+  for (const char* table : {"state_months", "transitions", "demography", "participation",
+                            "outcomes", "state_months_by_age", "transitions_by_age"}) {
+    EXPECT_EQ(dump_table(real / "results.sqlite", table), "") << table;
+    EXPECT_EQ(
+        dump_table(real / "results.sqlite",
+                   std::string("disclosure WHERE withheld = 1 AND table_name = '") + table + "'")
+            .empty(),
+        false)
+        << table;
+  }
+  EXPECT_EQ(dump_table(real / "results.sqlite", "run_info WHERE key = 'disclosure_threshold'"),
+            "disclosure_threshold|50|\n");
+  // Money over whole departments is shown as in the open run.
+  for (const char* file : {"ledger.csv", "budget.csv", "flips.csv"})
+    EXPECT_EQ(read_file(real / file), read_file(open / file)) << file;
+  // The workbook and assumptions.md say what is hidden; the workbook shows "<50".
+  EXPECT_NE(read_file(real / "assumptions.md").find("antal under 50"), std::string::npos);
+  const std::string check =
+      "import openpyxl, sys\nb = openpyxl.load_workbook(sys.argv[1])\n"
+      "cells = [v for r in b['På tværs, familier'].iter_rows(values_only=True) "
+      "for v in r]\nitems = [r[0] for r in b['Kørslen'].iter_rows(values_only=True)]\n"
+      "sys.exit(0 if '<50' in cells and 'Diskretionering' in items else 1)\n";
+  std::ofstream(tmp.path / "check.py") << check;
+  EXPECT_EQ(std::system(("/usr/bin/python3 " + (tmp.path / "check.py").string() + " " +
+                         (real / "workbook.xlsx").string())
+                            .c_str()),
+            0);
+}
