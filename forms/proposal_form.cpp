@@ -104,21 +104,17 @@ const std::vector<RowText>& row_texts() {
 
 FormLayout make_layout(FormLanguage language) {
   const bool da = language == FormLanguage::kDanish;
-  FormLayout layout{language,
-                    da ? "Forslag" : "Proposal",
-                    da ? "Lister" : "Lists",
-                    da ? "Budgetforslag til kommunesim" : "Budget proposal for kommunesim",
-                    da ? "Udfyld de gule felter; vælg fra listen, hvor feltet har en pil. Hvert "
+  FormLayout layout;
+  layout.language = language;
+  layout.form_sheet = da ? "Forslag" : "Proposal";
+  layout.list_sheet = da ? "Lister" : "Lists";
+  layout.title = da ? "Budgetforslag til kommunesim" : "Budget proposal for kommunesim";
+  layout.guidance = da ? "Udfyld de gule felter; vælg fra listen, hvor feltet har en pil. Hvert "
                          "tal skal have sin kilde. Læs formularen ind med: kommunesim "
                          "add-proposal FIL.xlsx SCENARIE --out NY_MAPPE"
                        : "Fill in the yellow cells; choose from the list where a cell has an "
                          "arrow. Every figure needs its source. Read the form in with: "
-                         "kommunesim add-proposal FILE.xlsx SCENARIO --out NEW_FOLDER",
-                    {},
-                    {},
-                    {},
-                    {},
-                    {}};
+                         "kommunesim add-proposal FILE.xlsx SCENARIO --out NEW_FOLDER";
   layout.headings =
       da ? std::vector<std::string>{"Felt",      "Valg eller tekst",   "Værdi",   "Lav",
                                     "Høj",       "Prisår / fordeling", "Evidens", "Kilde",
@@ -133,6 +129,16 @@ FormLayout make_layout(FormLanguage language) {
       layout.rows.push_back({t.field, i, t.kind, t.required && i == 0, t.list, label,
                              i == 0 ? (da ? t.help_da : t.help_en) : ""});
     }
+  layout.economy_heading =
+      da ? "Økonomi ved fuld belægning (1.000 kr.)" : "Cost at full capacity (DKK 1,000)";
+  layout.economy_row = da ? "Udgift i alt" : "Cost in all";
+  layout.economy_note =
+      da ? "Beregnet i arket af udgifterne, pladserne og starten ovenfor, som i et budgetforslag. "
+           "kommunesim beregner de faktiske udgifter af belægningen og virkningerne på tværs af "
+           "centrene"
+         : "Computed in the sheet from the costs, places and start above, as in a budget "
+           "proposal. kommunesim computes the actual costs from the places filled and the effects "
+           "across the centres";
   layout.kinds = da ? std::vector<std::string>{"Udvidelse", "Reduktion"}
                     : std::vector<std::string>{"Expansion", "Reduction"};
   layout.priorities =
@@ -149,6 +155,12 @@ const FormLayout& form_layout(FormLanguage language) {
   static const FormLayout danish = make_layout(FormLanguage::kDanish);
   static const FormLayout english = make_layout(FormLanguage::kEnglish);
   return language == FormLanguage::kDanish ? danish : english;
+}
+
+int row_of(const FormLayout& layout, Field field) {
+  for (size_t r = 0; r < layout.rows.size(); ++r)
+    if (layout.rows[r].field == field) return kFirstFieldRow + static_cast<int>(r);
+  return -1;
 }
 
 const std::vector<std::string>& kind_words() {

@@ -81,16 +81,25 @@ constexpr int kFirstFieldRow = 4;
 constexpr int kTargetStates = 6, kHouseholdConditions = 3, kEffects = 8;
 
 struct FormLayout {
-  FormLanguage language;
+  FormLanguage language = FormLanguage::kDanish;
   std::string form_sheet, list_sheet;
   std::string title, guidance;
   std::vector<std::string> headings;  // of the columns, A to I
   std::vector<FormRow> rows;          // from row kFirstFieldRow
   // The fixed choices, in the form's language, in the order of their TOML words.
   std::vector<std::string> kinds, priorities, distributions;
+  // Below the fields: what the proposal costs in the budget year and the three overslagsår at
+  // full capacity, computed in the sheet from the cells above (not read back).
+  std::string economy_heading, economy_row, economy_note;
 };
 
 const FormLayout& form_layout(FormLanguage language);
+
+// The sheet row (0-based) of the first row of `field`.
+int row_of(const FormLayout& layout, Field field);
+
+// The economy block's years: the budget year (the scenario's base year) and three overslagsår.
+constexpr int kEconomyYears = 4;
 
 // The TOML words behind the fixed choices, in FormLayout's order.
 const std::vector<std::string>& kind_words();          // expansion, reduction

@@ -405,20 +405,19 @@ scenarios::ProposalDraft read_proposal_form(const std::filesystem::path& file,
                              module, d.target_module));
     d.target_states.push_back(state);
   }
-  const auto row_of = [&](Field field) {
-    const auto it = std::find_if(layout->rows.begin(), layout->rows.end(),
-                                 [&](const FormRow& f) { return f.field == field; });
-    return std::pair(kFirstFieldRow + static_cast<int>(it - layout->rows.begin()), it->label);
+  const auto row_and_label = [&](Field field) {
+    const int row = row_of(*layout, field);
+    return std::pair(row, layout->rows[static_cast<size_t>(row - kFirstFieldRow)].label);
   };
   if (states.empty() && !d.target_module.empty()) {
-    const auto [row, label] = row_of(Field::kTargetState);
+    const auto [row, label] = row_and_label(Field::kTargetState);
     in.problem(row, kValueColumn, label, "expected at least one state of the target group");
   }
   // A reduction's costs are savings (zero or negative), an expansion's are not.
   for (const auto& [field, figure] :
        {std::pair(Field::kFixedCost, &d.fixed_dkk_per_year),
         std::pair(Field::kParticipantCost, &d.dkk_per_participant_month)}) {
-    const auto [row, label] = row_of(field);
+    const auto [row, label] = row_and_label(field);
     if (!d.reduction && figure->value < 0)
       in.problem(row, kFigureColumn, label,
                  "an expansion's costs cannot be negative; expected the kind Reduktion for a "

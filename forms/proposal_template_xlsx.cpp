@@ -171,6 +171,35 @@ void write_proposal_template(const model::Scenario& scenario, FormLanguage langu
       drop_down(form, at, kFigureColumn + 3,
                 formula[static_cast<size_t>(ChoiceList::kDistributions)]);
   }
+  // The economy block: the proposal's cost in the budget year and the three overslagsår at full
+  // capacity, as a budget proposal shows it, computed by the spreadsheet from the cells above.
+  const auto ref = [&](Field field, int column) {
+    return cell_reference(row_of(layout, field), column);
+  };
+  const std::string start_year = ref(Field::kStartYear, kValueColumn),
+                    start_month = ref(Field::kStartMonth, kValueColumn),
+                    places = ref(Field::kCapacity, kValueColumn),
+                    fixed = ref(Field::kFixedCost, kFigureColumn),
+                    per_month = ref(Field::kParticipantCost, kFigureColumn),
+                    investment = ref(Field::kInvestment, kFigureColumn);
+  const auto economy = static_cast<lxw_row_t>(kFirstFieldRow + layout.rows.size() + 1);
+  for (int c = 0; c <= kHelpColumn; ++c)
+    worksheet_write_blank(form, economy, static_cast<lxw_col_t>(c), heading);
+  worksheet_write_string(form, economy, 0, layout.economy_heading.c_str(), heading);
+  worksheet_write_string(form, economy + 1, 0, layout.economy_row.c_str(), bold);
+  worksheet_write_string(form, economy + 1, kHelpColumn, layout.economy_note.c_str(), wrap);
+  for (int k = 0; k < kEconomyYears; ++k) {
+    const int year = scenario.base_year + k;
+    const auto column = static_cast<lxw_col_t>(kFigureColumn + k);
+    worksheet_write_number(form, economy, column, year, heading);
+    // Months running in the year: 0 before the start, 13 - start month in its first year.
+    const std::string months =
+        fmt::format("MAX(0,MIN(12,({}-{})*12+13-{}))", year, start_year, start_month);
+    const std::string formula = fmt::format(
+        "=IF(OR({0}=\"\",{1}=\"\"),\"\",((N({2})/12+N({3})*N({4}))*{5}+IF({0}={6},N({7}),0))/1000)",
+        start_year, start_month, fixed, per_month, places, months, year, investment);
+    worksheet_write_formula(form, economy + 1, column, formula.c_str(), amount);
+  }
   worksheet_set_landscape(form);
   worksheet_fit_to_pages(form, 1, 0);
   const lxw_error error = workbook_close(book);
