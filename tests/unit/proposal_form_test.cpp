@@ -129,8 +129,17 @@ class ProposalForm : public ::testing::Test {
 };
 
 TEST_F(ProposalForm, AFormFilledInLibreOfficeReadsBackAsTheHandWrittenProposal) {
-  const scenarios::ProposalDraft draft =
-      forms::read_proposal_form(filled_form(job_support_entries()), loaded.scenario);
+  const fs::path filled = filled_form(job_support_entries());
+  // The economy block as LibreOffice computed it: 1,950,000 kr. a year and 500 kr. for each of
+  // 45 places' months, from January 2025, in 1.000 kr.
+  const forms::Workbook book = forms::read_xlsx(filled);
+  const auto& layout = forms::form_layout(forms::FormLanguage::kDanish);
+  const int economy = forms::kFirstFieldRow + static_cast<int>(layout.rows.size()) + 2;
+  for (int k = 0; k < forms::kEconomyYears; ++k)
+    EXPECT_DOUBLE_EQ(book.sheet("Forslag")->at(forms::cell_reference(economy, 2 + k)).number,
+                     2220.0)
+        << k;
+  const scenarios::ProposalDraft draft = forms::read_proposal_form(filled, loaded.scenario);
   scenarios::copy_with_proposal(loaded, folder / "scenario", draft);
   auto result = scenarios::load_scenario(folder / "scenario");
   ASSERT_TRUE(result.loaded) << (result.diagnostics.empty()
