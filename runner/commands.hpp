@@ -50,6 +50,16 @@ struct ImportPopulationOptions {
   std::optional<std::string> period;        // the table's latest unless given
 };
 
+struct ImportTargetsOptions {
+  std::string table;    // a StatBank CSV export
+  std::string mapping;  // which rows sum into which calibration target (TOML)
+  std::string scenario;
+  std::string out;
+  std::optional<std::string> municipality;
+  std::optional<std::string> period;
+  std::optional<int> year;  // the calibration year the figures are for (default the period's)
+};
+
 struct ProposalTemplateOptions {
   std::string scenario;
   std::string out;              // the .xlsx file, which must not exist
@@ -77,6 +87,7 @@ int assumptions_command(const std::string& scenario);
 int bench_command(const BenchOptions& options);
 int calibrate_command(const CalibrateOptions& options);
 int import_population_command(const ImportPopulationOptions& options);
+int import_targets_command(const ImportTargetsOptions& options);
 int proposal_template_command(const ProposalTemplateOptions& options);
 int add_proposal_command(const AddProposalOptions& options);
 

@@ -122,6 +122,28 @@ int main(int argc, char** argv) {
   import_population_cmd->add_option("--period", import_population.period,
                                     "The period (TID, e.g. 2024K1); default the latest");
 
+  ImportTargetsOptions import_targets;
+  import_targets.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
+  auto* import_targets_cmd = app.add_subcommand(
+      "import-targets",
+      "Write a copy of a scenario whose calibration targets take their figures from a Statistics "
+      "Denmark StatBank table (CSV), summed as a mapping file says");
+  import_targets_cmd->add_option("table", import_targets.table, "StatBank CSV file")->required();
+  import_targets_cmd->add_option("scenario", import_targets.scenario,
+                                 "Scenario folder (default: the bundled default scenario)");
+  import_targets_cmd
+      ->add_option("--mapping", import_targets.mapping,
+                   "Which rows of the table sum into which target (TOML)")
+      ->required();
+  import_targets_cmd->add_option("--out", import_targets.out, "New folder for the scenario")
+      ->required();
+  import_targets_cmd->add_option("--municipality", import_targets.municipality,
+                                 "The municipality when the table holds several");
+  import_targets_cmd->add_option("--period", import_targets.period,
+                                 "The period (e.g. 2024K1); default the latest");
+  import_targets_cmd->add_option("--year", import_targets.year,
+                                 "The calibration year the figures are for (default the period's)");
+
   ProposalTemplateOptions proposal_template;
   proposal_template.scenario = KOMMUNESIM_DEFAULT_SCENARIO;
   auto* proposal_template_cmd = app.add_subcommand(
@@ -174,6 +196,7 @@ int main(int argc, char** argv) {
   if (*compare_cmd) return compare_command(compare);
   if (*calibrate_cmd) return calibrate_command(calibrate);
   if (*import_population_cmd) return import_population_command(import_population);
+  if (*import_targets_cmd) return import_targets_command(import_targets);
   if (*proposal_template_cmd) return proposal_template_command(proposal_template);
   if (*add_proposal_cmd) return add_proposal_command(add_proposal);
   if (*validate_cmd) return validate_command(validate_scenario);

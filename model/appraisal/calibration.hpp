@@ -15,9 +15,9 @@ namespace kommunesim::appraisal {
 using namespace kommunesim::model;  // the appraisal reads the engine's types
 
 struct CalibrationRow {
-  int target = 0;        // index into Scenario::calibration
+  int target = 0;           // index into Scenario::calibration
   double target_value = 0;  // the target's figure (NaN when disclosure control suppressed it)
-  double simulated = 0;  // mean over replicates
+  double simulated = 0;     // mean over replicates
   // Of the mean, from the replicates (pairs sharing a population draw count as one): a miss of a
   // few standard errors may be Monte Carlo noise rather than the model. NaN with fewer than two
   // independent draws.

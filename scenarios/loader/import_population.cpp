@@ -18,16 +18,6 @@ namespace kommunesim::scenarios {
 namespace {
 namespace fs = std::filesystem;
 
-// A total of a variable ("I alt", "Alder i alt", "Total", "Age, total"): StatBank adds one when
-// the user ticks it, and it must not be counted again.
-bool is_total(const std::string& text) {
-  const std::string t = lowercase(text);
-  const auto ends_with = [&](const std::string& end) {
-    return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
-  };
-  return ends_with("i alt") || ends_with("total") || t.rfind("total", 0) == 0;
-}
-
 int required_column(const StatbankTable& table, const std::string& name) {
   const int c = table.column(name);
   if (c < 0)
@@ -63,13 +53,6 @@ int age_of(const StatbankTable& table, const StatbankRow& row, int column) {
                   table.file.string(), row.line, column + 1, t));
 }
 
-// The values, comma-separated.
-std::string joined(const std::set<std::string>& values) {
-  std::string s;
-  for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
-  return s;
-}
-
 }  // namespace
 
 PopulationImport folk1a_population(const StatbankTable& table,
@@ -85,57 +68,12 @@ PopulationImport folk1a_population(const StatbankTable& table,
   };
   PopulationImport result;
 
-  std::set<std::string> areas, periods;
-  for (const StatbankRow& row : table.rows) {
-    areas.insert(field(row, area));
-    periods.insert(field(row, time));
-  }
-  if (table.rows.empty())
-    throw std::runtime_error(table.file.string() + ": the table has a header but no rows");
-  if (municipality) {
-    const auto found = std::find_if(areas.begin(), areas.end(), [&](const std::string& a) {
-      return lowercase(a) == lowercase(*municipality);
-    });
-    if (found == areas.end())
-      throw std::runtime_error(
-          fmt::format("{}: the municipality \"{}\" (--municipality) is not "
-                      "in the table's OMRÅDE column; it holds: {}",
-                      table.file.string(), *municipality, joined(areas)));
-    result.municipality = *found;
-  } else if (areas.size() == 1) {
-    result.municipality = *areas.begin();
-  } else {
-    throw std::runtime_error(
-        fmt::format("{}: the table holds {} areas ({}); choose the "
-                    "municipality with --municipality",
-                    table.file.string(), areas.size(), joined(areas)));
-  }
-  if (period) {
-    if (!periods.count(*period))
-      throw std::runtime_error(
-          fmt::format("{}: the period \"{}\" (--period) is not in the "
-                      "table's TID column; it holds: {}",
-                      table.file.string(), *period, joined(periods)));
-    result.period = *period;
-  } else {
-    result.period = *periods.rbegin();  // 2023K4 < 2024K1: the latest sorts last
-    if (periods.size() > 1)
-      result.notes.push_back(
-          fmt::format("the latest of {} periods: {} (choose another with --period)", periods.size(),
-                      result.period));
-  }
-
+  StatbankSelection chosen = select_area_and_period(table, area, time, municipality, period);
+  result.municipality = chosen.area;
+  result.period = chosen.period;
+  result.notes = std::move(chosen.notes);
   // Other variables (e.g. CIVILSTAND): their total when the table has it, else the sum.
-  std::vector<int> at_total;
-  for (size_t c = 0; c + 1 < table.columns.size(); ++c) {
-    const int i = static_cast<int>(c);
-    if (i == area || i == sex || i == age || i == time) continue;
-    const bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
-                                       [&](const StatbankRow& r) { return is_total(field(r, i)); });
-    if (has_total) at_total.push_back(i);
-    result.notes.push_back(fmt::format("{}: {}", table.columns[c],
-                                       has_total ? "its total" : "summed over its values"));
-  }
+  const std::vector<int> at_total = columns_at_total(table, {area, sex, age, time}, result.notes);
 
   const size_t bands = band_from_years.size();
   std::vector<double> women(bands, 0), all(bands, 0);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <set>
 #include <stdexcept>
 
 namespace kommunesim::scenarios {
@@ -112,6 +113,87 @@ StatbankTable read_statbank_csv(const std::filesystem::path& file) {
   if (table.columns.empty())
     throw std::runtime_error(file.string() + ": the file is empty; expected a StatBank CSV table");
   return table;
+}
+
+bool is_total(const std::string& text) {
+  const std::string t = lowercase(text);
+  const auto ends_with = [&](const std::string& end) {
+    return t.size() >= end.size() && t.compare(t.size() - end.size(), end.size(), end) == 0;
+  };
+  return ends_with("i alt") || ends_with("total") || t.rfind("total", 0) == 0;
+}
+
+namespace {
+
+// The values, comma-separated.
+std::string joined(const std::set<std::string>& values) {
+  std::string s;
+  for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
+  return s;
+}
+
+}  // namespace
+
+StatbankSelection select_area_and_period(const StatbankTable& table, int area, int time,
+                                         const std::optional<std::string>& municipality,
+                                         const std::optional<std::string>& period) {
+  if (table.rows.empty())
+    throw std::runtime_error(table.file.string() + ": the table has a header but no rows");
+  std::set<std::string> areas, periods;
+  for (const StatbankRow& row : table.rows) {
+    areas.insert(row.fields[static_cast<size_t>(area)]);
+    periods.insert(row.fields[static_cast<size_t>(time)]);
+  }
+  const std::string& area_name = table.columns[static_cast<size_t>(area)];
+  const std::string& time_name = table.columns[static_cast<size_t>(time)];
+  StatbankSelection out;
+  if (municipality) {
+    const auto found = std::find_if(areas.begin(), areas.end(), [&](const std::string& a) {
+      return lowercase(a) == lowercase(*municipality);
+    });
+    if (found == areas.end())
+      throw std::runtime_error(fmt::format(
+          "{}: the municipality \"{}\" (--municipality) is not in the table's {} column; it "
+          "holds: {}",
+          table.file.string(), *municipality, area_name, joined(areas)));
+    out.area = *found;
+  } else if (areas.size() == 1) {
+    out.area = *areas.begin();
+  } else {
+    throw std::runtime_error(
+        fmt::format("{}: the table holds {} areas ({}); choose the municipality with "
+                    "--municipality",
+                    table.file.string(), areas.size(), joined(areas)));
+  }
+  if (period) {
+    if (!periods.count(*period))
+      throw std::runtime_error(
+          fmt::format("{}: the period \"{}\" (--period) is not in the table's {} column; it "
+                      "holds: {}",
+                      table.file.string(), *period, time_name, joined(periods)));
+    out.period = *period;
+  } else {
+    out.period = *periods.rbegin();  // 2023K4 < 2024K1: the latest sorts last
+    if (periods.size() > 1)
+      out.notes.push_back(fmt::format("the latest of {} periods: {} (choose another with --period)",
+                                      periods.size(), out.period));
+  }
+  return out;
+}
+
+std::vector<int> columns_at_total(const StatbankTable& table, const std::vector<int>& chosen,
+                                  std::vector<std::string>& notes) {
+  std::vector<int> at_total;
+  for (size_t c = 0; c + 1 < table.columns.size(); ++c) {
+    const int i = static_cast<int>(c);
+    if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+    const bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
+                                       [&](const StatbankRow& r) { return is_total(r.fields[c]); });
+    if (has_total) at_total.push_back(i);
+    notes.push_back(fmt::format("{}: {}", table.columns[c],
+                                has_total ? "its total" : "summed over its values"));
+  }
+  return at_total;
 }
 
 }  // namespace kommunesim::scenarios

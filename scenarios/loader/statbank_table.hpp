@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,28 @@ struct StatbankTable {
 // `text` with its ASCII letters in lower case: StatBank's variable codes and value texts are
 // compared without case ("Glostrup", "glostrup"; "I alt", "i alt").
 std::string lowercase(std::string text);
+
+// Whether a value text is a variable's total ("I alt", "Alder i alt", "Total", "Age, total"):
+// StatBank adds one when the user ticks it, and it must not be counted again.
+bool is_total(const std::string& text);
+
+// The municipality (a value of column `area`) and period (of column `time`) a table is imported
+// for: the one asked for, else the table's only area and its latest period (said in `notes`).
+struct StatbankSelection {
+  std::string area;    // the table's own text for it
+  std::string period;  // e.g. 2024K1
+  std::vector<std::string> notes;
+};
+// Throws std::runtime_error naming the file when the table has no rows, an area or period asked
+// for is not in it, or it holds several areas and none was asked for.
+StatbankSelection select_area_and_period(const StatbankTable& table, int area, int time,
+                                         const std::optional<std::string>& municipality,
+                                         const std::optional<std::string>& period);
+
+// The columns other than `chosen` (and INDHOLD) taken at their total, for the tables that have
+// one; the others are summed over their values. Each is said in `notes`.
+std::vector<int> columns_at_total(const StatbankTable& table, const std::vector<int>& chosen,
+                                  std::vector<std::string>& notes);
 
 // Reads a StatBank CSV file. Throws std::runtime_error naming the file, and the line and column
 // where it applies, when the file cannot be read, its header does not end with INDHOLD, or a row

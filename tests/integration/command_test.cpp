@@ -56,7 +56,7 @@ TEST(Command, ValidateAcceptsTheBundledScenario) {
 TEST(Command, HelpOnEveryCommand) {
   for (const char* command :
        {"--help", "run --help", "validate --help", "bench --help", "compare --help",
-        "proposal-template --help", "add-proposal --help"}) {
+        "proposal-template --help", "add-proposal --help", "import-targets --help"}) {
     const auto r = run_kommunesim(command);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;
@@ -1143,4 +1143,73 @@ TEST(Command, OnRealDataNoCountBelowTheThresholdNorOneThatFollowsFromATotalIsSho
                          (real / "workbook.xlsx").string())
                             .c_str()),
             0);
+}
+
+TEST(Command, ImportTargetsSumsTheMappedRowsOfAStatBankTableIntoTheCalibrationTargets) {
+  TempFolder tmp("import-targets");
+  const fs::path fixtures = fs::path(KOMMUNESIM_FIXTURES_DIR) / "statbank";
+  const std::string table = (fixtures / "auk01.csv").string();
+  const std::string mapping = (fixtures / "auk01-glostrup-like.toml").string();
+  const std::string command = "import-targets " + table + " " + KOMMUNESIM_DEFAULT_SCENARIO +
+                              " --mapping " + mapping + " --municipality glostrup";
+  // The table's latest quarter is of 2024, before the scenario's first year: said, not guessed.
+  const auto before = run_kommunesim(command + " --out " + (tmp.path / "a").string());
+  EXPECT_EQ(before.exit_code, 2) << before.output;
+  EXPECT_NE(before.output.find("the period 2024K2 is not a year of the scenario (2025-2044); give "
+                               "the calibration year its figures are for with --year"),
+            std::string::npos)
+      << before.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "a"));
+
+  const fs::path out = tmp.path / "b";
+  const auto result = run_kommunesim(command + " --year 2025 --out " + out.string());
+  ASSERT_EQ(result.exit_code, 0) << result.output;
+  // Kontanthjælp 254 and uddannelseshjælp 76 in the fixture's Glostrup 2024K2, each at its total
+  // over sex and age (the rows by sex and age are not counted again).
+  EXPECT_NE(result.output.find("kontanthjaelp                           330.0 (replaced, 2 rows"),
+            std::string::npos)
+      << result.output;
+  const std::string calibration = read_file(out / "calibration.toml");
+  EXPECT_NE(calibration.find(
+                "id = \"kontanthjaelp\"\ntitle = \"Personer på kontanthjælp eller "
+                "uddannelseshjælp\"\nkind = \"persons\"\nmodule = \"jobcentre\"\nstates = "
+                "[\"kh_jobready\", \"kh_activity\"]\nvalue = 330.0\nyear = 2025\nsource = "
+                "\"Statistics Denmark, StatBank table AUK01 (file auk01.csv), fuldtidsmodtagere "
+                "af offentlige forsørgelsesydelser: Glostrup, 2024K2; YDELSESTYPE = Kontanthjælp "
+                "+ Uddannelseshjælp; KØN: its total; ALDER: its total; the 2024K2 figure taken "
+                "for 2025"),
+            std::string::npos)
+      << calibration;
+  // The target the mapping defines is added; the copy validates, and the rest is unchanged.
+  EXPECT_NE(calibration.find("id = \"recipients_all_benefits\"\ntitle = 'Fuldtidsmodtagere af de "
+                             "modellerede ydelser'\nkind = 'persons'"),
+            std::string::npos);
+  EXPECT_NE(calibration.find("value = 2319.0\n"), std::string::npos);
+  EXPECT_NE(calibration.find("id = \"children_placed\""), std::string::npos);
+  const auto valid = run_kommunesim("validate " + out.string());
+  EXPECT_EQ(valid.exit_code, 0) << valid.output;
+  EXPECT_EQ(read_file(out / "population.toml"),
+            read_file(fs::path(KOMMUNESIM_DEFAULT_SCENARIO) / "population.toml"));
+
+  // A benefit text the table does not have is named with the mapping's line and the table's texts.
+  std::string text = read_file(mapping);
+  text.replace(text.find("\"Sygedagpenge\"]"), 15, "\"Sygedagpenges\"]");
+  std::ofstream(tmp.path / "wrong.toml") << text;
+  const auto wrong =
+      run_kommunesim("import-targets " + table + " " + KOMMUNESIM_DEFAULT_SCENARIO + " --mapping " +
+                     (tmp.path / "wrong.toml").string() +
+                     " --municipality glostrup --year 2025 --out " + (tmp.path / "c").string());
+  EXPECT_EQ(wrong.exit_code, 2) << wrong.output;
+  EXPECT_NE(wrong.output.find("wrong.toml:22: target[2].rows.YDELSESTYPE: \"Sygedagpenges\" is "
+                              "not a value of the table's YDELSESTYPE column; it holds: Dagpenge"),
+            std::string::npos)
+      << wrong.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "c"));
+  // A scenario without calibration targets has nowhere to put them.
+  const auto none =
+      run_kommunesim("import-targets " + table + " " + kScenario + " --mapping " + mapping +
+                     " --municipality glostrup --year 2025 --out " + (tmp.path / "d").string());
+  EXPECT_EQ(none.exit_code, 2) << none.output;
+  EXPECT_NE(none.output.find("the scenario has no calibration file"), std::string::npos)
+      << none.output;
 }

@@ -1,0 +1,62 @@
+// kommunesim import-targets: calibration targets from a Statistics Denmark StatBank table,
+// through a mapping file, into a new copy of a scenario (the scenario itself is never changed).
+#include <fmt/format.h>
+
+#include <exception>
+#include <filesystem>
+
+#include "output/staged_folder.hpp"
+#include "runner/commands.hpp"
+#include "runner/scenario_loading.hpp"
+#include "scenarios/loader/import_targets.hpp"
+#include "scenarios/loader/write_values.hpp"
+
+namespace kommunesim::runner {
+
+int import_targets_command(const ImportTargetsOptions& options) {
+  const auto loaded = load_or_report(options.scenario);
+  if (!loaded) return kExitInvalidInput;
+  if (const auto problem = new_scenario_folder_problem(options.out, loaded->folder)) {
+    fmt::print(stderr, "error: {}\n", *problem);
+    return kExitInvalidInput;
+  }
+  scenarios::TargetsImport imported;
+  try {
+    const scenarios::StatbankTable table = scenarios::read_statbank_csv(options.table);
+    imported = scenarios::import_targets(table, options.mapping, *loaded, options.municipality,
+                                         options.period, options.year);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\nnothing was written to {}\n", e.what(), options.out);
+    return kExitInvalidInput;
+  }
+  try {
+    output::StagedFolder folder(options.out);
+    scenarios::copy_with_targets(*loaded, folder.path(), imported,
+                                 std::filesystem::path(options.table).filename().string());
+    // The copy must load: a new target's keys are checked as the scenario's own are.
+    const scenarios::LoadResult check = scenarios::load_scenario(folder.path());
+    if (!check.loaded) {
+      for (const auto& d : check.diagnostics.items())
+        fmt::print(stderr, "{}: {}\n", options.mapping, scenarios::format(d));
+      fmt::print(stderr, "the targets from the mapping do not load; nothing was written to {}\n",
+                 options.out);
+      return kExitInvalidInput;
+    }
+    folder.commit();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: the scenario could not be written: {}\nnothing was written to {}\n",
+               e.what(), options.out);
+    return kExitRunFailed;
+  }
+  fmt::print("{} {}, {} (calibration year {}):\n", imported.table, imported.municipality,
+             imported.period, imported.year);
+  for (const auto& t : imported.targets)
+    fmt::print("  {:<32} {:>12} ({}, {} row{}: {})\n", t.id, scenarios::register_number(t.value),
+               t.existing ? "replaced" : "new", t.rows, t.rows == 1 ? "" : "s", t.filter);
+  for (const std::string& note : imported.notes) fmt::print("note: {}\n", note);
+  fmt::print("wrote {} (the scenario with these targets); check it with: kommunesim run {}\n",
+             options.out, options.out);
+  return kExitSuccess;
+}
+
+}  // namespace kommunesim::runner
