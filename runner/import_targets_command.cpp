@@ -22,9 +22,8 @@ int import_targets_command(const ImportTargetsOptions& options) {
   }
   scenarios::TargetsImport imported;
   try {
-    const scenarios::StatbankTable table = scenarios::read_statbank_csv(options.table);
-    imported = scenarios::import_targets(table, options.mapping, *loaded, options.municipality,
-                                         options.period, options.year);
+    imported = scenarios::import_targets(options.table, options.mapping, *loaded,
+                                         options.municipality, options.period, options.year);
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: {}\nnothing was written to {}\n", e.what(), options.out);
     return kExitInvalidInput;
@@ -48,8 +47,10 @@ int import_targets_command(const ImportTargetsOptions& options) {
                e.what(), options.out);
     return kExitRunFailed;
   }
-  fmt::print("{} {}, {} (calibration year {}):\n", imported.table, imported.municipality,
-             imported.period, imported.year);
+  std::string where = imported.municipality;
+  if (!imported.period.empty()) where += (where.empty() ? "" : ", ") + imported.period;
+  fmt::print("{}{} (calibration year {}):\n", imported.table, where.empty() ? "" : " " + where,
+             imported.year);
   for (const auto& t : imported.targets)
     fmt::print("  {:<32} {:>12} ({}, {} row{}: {})\n", t.id, scenarios::register_number(t.value),
                t.existing ? "replaced" : "new", t.rows, t.rows == 1 ? "" : "s", t.filter);

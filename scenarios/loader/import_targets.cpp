@@ -49,9 +49,17 @@ std::string joined(const std::set<std::string>& values) {
   return s;
 }
 
+// How the mapping says the table is read.
+struct TableFormat {
+  std::string area, time;  // columns; "" for a table of one municipality or period
+  std::string figure;      // "" for a StatBank export (INDHOLD)
+  bool thousands_separators = false;
+  double scale = 1;  // figures in 1.000 kr.: 1000
+};
+
 // The mapping file, checked as the scenario's files are (unknown keys, types).
-std::vector<MappedTarget> read_mapping(const fs::path& file, TargetsImport& out, std::string& area,
-                                       std::string& time) {
+std::vector<MappedTarget> read_mapping(const fs::path& file, TargetsImport& out,
+                                       TableFormat& format) {
   toml::table doc;
   try {
     doc = toml::parse_file(file.string());
@@ -65,8 +73,15 @@ std::vector<MappedTarget> read_mapping(const fs::path& file, TargetsImport& out,
     TableReader r(doc, file.string(), "", diagnostics);
     out.table = r.string("table", Need::kRequired).value_or("");
     out.description = r.string("description", Need::kOptional).value_or("");
-    area = r.string("area", Need::kOptional).value_or("OMRÅDE");
-    time = r.string("time", Need::kOptional).value_or("TID");
+    out.publisher = r.string("publisher", Need::kOptional)
+                        .value_or("Statistics Denmark, StatBank table " + out.table);
+    format.area = r.string("area", Need::kOptional).value_or("OMRÅDE");
+    format.time = r.string("time", Need::kOptional).value_or("TID");
+    format.figure = r.string("figure", Need::kOptional).value_or("");
+    format.thousands_separators =
+        r.boolean("thousands_separators", Need::kOptional).value_or(false);
+    constexpr double kSmallestScale = 1e-9, kLargestScale = 1e9;
+    format.scale = r.number("scale", Need::kOptional, kSmallestScale, kLargestScale).value_or(1);
     const auto tables = r.tables("target", Need::kRequired);
     for (size_t i = 0; i < tables.size(); ++i) {
       MappedTarget m;
@@ -100,7 +115,7 @@ std::vector<MappedTarget> read_mapping(const fs::path& file, TargetsImport& out,
   if (!diagnostics.empty()) {
     std::string message;
     for (const Diagnostic& d : diagnostics.items())
-      message += (message.empty() ? "" : "\n") + format(d);
+      message += (message.empty() ? "" : "\n") + scenarios::format(d);
     throw std::runtime_error(message);
   }
   return targets;
@@ -121,26 +136,39 @@ int required_column(const StatbankTable& table, const std::string& name, const f
 
 }  // namespace
 
-TargetsImport import_targets(const StatbankTable& table, const fs::path& mapping_file,
+TargetsImport import_targets(const fs::path& table_file, const fs::path& mapping_file,
                              const LoadedScenario& loaded,
                              const std::optional<std::string>& municipality,
                              const std::optional<std::string>& period,
                              const std::optional<int>& year) {
   const model::Scenario& s = loaded.scenario;
   TargetsImport out;
-  std::string area_name, time_name;
-  const std::vector<MappedTarget> mapped = read_mapping(mapping_file, out, area_name, time_name);
+  TableFormat format;
+  const std::vector<MappedTarget> mapped = read_mapping(mapping_file, out, format);
+  const StatbankTable table =
+      format.figure.empty()
+          ? read_statbank_csv(table_file)
+          : read_semicolon_table(table_file, format.figure, format.thousands_separators);
   const toml::table scenario_toml = parsed(loaded.folder / "scenario.toml");
   if (!scenario_toml["calibration"].value<std::string>())
     throw std::runtime_error(
         (loaded.folder / "scenario.toml").string() +
         ": the scenario has no calibration file; add calibration.toml with its tolerance first");
-  const int area = required_column(table, area_name, mapping_file, "area");
-  const int time = required_column(table, time_name, mapping_file, "time");
-  StatbankSelection chosen = select_area_and_period(table, area, time, municipality, period);
-  out.municipality = chosen.area;
-  out.period = chosen.period;
-  out.notes = std::move(chosen.notes);
+  // A table of one municipality (its own accounts) or of one period has no such column.
+  const int area =
+      format.area.empty() ? -1 : required_column(table, format.area, mapping_file, "area");
+  const int time =
+      format.time.empty() ? -1 : required_column(table, format.time, mapping_file, "time");
+  if (time < 0 && !year)
+    throw std::runtime_error(mapping_file.string() +
+                             ": the table has no column of periods (time = \"\"); give the "
+                             "calibration year its figures are for with --year");
+  if (area >= 0 && time >= 0) {
+    StatbankSelection chosen = select_area_and_period(table, area, time, municipality, period);
+    out.municipality = chosen.area;
+    out.period = chosen.period;
+    out.notes = std::move(chosen.notes);
+  }
   out.year = year.value_or(std::atoi(out.period.substr(0, 4).c_str()));
   if (out.year < s.base_year || out.year >= s.base_year + s.horizon_years)
     throw std::runtime_error(fmt::format(
@@ -205,13 +233,15 @@ TargetsImport import_targets(const StatbankTable& table, const fs::path& mapping
       const auto field = [&](int c) -> const std::string& {
         return row.fields[static_cast<size_t>(c)];
       };
-      if (field(area) != out.municipality || field(time) != out.period) continue;
+      if ((area >= 0 && field(area) != out.municipality) ||
+          (time >= 0 && field(time) != out.period))
+        continue;
       if (std::any_of(filters.begin(), filters.end(),
                       [&](const auto& f) { return !f.second.count(lowercase(field(f.first))); }))
         continue;
       if (std::any_of(at_total.begin(), at_total.end(), [&](int c) { return !is_total(field(c)); }))
         continue;
-      target.value += table.figure(row);
+      target.value += format.scale * table.figure(row);
       ++target.rows;
     }
     if (target.rows == 0)
@@ -231,12 +261,13 @@ void copy_with_targets(const LoadedScenario& loaded, const fs::path& destination
   const fs::path file = destination / *name;
   const toml::table calibration = parsed(file);
   const auto source = [&](const ImportedTarget& t) {
+    std::string where = imported.municipality;
+    if (!imported.period.empty()) where += (where.empty() ? "" : ", ") + imported.period;
     return fmt::format(
-        "Statistics Denmark, StatBank table {} (file {}){}: {}, {}; {}{} (imported by "
-        "kommunesim import-targets)",
-        imported.table, table_file, imported.description.empty() ? "" : ", " + imported.description,
-        imported.municipality, imported.period, t.filter,
-        std::to_string(imported.year) == imported.period.substr(0, 4)
+        "{} (file {}){}: {}{}{} (imported by kommunesim import-targets)", imported.publisher,
+        table_file, imported.description.empty() ? "" : ", " + imported.description,
+        where.empty() ? "" : where + "; ", t.filter,
+        imported.period.empty() || std::to_string(imported.year) == imported.period.substr(0, 4)
             ? ""
             : fmt::format("; the {} figure taken for {}", imported.period, imported.year));
   };

@@ -29,18 +29,22 @@ struct ImportedTarget {
 struct TargetsImport {
   std::string table;  // the mapping's name for it, e.g. AUK01
   std::string description;
+  std::string publisher;  // whose table: "Statistics Denmark, StatBank table AUK01" by default
   std::string municipality, period;
   int year = 0;  // the calibration year the figures are for
   std::vector<ImportedTarget> targets;
   std::vector<std::string> notes;
 };
 
-// The targets `mapping_file` defines, summed from `table` for one municipality and period (as
-// import-population chooses them) and checked against `loaded`'s calibration: a mapped id that
-// the scenario has keeps its definition and gets the figure; another must define a target.
-// `year`: the calibration year (default the period's). Throws std::runtime_error naming the
-// mapping file and line, or the table's file, for every problem.
-TargetsImport import_targets(const StatbankTable& table, const std::filesystem::path& mapping_file,
+// The targets `mapping_file` defines, summed from the table in `table_file` (a StatBank CSV
+// export, or another semicolon-separated table as the mapping describes it: a municipality's
+// accounts by function) for one municipality and period (as import-population chooses them) and
+// checked against `loaded`'s calibration: a mapped id that the scenario has keeps its definition
+// and gets the figure; another must define a target. `year`: the calibration year (default the
+// period's). Throws std::runtime_error naming the mapping file and line, or the table's file,
+// line and column, for every problem.
+TargetsImport import_targets(const std::filesystem::path& table_file,
+                             const std::filesystem::path& mapping_file,
                              const LoadedScenario& loaded,
                              const std::optional<std::string>& municipality,
                              const std::optional<std::string>& period,

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <stdexcept>
 
@@ -60,32 +61,46 @@ int StatbankTable::column(const std::string& name) const {
 }
 
 double StatbankTable::figure(const StatbankRow& row) const {
-  const std::string& text = row.fields.back();
+  const auto c = static_cast<size_t>(figure_column);
+  const std::string& text = row.fields[c];
   const auto where = [&] {
-    return fmt::format("{}:{}: column {} ({})", file.string(), row.line, columns.size(),
-                       kFigureColumn);
+    return fmt::format("{}:{}: column {} ({})", file.string(), row.line, c + 1, columns[c]);
   };
   if (text == "..") throw std::runtime_error(where() + ": the figure is not available (\"..\")");
   std::string number = text;
+  // Thousands grouped by '.', where the table may have them: 1.234.567,5.
+  static const std::regex grouped(R"(^-?\d{1,3}(\.\d{3})+(,\d+)?$)");
+  if (thousands_separators && std::regex_match(number, grouped))
+    number.erase(std::remove(number.begin(), number.end(), '.'), number.end());
+  const std::string checked = number;
   const auto comma = number.find(',');
   if (comma != std::string::npos) number[comma] = '.';
   const bool digits_only = !number.empty() && std::all_of(number.begin(), number.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-';
   });
-  if (!digits_only || text.find('.') != std::string::npos ||
+  if (!digits_only || checked.find('.') != std::string::npos ||
       std::count(number.begin(), number.end(), '.') > 1)
-    throw std::runtime_error(where() + fmt::format(": expected a number in Danish format (decimal "
-                                                   "comma, no thousands separator, e.g. 1234 or "
-                                                   "12,5); found \"{}\"",
-                                                   text));
+    throw std::runtime_error(
+        where() + fmt::format(": expected a number in Danish format (decimal comma, {}); found "
+                              "\"{}\"",
+                              thousands_separators ? "thousands grouped by '.', e.g. 1.234,5"
+                                                   : "no thousands separator, e.g. 1234 or 12,5",
+                              text));
   return std::stod(number);
 }
 
-StatbankTable read_statbank_csv(const std::filesystem::path& file) {
+namespace {
+
+// The table of a semicolon-separated file; `figure_column` empty: a StatBank export (the header
+// ends with INDHOLD).
+StatbankTable read_table(const std::filesystem::path& file, const std::string& figure_column,
+                         bool thousands_separators) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error(file.string() + ": cannot be read");
   StatbankTable table;
   table.file = file;
+  table.thousands_separators = thousands_separators;
+  const bool statbank = figure_column.empty();
   std::string line;
   int number = 0;
   while (std::getline(in, line)) {
@@ -95,12 +110,18 @@ StatbankTable read_statbank_csv(const std::filesystem::path& file) {
     if (line.empty()) continue;
     std::vector<std::string> fields = split(line, file, number);
     if (table.columns.empty()) {
-      if (fields.size() < 2 || lowercase(fields.back()) != lowercase(kFigureColumn))
+      if (statbank && (fields.size() < 2 || lowercase(fields.back()) != lowercase(kFigureColumn)))
         throw std::runtime_error(fmt::format(
             "{}:{}: expected a StatBank CSV header: the table's variables separated by "
             "semicolons, ending with {} (e.g. OMRÅDE;KØN;ALDER;TID;INDHOLD); found \"{}\"",
             file.string(), number, kFigureColumn, line));
       table.columns = std::move(fields);
+      table.figure_column =
+          statbank ? static_cast<int>(table.columns.size()) - 1 : table.column(figure_column);
+      if (table.figure_column < 0)
+        throw std::runtime_error(
+            fmt::format("{}:{}: expected a header with the column {} (the figures); found \"{}\"",
+                        file.string(), number, figure_column, line));
       continue;
     }
     if (fields.size() != table.columns.size())
@@ -111,8 +132,19 @@ StatbankTable read_statbank_csv(const std::filesystem::path& file) {
     table.rows.push_back({number, std::move(fields)});
   }
   if (table.columns.empty())
-    throw std::runtime_error(file.string() + ": the file is empty; expected a StatBank CSV table");
+    throw std::runtime_error(file.string() + ": the file is empty; expected a table with a header");
   return table;
+}
+
+}  // namespace
+
+StatbankTable read_statbank_csv(const std::filesystem::path& file) {
+  return read_table(file, "", false);
+}
+
+StatbankTable read_semicolon_table(const std::filesystem::path& file,
+                                   const std::string& figure_column, bool thousands_separators) {
+  return read_table(file, figure_column, thousands_separators);
 }
 
 bool is_total(const std::string& text) {
@@ -184,9 +216,10 @@ StatbankSelection select_area_and_period(const StatbankTable& table, int area, i
 std::vector<int> columns_at_total(const StatbankTable& table, const std::vector<int>& chosen,
                                   std::vector<std::string>& notes) {
   std::vector<int> at_total;
-  for (size_t c = 0; c + 1 < table.columns.size(); ++c) {
+  for (size_t c = 0; c < table.columns.size(); ++c) {
     const int i = static_cast<int>(c);
-    if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+    if (i == table.figure_column || std::find(chosen.begin(), chosen.end(), i) != chosen.end())
+      continue;
     const bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
                                        [&](const StatbankRow& r) { return is_total(r.fields[c]); });
     if (has_total) at_total.push_back(i);

@@ -21,11 +21,13 @@ struct StatbankRow {
 
 struct StatbankTable {
   std::filesystem::path file;
-  std::vector<std::string> columns;  // the header, the last one INDHOLD
+  std::vector<std::string> columns;  // the header: for StatBank, the last one INDHOLD
   std::vector<StatbankRow> rows;
+  int figure_column = 0;            // the column of the figures
+  bool thousands_separators = false;  // figures may group thousands with '.' (1.234.567,50)
   // The index of column `name` (compared without case), or -1.
   int column(const std::string& name) const;
-  // Row `row`'s figure (the INDHOLD column) as a number. Throws std::runtime_error naming the
+  // Row `row`'s figure (the figure column) as a number. Throws std::runtime_error naming the
   // file, line and column when it is not a Danish-format number.
   double figure(const StatbankRow& row) const;
 };
@@ -60,5 +62,11 @@ std::vector<int> columns_at_total(const StatbankTable& table, const std::vector<
 // where it applies, when the file cannot be read, its header does not end with INDHOLD, or a row
 // has a different number of fields than the header.
 StatbankTable read_statbank_csv(const std::filesystem::path& file);
+
+// Reads a semicolon-separated table of the same shape whose figures are in the column named
+// `figure_column` (anywhere in the header), e.g. a municipality's accounts by function exported
+// from its finance system; `thousands_separators`: its figures may group thousands with '.'.
+StatbankTable read_semicolon_table(const std::filesystem::path& file,
+                                   const std::string& figure_column, bool thousands_separators);
 
 }  // namespace kommunesim::scenarios

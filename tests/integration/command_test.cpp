@@ -1213,3 +1213,48 @@ TEST(Command, ImportTargetsSumsTheMappedRowsOfAStatBankTableIntoTheCalibrationTa
   EXPECT_NE(none.output.find("the scenario has no calibration file"), std::string::npos)
       << none.output;
 }
+
+TEST(Command, ImportTargetsReadsTheAccountsByFunctionFromStatBankOrTheMunicipalitysOwnExport) {
+  TempFolder tmp("import-accounts");
+  const fs::path fixtures = fs::path(KOMMUNESIM_FIXTURES_DIR) / "statbank";
+  // REGK31 in 1.000 kr. and the municipality's own export in kroner with thousands separators:
+  // the same operating expenditure of the four functions, 55,650,500 kr.
+  for (const auto& [table, mapping] :
+       {std::pair("regk31.csv", "regk31-glostrup-like.toml"),
+        std::pair("accounts-glostrup-2024.csv", "accounts-glostrup-like.toml")}) {
+    const fs::path out = tmp.path / table;
+    const auto result = run_kommunesim(
+        "import-targets " + (fixtures / table).string() + " " + KOMMUNESIM_DEFAULT_SCENARIO +
+        " --mapping " + (fixtures / mapping).string() + " --year 2025 --out " + out.string());
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+    const std::string calibration = read_file(out / "calibration.toml");
+    EXPECT_NE(calibration.find("module = \"children_family\"\nvalue = 55650500\nyear = 2025\n"),
+              std::string::npos)
+        << table << "\n"
+        << calibration;
+  }
+  // The municipality's own file has no column of years: the calibration year must be given.
+  const auto no_year = run_kommunesim(
+      "import-targets " + (fixtures / "accounts-glostrup-2024.csv").string() + " " +
+      KOMMUNESIM_DEFAULT_SCENARIO + " --mapping " +
+      (fixtures / "accounts-glostrup-like.toml").string() + " --out " + (tmp.path / "x").string());
+  EXPECT_EQ(no_year.exit_code, 2);
+  EXPECT_NE(no_year.output.find("give the calibration year its figures are for with --year"),
+            std::string::npos)
+      << no_year.output;
+  // An English decimal mark is named with its line and column.
+  std::string accounts = read_file(fixtures / "accounts-glostrup-2024.csv");
+  accounts.replace(accounts.find("9.800.000,00"), 12, "9800000.00");
+  std::ofstream(tmp.path / "english.csv", std::ios::binary) << accounts;
+  const auto english = run_kommunesim("import-targets " + (tmp.path / "english.csv").string() +
+                                      " " + KOMMUNESIM_DEFAULT_SCENARIO + " --mapping " +
+                                      (fixtures / "accounts-glostrup-like.toml").string() +
+                                      " --year 2025 --out " + (tmp.path / "y").string());
+  EXPECT_EQ(english.exit_code, 2);
+  EXPECT_NE(english.output.find("english.csv:6: column 5 (Beløb): expected a number in Danish "
+                                "format (decimal comma, thousands grouped by '.', e.g. 1.234,5); "
+                                "found \"9800000.00\""),
+            std::string::npos)
+      << english.output;
+  EXPECT_FALSE(fs::exists(tmp.path / "y"));
+}
