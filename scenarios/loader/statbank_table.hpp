@@ -23,7 +23,7 @@ struct StatbankTable {
   std::filesystem::path file;
   std::vector<std::string> columns;  // the header: for StatBank, the last one INDHOLD
   std::vector<StatbankRow> rows;
-  int figure_column = 0;            // the column of the figures
+  int figure_column = 0;              // the column of the figures
   bool thousands_separators = false;  // figures may group thousands with '.' (1.234.567,50)
   // The index of column `name` (compared without case), or -1.
   int column(const std::string& name) const;
