@@ -23,6 +23,8 @@ std::string calibration_kind_name(model::CalibrationTarget::Kind kind) {
       return "flow";
     case model::CalibrationTarget::Kind::kSpending:
       return "spending";
+    case model::CalibrationTarget::Kind::kOverlap:
+      return "overlap";
   }
   return "";
 }

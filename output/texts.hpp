@@ -34,7 +34,8 @@ struct WorkbookTexts {
   std::string_view value_in;  // set id
   std::string_view calibration;
   std::array<std::string_view, 10> calibration_headers;
-  std::array<std::string_view, 4> calibration_kinds;  // population, persons, flow, spending
+  // population, persons, flow, spending, overlap
+  std::array<std::string_view, 5> calibration_kinds;
   // The cross-silo picture, a sheet for persons and one for households (families): arm, year,
   // centres, their count, persons (households, their members), the spending; then a column per
   // department (its title and thousands_at).

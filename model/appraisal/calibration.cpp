@@ -1,6 +1,8 @@
 // The baseline's figure of each calibration target's year.
 #include "model/appraisal/calibration.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "model/appraisal/statistics.hpp"
@@ -62,6 +64,19 @@ double year_figure(const Scenario& scenario, const CompiledModel& compiled,
           sum += static_cast<double>(year.events[event]);
       }
       return sum;
+    case CalibrationTarget::Kind::kOverlap: {
+      // The combinations of centres (case masks) that count, from the cross-silo tallies.
+      unsigned required = 0;
+      for (int d : target.centres)
+        for (size_t bit = 0; bit < compiled.case_departments.size(); ++bit)
+          if (compiled.case_departments[bit] == d) required |= 1U << bit;
+      const std::vector<uint64_t>& months =
+          target.households ? year.known_household_months : year.known_person_months;
+      for (size_t mask = 0; mask < months.size(); ++mask)
+        if (std::popcount(mask) >= target.centres_at_least && (mask & required) == required)
+          sum += static_cast<double>(months[mask]);
+      return sum / kMonthsPerYear;
+    }
     case CalibrationTarget::Kind::kSpending:
       for (size_t slot = 0; slot < compiled.slots.size(); ++slot) {
         const SlotInfo& info = compiled.slots[slot];
@@ -94,6 +109,12 @@ Coverage coverage(const Scenario& scenario, const RunPlan& plan,
   return out;
 }
 
+bool counts_overlaps(const Scenario& scenario) {
+  return std::any_of(
+      scenario.calibration.begin(), scenario.calibration.end(),
+      [](const CalibrationTarget& t) { return t.kind == CalibrationTarget::Kind::kOverlap; });
+}
+
 std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledModel& compiled,
                                       const RunPlan& plan, const RunResults& results) {
   std::vector<CalibrationRow> rows;
@@ -102,7 +123,11 @@ std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledMo
     const CalibrationTarget& target = scenario.calibration[t];
     const auto year = static_cast<size_t>(target.year - scenario.base_year);
     std::vector<double> figures;
-    for (int r = 0; r < plan.replicates; ++r)
+    // An overlap is counted in the replicates that tallied the cross-silo picture.
+    const int replicates = target.kind == CalibrationTarget::Kind::kOverlap
+                               ? std::min(plan.replicates, plan.cross_silo_replicates)
+                               : plan.replicates;
+    for (int r = 0; r < replicates; ++r)
       figures.push_back(year_figure(scenario, compiled, target,
                                     results.tallies[plan.unit_index(0, r, 0, arms)].at(year)));
     const Summary summary = summarize(figures, plan.replicates_per_population);

@@ -38,6 +38,10 @@ struct Coverage {
 Coverage coverage(const Scenario& scenario, const RunPlan& plan,
                   const std::vector<std::vector<YearAccount>>& accounts);
 
+// Whether a target counts overlaps (CalibrationTarget::Kind::kOverlap): its replicates must tally
+// the cross-silo picture (RunPlan::cross_silo_replicates).
+bool counts_overlaps(const Scenario& scenario);
+
 std::vector<CalibrationRow> calibrate(const Scenario& scenario, const CompiledModel& compiled,
                                       const RunPlan& plan, const RunResults& results);
 

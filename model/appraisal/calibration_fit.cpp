@@ -68,6 +68,7 @@ class Evaluator {
     InitialPopulations populations(s, compiled, options_.seed);
     RunPlan plan = plan_runs(s, options_.seed, options_.replicates);
     plan.months = std::min(plan.months, (last_year_ + 1) * kMonthsPerYear);  // the targets' years
+    if (counts_overlaps(s)) plan.cross_silo_replicates = plan.replicates;
     populations.cover(plan.replicates);
     std::vector<size_t> baseline;
     for (int r = 0; r < plan.replicates; ++r)

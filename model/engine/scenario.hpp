@@ -475,17 +475,22 @@ struct NormativeSet {
 // flow, e.g. new placements), or a module's gross municipal spending in the year (cost lines paid
 // by the municipality, before the state's refusion).
 struct CalibrationTarget {
-  enum class Kind : uint8_t { kPopulation, kPersons, kFlow, kSpending };
+  // kOverlap: persons (or households, their members together) known to several centres (the
+  // cross-silo picture's count): the aggregate overlap counts a municipality may lawfully obtain.
+  enum class Kind : uint8_t { kPopulation, kPersons, kFlow, kSpending, kOverlap };
   std::string id;
   std::string title;
   Kind kind = Kind::kPopulation;
-  int module = -1;          // kPersons, kFlow, kSpending
-  uint64_t state_mask = 0;  // kPersons; kFlow: the states entered
-  uint64_t from_mask = 0;   // kFlow: the states left
-  int min_age_years = 0;    // kPopulation, kPersons
-  int max_age_years = 0;    // kPopulation, kPersons (0: every age), exclusive
-  int year = 0;             // the calendar year checked (the base year unless stated)
-  double tolerance = 0;     // relative deviation accepted (the file's unless stated)
+  int module = -1;           // kPersons, kFlow, kSpending
+  uint64_t state_mask = 0;   // kPersons; kFlow: the states entered
+  uint64_t from_mask = 0;    // kFlow: the states left
+  int min_age_years = 0;     // kPopulation, kPersons
+  int max_age_years = 0;     // kPopulation, kPersons (0: every age), exclusive
+  bool households = false;   // kOverlap: count households, not persons
+  int centres_at_least = 0;  // kOverlap: known to at least this many centres
+  std::vector<int> centres;  // kOverlap: departments that must all know them
+  int year = 0;              // the calendar year checked (the base year unless stated)
+  double tolerance = 0;      // relative deviation accepted (the file's unless stated)
   double value = 0;
   std::string source;
 };

@@ -2,6 +2,7 @@
 // sources, and the relative deviation accepted from them.
 #include <algorithm>
 
+#include "model/engine/module_tables.hpp"
 #include "scenarios/loader/load_context.hpp"
 
 namespace kommunesim::scenarios {
@@ -24,6 +25,35 @@ void check_result_band_bound(const model::Scenario& s, TableReader& c, std::stri
   c.error(key, "expected one of the bounds of [results] age_bands in scenario.toml (" +
                    (listed.empty() ? std::string("none declared") : listed) +
                    "): persons by age are counted in those bands");
+}
+
+// An overlap target: persons or households known to at least `centres_at_least` centres, or to
+// every one of `centres` (departments with case states), or both.
+void read_overlap(LoadContext& ctx, TableReader& c, model::CalibrationTarget& target) {
+  target.kind = model::CalibrationTarget::Kind::kOverlap;
+  const std::string counted_by = c.string("counted_by", Need::kRequired).value_or("persons");
+  if (counted_by != "persons" && counted_by != "households")
+    c.error("counted_by", "unknown '" + counted_by + "'; expected persons or households",
+            closest_name(counted_by, {"persons", "households"}));
+  target.households = counted_by == "households";
+  const std::vector<int> with_cases = model::case_departments(ctx.out.scenario);
+  if (const auto n = c.integer("centres_at_least", Need::kOptional, 1, model::kMaxModules)) {
+    target.centres_at_least = static_cast<int>(*n);
+    if (*n > static_cast<int64_t>(with_cases.size()))
+      c.error("centres_at_least", "expected at most " + std::to_string(with_cases.size()) +
+                                      ", the number of centres with case states");
+  }
+  for (const std::string& d :
+       c.strings("centres", Need::kOptional).value_or(std::vector<std::string>{})) {
+    const int department = ctx.resolve(c, "centres", d, ctx.departments, "department");
+    if (department < 0) continue;
+    if (std::find(with_cases.begin(), with_cases.end(), department) == with_cases.end())
+      c.error("centres",
+              "the department '" + d + "' has no case states, so it knows nobody as a case");
+    target.centres.push_back(department);
+  }
+  if (target.centres_at_least == 0 && target.centres.empty())
+    c.error("kind", "an overlap target needs centres_at_least, centres or both");
 }
 
 }  // namespace
@@ -84,9 +114,13 @@ void load_calibration(LoadContext& ctx, const std::string& file, const toml::tab
         if ((target.from_mask & target.state_mask) != 0)
           c.error("to", "expected states other than those in from: a flow moves between them");
       }
+    } else if (kind == "overlap") {
+      read_overlap(ctx, c, target);
     } else {
-      c.error("kind", "unknown kind '" + kind + "'; expected population, persons, flow or spending",
-              closest_name(kind, {"population", "persons", "flow", "spending"}));
+      c.error(
+          "kind",
+          "unknown kind '" + kind + "'; expected population, persons, flow, spending or overlap",
+          closest_name(kind, {"population", "persons", "flow", "spending", "overlap"}));
     }
     if (!target.id.empty() && ctx.declare(c, "id", target.id, ids, "calibration target") >= 0)
       s.calibration.push_back(target);

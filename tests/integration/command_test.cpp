@@ -1258,3 +1258,78 @@ TEST(Command, ImportTargetsReadsTheAccountsByFunctionFromStatBankOrTheMunicipali
       << english.output;
   EXPECT_FALSE(fs::exists(tmp.path / "y"));
 }
+
+TEST(Command, AnOverlapTargetIsTheCrossSiloPicturesCountInRunsAndInCalibrate) {
+  TempFolder tmp("overlap-target");
+  const fs::path scenario = tmp.path / "scenario";
+  fs::copy(kScenario, scenario, fs::copy_options::recursive);
+  std::string text = read_file(scenario / "scenario.toml");
+  text.replace(text.find("parameters = "), 0, "calibration = \"calibration.toml\"\n");
+  std::ofstream(scenario / "scenario.toml") << text;
+  // Families known to both centres (a count a municipality can obtain from its own aggregate
+  // statistics), and persons known to at least one.
+  std::ofstream(scenario / "calibration.toml")
+      << "tolerance = 0.05\ntolerance_source = \"test\"\n\n[[target]]\nid = \"families_both\"\n"
+         "title = \"Families known to the jobcentre and children's services\"\nkind = "
+         "\"overlap\"\ncounted_by = \"households\"\ncentres = [\"jobcentre\", "
+         "\"children_family\"]\nvalue = 10\nsource = \"test\"\n\n[[target]]\nid = "
+         "\"persons_known\"\ntitle = \"Persons known to a centre\"\nkind = \"overlap\"\n"
+         "counted_by = \"persons\"\ncentres_at_least = 1\nvalue = 400\nsource = \"test\"\n";
+  const fs::path out = tmp.path / "run";
+  const auto run = run_kommunesim("run " + scenario.string() + " --replicates 4 --seed 5 --out " +
+                                  out.string() + " --lang en");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  // The baseline's figure is the cross-silo picture's, summed over the combinations that count.
+  const auto figure = [&](const std::string& target) {
+    return query_rows(out / "results.sqlite",
+                      "SELECT baseline FROM calibration WHERE target = '" + target + "'", 0)
+        .at(0)
+        .values.at(0)
+        .value();
+  };
+  const auto picture = [&](const std::string& sql) {
+    return query_rows(
+               out / "results.sqlite",
+               "SELECT SUM(" + sql + ") FROM cross_silo WHERE arm = 'baseline' AND year = 2025", 0)
+        .at(0)
+        .values.at(0)
+        .value();
+  };
+  EXPECT_NEAR(figure("families_both"),
+              picture("CASE WHEN centres = 'jobcentre+children_family' THEN households END"), 1e-9);
+  EXPECT_NEAR(figure("persons_known"), picture("CASE WHEN centre_count >= 1 THEN persons END"),
+              1e-9);
+  EXPECT_GT(figure("families_both"), 0);
+
+  // A department without case states cannot know anybody: named.
+  std::string calibration = read_file(scenario / "calibration.toml");
+  ASSERT_TRUE(
+      replace_in_file(scenario / "calibration.toml", "\"children_family\"]", "\"finance\"]"));
+  const auto invalid = run_kommunesim("validate " + scenario.string());
+  EXPECT_EQ(invalid.exit_code, 2);
+  EXPECT_NE(invalid.output.find("calibration.toml:9:11: target.centres: the department 'finance' "
+                                "has no case states"),
+            std::string::npos)
+      << invalid.output;
+  std::ofstream(scenario / "calibration.toml") << calibration;
+
+  // kommunesim calibrate counts the overlap in its own evaluations.
+  const fs::path fitted = tmp.path / "calibrated";
+  write_calibration_scenario(fitted, "0.004", "60");
+  std::ofstream(fitted / "calibration.toml", std::ios::app)
+      << "\n[[target]]\nid = \"families_both\"\ntitle = \"Families known to both\"\nkind = "
+         "\"overlap\"\ncounted_by = \"households\"\ncentres_at_least = 2\nvalue = 10\nsource = "
+         "\"test\"\n";
+  const auto fit = run_kommunesim("calibrate " + fitted.string() +
+                                  " --replicates 2 --iterations 1 --lang en --out " +
+                                  (tmp.path / "fit").string());
+  ASSERT_EQ(fit.exit_code, 0) << fit.output;
+  const size_t line = fit.output.find("Families known to both");
+  ASSERT_NE(line, std::string::npos) << fit.output;
+  const std::string row = fit.output.substr(line, fit.output.find('\n', line) - line);
+  // "Families known to both  2025  10  <before>  <after>  <off by>": counted, not 0 or nan.
+  std::smatch columns;
+  ASSERT_TRUE(std::regex_search(row, columns, std::regex(R"(2025\s+10\s+(\S+)\s+(\S+))"))) << row;
+  EXPECT_GT(std::stod(columns[1].str()), 0) << row;
+  EXPECT_GT(std::stod(columns[2].str()), 0) << row;
+}
