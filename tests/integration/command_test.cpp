@@ -1205,6 +1205,30 @@ TEST(Command, ImportTargetsSumsTheMappedRowsOfAStatBankTableIntoTheCalibrationTa
             std::string::npos)
       << wrong.output;
   EXPECT_FALSE(fs::exists(tmp.path / "c"));
+  // Imported into a small scenario, the targets are checked by a run.
+  const fs::path mini = tmp.path / "mini";
+  write_calibration_scenario(mini, "0.006", "60");
+  std::ofstream(tmp.path / "mini.toml")
+      << "table = \"AUK01\"\n\n[[target]]\nid = \"dagpenge\"\nrows = { YDELSESTYPE = "
+         "[\"Dagpenge\"] }\n\n[[target]]\nid = \"kontanthjaelp\"\ntitle = \"Kontanthjælp\"\nkind = "
+         "\"persons\"\nmodule = \"jobcentre\"\nstates = [\"kontanthjaelp\"]\nrows = { YDELSESTYPE "
+         "= [\"Kontanthjælp\", \"Uddannelseshjælp\"] }\n";
+  const auto into_mini = run_kommunesim("import-targets " + table + " " + mini.string() +
+                                        " --mapping " + (tmp.path / "mini.toml").string() +
+                                        " --municipality Glostrup --period 2024K1 --year 2025 "
+                                        "--out " +
+                                        (tmp.path / "mini-imported").string());
+  ASSERT_EQ(into_mini.exit_code, 0) << into_mini.output;
+  const auto checked = run_kommunesim("run " + (tmp.path / "mini-imported").string() +
+                                      " --replicates 2 --out " + (tmp.path / "mini-run").string());
+  ASSERT_EQ(checked.exit_code, 0) << checked.output;
+  const auto rows = csv_rows(read_file(tmp.path / "mini-run" / "calibration.csv"));
+  ASSERT_EQ(rows.size(), 3u);  // header, dagpenge, kontanthjaelp
+  EXPECT_EQ(rows[1].at(0), "dagpenge");
+  EXPECT_EQ(rows[1].at(4), "230");  // Glostrup 2024K1 in the fixture
+  EXPECT_EQ(rows[2].at(0), "kontanthjaelp");
+  EXPECT_EQ(rows[2].at(4), "322");  // 250 + 72
+
   // A scenario without calibration targets has nowhere to put them.
   const auto none =
       run_kommunesim("import-targets " + table + " " + kScenario + " --mapping " + mapping +
