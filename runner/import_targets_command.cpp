@@ -5,7 +5,6 @@
 #include <exception>
 #include <filesystem>
 
-#include "output/staged_folder.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
 #include "scenarios/loader/import_targets.hpp"
@@ -28,25 +27,15 @@ int import_targets_command(const ImportTargetsOptions& options) {
     fmt::print(stderr, "error: {}\nnothing was written to {}\n", e.what(), options.out);
     return kExitInvalidInput;
   }
-  try {
-    output::StagedFolder folder(options.out);
-    scenarios::copy_with_targets(*loaded, folder.path(), imported,
-                                 std::filesystem::path(options.table).filename().string());
-    // The copy must load: a new target's keys are checked as the scenario's own are.
-    const scenarios::LoadResult check = scenarios::load_scenario(folder.path());
-    if (!check.loaded) {
-      for (const auto& d : check.diagnostics.items())
-        fmt::print(stderr, "{}: {}\n", options.mapping, scenarios::format(d));
-      fmt::print(stderr, "the targets from the mapping do not load; nothing was written to {}\n",
-                 options.out);
-      return kExitInvalidInput;
-    }
-    folder.commit();
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: the scenario could not be written: {}\nnothing was written to {}\n",
-               e.what(), options.out);
-    return kExitRunFailed;
-  }
+  // The copy must load: a new target's keys are checked as the scenario's own are.
+  if (const int code = write_new_scenario(
+          options.out, options.mapping, "the targets from the mapping",
+          [&](const std::filesystem::path& folder) {
+            scenarios::copy_with_targets(*loaded, folder, imported,
+                                         std::filesystem::path(options.table).filename().string());
+          });
+      code != kExitSuccess)
+    return code;
   std::string where = imported.municipality;
   if (!imported.period.empty()) where += (where.empty() ? "" : ", ") + imported.period;
   fmt::print("{}{} (calibration year {}):\n", imported.table, where.empty() ? "" : " " + where,

@@ -8,7 +8,6 @@
 
 #include "forms/proposal_form_reader.hpp"
 #include "forms/proposal_template_xlsx.hpp"
-#include "output/staged_folder.hpp"
 #include "runner/commands.hpp"
 #include "runner/scenario_loading.hpp"
 #include "scenarios/loader/proposal_draft.hpp"
@@ -75,24 +74,13 @@ int add_proposal_command(const AddProposalOptions& options) {
     fmt::print(stderr, "error: {}\nnothing was written to {}\n", e.what(), options.out);
     return kExitInvalidInput;
   }
-  try {
-    output::StagedFolder folder(options.out);
-    scenarios::copy_with_proposal(*loaded, folder.path(), draft);
-    // The new scenario must load as a hand-written one would: the loader's checks apply.
-    const scenarios::LoadResult check = scenarios::load_scenario(folder.path());
-    if (!check.loaded) {
-      for (const auto& d : check.diagnostics.items())
-        fmt::print(stderr, "{}: {}\n", options.form, scenarios::format(d));
-      fmt::print(stderr, "the proposal from the form does not load; nothing was written to {}\n",
-                 options.out);
-      return kExitInvalidInput;
-    }
-    folder.commit();
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: the scenario could not be written: {}\nnothing was written to {}\n",
-               e.what(), options.out);
-    return kExitRunFailed;
-  }
+  // The new scenario must load as a hand-written one would: the loader's checks apply.
+  if (const int code = write_new_scenario(options.out, options.form, "the proposal from the form",
+                                          [&](const std::filesystem::path& folder) {
+                                            scenarios::copy_with_proposal(*loaded, folder, draft);
+                                          });
+      code != kExitSuccess)
+    return code;
   fmt::print(
       "{} ({}): wrote {} with the proposal as proposals/{}.toml and its figures in {}; run "
       "it with: kommunesim run {}\n",

@@ -8,6 +8,7 @@
 
 #include "model/engine/initial_populations.hpp"
 #include "output/staged_folder.hpp"
+#include "runner/commands.hpp"
 
 namespace kommunesim::runner {
 
@@ -54,6 +55,28 @@ std::optional<std::string> new_scenario_folder_problem(const std::string& destin
     return fmt::format("--out {}: expected a new or empty folder; it exists and is not empty",
                        destination);
   return std::nullopt;
+}
+
+int write_new_scenario(const std::string& destination, const std::string& origin,
+                       const std::string& what,
+                       const std::function<void(const std::filesystem::path&)>& write) {
+  try {
+    output::StagedFolder folder(destination);
+    write(folder.path());
+    const scenarios::LoadResult check = scenarios::load_scenario(folder.path());
+    if (!check.loaded) {
+      for (const auto& d : check.diagnostics.items())
+        fmt::print(stderr, "{}: {}\n", origin, scenarios::format(d));
+      fmt::print(stderr, "{} does not load; nothing was written to {}\n", what, destination);
+      return kExitInvalidInput;
+    }
+    folder.commit();
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: the scenario could not be written: {}\nnothing was written to {}\n",
+               e.what(), destination);
+    return kExitRunFailed;
+  }
+  return kExitSuccess;
 }
 
 }  // namespace kommunesim::runner

@@ -728,19 +728,24 @@ TEST(Command, TheWorkedExampleOfAddingAProposalValidatesOnTheDefaultScenario) {
 
 namespace {
 
-// Mini-kommune with a calibration target on the dagpenge stock and its entry rate from
-// employment marked as calibrated, at `rate`; the target's value is `target` persons.
-void write_calibration_scenario(const fs::path& folder, const std::string& rate,
-                                const std::string& target) {
+// Mini-kommune with a calibration file of these targets (TOML [[target]] tables).
+void write_with_calibration(const fs::path& folder, const std::string& targets) {
   fs::copy(kScenario, folder, fs::copy_options::recursive);
   std::string scenario = read_file(folder / "scenario.toml");
   scenario.replace(scenario.find("parameters = "), 0, "calibration = \"calibration.toml\"\n");
   std::ofstream(folder / "scenario.toml") << scenario;
-  std::ofstream(folder / "calibration.toml")
-      << "tolerance = 0.05\ntolerance_source = \"test\"\n\n[[target]]\nid = \"dagpenge\"\n"
-         "title = \"Persons on dagpenge\"\nkind = \"persons\"\nmodule = \"jobcentre\"\n"
-         "states = [\"dagpenge\"]\nvalue = "
-      << target << "\nsource = \"test\"\n";
+  std::ofstream(folder / "calibration.toml") << "tolerance = 0.05\ntolerance_source = \"test\"\n\n"
+                                             << targets;
+}
+
+// Mini-kommune with a calibration target on the dagpenge stock and its entry rate from
+// employment marked as calibrated, at `rate`; the target's value is `target` persons.
+void write_calibration_scenario(const fs::path& folder, const std::string& rate,
+                                const std::string& target) {
+  write_with_calibration(folder,
+                         "[[target]]\nid = \"dagpenge\"\ntitle = \"Persons on dagpenge\"\nkind = "
+                         "\"persons\"\nmodule = \"jobcentre\"\nstates = [\"dagpenge\"]\nvalue = " +
+                             target + "\nsource = \"test\"\n");
   const fs::path register_file = folder / "parameters" / "jobcentre.toml";
   std::string text = read_file(register_file);
   const size_t at = text.find("id = \"jobcentre.employed_to_dagpenge\"");
@@ -1286,19 +1291,16 @@ TEST(Command, ImportTargetsReadsTheAccountsByFunctionFromStatBankOrTheMunicipali
 TEST(Command, AnOverlapTargetIsTheCrossSiloPicturesCountInRunsAndInCalibrate) {
   TempFolder tmp("overlap-target");
   const fs::path scenario = tmp.path / "scenario";
-  fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  std::string text = read_file(scenario / "scenario.toml");
-  text.replace(text.find("parameters = "), 0, "calibration = \"calibration.toml\"\n");
-  std::ofstream(scenario / "scenario.toml") << text;
   // Families known to both centres (a count a municipality can obtain from its own aggregate
   // statistics), and persons known to at least one.
-  std::ofstream(scenario / "calibration.toml")
-      << "tolerance = 0.05\ntolerance_source = \"test\"\n\n[[target]]\nid = \"families_both\"\n"
-         "title = \"Families known to the jobcentre and children's services\"\nkind = "
-         "\"overlap\"\ncounted_by = \"households\"\ncentres = [\"jobcentre\", "
-         "\"children_family\"]\nvalue = 10\nsource = \"test\"\n\n[[target]]\nid = "
-         "\"persons_known\"\ntitle = \"Persons known to a centre\"\nkind = \"overlap\"\n"
-         "counted_by = \"persons\"\ncentres_at_least = 1\nvalue = 400\nsource = \"test\"\n";
+  write_with_calibration(
+      scenario,
+      "[[target]]\nid = \"families_both\"\n"
+      "title = \"Families known to the jobcentre and children's services\"\nkind = "
+      "\"overlap\"\ncounted_by = \"households\"\ncentres = [\"jobcentre\", "
+      "\"children_family\"]\nvalue = 10\nsource = \"test\"\n\n[[target]]\nid = "
+      "\"persons_known\"\ntitle = \"Persons known to a centre\"\nkind = \"overlap\"\n"
+      "counted_by = \"persons\"\ncentres_at_least = 1\nvalue = 400\nsource = \"test\"\n");
   const fs::path out = tmp.path / "run";
   const auto run = run_kommunesim("run " + scenario.string() + " --replicates 4 --seed 5 --out " +
                                   out.string() + " --lang en");
