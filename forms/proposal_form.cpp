@@ -157,6 +157,69 @@ const FormLayout& form_layout(FormLanguage language) {
   return language == FormLanguage::kDanish ? danish : english;
 }
 
+scenarios::ProposalDraft draft_of_proposal(const model::Scenario& s, int index) {
+  const model::Proposal& p = s.proposals[static_cast<size_t>(index)];
+  scenarios::ProposalDraft d;
+  d.id = p.id;
+  d.title = p.title;
+  d.department = s.departments[static_cast<size_t>(p.department)].id;
+  d.reduction = p.reduction;
+  d.start_year = s.base_year + p.start_month / model::kMonthsPerYear;
+  d.start_month = p.start_month % model::kMonthsPerYear + 1;
+  d.capacity = p.capacity;
+  d.participation_months = p.participation_months;
+  d.priority = priority_words()[static_cast<size_t>(p.priority)];
+  if (p.readmission_after_months >= 0) d.readmission_after_months = p.readmission_after_months;
+  const model::Module& module = s.modules[static_cast<size_t>(p.target.module)];
+  d.target_module = module.id;
+  for (size_t st = 0; st < module.states.size(); ++st)
+    if ((p.target.state_mask >> st) & 1U) d.target_states.push_back(module.states[st].id);
+  if (p.target.min_age_months > 0) d.age_min = p.target.min_age_months / model::kMonthsPerYear;
+  if (p.target.max_age_months < (1 << 30))
+    d.age_max = p.target.max_age_months / model::kMonthsPerYear;
+  for (int c : p.target.household_conditions)
+    d.household.push_back(s.household_conditions[static_cast<size_t>(c)].name);
+  if (p.target.min_centres > 0) d.known_to_at_least = p.target.min_centres;
+  if (p.target.min_household_centres > 0)
+    d.family_known_to_at_least = p.target.min_household_centres;
+  for (const model::Effect& e : p.effects) {
+    const model::Module& m = s.modules[static_cast<size_t>(e.module)];
+    const model::Transition& t = m.transitions[static_cast<size_t>(e.transition)];
+    d.effects.push_back({m.id, m.states[t.from].id, m.states[t.to].id, {}});
+  }
+  // The register figures the proposal reads, at the prices they are stated in.
+  for (const model::ParameterUse& use : s.parameter_uses) {
+    if (use.owner != index) continue;
+    const model::Parameter& r = s.parameters[static_cast<size_t>(use.parameter)];
+    const double stated = 1 / r.price_factor;
+    scenarios::DraftFigure f{r.value * stated,        r.low * stated, r.high * stated, r.price_year,
+                             distribution_words()[0], r.evidence,     r.source};
+    if (r.distribution == model::EffectSize::Kind::kTriangular) f.distribution = "triangular";
+    if (r.distribution == model::EffectSize::Kind::kPoint) f.distribution = "";
+    using K = model::ParameterUse::Kind;
+    switch (use.kind) {
+      case K::kProposalFixedCost:
+        d.fixed_dkk_per_year = f;
+        break;
+      case K::kProposalParticipantCost:
+        d.dkk_per_participant_month = f;
+        break;
+      case K::kProposalInvestment:
+        d.investment_dkk = f;
+        break;
+      case K::kProposalHalfLife:
+        d.effect_half_life_months = f;
+        break;
+      case K::kEffect:
+        d.effects[static_cast<size_t>(use.item)].relative_risk = f;
+        break;
+      default:
+        break;
+    }
+  }
+  return d;
+}
+
 int row_of(const FormLayout& layout, Field field) {
   for (size_t r = 0; r < layout.rows.size(); ++r)
     if (layout.rows[r].field == field) return kFirstFieldRow + static_cast<int>(r);

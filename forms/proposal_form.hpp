@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/engine/scenario.hpp"
+#include "scenarios/loader/proposal_draft.hpp"
 
 namespace kommunesim::forms {
 
@@ -94,6 +95,11 @@ struct FormLayout {
 };
 
 const FormLayout& form_layout(FormLanguage language);
+
+// A proposal of the scenario as the form states it, to be revised: its figures at their stated
+// price years, its target group and effects by id. The scenario does not keep a proposal's
+// descriptions or staff, so those cells stay empty.
+scenarios::ProposalDraft draft_of_proposal(const model::Scenario& scenario, int proposal);
 
 // The sheet row (0-based) of the first row of `field`.
 int row_of(const FormLayout& layout, Field field);

@@ -70,10 +70,90 @@ void drop_down(lxw_worksheet* sheet, int row, int column, const std::string& for
                                  &validation);
 }
 
+// The list's text for `id`, as the drop-down offers it.
+std::string choice_text(const model::Scenario& scenario, ChoiceList list, const std::string& id) {
+  for (const Choice& c : choices(scenario, list))
+    if (c.id == id) return c.text;
+  return id;
+}
+
+// The cells of a proposal to revise: what the reader reads back as the same draft.
+void fill_in(lxw_worksheet* form, const model::Scenario& scenario, const FormLayout& layout,
+             const scenarios::ProposalDraft& d, lxw_format* input, lxw_format* amount) {
+  const auto text = [&](int row, int column, const std::string& value) {
+    if (!value.empty())
+      worksheet_write_string(form, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column),
+                             value.c_str(), input);
+  };
+  const auto number = [&](int row, int column, double value, lxw_format* format) {
+    worksheet_write_number(form, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(column), value,
+                           format);
+  };
+  const auto figure = [&](int row, const scenarios::DraftFigure& f, bool money, bool effect) {
+    lxw_format* format = money ? amount : input;
+    number(row, kFigureColumn, f.value, format);
+    number(row, kFigureColumn + 1, f.low, format);
+    number(row, kFigureColumn + 2, f.high, format);
+    if (effect) {
+      for (size_t i = 0; i < distribution_words().size(); ++i)
+        if (distribution_words()[i] == f.distribution)
+          text(row, kFigureColumn + 3, layout.distributions[i]);
+    } else if (f.price_year != 0) {
+      number(row, kFigureColumn + 3, f.price_year, input);
+    }
+    text(row, kFigureColumn + 4, f.evidence);
+    text(row, kFigureColumn + 5, f.source);
+  };
+  const auto at = [&](Field field, int index = 0) { return row_of(layout, field) + index; };
+  text(at(Field::kId), kValueColumn, d.id);
+  text(at(Field::kTitle), kValueColumn, d.title);
+  text(at(Field::kDescription), kValueColumn, d.description);
+  text(at(Field::kDepartment), kValueColumn,
+       choice_text(scenario, ChoiceList::kDepartments, d.department));
+  text(at(Field::kKind), kValueColumn, layout.kinds[d.reduction ? 1 : 0]);
+  number(at(Field::kStartYear), kValueColumn, d.start_year, input);
+  number(at(Field::kStartMonth), kValueColumn, d.start_month, input);
+  number(at(Field::kCapacity), kValueColumn, d.capacity, input);
+  number(at(Field::kParticipationMonths), kValueColumn, d.participation_months, input);
+  for (size_t i = 0; i < priority_words().size(); ++i)
+    if (priority_words()[i] == d.priority)
+      text(at(Field::kPriority), kValueColumn, layout.priorities[i]);
+  if (d.readmission_after_months)
+    number(at(Field::kReadmission), kValueColumn, *d.readmission_after_months, input);
+  if (d.staff_fte) number(at(Field::kStaff), kValueColumn, *d.staff_fte, input);
+  figure(at(Field::kFixedCost), d.fixed_dkk_per_year, true, false);
+  figure(at(Field::kParticipantCost), d.dkk_per_participant_month, true, false);
+  if (d.investment_dkk) figure(at(Field::kInvestment), *d.investment_dkk, true, false);
+  text(at(Field::kCostDescription), kValueColumn, d.cost_description);
+  text(at(Field::kTargetModule), kValueColumn,
+       choice_text(scenario, ChoiceList::kModules, d.target_module));
+  for (size_t i = 0; i < d.target_states.size() && i < kTargetStates; ++i)
+    text(at(Field::kTargetState, static_cast<int>(i)), kValueColumn,
+         choice_text(scenario, ChoiceList::kStates, d.target_module + "." + d.target_states[i]));
+  if (d.age_min) number(at(Field::kAgeMin), kValueColumn, *d.age_min, input);
+  if (d.age_max) number(at(Field::kAgeMax), kValueColumn, *d.age_max, input);
+  for (size_t i = 0; i < d.household.size() && i < kHouseholdConditions; ++i)
+    text(at(Field::kHousehold, static_cast<int>(i)), kValueColumn,
+         choice_text(scenario, ChoiceList::kConditions, d.household[i]));
+  if (d.known_to_at_least) number(at(Field::kKnownTo), kValueColumn, *d.known_to_at_least, input);
+  if (d.family_known_to_at_least)
+    number(at(Field::kFamilyKnownTo), kValueColumn, *d.family_known_to_at_least, input);
+  for (size_t i = 0; i < d.effects.size() && i < kEffects; ++i) {
+    const scenarios::DraftEffect& e = d.effects[i];
+    const int row = at(Field::kEffect, static_cast<int>(i));
+    text(row, kValueColumn,
+         choice_text(scenario, ChoiceList::kTransitions, e.module + "." + e.from + ">" + e.to));
+    figure(row, e.relative_risk, false, true);
+  }
+  if (d.effect_half_life_months)
+    figure(at(Field::kHalfLife), *d.effect_half_life_months, false, false);
+}
+
 }  // namespace
 
 void write_proposal_template(const model::Scenario& scenario, FormLanguage language,
-                             const std::filesystem::path& file) {
+                             const std::filesystem::path& file,
+                             const scenarios::ProposalDraft* prefill) {
   const FormLayout& layout = form_layout(language);
   const bool danish = language == FormLanguage::kDanish;
   lxw_workbook* book = workbook_new(file.c_str());
@@ -200,6 +280,7 @@ void write_proposal_template(const model::Scenario& scenario, FormLanguage langu
         start_year, start_month, fixed, per_month, places, months, year, investment);
     worksheet_write_formula(form, economy + 1, column, formula.c_str(), amount);
   }
+  if (prefill) fill_in(form, scenario, layout, *prefill, input, amount);
   worksheet_set_landscape(form);
   worksheet_fit_to_pages(form, 1, 0);
   const lxw_error error = workbook_close(book);

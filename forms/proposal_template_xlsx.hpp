@@ -9,9 +9,11 @@
 
 namespace kommunesim::forms {
 
-// Writes the empty form for `scenario` to `file`. Throws std::runtime_error naming the file when
-// it cannot be written.
+// Writes the form for `scenario` to `file`: empty, or filled with `prefill` (a proposal to
+// revise, draft_of_proposal). Throws std::runtime_error naming the file when it cannot be
+// written.
 void write_proposal_template(const model::Scenario& scenario, FormLanguage language,
-                             const std::filesystem::path& file);
+                             const std::filesystem::path& file,
+                             const scenarios::ProposalDraft* prefill = nullptr);
 
 }  // namespace kommunesim::forms

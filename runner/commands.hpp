@@ -62,8 +62,9 @@ struct ImportTargetsOptions {
 
 struct ProposalTemplateOptions {
   std::string scenario;
-  std::string out;              // the .xlsx file, which must not exist
-  std::string language = "da";  // of the form: "da" or "en"
+  std::string out;                  // the .xlsx file, which must not exist
+  std::string language = "da";      // of the form: "da" or "en"
+  std::optional<std::string> from;  // a proposal of the scenario to fill the form with
 };
 
 struct AddProposalOptions {

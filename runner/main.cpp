@@ -154,6 +154,9 @@ int main(int argc, char** argv) {
                                     "Scenario folder (default: the bundled default scenario)");
   proposal_template_cmd->add_option("--out", proposal_template.out, "The form to write (.xlsx)")
       ->required();
+  proposal_template_cmd->add_option(
+      "--from", proposal_template.from,
+      "A proposal of the scenario to fill the form with, to revise it as a new proposal");
   proposal_template_cmd
       ->add_option("--lang", proposal_template.language, "Language: da (Danish) or en (English)")
       ->capture_default_str()

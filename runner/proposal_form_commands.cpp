@@ -2,10 +2,12 @@
 // scenario and read back into a new copy of it (the scenario itself is never changed).
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <system_error>
 
+#include "forms/proposal_form.hpp"
 #include "forms/proposal_form_reader.hpp"
 #include "forms/proposal_template_xlsx.hpp"
 #include "runner/commands.hpp"
@@ -30,13 +32,27 @@ int proposal_template_command(const ProposalTemplateOptions& options) {
                options.out);
     return kExitInvalidInput;
   }
+  std::optional<scenarios::ProposalDraft> prefill;
+  if (options.from) {
+    const auto& proposals = loaded->scenario.proposals;
+    const auto it = std::find_if(proposals.begin(), proposals.end(),
+                                 [&](const model::Proposal& p) { return p.id == *options.from; });
+    if (it == proposals.end()) {
+      std::string ids;
+      for (const auto& p : proposals) ids += (ids.empty() ? "" : ", ") + p.id;
+      fmt::print(stderr, "error: --from {}: the scenario has no such proposal; it has: {}\n",
+                 *options.from, ids);
+      return kExitInvalidInput;
+    }
+    prefill = forms::draft_of_proposal(loaded->scenario, static_cast<int>(it - proposals.begin()));
+  }
   // Written beside the destination and renamed into place, so a failure leaves no partial form.
   const fs::path partial = fs::path(file).concat(".partial");
   try {
     forms::write_proposal_template(
         loaded->scenario,
         options.language == "en" ? forms::FormLanguage::kEnglish : forms::FormLanguage::kDanish,
-        partial);
+        partial, prefill ? &*prefill : nullptr);
     fs::rename(partial, file);
   } catch (const std::exception& e) {
     std::error_code ignored;

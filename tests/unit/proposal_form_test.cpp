@@ -124,6 +124,75 @@ class ProposalForm : public ::testing::Test {
     return s.parameters[static_cast<size_t>(std::max(i, 0))];
   }
 
+  // Reads the filled form `filled` back into a copy of the scenario and expects the proposal
+  // `id` there to equal job_support_parents.toml in every field and register figure.
+  void expect_read_back_as_job_support(const fs::path& filled, const std::string& id) {
+    const scenarios::ProposalDraft draft = forms::read_proposal_form(filled, loaded.scenario);
+    scenarios::copy_with_proposal(loaded, folder / "scenario", draft);
+    auto result = scenarios::load_scenario(folder / "scenario");
+    ASSERT_TRUE(result.loaded) << (result.diagnostics.empty()
+                                       ? ""
+                                       : scenarios::format(result.diagnostics.items().front()));
+    const model::Scenario& s = result.loaded->scenario;
+    ASSERT_EQ(s.proposals.size(), loaded.scenario.proposals.size() + 1);
+    const model::Proposal& hand = s.proposals.front();  // job_support_parents.toml
+    const model::Proposal& form = s.proposals.back();
+    ASSERT_EQ(hand.id, "job_support_parents");
+    EXPECT_EQ(form.id, id);
+    EXPECT_EQ(form.title, hand.title);
+    EXPECT_EQ(form.department, hand.department);
+    EXPECT_EQ(form.reduction, hand.reduction);
+    EXPECT_EQ(form.start_month, hand.start_month);
+    EXPECT_EQ(form.fixed_dkk_per_year, hand.fixed_dkk_per_year);
+    EXPECT_EQ(form.dkk_per_participant_month, hand.dkk_per_participant_month);
+    EXPECT_EQ(form.investment_dkk, hand.investment_dkk);
+    EXPECT_EQ(form.capacity, hand.capacity);
+    EXPECT_EQ(form.participation_months, hand.participation_months);
+    EXPECT_EQ(form.readmission_after_months, hand.readmission_after_months);
+    EXPECT_EQ(form.priority, hand.priority);
+    EXPECT_EQ(form.effect_half_life_months, hand.effect_half_life_months);
+    EXPECT_EQ(form.target.module, hand.target.module);
+    EXPECT_EQ(form.target.state_mask, hand.target.state_mask);
+    EXPECT_EQ(form.target.min_age_months, hand.target.min_age_months);
+    EXPECT_EQ(form.target.max_age_months, hand.target.max_age_months);
+    EXPECT_EQ(form.target.household_conditions, hand.target.household_conditions);
+    EXPECT_EQ(form.target.min_centres, hand.target.min_centres);
+    EXPECT_EQ(form.target.min_household_centres, hand.target.min_household_centres);
+    ASSERT_EQ(form.effects.size(), hand.effects.size());
+    for (size_t e = 0; e < hand.effects.size(); ++e) {
+      EXPECT_EQ(form.effects[e].module, hand.effects[e].module);
+      EXPECT_EQ(form.effects[e].transition, hand.effects[e].transition);
+      EXPECT_EQ(form.effects[e].relative_risk.kind, hand.effects[e].relative_risk.kind);
+      EXPECT_EQ(form.effects[e].relative_risk.low, hand.effects[e].relative_risk.low);
+      EXPECT_EQ(form.effects[e].relative_risk.mode, hand.effects[e].relative_risk.mode);
+      EXPECT_EQ(form.effects[e].relative_risk.high, hand.effects[e].relative_risk.high);
+    }
+    // The register figures, with their ranges, price years, evidence and sources.
+    const std::vector<std::pair<std::string, std::string>> figures = {
+        {"job_support_parents.fixed_dkk_per_year", id + ".fixed_dkk_per_year"},
+        {"job_support_parents.dkk_per_participant_month", id + ".dkk_per_participant_month"},
+        {"job_support_parents.effect.jobcentre.kh_activity_to_employed",
+         id + ".effect.jobcentre.kh_activity_to_employed_after_benefit"},
+        {"job_support_parents.effect.jobcentre.kh_jobready_to_employed",
+         id + ".effect.jobcentre.kh_jobready_to_employed_after_benefit"}};
+    for (const auto& [hand_id, form_id] : figures) {
+      const model::Parameter& h = parameter(s, hand_id);
+      const model::Parameter& f = parameter(s, form_id);
+      EXPECT_EQ(f.value, h.value) << form_id;
+      EXPECT_EQ(f.low, h.low) << form_id;
+      EXPECT_EQ(f.high, h.high) << form_id;
+      EXPECT_EQ(f.price_year, h.price_year) << form_id;
+      EXPECT_EQ(f.distribution, h.distribution) << form_id;
+      EXPECT_EQ(f.category, h.category) << form_id;
+      EXPECT_EQ(f.unit, h.unit) << form_id;
+      EXPECT_EQ(f.evidence, h.evidence) << form_id;
+      EXPECT_EQ(f.source, h.source) << form_id;
+      EXPECT_EQ(f.owner, h.owner) << form_id;
+    }
+    // The copy keeps every other file as it was.
+    EXPECT_EQ(s.arms.size(), loaded.scenario.arms.size() + 1);
+  }
+
   fs::path folder;
   scenarios::LoadedScenario loaded;
 };
@@ -139,71 +208,74 @@ TEST_F(ProposalForm, AFormFilledInLibreOfficeReadsBackAsTheHandWrittenProposal) 
     EXPECT_DOUBLE_EQ(book.sheet("Forslag")->at(forms::cell_reference(economy, 2 + k)).number,
                      2220.0)
         << k;
-  const scenarios::ProposalDraft draft = forms::read_proposal_form(filled, loaded.scenario);
-  scenarios::copy_with_proposal(loaded, folder / "scenario", draft);
-  auto result = scenarios::load_scenario(folder / "scenario");
-  ASSERT_TRUE(result.loaded) << (result.diagnostics.empty()
-                                     ? ""
-                                     : scenarios::format(result.diagnostics.items().front()));
-  const model::Scenario& s = result.loaded->scenario;
-  ASSERT_EQ(s.proposals.size(), loaded.scenario.proposals.size() + 1);
-  const model::Proposal& hand = s.proposals.front();  // job_support_parents.toml
-  const model::Proposal& form = s.proposals.back();
-  ASSERT_EQ(hand.id, "job_support_parents");
-  EXPECT_EQ(form.id, "job_support_form");
-  EXPECT_EQ(form.title, hand.title);
-  EXPECT_EQ(form.department, hand.department);
-  EXPECT_EQ(form.reduction, hand.reduction);
-  EXPECT_EQ(form.start_month, hand.start_month);
-  EXPECT_EQ(form.fixed_dkk_per_year, hand.fixed_dkk_per_year);
-  EXPECT_EQ(form.dkk_per_participant_month, hand.dkk_per_participant_month);
-  EXPECT_EQ(form.investment_dkk, hand.investment_dkk);
-  EXPECT_EQ(form.capacity, hand.capacity);
-  EXPECT_EQ(form.participation_months, hand.participation_months);
-  EXPECT_EQ(form.readmission_after_months, hand.readmission_after_months);
-  EXPECT_EQ(form.priority, hand.priority);
-  EXPECT_EQ(form.effect_half_life_months, hand.effect_half_life_months);
-  EXPECT_EQ(form.target.module, hand.target.module);
-  EXPECT_EQ(form.target.state_mask, hand.target.state_mask);
-  EXPECT_EQ(form.target.min_age_months, hand.target.min_age_months);
-  EXPECT_EQ(form.target.max_age_months, hand.target.max_age_months);
-  EXPECT_EQ(form.target.household_conditions, hand.target.household_conditions);
-  EXPECT_EQ(form.target.min_centres, hand.target.min_centres);
-  EXPECT_EQ(form.target.min_household_centres, hand.target.min_household_centres);
-  ASSERT_EQ(form.effects.size(), hand.effects.size());
-  for (size_t e = 0; e < hand.effects.size(); ++e) {
-    EXPECT_EQ(form.effects[e].module, hand.effects[e].module);
-    EXPECT_EQ(form.effects[e].transition, hand.effects[e].transition);
-    EXPECT_EQ(form.effects[e].relative_risk.kind, hand.effects[e].relative_risk.kind);
-    EXPECT_EQ(form.effects[e].relative_risk.low, hand.effects[e].relative_risk.low);
-    EXPECT_EQ(form.effects[e].relative_risk.mode, hand.effects[e].relative_risk.mode);
-    EXPECT_EQ(form.effects[e].relative_risk.high, hand.effects[e].relative_risk.high);
+  expect_read_back_as_job_support(filled, "job_support_form");
+}
+
+TEST_F(ProposalForm, AProposalWrittenIntoTheFormReadsBackAsItselfUnderANewId) {
+  // --from job_support_parents: the form filled with the proposal; the user changes the id only.
+  const fs::path form = folder / "form.xlsx", filled = folder / "filled.xlsx";
+  const scenarios::ProposalDraft draft = forms::draft_of_proposal(loaded.scenario, 0);
+  ASSERT_EQ(draft.id, "job_support_parents");
+  forms::write_proposal_template(loaded.scenario, forms::FormLanguage::kDanish, form, &draft);
+  std::ofstream(folder / "entries.json")
+      << R"json([["Id (kort navn)", "B", "job_support_copy"]])json";
+  const std::string command = "/usr/bin/python3 '" KOMMUNESIM_FORM_FILLER "' '" + form.string() +
+                              "' '" + filled.string() + "' '" + (folder / "entries.json").string() +
+                              "'";
+  ASSERT_EQ(std::system(command.c_str()), 0) << command;
+  expect_read_back_as_job_support(filled, "job_support_copy");
+}
+
+TEST_F(ProposalForm, EveryBundledProposalGoesThroughTheFormUnchanged) {
+  // Each of the default scenario's proposals written into the form under a new id and read back:
+  // reductions, half-lives, ages, household and centre criteria, triangular and lognormal effects.
+  for (size_t i = 0; i < loaded.scenario.proposals.size(); ++i) {
+    const model::Proposal& original = loaded.scenario.proposals[i];
+    scenarios::ProposalDraft draft = forms::draft_of_proposal(loaded.scenario, static_cast<int>(i));
+    draft.id = original.id + "_revised";
+    const fs::path form = folder / (draft.id + ".xlsx");
+    forms::write_proposal_template(loaded.scenario, forms::FormLanguage::kEnglish, form, &draft);
+    const scenarios::ProposalDraft read = forms::read_proposal_form(form, loaded.scenario);
+    const fs::path copy = folder / draft.id;
+    scenarios::copy_with_proposal(loaded, copy, read);
+    auto result = scenarios::load_scenario(copy);
+    ASSERT_TRUE(result.loaded) << original.id << ": "
+                               << scenarios::format(result.diagnostics.items().front());
+    const model::Proposal& p = result.loaded->scenario.proposals.back();
+    EXPECT_EQ(p.id, draft.id);
+    EXPECT_EQ(p.title, original.title) << original.id;
+    EXPECT_EQ(p.department, original.department) << original.id;
+    EXPECT_EQ(p.reduction, original.reduction) << original.id;
+    EXPECT_EQ(p.start_month, original.start_month) << original.id;
+    EXPECT_DOUBLE_EQ(p.fixed_dkk_per_year, original.fixed_dkk_per_year) << original.id;
+    EXPECT_DOUBLE_EQ(p.dkk_per_participant_month, original.dkk_per_participant_month)
+        << original.id;
+    EXPECT_DOUBLE_EQ(p.investment_dkk, original.investment_dkk) << original.id;
+    EXPECT_EQ(p.capacity, original.capacity) << original.id;
+    EXPECT_EQ(p.participation_months, original.participation_months) << original.id;
+    EXPECT_EQ(p.readmission_after_months, original.readmission_after_months) << original.id;
+    EXPECT_EQ(p.priority, original.priority) << original.id;
+    EXPECT_DOUBLE_EQ(p.effect_half_life_months, original.effect_half_life_months) << original.id;
+    EXPECT_EQ(p.target.module, original.target.module) << original.id;
+    EXPECT_EQ(p.target.state_mask, original.target.state_mask) << original.id;
+    EXPECT_EQ(p.target.min_age_months, original.target.min_age_months) << original.id;
+    EXPECT_EQ(p.target.max_age_months, original.target.max_age_months) << original.id;
+    EXPECT_EQ(p.target.household_conditions, original.target.household_conditions) << original.id;
+    EXPECT_EQ(p.target.min_centres, original.target.min_centres) << original.id;
+    EXPECT_EQ(p.target.min_household_centres, original.target.min_household_centres) << original.id;
+    ASSERT_EQ(p.effects.size(), original.effects.size()) << original.id;
+    for (size_t e = 0; e < p.effects.size(); ++e) {
+      EXPECT_EQ(p.effects[e].transition, original.effects[e].transition) << original.id;
+      EXPECT_EQ(p.effects[e].relative_risk.kind, original.effects[e].relative_risk.kind)
+          << original.id;
+      EXPECT_DOUBLE_EQ(p.effects[e].relative_risk.mode, original.effects[e].relative_risk.mode)
+          << original.id;
+      EXPECT_DOUBLE_EQ(p.effects[e].relative_risk.low, original.effects[e].relative_risk.low)
+          << original.id;
+      EXPECT_DOUBLE_EQ(p.effects[e].relative_risk.high, original.effects[e].relative_risk.high)
+          << original.id;
+    }
   }
-  // The register figures, with their ranges, price years, evidence and sources.
-  const std::vector<std::pair<std::string, std::string>> figures = {
-      {"job_support_parents.fixed_dkk_per_year", "job_support_form.fixed_dkk_per_year"},
-      {"job_support_parents.dkk_per_participant_month",
-       "job_support_form.dkk_per_participant_month"},
-      {"job_support_parents.effect.jobcentre.kh_activity_to_employed",
-       "job_support_form.effect.jobcentre.kh_activity_to_employed_after_benefit"},
-      {"job_support_parents.effect.jobcentre.kh_jobready_to_employed",
-       "job_support_form.effect.jobcentre.kh_jobready_to_employed_after_benefit"}};
-  for (const auto& [hand_id, form_id] : figures) {
-    const model::Parameter& h = parameter(s, hand_id);
-    const model::Parameter& f = parameter(s, form_id);
-    EXPECT_EQ(f.value, h.value) << form_id;
-    EXPECT_EQ(f.low, h.low) << form_id;
-    EXPECT_EQ(f.high, h.high) << form_id;
-    EXPECT_EQ(f.price_year, h.price_year) << form_id;
-    EXPECT_EQ(f.distribution, h.distribution) << form_id;
-    EXPECT_EQ(f.category, h.category) << form_id;
-    EXPECT_EQ(f.unit, h.unit) << form_id;
-    EXPECT_EQ(f.evidence, h.evidence) << form_id;
-    EXPECT_EQ(f.source, h.source) << form_id;
-    EXPECT_EQ(f.owner, h.owner) << form_id;
-  }
-  // The copy keeps every other file as it was.
-  EXPECT_EQ(s.arms.size(), loaded.scenario.arms.size() + 1);
 }
 
 TEST_F(ProposalForm, AWrongCellIsNamedBySheetAndCell) {
