@@ -1,6 +1,8 @@
 // The line edits of toml_edit.hpp.
 #include "scenarios/loader/toml_edit.hpp"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <stdexcept>
 
@@ -10,12 +12,17 @@ namespace fs = std::filesystem;
 std::string toml_string(const std::string& text) {
   std::string quoted = "\"";
   for (char c : text) {
-    if (c == '"' || c == '\\') quoted += '\\';
-    if (c == '\n') {
-      quoted += "\\n";
-      continue;
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      quoted += '\\';
+      quoted += c;
+    } else if (c == '\n') {
+      quoted += "\\n";  // a line break typed in a cell
+    } else if (u < 0x20 || u == 0x7f) {
+      quoted += fmt::format("\\u{:04X}", u);  // other control characters, escaped as TOML asks
+    } else {
+      quoted += c;
     }
-    quoted += c;
   }
   return quoted + "\"";
 }

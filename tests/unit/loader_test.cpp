@@ -13,6 +13,7 @@
 #include "model/engine/simulation.hpp"
 #include "scenarios/loader/load_context.hpp"
 #include "scenarios/loader/load_scenario.hpp"
+#include "scenarios/loader/toml_edit.hpp"
 #include "support/scenario_builder.hpp"
 
 using namespace kommunesim;
@@ -982,4 +983,12 @@ TEST_F(BrokenScenario, ATargetKnownToMoreCentresThanHaveCasesIsNamed) {
   const auto* d = find(ds, "proposals/job_support_parents.toml", line + 1, "expected at most 2");
   ASSERT_NE(d, nullptr) << all(ds);
   EXPECT_NE(d->key.find("family_known_to_at_least"), std::string::npos);
+}
+
+// Text from a form or a table (a title typed in a cell with line breaks, a tab or a carriage
+// return from Windows) is written into the scenario's TOML as a string that reads back as itself.
+TEST(TomlEdit, AStringWithQuotesLineBreaksAndControlCharactersReadsBackAsItself) {
+  const std::string text = "Forslag \"A\"\\B\nlinje 2\r\tslut\x01 æøå";
+  const toml::table doc = toml::parse("title = " + scenarios::toml_string(text));
+  EXPECT_EQ(doc["title"].value<std::string>(), text);
 }
