@@ -43,12 +43,6 @@ std::string toml_text(const toml::node& node) {
   return out.str();
 }
 
-std::string joined(const std::set<std::string>& values) {
-  std::string s;
-  for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
-  return s;
-}
-
 // How the mapping says the table is read.
 struct TableFormat {
   std::string area, time;  // columns; "" for a table of one municipality or period
@@ -124,13 +118,10 @@ std::vector<MappedTarget> read_mapping(const fs::path& file, TargetsImport& out,
 int required_column(const StatbankTable& table, const std::string& name, const fs::path& mapping,
                     const std::string& key) {
   const int c = table.column(name);
-  if (c < 0) {
-    std::string columns;
-    for (const std::string& col : table.columns) columns += (columns.empty() ? "" : ", ") + col;
+  if (c < 0)
     throw std::runtime_error(fmt::format("{}: {}: the table {} has no column {}; it has: {}",
                                          mapping.string(), key, table.file.filename().string(),
-                                         name, columns));
-  }
+                                         name, joined(table.columns)));
   return c;
 }
 

@@ -155,17 +155,6 @@ bool is_total(const std::string& text) {
   return ends_with("i alt") || ends_with("total") || t.rfind("total", 0) == 0;
 }
 
-namespace {
-
-// The values, comma-separated.
-std::string joined(const std::set<std::string>& values) {
-  std::string s;
-  for (const std::string& v : values) s += (s.empty() ? "" : ", ") + v;
-  return s;
-}
-
-}  // namespace
-
 StatbankSelection select_area_and_period(const StatbankTable& table, int area, int time,
                                          const std::optional<std::string>& municipality,
                                          const std::optional<std::string>& period) {

@@ -36,6 +36,14 @@ struct StatbankTable {
 // compared without case ("Glostrup", "glostrup"; "I alt", "i alt").
 std::string lowercase(std::string text);
 
+// The texts, comma-separated, for messages that list a table's columns or values.
+template <class Texts>
+std::string joined(const Texts& texts) {
+  std::string s;
+  for (const std::string& t : texts) s += (s.empty() ? "" : ", ") + t;
+  return s;
+}
+
 // Whether a value text is a variable's total ("I alt", "Alder i alt", "Total", "Age, total"):
 // StatBank adds one when the user ticks it, and it must not be counted again.
 bool is_total(const std::string& text);
