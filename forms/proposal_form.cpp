@@ -88,6 +88,14 @@ const std::vector<RowText>& row_texts() {
       {Field::kFamilyKnownTo, kInteger, false, L::kNone, "Familien kendt af mindst antal centre",
        "Family known to at least (centres)", "Husstandens medlemmer tilsammen",
        "The household's members together"},
+      {Field::kCostsMoreThan, kNumber, false, L::kNone, "Koster kommunen mere end (kr. pr. år)",
+       "Costs the municipality more than (DKK a year)",
+       "Borgerens tilstande ved månedens start, til registrets enhedspriser",
+       "The person's states at the start of the month, at the register's unit costs"},
+      {Field::kFamilyCostsMoreThan, kNumber, false, L::kNone,
+       "Familien koster kommunen mere end (kr. pr. år)",
+       "Family costs the municipality more than (DKK a year)", "Husstandens medlemmer tilsammen",
+       "The household's members together"},
       {Field::kHeading, kHeading, false, L::kNone, "Virkninger (relativ risiko for deltagerne)",
        "Effects (relative risk for participants)", "", ""},
       {Field::kEffect, kEffect, false, L::kTransitions, "Virkning", "Effect",
@@ -182,6 +190,8 @@ scenarios::ProposalDraft draft_of_proposal(const model::Scenario& s, int index) 
   if (p.target.min_centres > 0) d.known_to_at_least = p.target.min_centres;
   if (p.target.min_household_centres > 0)
     d.family_known_to_at_least = p.target.min_household_centres;
+  d.costs_more_than = p.target.yearly_cost_above;
+  d.family_costs_more_than = p.target.household_yearly_cost_above;
   for (const model::Effect& e : p.effects) {
     const model::Module& m = s.modules[static_cast<size_t>(e.module)];
     const model::Transition& t = m.transitions[static_cast<size_t>(e.transition)];

@@ -40,6 +40,8 @@ enum class Field {
   kHousehold,
   kKnownTo,
   kFamilyKnownTo,
+  kCostsMoreThan,
+  kFamilyCostsMoreThan,
   kEffect,
   kHalfLife,
 };

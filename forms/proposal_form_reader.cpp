@@ -362,6 +362,15 @@ scenarios::ProposalDraft read_proposal_form(const std::filesystem::path& file,
       case Field::kFamilyKnownTo:
         d.family_known_to_at_least = in.integer(row, kValueColumn, label, 1, model::kMaxModules);
         break;
+      case Field::kCostsMoreThan:
+      case Field::kFamilyCostsMoreThan: {
+        auto& dkk = f.field == Field::kCostsMoreThan ? d.costs_more_than : d.family_costs_more_than;
+        dkk = in.number(row, kValueColumn, label, "an amount in kroner a year");
+        if (dkk && *dkk < 0)
+          in.problem(row, kValueColumn, label,
+                     fmt::format("expected an amount of 0 kroner or more; found {}", *dkk));
+        break;
+      }
       case Field::kEffect: {
         const std::string id = choice_id(value);
         bool found = false;

@@ -138,6 +138,9 @@ void fill_in(lxw_worksheet* form, const model::Scenario& scenario, const FormLay
   if (d.known_to_at_least) number(at(Field::kKnownTo), kValueColumn, *d.known_to_at_least, input);
   if (d.family_known_to_at_least)
     number(at(Field::kFamilyKnownTo), kValueColumn, *d.family_known_to_at_least, input);
+  if (d.costs_more_than) number(at(Field::kCostsMoreThan), kValueColumn, *d.costs_more_than, input);
+  if (d.family_costs_more_than)
+    number(at(Field::kFamilyCostsMoreThan), kValueColumn, *d.family_costs_more_than, input);
   for (size_t i = 0; i < d.effects.size() && i < kEffects; ++i) {
     const scenarios::DraftEffect& e = d.effects[i];
     const int row = at(Field::kEffect, static_cast<int>(i));

@@ -21,8 +21,7 @@ std::vector<Dkk> slot_spending(const Scenario& scenario, const CompiledModel& co
     const State& state =
         scenario.modules[static_cast<size_t>(info.module)].states[static_cast<size_t>(info.state)];
     for (const CostLine& line : state.costs)
-      if (line.applies(info.variant) && line.payer == Payer::kMunicipality &&
-          line.budget_type != BudgetType::kFinancing && line.budget_type != BudgetType::kInvestment)
+      if (line.applies(info.variant) && is_municipal_spending(line))
         costs[slot * departments + static_cast<size_t>(line.department)] +=
             line.dkk_per_month * (1 - refunded_share(line, info));
   }

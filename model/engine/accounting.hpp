@@ -38,12 +38,6 @@ struct YearAccount {
   }
 };
 
-// The share of a cost line's amount in a tally slot that the state refunds (refusion in the slot's
-// duration band), 0 for a line without refusion.
-inline double refunded_share(const CostLine& line, const SlotInfo& slot) {
-  return line.refusion >= 0 ? slot.state_share : 0.0;
-}
-
 // Costs of states (with refusion by duration band), proposal costs for an arm, outcome measures.
 YearAccount account_year(const Scenario& scenario, const CompiledModel& compiled, const Arm& arm,
                          const Tally& tally, int year_index);

@@ -203,9 +203,16 @@ CompiledModel compile(const Scenario& scenario) {
                              module.department) -
                    compiled.case_departments.begin()));
       for (double share : band_shares)
-        for (int v = 0; v < st.variants; ++v)
-          compiled.slots.push_back(
-              {static_cast<int>(m), static_cast<int>(s), share, static_cast<unsigned>(v)});
+        for (int v = 0; v < st.variants; ++v) {
+          const SlotInfo slot{static_cast<int>(m), static_cast<int>(s), share,
+                              static_cast<unsigned>(v)};
+          Dkk spending = 0;
+          for (const CostLine& line : module.states[s].costs)
+            if (line.applies(slot.variant) && is_municipal_spending(line))
+              spending += line.dkk_per_month * (1 - refunded_share(line, slot));
+          compiled.slots.push_back(slot);
+          compiled.slot_municipal_dkk.push_back(spending);
+        }
     }
     const std::vector<Transition> transitions =
         module.crude_probabilities ? crude_as_hazards(module) : module.transitions;

@@ -83,6 +83,19 @@ struct SlotInfo {
   unsigned variant = 0;    // which of the state's cost conditions hold (CostLine::applies)
 };
 
+// The share of a cost line's amount in a tally slot that the state refunds (refusion in the slot's
+// duration band), 0 for a line without refusion.
+inline double refunded_share(const CostLine& line, const SlotInfo& slot) {
+  return line.refusion >= 0 ? slot.state_share : 0.0;
+}
+
+// Whether a cost line is the municipality's spending on the person: its service and transfers
+// (financing and investment are not spent on a person).
+inline bool is_municipal_spending(const CostLine& line) {
+  return line.payer == Payer::kMunicipality && line.budget_type != BudgetType::kFinancing &&
+         line.budget_type != BudgetType::kInvestment;
+}
+
 // An age-banded monthly rate tabled by age in whole years.
 struct AgeTable {
   std::array<double, kAgeYearsTabled> by_year{};
@@ -119,7 +132,10 @@ struct CompiledModel {
   std::vector<DatedTables> later;  // per month of a dated change, ascending (same layout)
   AgeTable mortality;
   AgeTable fertility;
-  std::vector<SlotInfo> slots;        // person-month tally slots
+  std::vector<SlotInfo> slots;  // person-month tally slots
+  // Per slot: the municipality's spending on a person-month in it (is_municipal_spending, net of
+  // refusion) at the scenario's register unit costs, as a proposal's cost criterion reads it.
+  std::vector<Dkk> slot_municipal_dkk;
   int event_slots = 0;                // one per transition, over all modules
   std::vector<int> event_module;      // per event slot
   std::vector<int> event_transition;  // per event slot: index in the module's transitions

@@ -50,6 +50,9 @@ struct Population {
   uint64_t& clock_in(size_t person, size_t clock) {
     return clocks[person * static_cast<size_t>(clock_count) + clock];
   }
+  uint64_t clock_in(size_t person, size_t clock) const {
+    return clocks[person * static_cast<size_t>(clock_count) + clock];
+  }
 
   // Per household. Slots [0, sorted_slots) are ordered by household, so household h's members
   // there are the slots [first_slot[h], first_slot[h + 1]). Persons added since (births,

@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -284,6 +285,12 @@ struct TargetGroup {
   // criteria municipalities use for coordinated efforts); 0: no such criterion.
   int min_centres = 0;
   int min_household_centres = 0;
+  // Costs the municipality more than this many DKK a year (the other criterion for coordinated
+  // efforts): twelve times its spending on the person's (the household's living members')
+  // start-of-month states at the register unit costs (CompiledModel::slot_municipal_dkk), at the
+  // scenario's price level; unset: no such criterion.
+  std::optional<Dkk> yearly_cost_above;
+  std::optional<Dkk> household_yearly_cost_above;
 };
 
 // Which eligible persons take the places first: the longest in their target state (a stock

@@ -162,7 +162,7 @@ std::vector<std::vector<Entrant>> baseline_candidates(const StepContext& ctx,
         const int age = ctx.month - base.birth_month[q];
         for (int p : proposals) {
           const TargetGroup& target = ctx.scenario.proposals[static_cast<size_t>(p)].target;
-          if (in_target_group(ctx.compiled, base, q, age, target, base.condition_bits[h]))
+          if (in_target_group(ctx, base, q, age, target, base.condition_bits[h]))
             per_block[b][static_cast<size_t>(p)].push_back({admission_priority(ctx, base, q, p),
                                                             base.id[q], true, q,
                                                             static_cast<uint32_t>(h)});

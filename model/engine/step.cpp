@@ -137,6 +137,27 @@ uint8_t case_mask_of(const CompiledModel& compiled, const Population& pop, uint3
   return mask;
 }
 
+// Every clock's start-of-month reading, as modifiers read it.
+void read_clocks(const StepContext& ctx, const Population& pop, uint32_t p, PersonAtStart& start) {
+  if (ctx.compiled.clock_count == 0) return;
+  for (size_t m = 0; m < ctx.scenario.modules.size(); ++m)
+    if (const int c = ctx.compiled.modules[m].clock; c >= 0)
+      start.clock_months[m] = ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)),
+                                                  ctx.scenario.modules[m].clock);
+}
+
+// The tally slot of a person-month in module m, `months_in` months into its state: the state's
+// cost band (by those months, or by the module's clock) and which of its cost conditions hold.
+size_t slot_of(const ModuleTables& tables, const PersonAtStart& start, size_t m,
+               uint16_t months_in) {
+  const StateTable& st = tables.states[start.states[m]];
+  const int band_months = tables.clock >= 0 && st.band_by_clock ? start.clock_months[m] : months_in;
+  int variant = 0;
+  for (size_t i = 0; i < st.cost_conditions.size(); ++i)
+    if (holds(st.cost_conditions[i], start)) variant |= 1 << i;
+  return static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
+}
+
 // One module's month for one person: tally the month, then at most one transition.
 void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start, size_t m,
                    PersonMonthDraws& draws, BlockOutput& out) {
@@ -146,19 +167,13 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   const uint8_t s = start.states[m];
   const uint16_t d = pop.months_in(p, m);
   const StateTable& st = tables.states[s];
-  int band_months = d;
   int clock_months = d;  // the module's clock this month (its months in state without one)
   if (tables.clock >= 0) {
     uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
     clock_months = start.clock_months[m];
-    if (st.band_by_clock) band_months = clock_months;
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
-  int variant = 0;  // the cost conditions that hold this month
-  for (size_t i = 0; i < st.cost_conditions.size(); ++i)
-    if (holds(st.cost_conditions[i], start)) variant |= 1 << i;
-  const auto slot =
-      static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
+  const size_t slot = slot_of(tables, start, m, d);
   ++out.tally.state_months[slot];
   if (ctx.cross_silo) {
     ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
@@ -286,11 +301,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
     start.case_mask = case_mask_of(ctx.compiled, pop, p);  // the states as entries left them
     ++out.tally.known_person_months[start.case_mask];
   }
-  if (ctx.compiled.clock_count > 0)  // every clock's start-of-month reading, as modifiers read it
-    for (size_t m = 0; m < scenario.modules.size(); ++m)
-      if (const int c = ctx.compiled.modules[m].clock; c >= 0)
-        start.clock_months[m] =
-            ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)), scenario.modules[m].clock);
+  read_clocks(ctx, pop, p, start);
   PersonMonthDraws draws = words != nullptr
                                ? PersonMonthDraws(ctx.key, pop.id[p], ctx.month, words, blocks)
                                : PersonMonthDraws(ctx.key, pop.id[p], ctx.month);
@@ -336,8 +347,35 @@ void BlockOutput::reset(const CompiledModel& compiled, bool cross_silo) {
   living_households = 0;
 }
 
-bool in_target_group(const CompiledModel& compiled, const Population& pop, uint32_t person,
-                     int age_months, const TargetGroup& target, uint64_t household_bits) {
+namespace {
+
+// The municipality's spending on person p this month at the register unit costs
+// (CompiledModel::slot_municipal_dkk), in the states the month starts with.
+Dkk municipal_dkk_this_month(const StepContext& ctx, const Population& pop, uint32_t p,
+                             uint64_t household_bits) {
+  PersonAtStart start;
+  start.person = p;
+  start.month = ctx.month;
+  start.age_months = ctx.month - pop.birth_month[p];
+  start.age_years = start.age_months / kMonthsPerYear;
+  start.history = pop.history[p];
+  start.household_bits = household_bits;
+  for (size_t m = 0; m < ctx.scenario.modules.size(); ++m) start.states[m] = pop.state_in(p, m);
+  read_clocks(ctx, pop, p, start);
+  Dkk dkk = 0;
+  for (size_t m = 0; m < ctx.scenario.modules.size(); ++m)
+    if (start.states[m] != kNotInModule)
+      dkk +=
+          ctx.compiled
+              .slot_municipal_dkk[slot_of(ctx.compiled.modules[m], start, m, pop.months_in(p, m))];
+  return dkk;
+}
+
+}  // namespace
+
+bool in_target_group(const StepContext& ctx, const Population& pop, uint32_t person, int age_months,
+                     const TargetGroup& target, uint64_t household_bits) {
+  const CompiledModel& compiled = ctx.compiled;
   if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
   const uint8_t s = pop.state_in(person, static_cast<size_t>(target.module));
   if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
@@ -352,6 +390,17 @@ bool in_target_group(const CompiledModel& compiled, const Population& pop, uint3
       if (pop.alive(q)) household |= case_mask_of(compiled, pop, q);
     });
     if (std::popcount(household) < target.min_household_centres) return false;
+  }
+  if (target.yearly_cost_above &&
+      kMonthsPerYear * municipal_dkk_this_month(ctx, pop, person, household_bits) <=
+          *target.yearly_cost_above)
+    return false;
+  if (target.household_yearly_cost_above) {
+    Dkk household = 0;
+    pop.for_each_member(pop.household[person], [&](uint32_t q) {
+      if (pop.alive(q)) household += municipal_dkk_this_month(ctx, pop, q, household_bits);
+    });
+    if (kMonthsPerYear * household <= *target.household_yearly_cost_above) return false;
   }
   return true;
 }
@@ -407,8 +456,8 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
             (proposal.readmission_after_months < 0 ||
              (v & ~kEnded) <= proposal.readmission_after_months))
           return;  // took part already, and may not (yet) again
-        const bool in_group = in_target_group(ctx.compiled, pop, q, ctx.month - pop.birth_month[q],
-                                              proposal.target, bits);
+        const bool in_group =
+            in_target_group(ctx, pop, q, ctx.month - pop.birth_month[q], proposal.target, bits);
         if (participating) {
           if (in_group) {
             ++out.participants[k];

@@ -125,8 +125,8 @@ void demography_phase(const StepContext& ctx, Population& pop,
 
 // Whether a living person is in a proposal's target group at the start of the month (its
 // household's condition bits `household_bits`).
-bool in_target_group(const CompiledModel& compiled, const Population& pop, uint32_t person,
-                     int age_months, const TargetGroup& target, uint64_t household_bits);
+bool in_target_group(const StepContext& ctx, const Population& pop, uint32_t person, int age_months,
+                     const TargetGroup& target, uint64_t household_bits);
 
 // A candidate's priority for admission to a proposal (lower is admitted first): the longest in
 // the target state, or a random draw keyed by person, month and proposal.

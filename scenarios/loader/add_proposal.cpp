@@ -153,6 +153,9 @@ void copy_with_proposal(const LoadedScenario& loaded, const fs::path& destinatio
     p += fmt::format("known_to_at_least = {}\n", *draft.known_to_at_least);
   if (draft.family_known_to_at_least)
     p += fmt::format("family_known_to_at_least = {}\n", *draft.family_known_to_at_least);
+  if (draft.costs_more_than) p += fmt::format("costs_more_than = {}\n", *draft.costs_more_than);
+  if (draft.family_costs_more_than)
+    p += fmt::format("family_costs_more_than = {}\n", *draft.family_costs_more_than);
   for (size_t i = 0; i < draft.effects.size(); ++i) {
     const DraftEffect& e = draft.effects[i];
     p += fmt::format("\n[[effect]]\nmodule = {}\nfrom = {}\nto = {}\nrelative_risk = {}\n",

@@ -73,6 +73,10 @@ void read_target(LoadContext& ctx, TableReader& r, model::Proposal& p) {
                          "or municipal spending)");
       *into = static_cast<int>(*n);
     }
+  for (auto [key, into] :
+       {std::pair{"costs_more_than", &target.yearly_cost_above},
+        std::pair{"family_costs_more_than", &target.household_yearly_cost_above}})
+    if (const auto dkk = r.number(key, Need::kOptional, 0)) *into = *dkk;
   r.string("description", Need::kOptional);
   if (target.module < 0) return;
   const auto& m = ctx.out.scenario.modules[static_cast<size_t>(target.module)];

@@ -46,6 +46,7 @@ struct ProposalDraft {
   std::optional<int> age_min, age_max;  // years
   std::vector<std::string> household;   // household condition ids
   std::optional<int> known_to_at_least, family_known_to_at_least;
+  std::optional<double> costs_more_than, family_costs_more_than;  // DKK a year
   std::vector<DraftEffect> effects;
   std::optional<DraftFigure> effect_half_life_months;
   std::string origin;  // where the draft came from, e.g. "the budget form forslag.xlsx"

@@ -543,15 +543,17 @@ TEST(Command, SharingTheBaselineGivesTheOutputsOfSimulatingEveryArmInFull) {
         << table;
 }
 
-TEST(Command, AFamilyTargetByCentresAdmitsOnlyThoseFamiliesAndSharingTheBaselineKeepsIt) {
-  // Job support for parents on kontanthjælp whose family is known to two centres (a child in
-  // children's services) instead of all parents: fewer admitted, the same with the baseline
-  // shared as in full.
-  TempFolder tmp("family-target");
+namespace {
+
+// Job support for parents on kontanthjælp narrowed by `target` (replacing "has children"): fewer
+// admitted than with all parents, the same with the baseline shared as in full.
+void expect_a_narrower_target_admits_fewer_and_shares_the_baseline(const std::string& name,
+                                                                   const std::string& target) {
+  TempFolder tmp(name);
   const fs::path scenario = tmp.path / "scenario";
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
   ASSERT_TRUE(replace_in_file(scenario / "proposals" / "job_support_parents.toml",
-                              "household = [\"has_children\"]", "family_known_to_at_least = 2"));
+                              "household = [\"has_children\"]", target));
   const std::string common = " --replicates 2 --seed 3 --threads 2 --out ";
   const auto all = run_kommunesim("run " + kScenario + common + (tmp.path / "all").string());
   ASSERT_EQ(all.exit_code, 0) << all.output;
@@ -579,6 +581,19 @@ TEST(Command, AFamilyTargetByCentresAdmitsOnlyThoseFamiliesAndSharingTheBaseline
   };
   EXPECT_GT(admitted("shared"), 0);
   EXPECT_LT(admitted("shared"), admitted("all"));
+}
+
+}  // namespace
+
+TEST(Command, AFamilyTargetByCentresAdmitsOnlyThoseFamiliesAndSharingTheBaselineKeepsIt) {
+  // A child in children's services makes the family known to two centres.
+  expect_a_narrower_target_admits_fewer_and_shares_the_baseline("family-target",
+                                                                "family_known_to_at_least = 2");
+}
+
+TEST(Command, AFamilyTargetByCostAdmitsOnlyThoseFamiliesAndSharingTheBaselineKeepsIt) {
+  expect_a_narrower_target_admits_fewer_and_shares_the_baseline(
+      "family-cost-target", "household = [\"has_children\"]\nfamily_costs_more_than = 300000");
 }
 
 TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAnyThreads) {

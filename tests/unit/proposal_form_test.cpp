@@ -263,6 +263,9 @@ TEST_F(ProposalForm, EveryBundledProposalGoesThroughTheFormUnchanged) {
     EXPECT_EQ(p.target.household_conditions, original.target.household_conditions) << original.id;
     EXPECT_EQ(p.target.min_centres, original.target.min_centres) << original.id;
     EXPECT_EQ(p.target.min_household_centres, original.target.min_household_centres) << original.id;
+    EXPECT_EQ(p.target.yearly_cost_above, original.target.yearly_cost_above) << original.id;
+    EXPECT_EQ(p.target.household_yearly_cost_above, original.target.household_yearly_cost_above)
+        << original.id;
     ASSERT_EQ(p.effects.size(), original.effects.size()) << original.id;
     for (size_t e = 0; e < p.effects.size(); ++e) {
       EXPECT_EQ(p.effects[e].transition, original.effects[e].transition) << original.id;
@@ -278,6 +281,22 @@ TEST_F(ProposalForm, EveryBundledProposalGoesThroughTheFormUnchanged) {
   }
 }
 
+TEST_F(ProposalForm, TheCostCriteriaGoThroughTheFormIntoTheTargetGroup) {
+  scenarios::ProposalDraft draft = forms::draft_of_proposal(loaded.scenario, 0);
+  draft.id = "costly_families";
+  draft.costs_more_than = 250'000;
+  draft.family_costs_more_than = 400'000;
+  const fs::path form = folder / "costly.xlsx";
+  forms::write_proposal_template(loaded.scenario, forms::FormLanguage::kDanish, form, &draft);
+  const scenarios::ProposalDraft read = forms::read_proposal_form(form, loaded.scenario);
+  scenarios::copy_with_proposal(loaded, folder / "costly", read);
+  auto result = scenarios::load_scenario(folder / "costly");
+  ASSERT_TRUE(result.loaded) << scenarios::format(result.diagnostics.items().front());
+  const model::TargetGroup& target = result.loaded->scenario.proposals.back().target;
+  EXPECT_EQ(target.yearly_cost_above, 250'000.0);
+  EXPECT_EQ(target.household_yearly_cost_above, 400'000.0);
+}
+
 TEST_F(ProposalForm, AWrongCellIsNamedBySheetAndCell) {
   nlohmann::json entries = job_support_entries();
   for (auto& e : entries) {
@@ -286,6 +305,7 @@ TEST_F(ProposalForm, AWrongCellIsNamedBySheetAndCell) {
       e[2] = choice(forms::ChoiceList::kStates, "children_family.none");
   }
   entries.push_back({"Startmåned (1-12)", "B", 13});
+  entries.push_back({"Familien koster kommunen mere end (kr. pr. år)", "B", -5});
   const fs::path filled = filled_form(entries);
   try {
     forms::read_proposal_form(filled, loaded.scenario);
@@ -302,7 +322,11 @@ TEST_F(ProposalForm, AWrongCellIsNamedBySheetAndCell) {
     EXPECT_NE(all.find("Forslag!B26 (Tilstand 2): the state is in the module 'children_family'"),
               std::string::npos)
         << all;
-    EXPECT_EQ(e.problems.size(), 3u) << all;
+    EXPECT_NE(all.find("(Familien koster kommunen mere end (kr. pr. år)): expected an amount of 0 "
+                       "kroner or more; found -5"),
+              std::string::npos)
+        << all;
+    EXPECT_EQ(e.problems.size(), 4u) << all;
   }
 }
 

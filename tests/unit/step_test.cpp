@@ -323,3 +323,72 @@ TEST(Admission, AFamilyKnownToAtLeastTwoCentresCountsItsMembersTogether) {
   own.min_centres = 2;
   EXPECT_EQ(run_once(two_centres_scenario(own), pop, 1, 1).years[0].admissions[0], 0u);
 }
+
+namespace {
+
+// make_two_centres with monthly costs in the case states: the first centre's case 10,000 DKK of
+// municipal service, plus a state-paid line and a financing line that are not the municipality's
+// spending on the person; the second centre's case 15,000 DKK of municipal transfers.
+Scenario two_centres_with_costs(const TargetGroup& target) {
+  Scenario s = two_centres_scenario(target);
+  CostLine service{.department = 0, .payer = Payer::kMunicipality, .dkk_per_month = 10'000};
+  CostLine state_paid{.department = 0, .payer = Payer::kState, .dkk_per_month = 100'000};
+  CostLine tax{.department = 0,
+               .payer = Payer::kMunicipality,
+               .dkk_per_month = -20'000,
+               .budget_type = BudgetType::kFinancing};
+  s.modules[0].states[1].costs = {service, state_paid, tax};
+  s.modules[1].states[1].costs = {{.department = 1,
+                                   .payer = Payer::kMunicipality,
+                                   .dkk_per_month = 15'000,
+                                   .budget_type = BudgetType::kTransferOther}};
+  return s;
+}
+
+}  // namespace
+
+TEST(Admission, CostsMoreThanCountsTheMunicipalitysSpendingOnThePersonsStatesAYear) {
+  // 100 single persons, all cases of the first centre (120,000 DKK a year of the municipality's
+  // spending); persons 0-49 cases of the second as well (another 180,000 DKK).
+  TargetGroup target;
+  target.yearly_cost_above = 150'000;
+  const Scenario s = two_centres_with_costs(target);
+  Population pop = test_support::make_cohort(s, 100, 40, 1);
+  for (uint32_t p = 50; p < 100; ++p) pop.state_in(p, 1) = 0;
+  const auto result = run_once(s, pop, 1, 1);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 50)
+        << "person " << p;
+  // "More than": a person costing exactly the amount is not admitted.
+  TargetGroup exactly;
+  exactly.yearly_cost_above = 300'000;
+  EXPECT_EQ(run_once(two_centres_with_costs(exactly), pop, 1, 1).years[0].admissions[0], 0u);
+  exactly.yearly_cost_above = 299'999;
+  EXPECT_EQ(run_once(two_centres_with_costs(exactly), pop, 1, 1).years[0].admissions[0], 50u);
+}
+
+TEST(Admission, AFamilyCostingMoreThanCountsItsMembersTogether) {
+  // 50 households of two: the first member a case of the first centre (120,000 DKK a year), the
+  // second of the second centre (180,000 DKK) in households 0-24 and of none in 25-49.
+  TargetGroup target;
+  target.household_yearly_cost_above = 200'000;
+  const Scenario s = two_centres_with_costs(target);
+  Population pop;
+  for (uint32_t h = 0; h < 50; ++h) {
+    const uint32_t first = pop.add_person(h, -40 * 12, true);
+    const uint32_t second = pop.add_person(h, -10 * 12, false);
+    pop.state_in(first, 0) = 1;
+    pop.state_in(first, 1) = 0;
+    pop.state_in(second, 0) = 0;
+    pop.state_in(second, 1) = h < 25 ? 1 : 0;
+  }
+  pop.index_sorted(50);
+  const auto result = run_once(s, pop, 1, 1);
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0,
+              p % 2 == 0 && p / 2 < 25)
+        << "person " << p;
+  TargetGroup own;
+  own.yearly_cost_above = 200'000;
+  EXPECT_EQ(run_once(two_centres_with_costs(own), pop, 1, 1).years[0].admissions[0], 0u);
+}
