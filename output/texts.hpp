@@ -107,7 +107,7 @@ struct Texts {
   std::string_view drawn_per_replicate, drawn_always, drawn_unit_costs, drawn_population,
       population_share, unit_cost_share;
   // Disclosure control (diskretionering) of a scenario on real data.
-  std::string_view disclosure_rule, disclosure_counts;
+  std::string_view disclosure_rule, disclosure_source, disclosure_counts;
   std::string_view share_range;  // median, lowest, highest (percent)
 
   // Tax timing. lag: years, base, years.

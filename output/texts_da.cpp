@@ -37,6 +37,7 @@ const Texts kDanishTexts = {
         "Bygget på kommunens egne data: antal under {} personer, familier eller hændelser er "
         "skjult i alle resultater (diskretionering), og det samme er tal, de kan udledes af. "
         "results.sqlite har ingen tal pr. replikation eller efter alder.",
+    .disclosure_source = " Reglen kommer fra: {}.",
     .disclosure_counts =
         " Skjult i denne kørsel: {} celler under {} og {} celler, de kunne udledes af.",
     .share_range = "median {} % ({}-{} %)",

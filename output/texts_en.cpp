@@ -36,6 +36,7 @@ const Texts kEnglishTexts = {
         "Built on the municipality's own data: counts below {} persons, families or events are "
         "suppressed in every output (disclosure control), and so are figures they could be "
         "derived from. results.sqlite holds no counts per replicate or by age.",
+    .disclosure_source = " The rule comes from: {}.",
     .disclosure_counts =
         " Suppressed in this run: {} cells below {} and {} cells they could be derived from.",
     .share_range = "median {} % ({}-{} %)",

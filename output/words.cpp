@@ -118,7 +118,9 @@ std::string disclosure_text(const appraisal::Appraisal& a, Language language) {
     small += table.small;
     derivable += table.derivable;
   }
+  const std::string& source = a.scenario.disclosure.source;
   return fmt::format(fmt::runtime(t.disclosure_rule), d.threshold) +
+         (source.empty() ? "" : fmt::format(fmt::runtime(t.disclosure_source), source)) +
          fmt::format(fmt::runtime(t.disclosure_counts), small, d.threshold, derivable);
 }
 

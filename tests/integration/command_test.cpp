@@ -1064,12 +1064,16 @@ TEST(Command, OnRealDataNoCountBelowTheThresholdNorOneThatFollowsFromATotalIsSho
   fs::copy(kScenario, scenario, fs::copy_options::recursive);
   // A threshold of 50 on Mini-kommune, so that every table has small cells.
   std::ofstream(scenario / "scenario.toml", std::ios::app)
-      << "\n[disclosure]\nreal_data = true\nthreshold = 50\nsource = \"test\"\n";
+      << "\n[disclosure]\nreal_data = true\nthreshold = 50\nsource = \"the municipality's data "
+         "policy (test)\"\n";
   const fs::path real = tmp.path / "real-run", open = tmp.path / "open-run";
   const auto run_real = run_kommunesim("run " + scenario.string() + " --replicates 4 --out " +
                                        real.string() + " --seed 7");
   ASSERT_EQ(run_real.exit_code, 0) << run_real.output;
   EXPECT_NE(run_real.output.find("antal under 50 personer, familier eller hændelser er skjult"),
+            std::string::npos)
+      << run_real.output;
+  EXPECT_NE(run_real.output.find("Reglen kommer fra: the municipality's data policy (test)."),
             std::string::npos)
       << run_real.output;
   const auto run_open =
