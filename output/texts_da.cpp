@@ -140,6 +140,10 @@ const Texts kDanishTexts = {
         "markeret explore; modulernes og forslagenes øvrige {} dynamiktal (rater, "
         "relative risici, andele, effektstørrelser) undersøges med --full-tornado\n",
     .wrote = "\nskrev {}/ ({}) på {} s\n",
+    .batch_scenario = "\n== Scenarie {} af {}: {} ==\n",
+    .wrote_batch =
+        "\nskrev {}/: en mappe pr. scenarie ({} i alt), summary.csv på tværs af scenarierne og "
+        "manifest.json, på {} s\n",
     .workbook =
         {
             .yes = "ja",

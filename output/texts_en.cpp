@@ -138,6 +138,10 @@ const Texts kEnglishTexts = {
         "explore; the other {} dynamics figures of the modules and proposals (rates, "
         "relative risks, shares, effect sizes) are explored with --full-tornado\n",
     .wrote = "\nwrote {}/ ({}) in {} s\n",
+    .batch_scenario = "\n== Scenario {} of {}: {} ==\n",
+    .wrote_batch =
+        "\nwrote {}/: a folder per scenario ({} in all), summary.csv across the scenarios and "
+        "manifest.json, in {} s\n",
     .workbook =
         {
             .yes = "yes",

@@ -26,6 +26,13 @@ struct RunOptions {
   std::string command_line;
 };
 
+// A batch: every scenario package in `folder`, each run as `run` says into its own folder of
+// run.out.
+struct BatchOptions {
+  std::string folder;
+  RunOptions run;
+};
+
 struct CompareOptions {
   std::string run_a, run_b;  // output folders of two runs
   std::string html = "compare.html";
@@ -82,6 +89,7 @@ struct BenchOptions {
 };
 
 int run_command(const RunOptions& options);
+int batch_command(const BatchOptions& options);
 int compare_command(const CompareOptions& options);
 int validate_command(const std::string& scenario);
 int assumptions_command(const std::string& scenario);

@@ -57,6 +57,36 @@ int main(int argc, char** argv) {
                     "Simulate every arm in full instead of only the households where it differs "
                     "from the baseline: identical results, slower (the reference path)");
 
+  BatchOptions batch;
+  batch.run.command_line = command_line;
+  auto* batch_cmd = app.add_subcommand(
+      "batch",
+      "Run every scenario package in a folder (e.g. one per municipality), each into its own "
+      "folder of --out, with a summary across them");
+  batch_cmd->add_option("folder", batch.folder, "Folder of scenario packages")->required();
+  batch_cmd->add_option("--out", batch.run.out, "Output folder, written when every run is done")
+      ->capture_default_str();
+  batch_cmd->add_option("--threads", batch.run.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  batch_cmd
+      ->add_option("--replicates", batch.run.replicates,
+                   "A fixed number of Monte Carlo replicates (default: each scenario's rule)")
+      ->check(CLI::Range(1, kommunesim::model::kMaxReplicates));
+  batch_cmd
+      ->add_option("--sensitivity-replicates", batch.run.sensitivity_replicates,
+                   "Replicates re-simulated for sensitivity (default: each scenario's)")
+      ->check(CLI::Range(1, kommunesim::model::kMaxReplicates));
+  batch_cmd->add_option("--seed", batch.run.seed, "Random seed (default: each scenario's)");
+  batch_cmd->add_flag("--full-tornado", batch.run.full_tornado,
+                      "Tornado also over the modules' and proposals' dynamics figures");
+  batch_cmd
+      ->add_option("--lang", batch.run.language,
+                   "Language of the summaries and progress: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
+  batch_cmd->add_flag("--ignore-memory-estimate", batch.run.ignore_memory_estimate,
+                      "Run even when the estimated memory exceeds the machine's");
+
   CompareOptions compare;
   auto* compare_cmd = app.add_subcommand(
       "compare", "Two runs side by side: what changed in the inputs and in the results");
@@ -196,6 +226,7 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitSuccess : kExitInvalidInput;
   }
   if (*run_cmd) return run_command(run);
+  if (*batch_cmd) return batch_command(batch);
   if (*compare_cmd) return compare_command(compare);
   if (*calibrate_cmd) return calibrate_command(calibrate);
   if (*import_population_cmd) return import_population_command(import_population);

@@ -1,8 +1,10 @@
-// kommunesim run: load -> appraise -> write the output folder atomically, print the summary.
+// kommunesim run and batch: load -> appraise -> write the output folder atomically, print the
+// summary.
 #include <fmt/format.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "model/appraisal/appraisal.hpp"
+#include "output/batch.hpp"
 #include "output/sha256.hpp"
 #include "output/staged_folder.hpp"
 #include "output/texts.hpp"
@@ -94,10 +97,9 @@ void print_sensitivity(const appraisal::SensitivityRun& run, output::Language la
     fmt::print(stderr, fmt::runtime(words.tornado_scope), run.unexplored_figures);
 }
 
-// Every file of the output folder, written into the staged folder that replaces `out` when
-// complete.
+// Every file of the output folder, written into `dir`; the manifest last.
 void write_output(const output::RunRecord& record, output::Provenance& provenance,
-                  const std::filesystem::path& assets, output::StagedFolder& folder,
+                  const std::filesystem::path& assets, const std::filesystem::path& dir,
                   std::chrono::steady_clock::time_point started) {
   using Writer = std::function<void(const std::filesystem::path&)>;
   std::vector<std::pair<const char*, Writer>> files = {
@@ -121,98 +123,203 @@ void write_output(const output::RunRecord& record, output::Provenance& provenanc
     Progress bar(std::string(output::texts(record.language).phase_writing), files.size(),
                  record.language);
     for (const auto& [name, write] : files) {
-      write(folder.path() / name);
+      write(dir / name);
       bar.advance();
     }
   }
   provenance.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  output::write_manifest(record, folder.path() / "manifest.json");
-  folder.commit();
+  output::write_manifest(record, dir / "manifest.json");
 }
 
-}  // namespace
+// Why `loaded` cannot be run as `options` ask with `threads` into `out` before anything is
+// simulated, or nullopt; prints the problem.
+std::optional<int> refused(const scenarios::LoadedScenario& loaded, const RunOptions& options,
+                           int threads, const std::filesystem::path& out) {
+  if (const auto problem =
+          options.replicates ? replicates_problem(loaded, *options.replicates) : std::nullopt) {
+    fmt::print(stderr, "error: {}: {}\n", loaded.folder.string(), *problem);
+    return kExitInvalidInput;
+  }
+  const ResourceEstimate needs = estimate_resources(
+      loaded.scenario, options.replicates.value_or(loaded.scenario.max_replicates), threads);
+  if (const auto problem = resource_problem(needs, out, loaded.scenario.population.persons, threads,
+                                            options.ignore_memory_estimate)) {
+    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", *problem);
+    return kExitInvalidInput;
+  }
+  return std::nullopt;
+}
 
-int run_command(const RunOptions& options) {
+// The files a run writes, as the closing line lists them.
+std::string written_files(const appraisal::Appraisal& result) {
+  return fmt::format(
+      "report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, flips.csv, switching.csv, "
+      "tornado.csv, assumptions.md, {}results.sqlite, manifest.json",
+      result.calibration.empty() ? "" : "calibration.csv, ");
+}
+
+// Appraises `loaded` as `options` ask and writes its output folder's files into `dir`, printing
+// progress and the summary. Returns the run's wall seconds. Throws when the run fails.
+double appraise_into(const scenarios::LoadedScenario& loaded, const RunOptions& options,
+                     int threads, const std::filesystem::path& assets,
+                     const std::filesystem::path& dir, std::string& files) {
   const auto started = std::chrono::steady_clock::now();
   output::Provenance provenance;
   provenance.started_utc = utc_now();
-  auto loaded = load_or_report(options.scenario);
-  if (!loaded) return kExitInvalidInput;
+  // The folder's name, not where it lies on this machine (inputs are relative to it).
+  provenance.scenario_folder =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(loaded.folder))
+          .filename()
+          .string();
+  for (const auto& f : loaded.files)
+    provenance.inputs.push_back({f, output::sha256_of_file(loaded.folder / f)});
+  provenance.engine_version = KOMMUNESIM_VERSION;
+  provenance.engine_commit = KOMMUNESIM_COMMIT;
+  provenance.command_line = options.command_line;
+  provenance.threads = threads;
+
+  const output::Language language = *output::language_named(options.language);
+  RunProgress progress(threads, language);
+  const appraisal::Appraisal result = appraisal::appraise(
+      loaded.scenario,
+      {options.replicates, options.seed, options.sensitivity_replicates, true, options.full_tornado,
+       options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
+      progress);
+  print_sensitivity(result.sensitivity, language);
+  const output::RunRecord record{result, provenance, language};
+  write_output(record, provenance, assets, dir, started);
+  fmt::print("{}", output::text_summary(record));
+  files = written_files(result);
+  return provenance.wall_seconds;
+}
+
+// The report's assets, or nullopt after printing which is missing.
+std::optional<std::filesystem::path> checked_report_assets() {
   const std::filesystem::path assets = report_assets();
   if (const auto missing = missing_report_assets(assets)) {
     fmt::print(stderr,
                "error: {} is missing: report.html inlines the chart libraries installed by "
                "scripts/setup.sh (npm ci in output/report); or set KOMMUNESIM_REPORT_ASSETS\n",
                *missing);
-    return kExitRunFailed;
+    return std::nullopt;
   }
-  if (const auto problem =
-          options.replicates ? replicates_problem(*loaded, *options.replicates) : std::nullopt) {
-    fmt::print(stderr, "error: {}\n", *problem);
-    return kExitInvalidInput;
+  return assets;
+}
+
+// The destination locked and its staging folder made before simulating, so that a location that
+// cannot be written fails at once; nullopt after printing why.
+std::optional<output::StagedFolder> staged(const std::string& out) {
+  try {
+    return std::optional<output::StagedFolder>(std::in_place, out);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
+    return std::nullopt;
   }
+}
+
+}  // namespace
+
+int run_command(const RunOptions& options) {
+  auto loaded = load_or_report(options.scenario);
+  if (!loaded) return kExitInvalidInput;
+  const auto assets = checked_report_assets();
+  if (!assets) return kExitRunFailed;
   if (const auto problem = output::destination_problem(options.out, options.scenario)) {
     fmt::print(stderr, "error: {}\n", *problem);
     return kExitInvalidInput;
   }
   const int threads = effective_threads(options.threads);
-  const ResourceEstimate needs = estimate_resources(
-      loaded->scenario, options.replicates.value_or(loaded->scenario.max_replicates), threads);
-  if (const auto problem = resource_problem(needs, options.out, loaded->scenario.population.persons,
-                                            threads, options.ignore_memory_estimate)) {
-    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", *problem);
-    return kExitInvalidInput;
-  }
-  // The destination is locked and its staging folder made before simulating, so that a location
-  // that cannot be written fails at once.
-  std::optional<output::StagedFolder> folder;
-  try {
-    folder.emplace(options.out);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
-    return kExitRunFailed;
-  }
+  if (const auto code = refused(*loaded, options, threads, options.out)) return *code;
+  auto folder = staged(options.out);
+  if (!folder) return kExitRunFailed;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   try {
-    // The folder's name, not where it lies on this machine (inputs are relative to it).
-    provenance.scenario_folder =
-        std::filesystem::weakly_canonical(std::filesystem::absolute(loaded->folder))
-            .filename()
-            .string();
-    for (const auto& f : loaded->files)
-      provenance.inputs.push_back({f, output::sha256_of_file(loaded->folder / f)});
-    provenance.engine_version = KOMMUNESIM_VERSION;
-    provenance.engine_commit = KOMMUNESIM_COMMIT;
-    provenance.command_line = options.command_line;
-    provenance.threads = threads;
-
+    std::string files;
+    const double seconds = appraise_into(*loaded, options, threads, *assets, folder->path(), files);
+    folder->commit();
     const output::Language language = *output::language_named(options.language);
-    const output::Texts& words = output::texts(language);
-    RunProgress progress(threads, language);
-    const appraisal::Appraisal result = appraisal::appraise(
-        loaded->scenario,
-        {options.replicates, options.seed, options.sensitivity_replicates, true,
-         options.full_tornado,
-         options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
-        progress);
-    print_sensitivity(result.sensitivity, language);
-
-    const output::RunRecord record{result, provenance, language};
-    write_output(record, provenance, assets, *folder, started);
-    fmt::print("{}", output::text_summary(record));
-    fmt::print(
-        fmt::runtime(words.wrote), options.out,
-        fmt::format("report.html, workbook.xlsx, summary.csv, ledger.csv, budget.csv, "
-                    "flips.csv, switching.csv, tornado.csv, assumptions.md, {}results.sqlite, "
-                    "manifest.json",
-                    result.calibration.empty() ? "" : "calibration.csv, "),
-        output::decimal(provenance.wall_seconds, 1, language));
+    fmt::print(fmt::runtime(output::texts(language).wrote), options.out, files,
+               output::decimal(seconds, 1, language));
     return kExitSuccess;
   } catch (const std::exception& e) {
     fmt::print(stderr, "error: the run failed: {}\nnothing was written to {}\n", e.what(),
                options.out);
+    return kExitRunFailed;
+  }
+}
+
+int batch_command(const BatchOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_utc = utc_now();
+  const RunOptions& run = options.run;
+  // The batch's scenario packages: its folders holding a scenario.toml, by name.
+  std::vector<std::filesystem::path> packages;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(options.folder, error))
+    if (entry.is_directory() && std::filesystem::exists(entry.path() / "scenario.toml"))
+      packages.push_back(entry.path());
+  if (error || packages.empty()) {
+    fmt::print(stderr,
+               "error: {}: expected a folder of scenario packages (folders holding a "
+               "scenario.toml); {}\n",
+               options.folder, error ? error.message() : "it holds none");
+    return kExitInvalidInput;
+  }
+  std::sort(packages.begin(), packages.end());
+  // Every package is loaded and checked before anything is simulated.
+  std::vector<scenarios::LoadedScenario> scenarios;
+  bool all_loaded = true;
+  for (const auto& package : packages) {
+    auto loaded = load_or_report(package.string());
+    if (loaded)
+      scenarios.push_back(std::move(*loaded));
+    else
+      all_loaded = false;
+  }
+  if (!all_loaded) {
+    fmt::print(stderr, "nothing was simulated or written\n");
+    return kExitInvalidInput;
+  }
+  const auto assets = checked_report_assets();
+  if (!assets) return kExitRunFailed;
+  if (const auto problem = output::destination_problem(run.out, options.folder)) {
+    fmt::print(stderr, "error: {}\n", *problem);
+    return kExitInvalidInput;
+  }
+  const int threads = effective_threads(run.threads);
+  for (const auto& loaded : scenarios)
+    if (const auto code = refused(loaded, run, threads, run.out)) return *code;
+  auto folder = staged(run.out);
+  if (!folder) return kExitRunFailed;
+  tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(threads));
+  const output::Language language = *output::language_named(run.language);
+  try {
+    std::vector<output::BatchEntry> entries;
+    for (size_t i = 0; i < scenarios.size(); ++i) {
+      const std::string name = packages[i].filename().string();
+      fmt::print(stderr, fmt::runtime(output::texts(language).batch_scenario), i + 1,
+                 scenarios.size(), name);
+      const std::filesystem::path dir = folder->path() / name;
+      std::filesystem::create_directory(dir);
+      std::string files;
+      const double seconds = appraise_into(scenarios[i], run, threads, *assets, dir, files);
+      entries.push_back({name, scenarios[i].scenario.name, dir, seconds});
+    }
+    output::write_batch_summary_csv(entries, folder->path() / "summary.csv");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    output::write_batch_manifest(entries, KOMMUNESIM_VERSION, KOMMUNESIM_COMMIT, run.command_line,
+                                 started_utc, seconds, folder->path() / "manifest.json");
+    folder->commit();
+    fmt::print(fmt::runtime(output::texts(language).wrote_batch), run.out, entries.size(),
+               output::decimal(seconds, 1, language));
+    return kExitSuccess;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "error: the batch failed: {}\nnothing was written to {}\n", e.what(),
+               run.out);
     return kExitRunFailed;
   }
 }

@@ -1,8 +1,10 @@
 // Running the real kommunesim command from tests.
 #pragma once
 
+#include <sqlite3.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -52,6 +54,32 @@ inline bool replace_in_file(const std::filesystem::path& p, const std::string& f
   text.replace(at, find.size(), replace);
   std::ofstream(p, std::ios::binary) << text;
   return true;
+}
+
+// Every row of a table as text, rows sorted, so that row order in the file does not matter.
+inline std::string dump_table(const std::filesystem::path& db_file, const std::string& table) {
+  sqlite3* db = nullptr;
+  sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
+  sqlite3_stmt* stmt = nullptr;
+  const std::string sql = "SELECT * FROM " + table;
+  std::vector<std::string> rows;
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
+    rows.push_back("error: " + std::string(sqlite3_errmsg(db)));
+  while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
+    std::string row;
+    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
+      const unsigned char* text = sqlite3_column_text(stmt, c);
+      row += text ? reinterpret_cast<const char*>(text) : "NULL";
+      row += "|";
+    }
+    rows.push_back(row);
+  }
+  sqlite3_finalize(stmt);
+  sqlite3_close(db);
+  std::sort(rows.begin(), rows.end());
+  std::string out;
+  for (const auto& r : rows) out += r + "\n";
+  return out;
 }
 
 // The rows and cells of a CSV text (RFC 4180 quoting).

@@ -19,32 +19,6 @@ namespace {
 
 const std::string kScenario = KOMMUNESIM_TEST_SCENARIO;
 
-// Every row of a table as text, rows sorted, so that row order in the file does not matter.
-std::string dump_table(const fs::path& db_file, const std::string& table) {
-  sqlite3* db = nullptr;
-  sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr);
-  sqlite3_stmt* stmt = nullptr;
-  const std::string sql = "SELECT * FROM " + table;
-  std::vector<std::string> rows;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-    rows.push_back("error: " + std::string(sqlite3_errmsg(db)));
-  while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
-    std::string row;
-    for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
-      const unsigned char* text = sqlite3_column_text(stmt, c);
-      row += text ? reinterpret_cast<const char*>(text) : "NULL";
-      row += "|";
-    }
-    rows.push_back(row);
-  }
-  sqlite3_finalize(stmt);
-  sqlite3_close(db);
-  std::sort(rows.begin(), rows.end());
-  std::string out;
-  for (const auto& r : rows) out += r + "\n";
-  return out;
-}
-
 }  // namespace
 
 TEST(Command, ValidateAcceptsTheBundledScenario) {
@@ -55,7 +29,7 @@ TEST(Command, ValidateAcceptsTheBundledScenario) {
 
 TEST(Command, HelpOnEveryCommand) {
   for (const char* command :
-       {"--help", "run --help", "validate --help", "bench --help", "compare --help",
+       {"--help", "run --help", "batch --help", "validate --help", "bench --help", "compare --help",
         "proposal-template --help", "add-proposal --help", "import-targets --help"}) {
     const auto r = run_kommunesim(command);
     EXPECT_EQ(r.exit_code, 0) << command;
