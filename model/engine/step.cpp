@@ -148,9 +148,8 @@ void read_clocks(const StepContext& ctx, const Population& pop, uint32_t p, Pers
 
 // The tally slot of a person-month in module m, `months_in` months into its state: the state's
 // cost band (by those months, or by the module's clock) and which of its cost conditions hold.
-size_t slot_of(const ModuleTables& tables, const PersonAtStart& start, size_t m,
-               uint16_t months_in) {
-  const StateTable& st = tables.states[start.states[m]];
+inline size_t slot_of(const ModuleTables& tables, const StateTable& st, const PersonAtStart& start,
+                      size_t m, uint16_t months_in) {
   const int band_months = tables.clock >= 0 && st.band_by_clock ? start.clock_months[m] : months_in;
   int variant = 0;
   for (size_t i = 0; i < st.cost_conditions.size(); ++i)
@@ -173,7 +172,7 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     clock_months = start.clock_months[m];
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
-  const size_t slot = slot_of(tables, start, m, d);
+  const size_t slot = slot_of(tables, st, start, m, d);
   ++out.tally.state_months[slot];
   if (ctx.cross_silo) {
     ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
@@ -365,9 +364,9 @@ Dkk municipal_dkk_this_month(const StepContext& ctx, const Population& pop, uint
   Dkk dkk = 0;
   for (size_t m = 0; m < ctx.scenario.modules.size(); ++m)
     if (start.states[m] != kNotInModule)
-      dkk +=
-          ctx.compiled
-              .slot_municipal_dkk[slot_of(ctx.compiled.modules[m], start, m, pop.months_in(p, m))];
+      dkk += ctx.compiled.slot_municipal_dkk[slot_of(
+          ctx.compiled.modules[m], ctx.compiled.modules[m].states[start.states[m]], start, m,
+          pop.months_in(p, m))];
   return dkk;
 }
 
