@@ -19,6 +19,7 @@ void write_manifest(const RunRecord& run, const std::filesystem::path& file) {
   j["replicates"] = run.appraisal.plan.replicates;
   j["months"] = run.appraisal.plan.months;
   j["threads"] = p.threads;
+  j["processes"] = p.processes;
   j["simulations"] = run.appraisal.plan.simulations();
   j["sensitivity_simulations"] = run.appraisal.sensitivity.simulations;
   j["sensitivity_replicates"] = run.appraisal.sensitivity.replicates;

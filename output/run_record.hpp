@@ -22,6 +22,7 @@ struct Provenance {
   std::string started_utc;
   std::string command_line;
   int threads = 1;
+  int processes = 1;  // under mpirun: the ranks that shared the simulations
   double wall_seconds = 0;
 };
 

@@ -3,12 +3,34 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "model/engine/processes.hpp"
 #include "model/engine/scenario.hpp"
 #include "runner/commands.hpp"
 
 using namespace kommunesim::runner;
 
+namespace {
+
+int dispatch(int argc, char** argv);
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  // Under mpirun every process runs the command in lockstep and only the first (rank 0) speaks
+  // and writes (model/engine/processes.hpp).
+  kommunesim::model::processes::start(argc, argv);
+  if (!kommunesim::model::processes::is_root()) {
+    std::freopen("/dev/null", "w", stdout);
+    std::freopen("/dev/null", "w", stderr);
+  }
+  const int code = dispatch(argc, argv);
+  kommunesim::model::processes::stop();
+  return code;
+}
+
+namespace {
+
+int dispatch(int argc, char** argv) {
   CLI::App app{"kommunesim: microsimulation of a municipality's citizens and budget proposals"};
   app.require_subcommand(1);
   // As the outputs record it: the command's name and its arguments, each absolute path reduced to
@@ -238,3 +260,5 @@ int main(int argc, char** argv) {
   if (*bench_cmd) return bench_command(bench);
   return kExitInvalidInput;
 }
+
+}  // namespace

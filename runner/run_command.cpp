@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/appraisal/appraisal.hpp"
+#include "model/engine/processes.hpp"
 #include "output/batch.hpp"
 #include "output/sha256.hpp"
 #include "output/staged_folder.hpp"
@@ -160,7 +161,8 @@ std::string written_files(const appraisal::Appraisal& result) {
 }
 
 // Appraises `loaded` as `options` ask and writes its output folder's files into `dir`, printing
-// progress and the summary. Returns the run's wall seconds. Throws when the run fails.
+// progress and the summary; under mpirun only the first process writes and prints. Returns the
+// run's wall seconds. Throws when the run fails.
 double appraise_into(const scenarios::LoadedScenario& loaded, const RunOptions& options,
                      int threads, const std::filesystem::path& assets,
                      const std::filesystem::path& dir, std::string& files) {
@@ -178,6 +180,7 @@ double appraise_into(const scenarios::LoadedScenario& loaded, const RunOptions& 
   provenance.engine_commit = KOMMUNESIM_COMMIT;
   provenance.command_line = options.command_line;
   provenance.threads = threads;
+  provenance.processes = model::processes::count();
 
   const output::Language language = *output::language_named(options.language);
   RunProgress progress(threads, language);
@@ -186,6 +189,7 @@ double appraise_into(const scenarios::LoadedScenario& loaded, const RunOptions& 
       {options.replicates, options.seed, options.sensitivity_replicates, true, options.full_tornado,
        options.full_simulations ? model::Execution::kFull : model::Execution::kSharedBaseline},
       progress);
+  if (!model::processes::is_root()) return 0;
   print_sensitivity(result.sensitivity, language);
   const output::RunRecord record{result, provenance, language};
   write_output(record, provenance, assets, dir, started);
@@ -207,37 +211,55 @@ std::optional<std::filesystem::path> checked_report_assets() {
   return assets;
 }
 
-// The destination locked and its staging folder made before simulating, so that a location that
-// cannot be written fails at once; nullopt after printing why.
-std::optional<output::StagedFolder> staged(const std::string& out) {
-  try {
-    return std::optional<output::StagedFolder>(std::in_place, out);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
-    return std::nullopt;
-  }
+// Whether every process of the run may start simulating, given this one's `refusal` (the exit
+// code after it printed why, or nullopt): the first process first locks the destination and
+// makes its staging folder, so that a location that cannot be written fails at once. Returns
+// nullopt to go on, else the exit code for every process: the first process's, or
+// kExitRunFailed when only another one refused. Every process must call it (under mpirun a
+// process that returned early would leave the others waiting).
+std::optional<int> agreed_start(std::optional<int> refusal, const std::string& out,
+                                std::optional<output::StagedFolder>& folder) {
+  namespace processes = model::processes;
+  if (!refusal && processes::is_root()) try {
+      folder.emplace(out);
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "error: {}\nnothing was simulated or written\n", e.what());
+      refusal = kExitRunFailed;
+    }
+  if (processes::all(!refusal)) return std::nullopt;
+  if (processes::is_root() && !refusal)
+    fmt::print(stderr,
+               "error: another process of the run (an MPI rank) could not start it: check that "
+               "every machine reads the same scenario\nnothing was simulated or written\n");
+  folder.reset();
+  return processes::from_root(refusal.value_or(kExitRunFailed));
 }
 
 }  // namespace
 
 int run_command(const RunOptions& options) {
+  const bool writes = model::processes::is_root();
+  std::optional<int> refusal;
   auto loaded = load_or_report(options.scenario);
-  if (!loaded) return kExitInvalidInput;
-  const auto assets = checked_report_assets();
-  if (!assets) return kExitRunFailed;
-  if (const auto problem = output::destination_problem(options.out, options.scenario)) {
-    fmt::print(stderr, "error: {}\n", *problem);
-    return kExitInvalidInput;
-  }
+  if (!loaded) refusal = kExitInvalidInput;
+  std::optional<std::filesystem::path> assets;
+  if (!refusal && writes && !(assets = checked_report_assets())) refusal = kExitRunFailed;
+  if (!refusal && writes)
+    if (const auto problem = output::destination_problem(options.out, options.scenario)) {
+      fmt::print(stderr, "error: {}\n", *problem);
+      refusal = kExitInvalidInput;
+    }
   const int threads = effective_threads(options.threads);
-  if (const auto code = refused(*loaded, options, threads, options.out)) return *code;
-  auto folder = staged(options.out);
-  if (!folder) return kExitRunFailed;
+  if (!refusal) refusal = refused(*loaded, options, threads, options.out);
+  std::optional<output::StagedFolder> folder;
+  if (const auto code = agreed_start(refusal, options.out, folder)) return *code;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   try {
     std::string files;
-    const double seconds = appraise_into(*loaded, options, threads, *assets, folder->path(), files);
+    const double seconds = appraise_into(*loaded, options, threads, assets.value_or(""),
+                                         folder ? folder->path() : "", files);
+    if (!folder) return kExitSuccess;  // not the first process: it writes
     folder->commit();
     const output::Language language = *output::language_named(options.language);
     fmt::print(fmt::runtime(output::texts(language).wrote), options.out, files,
@@ -255,6 +277,8 @@ int batch_command(const BatchOptions& options) {
   const std::string started_utc = utc_now();
   const RunOptions& run = options.run;
   // The batch's scenario packages: its folders holding a scenario.toml, by name.
+  const bool writes = model::processes::is_root();
+  std::optional<int> refusal;
   std::vector<std::filesystem::path> packages;
   std::error_code error;
   for (const auto& entry : std::filesystem::directory_iterator(options.folder, error))
@@ -265,34 +289,29 @@ int batch_command(const BatchOptions& options) {
                "error: {}: expected a folder of scenario packages (folders holding a "
                "scenario.toml); {}\n",
                options.folder, error ? error.message() : "it holds none");
-    return kExitInvalidInput;
+    refusal = kExitInvalidInput;
   }
   std::sort(packages.begin(), packages.end());
   // Every package is loaded and checked before anything is simulated.
   std::vector<scenarios::LoadedScenario> scenarios;
-  bool all_loaded = true;
-  for (const auto& package : packages) {
-    auto loaded = load_or_report(package.string());
-    if (loaded)
-      scenarios.push_back(std::move(*loaded));
-    else
-      all_loaded = false;
-  }
-  if (!all_loaded) {
+  for (const auto& package : packages)
+    if (auto loaded = load_or_report(package.string())) scenarios.push_back(std::move(*loaded));
+  if (!refusal && scenarios.size() < packages.size()) {
     fmt::print(stderr, "nothing was simulated or written\n");
-    return kExitInvalidInput;
+    refusal = kExitInvalidInput;
   }
-  const auto assets = checked_report_assets();
-  if (!assets) return kExitRunFailed;
-  if (const auto problem = output::destination_problem(run.out, options.folder)) {
-    fmt::print(stderr, "error: {}\n", *problem);
-    return kExitInvalidInput;
-  }
+  std::optional<std::filesystem::path> assets;
+  if (!refusal && writes && !(assets = checked_report_assets())) refusal = kExitRunFailed;
+  if (!refusal && writes)
+    if (const auto problem = output::destination_problem(run.out, options.folder)) {
+      fmt::print(stderr, "error: {}\n", *problem);
+      refusal = kExitInvalidInput;
+    }
   const int threads = effective_threads(run.threads);
   for (const auto& loaded : scenarios)
-    if (const auto code = refused(loaded, run, threads, run.out)) return *code;
-  auto folder = staged(run.out);
-  if (!folder) return kExitRunFailed;
+    if (!refusal) refusal = refused(loaded, run, threads, run.out);
+  std::optional<output::StagedFolder> folder;
+  if (const auto code = agreed_start(refusal, run.out, folder)) return *code;
   tbb::global_control parallelism(tbb::global_control::max_allowed_parallelism,
                                   static_cast<size_t>(threads));
   const output::Language language = *output::language_named(run.language);
@@ -302,12 +321,14 @@ int batch_command(const BatchOptions& options) {
       const std::string name = packages[i].filename().string();
       fmt::print(stderr, fmt::runtime(output::texts(language).batch_scenario), i + 1,
                  scenarios.size(), name);
-      const std::filesystem::path dir = folder->path() / name;
-      std::filesystem::create_directory(dir);
+      const std::filesystem::path dir = folder ? folder->path() / name : "";
+      if (folder) std::filesystem::create_directory(dir);
       std::string files;
-      const double seconds = appraise_into(scenarios[i], run, threads, *assets, dir, files);
+      const double seconds =
+          appraise_into(scenarios[i], run, threads, assets.value_or(""), dir, files);
       entries.push_back({name, scenarios[i].scenario.name, dir, seconds});
     }
+    if (!folder) return kExitSuccess;  // not the first process: it writes
     output::write_batch_summary_csv(entries, folder->path() / "summary.csv");
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

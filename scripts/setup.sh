@@ -13,7 +13,12 @@ packages=(
 )
 # The tests also drive the report in Debian's Chromium, read the workbook back with openpyxl,
 # open it in LibreOffice, and fill in the budget form in LibreOffice through its Python API.
-if [ "$preset" = ci ]; then packages+=(chromium python3-openpyxl libreoffice-calc-nogui python3-uno); fi
+# The ci preset builds with Open MPI too (KOMMUNESIM_MPI), whose launcher needs an ssh client even
+# on one machine.
+if [ "$preset" = ci ]; then
+  packages+=(chromium python3-openpyxl libreoffice-calc-nogui python3-uno)
+  packages+=(libopenmpi-dev openmpi-bin openssh-client)
+fi
 # Node.js and npm fetch the report's chart libraries; the machine's own are used when present.
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

@@ -1,13 +1,14 @@
 // Re-simulations for sensitivity, kept per moved figure and dynamics setting.
 #include "model/appraisal/resimulator.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <cmath>
+#include <optional>
+#include <set>
 
 #include "model/engine/accounting.hpp"
 #include "model/engine/parameter_values.hpp"
+#include "model/engine/processes.hpp"
 #include "model/engine/shared_baseline.hpp"
 #include "model/engine/simulation.hpp"
 
@@ -119,18 +120,23 @@ const Resimulator::Simulated& Resimulator::simulated(Variant& model, int arm,
   fresh.months = months;
   fresh.accounts.resize(static_cast<size_t>(replicates_));
   const Arm& a = model.scenario->arms[static_cast<size_t>(arm)];
-  tbb::parallel_for(0, replicates_, [&](int r) {
-    const SimulationInput input{*model.scenario,
-                                *model.compiled,
-                                populations_.of(r),
-                                a,
-                                (*model.draws)[static_cast<size_t>(r)],
-                                e,
-                                RngKey{plan_.seed, static_cast<uint32_t>(r)},
-                                months};
-    fresh.accounts[static_cast<size_t>(r)] =
-        account(model, r, arm, simulate(input, [this] { month_done(); }).years);
-  });
+  processes::share<std::vector<Tally>>(
+      static_cast<size_t>(replicates_),
+      [&](size_t r) {
+        const SimulationInput input{*model.scenario,
+                                    *model.compiled,
+                                    populations_.of(static_cast<int>(r)),
+                                    a,
+                                    (*model.draws)[r],
+                                    e,
+                                    RngKey{plan_.seed, static_cast<uint32_t>(r)},
+                                    months};
+        return simulate(input, [this] { month_done(); }).years;
+      },
+      [&](size_t r, std::vector<Tally>&& years) {
+        fresh.accounts[r] = account(model, static_cast<int>(r), arm, years);
+      },
+      save_years, load_years);
   simulations_ += static_cast<size_t>(replicates_);
   return sims.insert_or_assign(key, std::move(fresh)).first->second;
 }
@@ -220,41 +226,98 @@ uint64_t Resimulator::work_in(const Variant& model, const std::vector<Wanted>& w
   return per_replicate * static_cast<uint64_t>(replicates_);
 }
 
-void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
-  if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
-  // One pass for the longest months asked.
-  const std::map<SimKey, Wanted> missing = missing_in(model, wanted);
-  if (missing.empty()) return;
+// One shared-baseline pass of a variant: the missing simulations, simulated together for the
+// longest months asked, replicate by replicate.
+struct Resimulator::Pass {
+  Variant* model = nullptr;
+  std::map<SimKey, Wanted> missing;
   int months = 0;
   std::vector<ArmPath> paths;  // the arms; the baseline (arm 0) is the pass's own
   std::vector<int> path_of;    // per missing entry: its path, or -1 for the baseline
-  for (const auto& [key, w] : missing) {
-    months = std::max(months, w.months);
-    path_of.push_back(w.arm == 0 ? -1 : static_cast<int>(paths.size()));
+  std::vector<Simulated> fresh;
+};
+
+std::optional<Resimulator::Pass> Resimulator::pass_for(Variant& model,
+                                                       const std::vector<Wanted>& wanted) {
+  Pass pass;
+  pass.model = &model;
+  pass.missing = missing_in(model, wanted);
+  if (pass.missing.empty()) return std::nullopt;
+  for (const auto& [key, w] : pass.missing) {
+    pass.months = std::max(pass.months, w.months);
+    pass.path_of.push_back(w.arm == 0 ? -1 : static_cast<int>(pass.paths.size()));
     if (w.arm != 0)
-      paths.push_back({&model.scenario->arms[static_cast<size_t>(w.arm)], w.dynamics});
+      pass.paths.push_back({&model.scenario->arms[static_cast<size_t>(w.arm)], w.dynamics});
   }
   prepare_unit_costs(model);  // before the accounts in parallel
-  std::vector<Simulated> fresh(missing.size());
-  for (auto& f : fresh) {
-    f.months = months;
+  pass.fresh.resize(pass.missing.size());
+  for (auto& f : pass.fresh) {
+    f.months = pass.months;
     f.accounts.resize(static_cast<size_t>(replicates_));
   }
-  tbb::parallel_for(0, replicates_, [&](int r) {
-    const SharedBaselineResult shared = simulate_shared_baseline(
-        *model.scenario, *model.compiled, populations_.of(r), paths,
-        (*model.draws)[static_cast<size_t>(r)], RngKey{plan_.seed, static_cast<uint32_t>(r)},
-        months, [this] { month_done(); });
-    size_t i = 0;
-    for (const auto& [key, w] : missing) {
-      const auto& years =
-          path_of[i] < 0 ? shared.baseline : shared.arms[static_cast<size_t>(path_of[i])];
-      fresh[i++].accounts[static_cast<size_t>(r)] = account(model, r, w.arm, years);
+  return pass;
+}
+
+void Resimulator::run_passes(std::vector<Pass>& passes) {
+  // Every (pass, replicate) is independent: all of them in one round keep every core (and every
+  // process of the run) busy even when each pass has one replicate.
+  const auto replicates = static_cast<size_t>(replicates_);
+  processes::share<SharedBaselineResult>(
+      passes.size() * replicates,
+      [&](size_t i) {
+        const Pass& pass = passes[i / replicates];
+        const size_t r = i % replicates;
+        return simulate_shared_baseline(
+            *pass.model->scenario, *pass.model->compiled, populations_.of(static_cast<int>(r)),
+            pass.paths, (*pass.model->draws)[r], RngKey{plan_.seed, static_cast<uint32_t>(r)},
+            pass.months, [this] { month_done(); });
+      },
+      [&](size_t i, SharedBaselineResult&& shared) {
+        Pass& pass = passes[i / replicates];
+        const size_t r = i % replicates;
+        size_t k = 0;
+        for (const auto& [key, w] : pass.missing) {
+          const auto& years = pass.path_of[k] < 0
+                                  ? shared.baseline
+                                  : shared.arms[static_cast<size_t>(pass.path_of[k])];
+          pass.fresh[k++].accounts[r] = account(*pass.model, static_cast<int>(r), w.arm, years);
+        }
+      },
+      save_shared, load_shared);
+  for (Pass& pass : passes) {
+    size_t k = 0;
+    for (const auto& [key, w] : pass.missing)
+      pass.model->sims.insert_or_assign(key, std::move(pass.fresh[k++]));
+    simulations_ += pass.missing.size() * replicates;
+  }
+}
+
+void Resimulator::prepare_in(Variant& model, const std::vector<Wanted>& wanted) {
+  if (execution_ == Execution::kFull) return;  // each is simulated alone when asked for
+  std::vector<Pass> passes;
+  if (auto pass = pass_for(model, wanted)) passes.push_back(std::move(*pass));
+  run_passes(passes);
+}
+
+void Resimulator::prepare_all(const std::vector<Moved>& moves) {
+  if (execution_ == Execution::kFull) return;
+  std::vector<Pass> passes;
+  std::set<const Variant*> in_round;
+  for (const Moved& m : moves) {
+    Variant& v = m.parameter < 0 ? *unmoved_ : variant(m.parameter, m.value);
+    if (in_round.contains(&v)) {  // what the round simulates may serve this one: run it first
+      run_passes(passes);
+      passes.clear();
+      in_round.clear();
     }
-  });
-  size_t i = 0;
-  for (const auto& [key, w] : missing) model.sims.insert_or_assign(key, std::move(fresh[i++]));
-  simulations_ += missing.size() * static_cast<size_t>(replicates_);
+    const std::vector<Wanted> wanted =
+        m.parameter < 0 ? m.wanted : with_moved_baseline(v, m.wanted);
+    if (auto pass = pass_for(v, wanted)) {
+      passes.push_back(std::move(*pass));
+      in_round.insert(&v);
+    }
+  }
+  run_passes(passes);
 }
 
 double Resimulator::mean_net_value(int arm, int norm, const Dynamics& dynamics) {

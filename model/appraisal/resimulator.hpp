@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -73,6 +74,14 @@ class Resimulator {
   // of `wanted` (each with its set's dynamics) on the scenario with the figure at `value`, and
   // the moved baseline where the figure changes it.
   void prepare_at(int parameter, double value, const std::vector<Wanted>& wanted);
+  // prepare (parameter -1) or prepare_at for each of `moves` at once: their simulations in one
+  // round, so that independent passes run side by side. The results are the same.
+  struct Moved {
+    int parameter = -1;
+    double value = 0;
+    std::vector<Wanted> wanted;
+  };
+  void prepare_all(const std::vector<Moved>& moves);
   // The simulated months that prepare(wanted) or prepare_at(parameter, value, wanted) would run
   // now (one per month of each simulation, a pass's baseline included), for progress reports.
   uint64_t work(const std::vector<Wanted>& wanted);
@@ -101,6 +110,11 @@ class Resimulator {
   };
   Variant& variant(int parameter, double value);
   void prepare_in(Variant& model, const std::vector<Wanted>& wanted);
+  struct Pass;
+  // The pass that simulates what `wanted` misses on `model`, or nothing when nothing is missing.
+  std::optional<Pass> pass_for(Variant& model, const std::vector<Wanted>& wanted);
+  // The passes' simulations, every (pass, replicate) side by side, kept in their variants.
+  void run_passes(std::vector<Pass>& passes);
   // What prepare_in(model, wanted) must simulate: each missing simulation once, for the longest
   // months asked.
   std::map<SimKey, Wanted> missing_in(const Variant& model,

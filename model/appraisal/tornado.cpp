@@ -13,11 +13,7 @@ namespace {
 
 // One shared-baseline pass of the tornado: the arms `wanted` on the scenario as loaded
 // (parameter -1) or with register parameter `parameter` at `value`.
-struct TornadoPass {
-  int parameter = -1;
-  double value = 0;
-  std::vector<Resimulator::Wanted> wanted;
-};
+using TornadoPass = Resimulator::Moved;
 
 std::vector<TornadoPass> tornado_passes(const Scenario& scenario, const Resimulator& resimulator,
                                         bool model_dynamics) {
@@ -72,12 +68,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
                                  : resimulator.work_at(pass.parameter, pass.value, pass.wanted);
     planned(work);
   }
-  for (const TornadoPass& pass : passes) {
-    if (pass.parameter < 0)
-      resimulator.prepare(pass.wanted);
-    else
-      resimulator.prepare_at(pass.parameter, pass.value, pass.wanted);
-  }
+  resimulator.prepare_all(passes);
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {
     const NormativeSet& norm = scenario.norms[n];

@@ -1,11 +1,10 @@
 // Planning and executing the units of a run.
 #include "model/engine/run_plan.hpp"
 
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 #include <numeric>
 
+#include "model/engine/processes.hpp"
 #include "model/engine/shared_baseline.hpp"
 #include "model/engine/simulation.hpp"
 
@@ -49,19 +48,25 @@ void simulate_each(const Scenario& scenario, const CompiledModel& compiled,
                    const InitialPopulations& populations, const RunPlan& plan,
                    const std::vector<size_t>& simulated, RunResults& results,
                    const std::function<void()>& on_month) {
-  tbb::parallel_for(size_t{0}, simulated.size(), [&](size_t i) {
-    const RunUnit& unit = plan.units[simulated[i]];
-    const SimulationInput input{scenario,
-                                compiled,
-                                populations.of(unit.replicate),
-                                scenario.arms[static_cast<size_t>(unit.arm)],
-                                results.effect_draws[static_cast<size_t>(unit.replicate)],
-                                plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
-                                RngKey{plan.seed, static_cast<uint32_t>(unit.replicate)},
-                                plan.months,
-                                plan.cross_silo(unit)};
-    results.tallies[simulated[i]] = simulate(input, on_month).years;
-  });
+  processes::share<std::vector<Tally>>(
+      simulated.size(),
+      [&](size_t i) {
+        const RunUnit& unit = plan.units[simulated[i]];
+        const SimulationInput input{scenario,
+                                    compiled,
+                                    populations.of(unit.replicate),
+                                    scenario.arms[static_cast<size_t>(unit.arm)],
+                                    results.effect_draws[static_cast<size_t>(unit.replicate)],
+                                    plan.dynamics_groups[static_cast<size_t>(unit.dynamics_group)],
+                                    RngKey{plan.seed, static_cast<uint32_t>(unit.replicate)},
+                                    plan.months,
+                                    plan.cross_silo(unit)};
+        return simulate(input, on_month).years;
+      },
+      [&](size_t i, std::vector<Tally>&& years) {
+        results.tallies[simulated[i]] = std::move(years);
+      },
+      save_years, load_years);
 }
 
 // Per replicate, the baseline once and every arm on the households where it differs.
@@ -78,26 +83,33 @@ void simulate_sharing_baselines(const Scenario& scenario, const CompiledModel& c
     else
       arms_of[static_cast<size_t>(unit.replicate)].push_back(u);
   }
-  tbb::parallel_for(0, plan.replicates, [&](int r) {
-    const auto& units = arms_of[static_cast<size_t>(r)];
-    if (units.empty() && baseline_of[static_cast<size_t>(r)] < 0) return;
+  const auto simulate_replicate = [&](size_t replicate) {
+    const int r = static_cast<int>(replicate);
+    const auto& units = arms_of[replicate];
+    if (units.empty() && baseline_of[replicate] < 0) return SharedBaselineResult{};
     std::vector<ArmPath> paths;
     for (size_t u : units)
       paths.push_back({&scenario.arms[static_cast<size_t>(plan.units[u].arm)],
                        plan.dynamics_groups[static_cast<size_t>(plan.units[u].dynamics_group)],
                        plan.cross_silo(plan.units[u])});
-    SharedBaselineResult shared = simulate_shared_baseline(
-        scenario, compiled, populations.of(r), paths, results.effect_draws[static_cast<size_t>(r)],
+    return simulate_shared_baseline(
+        scenario, compiled, populations.of(r), paths, results.effect_draws[replicate],
         RngKey{plan.seed, static_cast<uint32_t>(r)}, plan.months,
         [&] {
           // One step per unit simulated (the baseline counts once, whether asked for or not).
           if (on_month) on_month();
         },
         r < plan.cross_silo_replicates);
-    const size_t baseline_unit = plan.unit_index(0, r, 0, scenario.arms.size());
-    results.tallies[baseline_unit] = std::move(shared.baseline);
+  };
+  const auto store = [&](size_t r, SharedBaselineResult&& shared) {
+    if (shared.baseline.empty()) return;  // nothing of the replicate was asked for
+    results.tallies[plan.unit_index(0, static_cast<int>(r), 0, scenario.arms.size())] =
+        std::move(shared.baseline);
+    const auto& units = arms_of[r];
     for (size_t i = 0; i < units.size(); ++i) results.tallies[units[i]] = std::move(shared.arms[i]);
-  });
+  };
+  processes::share<SharedBaselineResult>(static_cast<size_t>(plan.replicates), simulate_replicate,
+                                         store, save_shared, load_shared);
 }
 
 }  // namespace

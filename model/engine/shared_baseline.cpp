@@ -429,4 +429,18 @@ SharedBaselineResult simulate_shared_baseline(
   return result;
 }
 
+void save_shared(const SharedBaselineResult& result, std::vector<uint64_t>& out) {
+  save_years(result.baseline, out);
+  out.push_back(result.arms.size());
+  for (const auto& arm : result.arms) save_years(arm, out);
+}
+
+SharedBaselineResult load_shared(const uint64_t*& at) {
+  SharedBaselineResult result;
+  result.baseline = load_years(at);
+  result.arms.resize(*at++);
+  for (auto& arm : result.arms) arm = load_years(at);
+  return result;
+}
+
 }  // namespace kommunesim::model

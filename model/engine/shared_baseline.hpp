@@ -39,4 +39,8 @@ SharedBaselineResult simulate_shared_baseline(
     const std::vector<ArmPath>& arms, const EffectDraws& effect_draws, RngKey key, int months,
     const std::function<void()>& on_month = {}, bool cross_silo = false);
 
+// A result as words and back, for the processes of a run (processes.hpp).
+void save_shared(const SharedBaselineResult& result, std::vector<uint64_t>& out);
+SharedBaselineResult load_shared(const uint64_t*& at);
+
 }  // namespace kommunesim::model

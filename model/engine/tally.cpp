@@ -1,6 +1,9 @@
 // Tally bookkeeping.
 #include "model/engine/tally.hpp"
 
+#include <algorithm>
+#include <type_traits>
+
 namespace kommunesim::model {
 
 void Tally::reset(size_t slots, size_t event_slots, size_t equity_groups, size_t age_bands,
@@ -52,6 +55,75 @@ void Tally::add_difference(const Tally& plus, const Tally& minus) {
   deaths += plus.deaths - minus.deaths;
   out_migrants += plus.out_migrants - minus.out_migrants;
   in_migrants += plus.in_migrants - minus.in_migrants;
+}
+
+namespace {
+
+// Every field of a tally, in one order, for save and load.
+template <class T, class F>
+void each_field(T& t, F&& f) {
+  f(t.state_months);
+  f(t.group_state_months);
+  f(t.events);
+  f(t.state_months_by_age);
+  f(t.events_by_age);
+  f(t.known_person_months);
+  f(t.known_state_months);
+  f(t.known_household_months);
+  f(t.known_member_months);
+  f(t.known_household_state_months);
+  f(t.participant_months);
+  f(t.admissions);
+  f(t.person_months_by_age);
+  f(t.person_months);
+  f(t.births);
+  f(t.deaths);
+  f(t.out_migrants);
+  f(t.in_migrants);
+}
+
+template <class Field>
+void save_field(const Field& field, std::vector<uint64_t>& out) {
+  if constexpr (std::is_same_v<Field, uint64_t>) {
+    out.push_back(field);
+  } else {
+    if constexpr (std::is_same_v<Field, std::vector<uint64_t>>) out.push_back(field.size());
+    out.insert(out.end(), field.begin(), field.end());
+  }
+}
+
+template <class Field>
+void load_field(Field& field, const uint64_t*& at) {
+  if constexpr (std::is_same_v<Field, uint64_t>) {
+    field = *at++;
+  } else {
+    if constexpr (std::is_same_v<Field, std::vector<uint64_t>>) field.resize(*at++);
+    std::copy(at, at + field.size(), field.begin());
+    at += field.size();
+  }
+}
+
+}  // namespace
+
+void Tally::save(std::vector<uint64_t>& out) const {
+  each_field(*this, [&](const auto& field) { save_field(field, out); });
+}
+
+Tally Tally::load(const uint64_t*& at) {
+  Tally t;
+  each_field(t, [&](auto& field) { load_field(field, at); });
+  return t;
+}
+
+void save_years(const std::vector<Tally>& years, std::vector<uint64_t>& out) {
+  out.push_back(years.size());
+  for (const Tally& t : years) t.save(out);
+}
+
+std::vector<Tally> load_years(const uint64_t*& at) {
+  std::vector<Tally> years(*at++);
+  for (Tally& t : years) t = Tally::load(at);
+  return years;
 }
 
 void Tally::add(const Tally& other) {

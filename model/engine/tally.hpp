@@ -46,6 +46,14 @@ struct Tally {
   void drop_cross_silo();
   // Adds plus - minus, field by field (the total must not be negative).
   void add_difference(const Tally& plus, const Tally& minus);
+  // The tally appended to `out` as words, and read back from `at` (advanced past it): what the
+  // processes of a run exchange (processes.hpp).
+  void save(std::vector<uint64_t>& out) const;
+  static Tally load(const uint64_t*& at);
 };
+
+// A simulation's tallies, one per year, as words and back (Tally::save, Tally::load).
+void save_years(const std::vector<Tally>& years, std::vector<uint64_t>& out);
+std::vector<Tally> load_years(const uint64_t*& at);
 
 }  // namespace kommunesim::model

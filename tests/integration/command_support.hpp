@@ -20,13 +20,10 @@ struct CommandResult {
   std::string output;  // standard output and standard error together
 };
 
-// Runs the command with `arguments`; `environment` ("NAME=value ...") is set for it alone.
-inline CommandResult run_kommunesim(const std::string& arguments,
-                                    const std::string& environment = "") {
-  const std::string command = (environment.empty() ? "" : "env " + environment + " ") +
-                              std::string(KOMMUNESIM_BINARY) + " " + arguments + " 2>&1 </dev/null";
+// Runs a shell command, its standard error into its standard output.
+inline CommandResult run_shell(const std::string& command) {
   CommandResult result;
-  FILE* pipe = ::popen(command.c_str(), "r");
+  FILE* pipe = ::popen((command + " 2>&1 </dev/null").c_str(), "r");
   if (!pipe) return result;
   std::array<char, 4096> buffer;
   size_t n;
@@ -35,6 +32,13 @@ inline CommandResult run_kommunesim(const std::string& arguments,
   const int status = ::pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+// Runs the command with `arguments`; `environment` ("NAME=value ...") is set for it alone.
+inline CommandResult run_kommunesim(const std::string& arguments,
+                                    const std::string& environment = "") {
+  return run_shell((environment.empty() ? "" : "env " + environment + " ") +
+                   std::string(KOMMUNESIM_BINARY) + " " + arguments);
 }
 
 inline std::string read_file(const std::filesystem::path& p) {

@@ -1,0 +1,138 @@
+// The processes of a run (processes.hpp): MPI when built with it and launched by mpirun.
+#include "model/engine/processes.hpp"
+
+#include <cstdlib>
+#include <string>
+
+#ifdef KOMMUNESIM_WITH_MPI
+#include <mpi.h>
+#endif
+
+namespace kommunesim::model::processes {
+
+#ifdef KOMMUNESIM_WITH_MPI
+
+namespace {
+
+bool started = false;
+
+// Open MPI's and MPICH's launchers set these in every process they start.
+bool launched_by_mpirun() {
+  for (const char* name : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE", "PMIX_RANK"})
+    if (std::getenv(name) != nullptr) return true;
+  return false;
+}
+
+void check(int code, const char* call) {
+  if (code != MPI_SUCCESS) throw std::runtime_error(std::string(call) + " failed");
+}
+
+}  // namespace
+
+void start(int& argc, char**& argv) {
+  if (started || !launched_by_mpirun()) return;
+  // Only the main thread makes MPI calls (the rounds are driven from it).
+  int provided = 0;
+  check(MPI_Init_thread(&argc, &argv, MPI_THREAD_FUNNELED, &provided), "MPI_Init_thread");
+  started = true;
+}
+
+void stop() {
+  if (started) MPI_Finalize();
+  started = false;
+}
+
+int rank() {
+  if (!started) return 0;
+  int r = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &r);
+  return r;
+}
+
+int count() {
+  if (!started) return 1;
+  int n = 1;
+  MPI_Comm_size(MPI_COMM_WORLD, &n);
+  return n;
+}
+
+bool all(bool ok) {
+  if (!started) return ok;
+  int mine = ok ? 1 : 0, every = 0;
+  check(MPI_Allreduce(&mine, &every, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD), "MPI_Allreduce");
+  return every == 1;
+}
+
+int from_root(int value) {
+  if (started) check(MPI_Bcast(&value, 1, MPI_INT, 0, MPI_COMM_WORLD), "MPI_Bcast");
+  return value;
+}
+
+namespace detail {
+
+std::vector<std::vector<uint64_t>> exchange(size_t n, std::vector<std::vector<uint64_t>> mine,
+                                            const std::string& failure) {
+  if (!all(failure.empty()))
+    throw std::runtime_error(
+        failure.empty() ? "a simulation failed on another of the run's processes" : failure);
+  const int ranks = count();
+  // Every index's word count, then every index's words, gathered rank by rank.
+  std::vector<uint64_t> my_sizes, my_words;
+  for (const auto& words : mine) {
+    my_sizes.push_back(words.size());
+    my_words.insert(my_words.end(), words.begin(), words.end());
+  }
+  const auto gather = [&](const std::vector<uint64_t>& send) {
+    std::vector<int> counts(static_cast<size_t>(ranks)), displacements(static_cast<size_t>(ranks));
+    const int own = static_cast<int>(send.size());
+    check(MPI_Allgather(&own, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD),
+          "MPI_Allgather");
+    int total = 0;
+    for (int r = 0; r < ranks; ++r) {
+      displacements[static_cast<size_t>(r)] = total;
+      total += counts[static_cast<size_t>(r)];
+    }
+    std::vector<uint64_t> received(static_cast<size_t>(total));
+    check(MPI_Allgatherv(send.data(), own, MPI_UINT64_T, received.data(), counts.data(),
+                         displacements.data(), MPI_UINT64_T, MPI_COMM_WORLD),
+          "MPI_Allgatherv");
+    return std::make_pair(std::move(received), std::move(displacements));
+  };
+  const auto [sizes, size_from] = gather(my_sizes);
+  const auto [words, word_from] = gather(my_words);
+  std::vector<std::vector<uint64_t>> out(n);
+  for (int r = 0; r < ranks; ++r) {
+    size_t at = static_cast<size_t>(word_from[static_cast<size_t>(r)]);
+    size_t k = static_cast<size_t>(size_from[static_cast<size_t>(r)]);
+    for (size_t i = static_cast<size_t>(r); i < n; i += static_cast<size_t>(ranks), ++k) {
+      const auto size = static_cast<size_t>(sizes[k]);
+      out[i].assign(words.begin() + static_cast<long>(at),
+                    words.begin() + static_cast<long>(at + size));
+      at += size;
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+#else  // one process
+
+void start(int&, char**&) {}
+void stop() {}
+int rank() { return 0; }
+int count() { return 1; }
+bool all(bool ok) { return ok; }
+int from_root(int value) { return value; }
+
+namespace detail {
+std::vector<std::vector<uint64_t>> exchange(size_t, std::vector<std::vector<uint64_t>> mine,
+                                            const std::string& failure) {
+  if (!failure.empty()) throw std::runtime_error(failure);
+  return mine;
+}
+}  // namespace detail
+
+#endif
+
+}  // namespace kommunesim::model::processes
