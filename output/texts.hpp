@@ -148,6 +148,7 @@ struct Texts {
   std::string_view sensitivity, tornado_scope;            // simulations, "N replicates"; figures
   std::string_view wrote;                                 // folder, files, seconds
   std::string_view batch_scenario;  // number, of how many, the package's folder name
+  std::string_view wrote_part;      // folder, part, parts, simulations, replicates, seconds
   std::string_view wrote_batch;     // folder, scenarios, seconds
 
   WorkbookTexts workbook;

@@ -141,6 +141,9 @@ const Texts kDanishTexts = {
         "relative risici, andele, effektstørrelser) undersøges med --full-tornado\n",
     .wrote = "\nskrev {}/ ({}) på {} s\n",
     .batch_scenario = "\n== Scenarie {} af {}: {} ==\n",
+    .wrote_part =
+        "\nskrev {}/ (del {} af {}: {} af hovedkørslens simuleringer for {} replikationer) på {} "
+        "s; flet delene med: kommunesim merge DEL-MAPPER... --out MAPPE\n",
     .wrote_batch =
         "\nskrev {}/: en mappe pr. scenarie ({} i alt), summary.csv på tværs af scenarierne og "
         "manifest.json, på {} s\n",

@@ -139,6 +139,9 @@ const Texts kEnglishTexts = {
         "relative risks, shares, effect sizes) are explored with --full-tornado\n",
     .wrote = "\nwrote {}/ ({}) in {} s\n",
     .batch_scenario = "\n== Scenario {} of {}: {} ==\n",
+    .wrote_part =
+        "\nwrote {}/ (part {} of {}: {} of the main run's simulations for {} replicates) in {} "
+        "s; merge the parts with: kommunesim merge PART_FOLDERS... --out DIR\n",
     .wrote_batch =
         "\nwrote {}/: a folder per scenario ({} in all), summary.csv across the scenarios and "
         "manifest.json, in {} s\n",

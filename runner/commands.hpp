@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kommunesim::runner {
 
@@ -24,12 +25,21 @@ struct RunOptions {
   bool ignore_memory_estimate = false;  // run even when the estimate exceeds the machine's memory
   std::string language = "da";          // of the terminal summary and progress: "da" or "en"
   std::string command_line;
+  std::optional<std::string> part;  // "i/n": only the main run's simulations of part i (run_parts)
 };
 
 // A batch: every scenario package in `folder`, each run as `run` says into its own folder of
 // run.out.
 struct BatchOptions {
   std::string folder;
+  RunOptions run;
+};
+
+// merge: the parts of a run (run --part) into the output one run writes; the sensitivity and
+// writing as `run` says (its seed and replicates come from the parts).
+struct MergeOptions {
+  std::vector<std::string> parts;       // the parts' folders
+  std::optional<std::string> scenario;  // default: the folder the parts ran
   RunOptions run;
 };
 
@@ -90,6 +100,8 @@ struct BenchOptions {
 
 int run_command(const RunOptions& options);
 int batch_command(const BatchOptions& options);
+int part_command(const RunOptions& options);
+int merge_command(const MergeOptions& options);
 int compare_command(const CompareOptions& options);
 int validate_command(const std::string& scenario);
 int assumptions_command(const std::string& scenario);

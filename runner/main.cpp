@@ -75,6 +75,9 @@ int dispatch(int argc, char** argv) {
       ->check(CLI::IsMember({"da", "en"}));
   run_cmd->add_flag("--ignore-memory-estimate", run.ignore_memory_estimate,
                     "Run even when the estimated memory exceeds the machine's");
+  run_cmd->add_option("--part", run.part,
+                      "i/n: simulate only part i of n of the main run (replicates r with r mod n = "
+                      "i - 1) into --out, for `kommunesim merge`");
   run_cmd->add_flag("--full-simulations", run.full_simulations,
                     "Simulate every arm in full instead of only the households where it differs "
                     "from the baseline: identical results, slower (the reference path)");
@@ -107,6 +110,32 @@ int dispatch(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::IsMember({"da", "en"}));
   batch_cmd->add_flag("--ignore-memory-estimate", batch.run.ignore_memory_estimate,
+                      "Run even when the estimated memory exceeds the machine's");
+
+  MergeOptions merge;
+  merge.run.command_line = command_line;
+  auto* merge_cmd = app.add_subcommand(
+      "merge",
+      "Merge the parts of a run (run --part i/n) into the output one run writes: the "
+      "sensitivity runs here");
+  merge_cmd->add_option("parts", merge.parts, "The parts' folders")->required();
+  merge_cmd->add_option("--scenario", merge.scenario,
+                        "Scenario folder (default: the one the parts ran)");
+  merge_cmd->add_option("--out", merge.run.out, "Output folder")->capture_default_str();
+  merge_cmd->add_option("--threads", merge.run.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  merge_cmd
+      ->add_option("--sensitivity-replicates", merge.run.sensitivity_replicates,
+                   "Replicates re-simulated for sensitivity (default: the scenario's)")
+      ->check(CLI::Range(1, kommunesim::model::kMaxReplicates));
+  merge_cmd->add_flag("--full-tornado", merge.run.full_tornado,
+                      "Tornado also over the modules' and proposals' dynamics figures");
+  merge_cmd->add_flag("--full-simulations", merge.run.full_simulations,
+                      "Re-simulate every arm in full (identical results, slower)");
+  merge_cmd->add_option("--lang", merge.run.language, "Language: da (Danish) or en (English)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"da", "en"}));
+  merge_cmd->add_flag("--ignore-memory-estimate", merge.run.ignore_memory_estimate,
                       "Run even when the estimated memory exceeds the machine's");
 
   CompareOptions compare;
@@ -249,6 +278,7 @@ int dispatch(int argc, char** argv) {
   }
   if (*run_cmd) return run_command(run);
   if (*batch_cmd) return batch_command(batch);
+  if (*merge_cmd) return merge_command(merge);
   if (*compare_cmd) return compare_command(compare);
   if (*calibrate_cmd) return calibrate_command(calibrate);
   if (*import_population_cmd) return import_population_command(import_population);

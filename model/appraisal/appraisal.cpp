@@ -27,11 +27,11 @@ const ArmNormSummary& Appraisal::summary(int arm, int norm) const {
   return analysis.summaries[static_cast<size_t>(norm) * proposals + static_cast<size_t>(arm) - 1];
 }
 
-Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
-                   ProgressListener& progress) {
-  Appraisal out;
-  Scenario& s = out.scenario;
-  s = scenario;
+namespace {
+
+// The scenario as appraised: the command line's overrides applied.
+Scenario appraised(const Scenario& scenario, const AppraisalOptions& options) {
+  Scenario s = scenario;
   if (options.replicates) {  // a fixed count
     s.replicates = *options.replicates;
     s.replicate_batch = 0;
@@ -44,6 +44,64 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
         "a population redrawn for every pair of replicates needs even replicate counts");
   if (options.seed) s.seed = *options.seed;
   if (options.sensitivity_replicates) s.sensitivity_replicates = *options.sensitivity_replicates;
+  return s;
+}
+
+// The main run's results for `plan` from `all`, the complete results of the parts (the plan for
+// the scenario's most replicates): the tallies of plan's units, and each replicate's draws as
+// execute_units makes them.
+RunResults taken_from(const Scenario& s, const RunPlan& plan, const RunResults& all) {
+  const size_t arms = s.arms.size();
+  const auto most = static_cast<size_t>(all.tallies.size() / arms / plan.dynamics_groups.size());
+  if (most < static_cast<size_t>(plan.replicates))
+    throw std::invalid_argument("the parts hold fewer replicates than the run needs");
+  RunResults results;
+  results.tallies.resize(plan.units.size());
+  for (size_t u = 0; u < plan.units.size(); ++u) {
+    const RunUnit& unit = plan.units[u];
+    results.tallies[u] = all.tallies[(static_cast<size_t>(unit.dynamics_group) * most +
+                                      static_cast<size_t>(unit.replicate)) *
+                                         arms +
+                                     static_cast<size_t>(unit.arm)];
+  }
+  for (int r = 0; r < plan.replicates; ++r) {
+    const RngKey key{plan.seed, static_cast<uint32_t>(r)};
+    results.effect_draws.push_back(draw_effects(s, key));
+    results.unit_costs.push_back(draw_unit_costs(s, key));
+  }
+  return results;
+}
+
+}  // namespace
+
+PartRun simulate_part(const Scenario& scenario, const AppraisalOptions& options, int part,
+                      int parts, ProgressListener& progress) {
+  const Scenario s = appraised(scenario, options);
+  const CompiledModel compiled = compile(s);
+  InitialPopulations populations(s, compiled, s.seed);
+  PartRun out;
+  out.plan = plan_runs(s, s.seed, s.max_replicates);
+  out.plan.cross_silo_replicates = s.replicates;  // the first batch's, as appraise() has it
+  populations.cover(out.plan.replicates);
+  for (size_t u = 0; u < out.plan.units.size(); ++u)
+    if (out.plan.units[u].replicate % parts == part) out.units.push_back(u);
+  progress.planned(s, populations.first().persons(), out.plan);
+  uint64_t simulations = 0;
+  for (size_t u : out.units) simulations += out.plan.units[u].same_as < 0;
+  progress.begin(ProgressListener::Phase::kSimulating,
+                 simulations * static_cast<uint64_t>(out.plan.months));
+  out.results = execute_units(
+      s, compiled, populations, out.plan, out.units, [&] { progress.advance(1); },
+      options.execution);
+  progress.end();
+  return out;
+}
+
+Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
+                   ProgressListener& progress) {
+  Appraisal out;
+  Scenario& s = out.scenario;
+  s = appraised(scenario, options);
 
   out.compiled = compile(s);
   InitialPopulations populations(s, out.compiled, s.seed);
@@ -54,8 +112,10 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   progress.planned(s, out.persons, out.plan);
   progress.begin(ProgressListener::Phase::kSimulating,
                  out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
-  out.results = execute_plan(
-      s, out.compiled, populations, out.plan, [&] { progress.advance(1); }, options.execution);
+  out.results = options.main_results ? taken_from(s, out.plan, *options.main_results)
+                                     : execute_plan(
+                                           s, out.compiled, populations, out.plan,
+                                           [&] { progress.advance(1); }, options.execution);
   progress.end();
   out.analysis = analyse(s, out.compiled, out.plan, out.results);
   // More replicates in batches while a verdict or a top rank is unresolved: the rule reads only
@@ -70,9 +130,16 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
                    out.plan.simulations() / static_cast<uint64_t>(out.plan.replicates) *
                        static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
     populations.cover(out.plan.replicates + more);
-    add_replicates(
-        s, out.compiled, populations, out.plan, out.results, more, [&] { progress.advance(1); },
-        options.execution);
+    if (options.main_results) {
+      RunPlan larger = plan_runs(s, s.seed, out.plan.replicates + more);
+      larger.cross_silo_replicates = out.plan.cross_silo_replicates;
+      out.results = taken_from(s, larger, *options.main_results);
+      out.plan = std::move(larger);
+    } else {
+      add_replicates(
+          s, out.compiled, populations, out.plan, out.results, more, [&] { progress.advance(1); },
+          options.execution);
+    }
     progress.end();
     out.analysis = analyse(s, out.compiled, out.plan, out.results);
     out.replicates.resolution = resolution(out.analysis);

@@ -38,6 +38,10 @@ struct AppraisalOptions {
   // Every arm and re-simulation in full instead of sharing the baseline: identical results,
   // slower; the reference path.
   Execution execution = Execution::kSharedBaseline;
+  // The main run's simulations already done by the parts of a run (run --part, then merge): the
+  // plan for the scenario's most replicates, its tallies complete. appraise() then simulates only
+  // the sensitivity.
+  const RunResults* main_results = nullptr;
 };
 
 // What appraise() reports while it works. advance() is called from worker threads.
@@ -120,5 +124,17 @@ struct Appraisal {
 
 Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
                    ProgressListener& progress);
+
+// A part of a run (run --part): of the main run's simulations for the scenario's most replicates
+// (a fixed count if options.replicates gives one), those of the replicates r with
+// r % parts == part; the other units' tallies stay empty. A merge of every part's tallies is what
+// AppraisalOptions::main_results takes.
+struct PartRun {
+  RunPlan plan;               // for the most replicates
+  RunResults results;         // tallies of this part's units only
+  std::vector<size_t> units;  // this part's unit indices
+};
+PartRun simulate_part(const Scenario& scenario, const AppraisalOptions& options, int part,
+                      int parts, ProgressListener& progress);
 
 }  // namespace kommunesim::appraisal

@@ -29,8 +29,9 @@ TEST(Command, ValidateAcceptsTheBundledScenario) {
 
 TEST(Command, HelpOnEveryCommand) {
   for (const char* command :
-       {"--help", "run --help", "batch --help", "validate --help", "bench --help", "compare --help",
-        "proposal-template --help", "add-proposal --help", "import-targets --help"}) {
+       {"--help", "run --help", "batch --help", "merge --help", "validate --help", "bench --help",
+        "compare --help", "proposal-template --help", "add-proposal --help",
+        "import-targets --help"}) {
     const auto r = run_kommunesim(command);
     EXPECT_EQ(r.exit_code, 0) << command;
     EXPECT_NE(r.output.find("Usage"), std::string::npos) << command;

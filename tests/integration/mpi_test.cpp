@@ -51,9 +51,8 @@ TEST(Mpi, TwoAndThreeProcessesWriteTheThreadedRunsFilesByteForByte) {
   struct Case {
     std::string name, scenario, options;
   };
-  const std::vector<Case> cases = {
-      {"adaptive", adaptive.string(), "--seed 5"},
-      {"full", adaptive.string(), "--seed 5 --full-simulations"}};
+  const std::vector<Case> cases = {{"adaptive", adaptive.string(), "--seed 5"},
+                                   {"full", adaptive.string(), "--seed 5 --full-simulations"}};
   for (const Case& c : cases) {
     const std::string run = "run " + c.scenario + " " + c.options + " --out ";
     const fs::path threaded = tmp.path / (c.name + "-threads");
