@@ -283,7 +283,11 @@ void Resimulator::run_passes(std::vector<Pass>& passes) {
           pass.fresh[k++].accounts[r] = account(*pass.model, static_cast<int>(r), w.arm, years);
         }
       },
-      save_shared, load_shared);
+      save_shared, load_shared,
+      [&](size_t i) {  // a pass costs about its months for the baseline and each arm
+        const Pass& pass = passes[i / replicates];
+        return static_cast<double>(pass.months) * static_cast<double>(1 + pass.paths.size());
+      });
   for (Pass& pass : passes) {
     size_t k = 0;
     for (const auto& [key, w] : pass.missing)

@@ -1,7 +1,9 @@
 // The processes of a run (processes.hpp): MPI when built with it and launched by mpirun.
 #include "model/engine/processes.hpp"
 
+#include <algorithm>
 #include <cstdlib>
+#include <numeric>
 #include <string>
 
 #ifdef KOMMUNESIM_WITH_MPI
@@ -9,6 +11,31 @@
 #endif
 
 namespace kommunesim::model::processes {
+
+namespace detail {
+
+std::vector<int> deal(size_t n, const std::function<double(size_t)>& cost) {
+  const int ranks = count();
+  std::vector<int> owners(n);
+  if (!cost) {
+    for (size_t i = 0; i < n; ++i) owners[i] = static_cast<int>(i % static_cast<size_t>(ranks));
+    return owners;
+  }
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return cost(a) > cost(b); });
+  std::vector<double> load(static_cast<size_t>(ranks), 0.0);
+  for (size_t i : order) {
+    const auto least =
+        static_cast<size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+    owners[i] = static_cast<int>(least);
+    load[least] += cost(i);
+  }
+  return owners;
+}
+
+}  // namespace detail
 
 #ifdef KOMMUNESIM_WITH_MPI
 
@@ -70,13 +97,15 @@ int from_root(int value) {
 
 namespace detail {
 
-std::vector<std::vector<uint64_t>> exchange(size_t n, std::vector<std::vector<uint64_t>> mine,
+std::vector<std::vector<uint64_t>> exchange(const std::vector<int>& owners,
+                                            std::vector<std::vector<uint64_t>> mine,
                                             const std::string& failure) {
   if (!all(failure.empty()))
     throw std::runtime_error(
         failure.empty() ? "a simulation failed on another of the run's processes" : failure);
   const int ranks = count();
-  // Every index's word count, then every index's words, gathered rank by rank.
+  // Every index's word count, then every index's words, gathered rank by rank (each rank's
+  // indices ascending).
   std::vector<uint64_t> my_sizes, my_words;
   for (const auto& words : mine) {
     my_sizes.push_back(words.size());
@@ -100,12 +129,13 @@ std::vector<std::vector<uint64_t>> exchange(size_t n, std::vector<std::vector<ui
   };
   const auto [sizes, size_from] = gather(my_sizes);
   const auto [words, word_from] = gather(my_words);
-  std::vector<std::vector<uint64_t>> out(n);
+  std::vector<std::vector<uint64_t>> out(owners.size());
   for (int r = 0; r < ranks; ++r) {
-    size_t at = static_cast<size_t>(word_from[static_cast<size_t>(r)]);
-    size_t k = static_cast<size_t>(size_from[static_cast<size_t>(r)]);
-    for (size_t i = static_cast<size_t>(r); i < n; i += static_cast<size_t>(ranks), ++k) {
-      const auto size = static_cast<size_t>(sizes[k]);
+    auto at = static_cast<size_t>(word_from[static_cast<size_t>(r)]);
+    auto k = static_cast<size_t>(size_from[static_cast<size_t>(r)]);
+    for (size_t i = 0; i < owners.size(); ++i) {
+      if (owners[i] != r) continue;
+      const auto size = static_cast<size_t>(sizes[k++]);
       out[i].assign(words.begin() + static_cast<long>(at),
                     words.begin() + static_cast<long>(at + size));
       at += size;
@@ -126,7 +156,8 @@ bool all(bool ok) { return ok; }
 int from_root(int value) { return value; }
 
 namespace detail {
-std::vector<std::vector<uint64_t>> exchange(size_t, std::vector<std::vector<uint64_t>> mine,
+std::vector<std::vector<uint64_t>> exchange(const std::vector<int>&,
+                                            std::vector<std::vector<uint64_t>> mine,
                                             const std::string& failure) {
   if (!failure.empty()) throw std::runtime_error(failure);
   return mine;

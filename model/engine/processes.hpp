@@ -33,10 +33,15 @@ bool all(bool ok);
 int from_root(int value);
 
 namespace detail {
-// Every index's words from the process it was dealt to, on every process: `mine` holds the
-// words of this process's indices (index % count() == rank(), ascending). Throws on every
-// process when `failure` (what went wrong here, or empty) is not empty on one of them.
-std::vector<std::vector<uint64_t>> exchange(size_t n, std::vector<std::vector<uint64_t>> mine,
+// The process each of n indices is dealt to, the same on every process: round-robin
+// (i % count()), or, given each index's cost, the costliest first, each to the process with the
+// least cost dealt so far (ties to the lowest rank).
+std::vector<int> deal(size_t n, const std::function<double(size_t)>& cost);
+// Every index's words from the process it was dealt to (`owners`), on every process: `mine`
+// holds the words of this process's indices, ascending. Throws on every process when `failure`
+// (what went wrong here, or empty) is not empty on one of them.
+std::vector<std::vector<uint64_t>> exchange(const std::vector<int>& owners,
+                                            std::vector<std::vector<uint64_t>> mine,
                                             const std::string& failure);
 }  // namespace detail
 
@@ -44,27 +49,31 @@ std::vector<std::vector<uint64_t>> exchange(size_t n, std::vector<std::vector<ui
 // With one process work runs on the threads and store right after it (store(i, ...) must touch
 // only what belongs to i). With several, each process works its dealt indices on its threads,
 // `save` turns a result into words and `load` back, and store runs for every index on every
-// process. A failure anywhere fails the round on every process.
+// process. A failure anywhere fails the round on every process. `cost` (optional): each index's
+// relative cost, for dealing rounds whose simulations differ in length (detail::deal).
 template <class Result>
 void share(size_t n, const std::function<Result(size_t)>& work,
            const std::function<void(size_t, Result&&)>& store,
            const std::function<void(const Result&, std::vector<uint64_t>&)>& save,
-           const std::function<Result(const uint64_t*&)>& load) {
+           const std::function<Result(const uint64_t*&)>& load,
+           const std::function<double(size_t)>& cost = {}) {
   if (count() == 1) {
     tbb::parallel_for(size_t{0}, n, [&](size_t i) { store(i, work(i)); });
     return;
   }
-  const auto ranks = static_cast<size_t>(count()), me = static_cast<size_t>(rank());
-  const size_t own = n > me ? (n - me + ranks - 1) / ranks : 0;
-  std::vector<std::vector<uint64_t>> mine(own);
+  const std::vector<int> owners = detail::deal(n, cost);
+  std::vector<size_t> own;
+  for (size_t i = 0; i < n; ++i)
+    if (owners[i] == rank()) own.push_back(i);
+  std::vector<std::vector<uint64_t>> mine(own.size());
   std::string failure;
   try {
-    tbb::parallel_for(size_t{0}, own, [&](size_t k) { save(work(me + k * ranks), mine[k]); });
+    tbb::parallel_for(size_t{0}, own.size(), [&](size_t k) { save(work(own[k]), mine[k]); });
   } catch (const std::exception& e) {
     failure = e.what();
   }
   const std::vector<std::vector<uint64_t>> all_words =
-      detail::exchange(n, std::move(mine), failure);
+      detail::exchange(owners, std::move(mine), failure);
   tbb::parallel_for(size_t{0}, n, [&](size_t i) {
     const uint64_t* at = all_words[i].data();
     store(i, load(at));

@@ -70,6 +70,25 @@ TEST(Mpi, TwoAndThreeProcessesWriteTheThreadedRunsFilesByteForByte) {
   }
 }
 
+TEST(Mpi, ABatchSpreadOverProcessesWritesWhatTheThreadedBatchWrites) {
+  TempFolder tmp("mpi-batch");
+  const fs::path folder = tmp.path / "municipalities";
+  fs::create_directories(folder);
+  fs::copy(kScenario, folder / "a", fs::copy_options::recursive);
+  fs::copy(kScenario, folder / "b", fs::copy_options::recursive);
+  ASSERT_TRUE(replace_in_file(folder / "b" / "scenario.toml", "seed = 20250101", "seed = 7"));
+  const std::string batch = "batch " + folder.string() + " --replicates 2 --out ";
+  const auto t = run_kommunesim(batch + (tmp.path / "threads").string() + " --threads 2");
+  ASSERT_EQ(t.exit_code, 0) << t.output;
+  const auto r = run_shell(mpirun(2) + KOMMUNESIM_BINARY + " " + batch +
+                           (tmp.path / "spread").string() + " --threads 1");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* name : {"a", "b"})
+    expect_same_files(tmp.path / "threads" / name, tmp.path / "spread" / name);
+  EXPECT_EQ(read_file(tmp.path / "spread" / "summary.csv"),
+            read_file(tmp.path / "threads" / "summary.csv"));
+}
+
 TEST(Mpi, AProcessThatCannotStartStopsTheWholeRunWithNoOutput) {
   // The second process reads another (missing) scenario, as on a machine without the files.
   TempFolder tmp("mpi-fail");
