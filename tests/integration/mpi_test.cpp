@@ -15,7 +15,8 @@ const std::string kScenario = KOMMUNESIM_TEST_SCENARIO;
 // Open MPI refuses unless told).
 std::string mpirun(int processes) {
   return "env OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 " +
-         std::string(KOMMUNESIM_MPIRUN) + " -n " + std::to_string(processes) + " --oversubscribe ";
+         std::string(KOMMUNESIM_MPIRUN) + " -n " + std::to_string(processes) +
+         " --oversubscribe --bind-to none ";
 }
 
 // Every csv and results.sqlite of two output folders, byte for byte.
