@@ -68,7 +68,9 @@ done
 # 20 years), about 3 x 10^13 effective person-months, at the best measured rate per core.
 awk -v r="$best_rate" 'BEGIN {
   pm = 3e13
-  printf "projection at %.2f M person-months per CPU-second and core (the best above):\n", r / 1e6
+  printf "projection at %.2f M person-months per CPU-second and core (the best above), if every\n", r / 1e6
+  printf "core stays busy: so for the main run'"'"'s 1,000 replicates, not for rounds of one simulation\n"
+  printf "(the default scenario'"'"'s sensitivity), which the rows with more processes above measure:\n"
   for (n = 2; n <= 2560; n *= 4)
-    printf "  %5d cores: %8.1f hours (if every core stays busy; rounds of one simulation do not spread)\n", n, pm / r / n / 3600
+    printf "  %5d cores: %8.1f hours\n", n, pm / r / n / 3600
 }'

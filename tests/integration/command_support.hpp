@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -129,5 +130,19 @@ struct TempFolder {
   ~TempFolder() { std::filesystem::remove_all(path); }
   std::filesystem::path path;
 };
+
+// A copy of the scenario `scenario` (Mini-kommune) in root/adaptive with the replicate stopping
+// rule instead of its fixed 10 replicates: 2 first, 2 more at a time while a verdict or a top rank
+// is unresolved, at most 8.
+inline std::filesystem::path with_replicate_rule(const std::filesystem::path& scenario,
+                                                 const std::filesystem::path& root) {
+  const std::filesystem::path copy = root / "adaptive";
+  std::filesystem::copy(scenario, copy, std::filesystem::copy_options::recursive);
+  if (!replace_in_file(copy / "scenario.toml", "replicates = 10\n", "materiality_dkk = 50000\n"))
+    throw std::runtime_error("the scenario has no 'replicates = 10' line");
+  std::ofstream(copy / "scenario.toml", std::ios::app)
+      << "\n[replicates]\nfirst = 2\nbatch = 2\nmax = 8\n";
+  return copy;
+}
 
 }  // namespace kommunesim::test_support

@@ -573,15 +573,7 @@ TEST(Command, AFamilyTargetByCostAdmitsOnlyThoseFamiliesAndSharingTheBaselineKee
 
 TEST(Command, ReplicatesAddedUntilResolvedGiveTheSameResultsAsThatFixedCountOnAnyThreads) {
   TempFolder tmp("adaptive");
-  // Mini-kommune with the replicate rule: 2 first, 2 more at a time, at most 8.
-  const fs::path scenario = tmp.path / "scenario";
-  fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  std::string text = read_file(scenario / "scenario.toml");
-  const size_t at = text.find("replicates = 10\n");
-  ASSERT_NE(at, std::string::npos);
-  text.replace(at, std::string("replicates = 10\n").size(), "materiality_dkk = 50000\n");
-  text += "\n[replicates]\nfirst = 2\nbatch = 2\nmax = 8\n";
-  std::ofstream(scenario / "scenario.toml") << text;
+  const fs::path scenario = with_replicate_rule(kScenario, tmp.path);
 
   const std::string common = "run " + scenario.string() + " --seed 5 --out ";
   const auto one = run_kommunesim(common + (tmp.path / "t1").string() + " --threads 1");

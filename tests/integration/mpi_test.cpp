@@ -32,23 +32,11 @@ void expect_same_files(const fs::path& a, const fs::path& b) {
   EXPECT_GE(compared, 7u);  // six csv files and results.sqlite at least
 }
 
-// Mini-kommune with the replicate stopping rule, so that the processes must agree on how many
-// replicates to add.
-fs::path with_replicate_rule(const fs::path& root) {
-  const fs::path scenario = root / "adaptive";
-  fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  EXPECT_TRUE(replace_in_file(scenario / "scenario.toml", "replicates = 10\n",
-                              "materiality_dkk = 50000\n"));
-  std::ofstream(scenario / "scenario.toml", std::ios::app)
-      << "\n[replicates]\nfirst = 2\nbatch = 2\nmax = 8\n";
-  return scenario;
-}
-
 }  // namespace
 
 TEST(Mpi, TwoAndThreeProcessesWriteTheThreadedRunsFilesByteForByte) {
   TempFolder tmp("mpi");
-  const fs::path adaptive = with_replicate_rule(tmp.path);
+  const fs::path adaptive = with_replicate_rule(kScenario, tmp.path);
   struct Case {
     std::string name, scenario, options;
   };

@@ -11,23 +11,11 @@ namespace {
 
 const std::string kScenario = KOMMUNESIM_TEST_SCENARIO;
 
-// Mini-kommune with the replicate stopping rule: the merge must add replicates as the single run
-// does, from simulations the parts made for the most replicates.
-fs::path with_replicate_rule(const fs::path& root) {
-  const fs::path scenario = root / "adaptive";
-  fs::copy(kScenario, scenario, fs::copy_options::recursive);
-  EXPECT_TRUE(replace_in_file(scenario / "scenario.toml", "replicates = 10\n",
-                              "materiality_dkk = 50000\n"));
-  std::ofstream(scenario / "scenario.toml", std::ios::app)
-      << "\n[replicates]\nfirst = 2\nbatch = 2\nmax = 8\n";
-  return scenario;
-}
-
 }  // namespace
 
 TEST(Parts, ThreePartsMergedWriteWhatOneRunWritesByteForByte) {
   TempFolder tmp("parts");
-  const fs::path scenario = with_replicate_rule(tmp.path);
+  const fs::path scenario = with_replicate_rule(kScenario, tmp.path);
   const std::string common = "run " + scenario.string() + " --seed 5 --lang en";
   const auto single = run_kommunesim(common + " --out " + (tmp.path / "single").string());
   ASSERT_EQ(single.exit_code, 0) << single.output;

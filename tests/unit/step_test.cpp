@@ -265,6 +265,30 @@ TEST(DurationBands, ABandBeyond255MonthsIsReached) {
 
 namespace {
 
+// 50 households of two: the first member (aged 40) a case of the first centre; the second (aged
+// 10) a case of the second centre in households 0-24 and of none in 25-49.
+Population households_of_two() {
+  Population pop;
+  for (uint32_t h = 0; h < 50; ++h) {
+    const uint32_t first = pop.add_person(h, -40 * 12, true);
+    const uint32_t second = pop.add_person(h, -10 * 12, false);
+    pop.state_in(first, 0) = 1;
+    pop.state_in(first, 1) = 0;
+    pop.state_in(second, 0) = 0;
+    pop.state_in(second, 1) = h < 25 ? 1 : 0;
+  }
+  pop.index_sorted(50);
+  return pop;
+}
+
+// Exactly the first members of households 0-24 of households_of_two() were admitted.
+void expect_admitted_first_members_of_the_first_25(const SimulationResult& result) {
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0,
+              p % 2 == 0 && p / 2 < 25)
+        << "person " << p;
+}
+
 // Two centres (test_support::make_two_centres); a proposal on the first module's cases, with
 // room for everyone, known to at least two centres as `target` says.
 Scenario two_centres_scenario(const TargetGroup& target) {
@@ -297,27 +321,13 @@ TEST(Admission, KnownToAtLeastTwoCentresCountsThePersonsOwnCases) {
 }
 
 TEST(Admission, AFamilyKnownToAtLeastTwoCentresCountsItsMembersTogether) {
-  // 50 households of two: the first member a case of the first centre, the second member a case
-  // of the second centre in households 0-24 and of none in 25-49. Only the first members of
-  // households 0-24 are admitted: their family is known to two centres, they themselves to one.
+  // households_of_two(): only the first members of households 0-24 are admitted: their family is
+  // known to two centres, they themselves to one.
   TargetGroup target;
   target.min_household_centres = 2;
   const Scenario s = two_centres_scenario(target);
-  Population pop;
-  for (uint32_t h = 0; h < 50; ++h) {
-    const uint32_t first = pop.add_person(h, -40 * 12, true);
-    const uint32_t second = pop.add_person(h, -10 * 12, false);
-    pop.state_in(first, 0) = 1;
-    pop.state_in(first, 1) = 0;
-    pop.state_in(second, 0) = 0;
-    pop.state_in(second, 1) = h < 25 ? 1 : 0;
-  }
-  pop.index_sorted(50);
-  const auto result = run_once(s, pop, 1, 1);
-  for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0,
-              p % 2 == 0 && p / 2 < 25)
-        << "person " << p;
+  const Population pop = households_of_two();
+  expect_admitted_first_members_of_the_first_25(run_once(s, pop, 1, 1));
   // The same proposal counting only the person's own cases admits nobody.
   TargetGroup own;
   own.min_centres = 2;
@@ -368,26 +378,13 @@ TEST(Admission, CostsMoreThanCountsTheMunicipalitysSpendingOnThePersonsStatesAYe
 }
 
 TEST(Admission, AFamilyCostingMoreThanCountsItsMembersTogether) {
-  // 50 households of two: the first member a case of the first centre (120,000 DKK a year), the
-  // second of the second centre (180,000 DKK) in households 0-24 and of none in 25-49.
+  // households_of_two(): the first member costs 120,000 DKK a year, the second 180,000 DKK in
+  // households 0-24 and nothing in 25-49.
   TargetGroup target;
   target.household_yearly_cost_above = 200'000;
   const Scenario s = two_centres_with_costs(target);
-  Population pop;
-  for (uint32_t h = 0; h < 50; ++h) {
-    const uint32_t first = pop.add_person(h, -40 * 12, true);
-    const uint32_t second = pop.add_person(h, -10 * 12, false);
-    pop.state_in(first, 0) = 1;
-    pop.state_in(first, 1) = 0;
-    pop.state_in(second, 0) = 0;
-    pop.state_in(second, 1) = h < 25 ? 1 : 0;
-  }
-  pop.index_sorted(50);
-  const auto result = run_once(s, pop, 1, 1);
-  for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0,
-              p % 2 == 0 && p / 2 < 25)
-        << "person " << p;
+  const Population pop = households_of_two();
+  expect_admitted_first_members_of_the_first_25(run_once(s, pop, 1, 1));
   TargetGroup own;
   own.yearly_cost_above = 200'000;
   EXPECT_EQ(run_once(two_centres_with_costs(own), pop, 1, 1).years[0].admissions[0], 0u);
