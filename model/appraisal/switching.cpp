@@ -93,8 +93,10 @@ struct Search {
   Bracket bracket;
   std::function<double(double)> f;  // the row's mean net value with the figure at x
   uint64_t step_work;  // simulated months of one step: the arm's, and a moved baseline's
-  // Searches that step together: the simulation a step at x needs.
+  // Searches that step together: the simulation a step at x needs (dynamics settings), or the
+  // moved figure's (explored figures).
   std::function<Resimulator::Wanted(double)> wanted_at = {};
+  std::function<Resimulator::Moved(double)> moved_at = {};
 };
 
 // Dynamics parameters, by re-simulation: their known points, and a search for each row whose
@@ -177,7 +179,13 @@ std::vector<Search> explored_searches(const Scenario& scenario, const RunPlan& p
                          points[i + 1].second, 0.01 * (p.high - p.low)),
                  f,
                  simulations * static_cast<uint64_t>(resimulator.months_for(scenario.norms[n])) *
-                     static_cast<uint64_t>(resimulator.replicates())});
+                     static_cast<uint64_t>(resimulator.replicates()),
+                 {},
+                 [&scenario, &resimulator, arm, n, k](double x) {
+                   const NormativeSet& set = scenario.norms[n];
+                   return Resimulator::Moved{
+                       k, x, {{arm, set.dynamics, resimulator.months_for(set)}}};
+                 }});
             break;
           }
         out.push_back(row);
@@ -264,12 +272,21 @@ std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPl
       }
     replan();
   }
-  for (Search& s : alone)
-    while (s.bracket.searching()) {
-      const double x = s.bracket.next();
-      s.bracket.step(x, s.f(x));
-      replan();
-    }
+  // The explored figures' searches step together as well: each step's points (one moved
+  // scenario each) in one round, so that they run side by side.
+  for (;;) {
+    std::vector<Resimulator::Moved> moves;
+    for (const Search& s : alone)
+      if (s.bracket.searching()) moves.push_back(s.moved_at(s.bracket.next()));
+    if (moves.empty()) break;
+    resimulator.prepare_all(moves);
+    for (Search& s : alone)
+      if (s.bracket.searching()) {
+        const double x = s.bracket.next();
+        s.bracket.step(x, s.f(x));
+      }
+    replan();
+  }
   for (const Search& s : together) s.bracket.finish(rows[s.row]);
   for (const Search& s : alone) s.bracket.finish(rows[s.row]);
   return rows;
