@@ -276,6 +276,10 @@ int dispatch(int argc, char** argv) {
     const int code = app.exit(e);
     return code == 0 ? kExitSuccess : kExitInvalidInput;
   }
+  if (kommunesim::model::processes::count() > 1 && !*run_cmd && !*batch_cmd && !*merge_cmd) {
+    std::fprintf(stderr, "error: under mpirun only run, batch and merge share their work\n");
+    return kExitInvalidInput;
+  }
   if (*run_cmd) return run_command(run);
   if (*batch_cmd) return batch_command(batch);
   if (*merge_cmd) return merge_command(merge);
