@@ -110,8 +110,10 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
   out.plan.cross_silo_replicates = out.plan.replicates;  // the first batch's
   populations.cover(out.plan.replicates);
   progress.planned(s, out.persons, out.plan);
-  progress.begin(ProgressListener::Phase::kSimulating,
-                 out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
+  // A bar for the main run's simulations, unless the parts of the run made them.
+  if (!options.main_results)
+    progress.begin(ProgressListener::Phase::kSimulating,
+                   out.plan.simulations() * static_cast<uint64_t>(out.plan.months));
   out.results = options.main_results ? taken_from(s, out.plan, *options.main_results)
                                      : execute_plan(
                                            s, out.compiled, populations, out.plan,
@@ -126,9 +128,10 @@ Appraisal appraise(const Scenario& scenario, const AppraisalOptions& options,
          out.plan.replicates < s.max_replicates) {
     const int more = std::min(s.replicate_batch, s.max_replicates - out.plan.replicates);
     progress.more_replicates(out.plan.replicates, more, out.replicates.resolution);
-    progress.begin(ProgressListener::Phase::kSimulating,
-                   out.plan.simulations() / static_cast<uint64_t>(out.plan.replicates) *
-                       static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
+    if (!options.main_results)
+      progress.begin(ProgressListener::Phase::kSimulating,
+                     out.plan.simulations() / static_cast<uint64_t>(out.plan.replicates) *
+                         static_cast<uint64_t>(more) * static_cast<uint64_t>(out.plan.months));
     populations.cover(out.plan.replicates + more);
     if (options.main_results) {
       RunPlan larger = plan_runs(s, s.seed, out.plan.replicates + more);
