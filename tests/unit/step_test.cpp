@@ -265,6 +265,20 @@ TEST(DurationBands, ABandBeyond255MonthsIsReached) {
 
 namespace {
 
+// 100 single persons aged 40, all cases of the first centre; persons 0-49 of the second too.
+Population singles_known_to_both_below_50(const Scenario& s) {
+  Population pop = test_support::make_cohort(s, 100, 40, 1);
+  for (uint32_t p = 50; p < 100; ++p) pop.state_in(p, 1) = 0;
+  return pop;
+}
+
+// Exactly persons 0-49 of singles_known_to_both_below_50() were admitted.
+void expect_admitted_persons_below_50(const SimulationResult& result) {
+  for (uint32_t p = 0; p < 100; ++p)
+    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 50)
+        << "person " << p;
+}
+
 // 50 households of two: the first member (aged 40) a case of the first centre; the second (aged
 // 10) a case of the second centre in households 0-24 and of none in 25-49.
 Population households_of_two() {
@@ -312,12 +326,8 @@ TEST(Admission, KnownToAtLeastTwoCentresCountsThePersonsOwnCases) {
   TargetGroup target;
   target.min_centres = 2;
   const Scenario s = two_centres_scenario(target);
-  Population pop = test_support::make_cohort(s, 100, 40, 1);
-  for (uint32_t p = 50; p < 100; ++p) pop.state_in(p, 1) = 0;
-  const auto result = run_once(s, pop, 1, 1);
-  for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 50)
-        << "person " << p;
+  const Population pop = singles_known_to_both_below_50(s);
+  expect_admitted_persons_below_50(run_once(s, pop, 1, 1));
 }
 
 TEST(Admission, AFamilyKnownToAtLeastTwoCentresCountsItsMembersTogether) {
@@ -363,12 +373,8 @@ TEST(Admission, CostsMoreThanCountsTheMunicipalitysSpendingOnThePersonsStatesAYe
   TargetGroup target;
   target.yearly_cost_above = 150'000;
   const Scenario s = two_centres_with_costs(target);
-  Population pop = test_support::make_cohort(s, 100, 40, 1);
-  for (uint32_t p = 50; p < 100; ++p) pop.state_in(p, 1) = 0;
-  const auto result = run_once(s, pop, 1, 1);
-  for (uint32_t p = 0; p < 100; ++p)
-    EXPECT_EQ(result.final_population.participation[Population::proposal_slot(p, 0)] != 0, p < 50)
-        << "person " << p;
+  const Population pop = singles_known_to_both_below_50(s);
+  expect_admitted_persons_below_50(run_once(s, pop, 1, 1));
   // "More than": a person costing exactly the amount is not admitted.
   TargetGroup exactly;
   exactly.yearly_cost_above = 300'000;
