@@ -3,6 +3,8 @@
 
 #include <cstddef>
 
+#include "model/engine/mortality.hpp"
+
 namespace kommunesim::model {
 
 uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index, bool female) {
@@ -10,6 +12,7 @@ uint32_t Population::add_person(uint32_t household_id, int32_t birth_month_index
   id.push_back(next_id++);
   household.push_back(household_id);
   birth_month.push_back(birth_month_index);
+  death_month.push_back(kDeathNotDrawn);
   flags.push_back(static_cast<uint8_t>(kAlive | (female ? kFemale : 0)));
   history.push_back(0);
   state.insert(state.end(), kMaxModules, kNotInModule);
@@ -24,6 +27,7 @@ uint32_t Population::add_copy(const Population& other, uint32_t p, uint32_t hous
   id.push_back(other.id[p]);
   household.push_back(household_id);
   birth_month.push_back(other.birth_month[p]);
+  death_month.push_back(other.death_month[p]);
   flags.push_back(other.flags[p]);
   history.push_back(other.history[p]);
   state.insert(state.end(), other.state.data() + module_slot(p, 0),
@@ -48,9 +52,10 @@ template <class T>
 void gather(std::vector<T>& v, const std::vector<uint32_t>& order, size_t width) {
   std::vector<T> kept;
   kept.reserve(with_growth(order.size()) * width);
-  for (uint32_t p : order)
-    kept.insert(kept.end(), v.begin() + static_cast<std::ptrdiff_t>(p * width),
-                v.begin() + static_cast<std::ptrdiff_t>((p + 1) * width));
+  kept.resize(order.size() * width);
+  T* to = kept.data();
+  for (uint32_t p : order)  // element by element: a library copy per person costs more
+    for (size_t i = 0; i < width; ++i) *to++ = v[p * width + i];
   v.swap(kept);
 }
 
@@ -68,6 +73,7 @@ void Population::compact() {
   gather(id, order, 1);
   gather(household, order, 1);
   gather(birth_month, order, 1);
+  gather(death_month, order, 1);
   gather(flags, order, 1);
   gather(history, order, 1);
   gather(state, order, kMaxModules);
@@ -83,6 +89,7 @@ void Population::reserve(size_t n) {
   id.reserve(n);
   household.reserve(n);
   birth_month.reserve(n);
+  death_month.reserve(n);
   flags.reserve(n);
   history.reserve(n);
   state.reserve(n * kMaxModules);
@@ -99,12 +106,14 @@ void Population::index_sorted(size_t household_count) {
   added_offset.assign(household_count + 1, 0);
   added_members.clear();
   condition_bits.assign(household_count, 0);
+  wake_month.resize(household_count, 0);  // compaction keeps households, and so their sleep
 }
 
 void Population::index_added(size_t household_count) {
   // Households created since the last compaction have no sorted slots.
   first_slot.resize(household_count + 1, sorted_slots);
   condition_bits.resize(household_count, 0);
+  wake_month.resize(household_count, 0);
   added_offset.assign(household_count + 1, 0);
   for (size_t p = sorted_slots; p < persons(); ++p) ++added_offset[household[p] + 1];
   for (size_t h = 0; h < household_count; ++h) added_offset[h + 1] += added_offset[h];
@@ -116,10 +125,11 @@ void Population::index_added(size_t household_count) {
 
 double Population::bytes_per_person() const {
   const double per_person =
-      sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + sizeof(int32_t) + sizeof(uint8_t) +
+      sizeof(uint32_t) /*id*/ + sizeof(uint32_t) + 2 * sizeof(int32_t) + sizeof(uint8_t) +
       sizeof(uint16_t) + kMaxModules * (sizeof(uint8_t) + sizeof(uint16_t)) +
       kMaxProposalsPerArm * sizeof(uint16_t) + static_cast<double>(clock_count) * sizeof(uint64_t);
-  const double per_household = 2 * sizeof(uint32_t) /*first_slot, added_offset*/ + sizeof(uint64_t);
+  const double per_household = 2 * sizeof(uint32_t) /*first_slot, added_offset*/ +
+                               sizeof(uint64_t) + sizeof(int32_t) /*condition_bits, wake_month*/;
   const double added = static_cast<double>(added_members.size() * sizeof(uint32_t));
   const double n = static_cast<double>(persons());
   return n == 0 ? 0 : per_person + (per_household * static_cast<double>(households()) + added) / n;

@@ -19,6 +19,9 @@ struct Population {
   std::vector<uint32_t> id;
   std::vector<uint32_t> household;
   std::vector<int32_t> birth_month;  // month index, negative before the base month
+  // The month the person dies in, drawn in their first simulated month (mortality.hpp);
+  // kDeathNotDrawn before.
+  std::vector<int32_t> death_month;
   std::vector<uint8_t> flags;
   std::vector<uint16_t> history;          // history flag bits ("was ever placed")
   std::vector<uint8_t> state;             // per module slot (module_slot)
@@ -47,6 +50,9 @@ struct Population {
   uint16_t& participation_in(size_t person, size_t k) {
     return participation[proposal_slot(person, k)];
   }
+  uint16_t participation_in(size_t person, size_t k) const {
+    return participation[proposal_slot(person, k)];
+  }
   uint64_t& clock_in(size_t person, size_t clock) {
     return clocks[person * static_cast<size_t>(clock_count) + clock];
   }
@@ -63,6 +69,10 @@ struct Population {
   std::vector<uint32_t> added_offset;  // size households + 1
   std::vector<uint32_t> added_members;
   std::vector<uint64_t> condition_bits;  // household conditions of the current month
+  // The first month in which the household is simulated again: its members sleep through the
+  // months before it, which were tallied when they fell asleep (step.hpp); 0 when awake;
+  // kHouseholdGone when no member lives in the municipality any more.
+  std::vector<int32_t> wake_month;
   // The id that keys each household's draws: empty when it is the household's index; a branch
   // (a part of the population, engine/shared_baseline.cpp) keeps each household's index in the
   // whole population, so that its households draw what they draw there.
@@ -106,6 +116,9 @@ struct Population {
 };
 
 constexpr uint16_t kEnded = 0x8000;
+// Population::wake_month of a household without living members: nobody joins it again (newborns
+// join their mother's household, in-movers new ones), so it is never simulated again.
+constexpr int32_t kHouseholdGone = INT32_MAX;
 
 // A clock's value packed in 64 bits: the months counted (bits 48-63) and, for the reset rule, one
 // bit per recent month that the person spent outside the clock's states (bit 0: last month).

@@ -24,6 +24,7 @@ enum class Purpose : uint16_t {
   kNewbornSex = 11,
   kPersonMonth = 12,  // the lanes of PersonMonthDraws
   kUnitCost = 13,     // a unit cost drawn within its register range for one replicate
+  kDeath = 14,        // a person's death month, drawn once (mortality.hpp)
 };
 
 struct RngKey {
@@ -64,12 +65,13 @@ void philox_blocks(RngKey key, const uint32_t* subjects, size_t count, int32_t m
                    uint16_t stream, Purpose purpose, uint32_t* out, size_t stride);
 
 // The routine draws of one person in one month, from fixed 32-bit lanes of Philox blocks keyed
-// by (person, month): lane 0 mortality, lane 1 birth, lane 2 + m module m's transition. Four
-// lanes share one Philox call, so a person-month usually costs one call instead of three or more.
-// Each decision keeps its own lane, so adding a module never shifts another decision's draws.
+// by (person, month): lane 1 birth, lane 2 + m module m's transition. Four lanes share one
+// Philox call, so a person-month usually costs one call instead of three or more. Each decision
+// keeps its own lane, so adding a module never shifts another decision's draws. Lane 0 is unused:
+// it was mortality's until that became a waiting time (mortality.hpp), and it stays empty so that
+// births and transitions draw what they drew before.
 class PersonMonthDraws {
  public:
-  static constexpr int kMortality = 0;
   static constexpr int kBirth = 1;
   static constexpr int transition_lane(int module) { return 2 + module; }
   static constexpr int kLanes = 2 + 8;

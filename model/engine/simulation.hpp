@@ -22,6 +22,9 @@ struct SimulationInput {
   RngKey key;
   int months = 0;
   bool cross_silo = false;  // tally the cross-silo picture
+  // Let households with nothing to decide sleep (StepContext::sleep_before). Results are the same
+  // without; off only to test that.
+  bool sleep = true;
 };
 
 struct SimulationResult {

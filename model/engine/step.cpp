@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "model/engine/mortality.hpp"
 #include "model/engine/shares.hpp"
 
 namespace kommunesim::model {
@@ -60,13 +61,14 @@ bool holds(const Condition& c, const PersonAtStart& start) {
   return false;
 }
 
-uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h) {
+// Household h's condition bits in `month`, from its members' current states.
+uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h, MonthIndex month) {
   const HouseholdConditionBits& table = ctx.compiled.household_conditions;
   const int adult_age = ctx.scenario.demography.adult_age_months;
   uint64_t bits = 0;
   pop.for_each_member(h, [&](uint32_t q) {
     if (!pop.alive(q)) return;
-    const bool adult = ctx.month - pop.birth_month[q] >= adult_age;
+    const bool adult = month - pop.birth_month[q] >= adult_age;
     bits |= table.any_state[adult ? 1 : 0];
     for (size_t i = 0; i < table.modules.size(); ++i)
       if (const uint8_t s = pop.state_in(q, static_cast<size_t>(table.modules[i]));
@@ -242,8 +244,8 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
   if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
 }
 
-// The Philox blocks of PersonMonthDraws that a person-month of this scenario can use: mortality,
-// birth and one lane per module.
+// The Philox blocks of PersonMonthDraws that a person-month of this scenario can use: birth and
+// one lane per module (after the unused lane 0).
 int person_month_blocks(const Scenario& scenario) {
   return static_cast<int>((PersonMonthDraws::transition_lane(0) + scenario.modules.size() + 3) / 4);
 }
@@ -260,6 +262,10 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   start.age_months = age;
   start.age_years = age / kMonthsPerYear;
   start.household_bits = hh_bits;
+  if (pop.death_month[p] == kDeathNotDrawn)
+    pop.death_month[p] =
+        death_month(ctx.compiled.mortality, ctx.month, age,
+                    1.0 - uniform(ctx.key, pop.id[p], 0, 0, Purpose::kDeath));  // in (0, 1]
   ++out.tally.person_months;
   ++out.tally.person_months_by_age[static_cast<size_t>(
       start.age_years < kAgeYearsTallied ? start.age_years : kAgeYearsTallied - 1)];
@@ -307,7 +313,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   for (size_t m = 0; m < scenario.modules.size(); ++m)
     if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);
 
-  if (draws(PersonMonthDraws::kMortality) < ctx.compiled.mortality.at(age)) {
+  if (ctx.month == pop.death_month[p]) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
     ++out.tally.deaths;
     return start.case_mask;
@@ -317,6 +323,139 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
     if (fertility > 0 && draws(PersonMonthDraws::kBirth) < fertility) out.mothers.push_back(p);
   }
   return start.case_mask;
+}
+
+// Whether a proposal of the scenario admits persons in state s of module m: such a person may
+// become a candidate any month and never sleeps.
+bool targeted(const Scenario& scenario, size_t m, uint8_t s) {
+  for (const Proposal& proposal : scenario.proposals)
+    if (static_cast<size_t>(proposal.target.module) == m &&
+        ((proposal.target.state_mask >> s) & 1u))
+      return true;
+  return false;
+}
+
+// How many months from `next` on (at most `limit`) living person p has nothing to decide, so that
+// each of them is a copy of the month before but for age and months in state: no module entry or
+// exit (no exit has a hazard at the age), no change of cost band, no possible birth, no death, no
+// change between child and adult (which household conditions read). Participants, those in a
+// state a proposal admits from and those in a module with a clock never sleep.
+int quiet_months(const StepContext& ctx, const Population& pop, uint32_t p, MonthIndex next,
+                 int limit) {
+  const Scenario& scenario = ctx.scenario;
+  const int age = next - pop.birth_month[p];  // in month `next`
+  const auto age_year = [](int age_months) {
+    return static_cast<size_t>(std::min(age_months / kMonthsPerYear, kAgeYearsTabled - 1));
+  };
+  // The most common reason first: a state with an exit at the age.
+  for (size_t m = 0; m < scenario.modules.size(); ++m)
+    if (const uint8_t s = pop.state_in(p, m);
+        s != kNotInModule && ctx.compiled.modules[m].states[s].leave_bound[age_year(age)] != 0)
+      return 0;
+  for (size_t k = 0; k < ctx.arm.proposals.size(); ++k)
+    if (pop.participation_in(p, k) != 0) return 0;
+  const auto until = [&](int64_t months) {  // the months before something changes
+    if (months >= 0) limit = static_cast<int>(std::min<int64_t>(limit, months));
+  };
+  until(int64_t{pop.death_month[p]} - next);
+  until(scenario.demography.adult_age_months - age);
+  for (size_t m = 0; m < scenario.modules.size(); ++m) {
+    const Module& module = scenario.modules[m];
+    const uint8_t s = pop.state_in(p, m);
+    if (s == kNotInModule) {
+      if (module.eligible(age)) return 0;  // joins the module in month `next`
+      until(module.min_age_months - age);
+      continue;
+    }
+    const ModuleTables& tables = ctx.compiled.modules[m];
+    if (tables.clock >= 0 || targeted(scenario, m, s)) return 0;
+    until(module.max_age_months - age);
+    const std::vector<int>& band_from = tables.states[s].cost_band.from;
+    const int d = pop.months_in(p, m);
+    if (const auto edge = std::upper_bound(band_from.begin(), band_from.end(), d);
+        edge != band_from.end())
+      until(*edge - d);
+  }
+  // Age year by age year: no exit has a hazard, no birth is possible.
+  const bool female = (pop.flags[p] & kFemale) != 0;
+  for (int j = 0; j < limit; j += kMonthsPerYear - (age + j) % kMonthsPerYear) {
+    const size_t year = age_year(age + j);
+    if (female && ctx.compiled.fertility.by_year[year] > 0) return j;
+    for (size_t m = 0; m < scenario.modules.size(); ++m)
+      if (const uint8_t s = pop.state_in(p, m);
+          s != kNotInModule && ctx.compiled.modules[m].states[s].leave_bound[year] != 0)
+        return j;
+  }
+  return limit;
+}
+
+// Tallies `months` quiet months of living person p from month `first` on, as update_person would,
+// and moves the person's months in state on by as many: in the block's tally for this month's
+// budget year, in `later` for later years.
+void tally_quiet_months(const StepContext& ctx, Population& pop, uint32_t p, uint64_t bits,
+                        MonthIndex first, int months, BlockOutput& out) {
+  const Scenario& scenario = ctx.scenario;
+  const CompiledModel& compiled = ctx.compiled;
+  PersonAtStart start;
+  start.person = p;
+  start.history = pop.history[p];
+  start.household_bits = bits;
+  for (size_t m = 0; m < scenario.modules.size(); ++m) start.states[m] = pop.state_in(p, m);
+  read_clocks(ctx, pop, p, start);  // of modules the person is not in: they stand still
+  const auto age_bands = static_cast<size_t>(compiled.result_age_bands);
+  const int this_year = ctx.month / kMonthsPerYear;
+  // In runs of months with one age and one budget year: a cost condition may read the age.
+  const MonthIndex end = first + months;
+  for (MonthIndex month = first; month < end;) {
+    start.month = month;
+    start.age_months = month - pop.birth_month[p];
+    start.age_years = start.age_months / kMonthsPerYear;
+    const int n = std::min({end - month, kMonthsPerYear - start.age_months % kMonthsPerYear,
+                            kMonthsPerYear - month % kMonthsPerYear});
+    const auto count = static_cast<uint64_t>(n);
+    const int budget_year = month / kMonthsPerYear;
+    Tally& tally = budget_year == this_year ? out.tally : out.later_year(budget_year, compiled);
+    const auto year = static_cast<size_t>(std::min(start.age_years, kAgeYearsTabled - 1));
+    tally.person_months += count;
+    tally.person_months_by_age[std::min<size_t>(year, kAgeYearsTallied - 1)] += count;
+    for (size_t m = 0; m < scenario.modules.size(); ++m) {
+      if (start.states[m] == kNotInModule) continue;
+      const ModuleTables& tables = compiled.modules[m];
+      const size_t slot =
+          slot_of(tables, tables.states[start.states[m]], start, m, pop.months_in(p, m));
+      tally.state_months[slot] += count;
+      if (age_bands > 0)
+        tally.state_months_by_age[slot * age_bands + compiled.result_age_band[year]] += count;
+      for (size_t g = 0; g < compiled.equity_flags.size(); ++g)
+        if (((start.history >> compiled.equity_flags[g]) & 1U) != 0)
+          tally.group_state_months[g * compiled.slots.size() + slot] += count;
+    }
+    month += n;
+  }
+  for (size_t m = 0; m < scenario.modules.size(); ++m)
+    if (start.states[m] != kNotInModule)
+      pop.months_in(p, m) = static_cast<uint16_t>(std::min(pop.months_in(p, m) + months, 0xFFFF));
+}
+
+// After household h's month: if every living member has quiet months ahead, they sleep through
+// them (tallied now) and the household wakes in the first month that is not quiet for all. A
+// household whose members have all died sleeps for good.
+void fall_asleep(const StepContext& ctx, Population& pop, size_t h, BlockOutput& out) {
+  const MonthIndex next = ctx.month + 1;
+  int months = ctx.sleep_before - next;
+  bool living = false;  // after this month's deaths
+  pop.for_each_member(h, [&](uint32_t q) {
+    if (!pop.alive(q)) return;
+    living = true;
+    if (months > 0) months = quiet_months(ctx, pop, q, next, months);
+  });
+  if (!living) pop.wake_month[h] = kHouseholdGone;
+  if (!living || months <= 0) return;
+  const uint64_t bits = household_bits(ctx, pop, h, next);
+  pop.for_each_member(h, [&](uint32_t q) {
+    if (pop.alive(q)) tally_quiet_months(ctx, pop, q, bits, next, months, out);
+  });
+  pop.wake_month[h] = next + months;
 }
 
 }  // namespace
@@ -336,6 +475,13 @@ Tally empty_tally(const CompiledModel& compiled, bool cross_silo) {
   Tally tally;
   zero_tally(tally, compiled, cross_silo);
   return tally;
+}
+
+Tally& BlockOutput::later_year(int year, const CompiledModel& compiled) {
+  const auto y = static_cast<size_t>(year);
+  for (size_t added = later.size(); added <= y; ++added)
+    zero_tally(later.emplace_back(), compiled, false);
+  return later[y];
 }
 
 void BlockOutput::reset(const CompiledModel& compiled, bool cross_silo) {
@@ -427,7 +573,13 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
     philox_blocks(ctx.key, out.subjects.data(), out.subjects.size(), ctx.month, 0,
                   Purpose::kOutMigration, out.words.data(), 4);
   }
+  uint32_t living_households = 0;
+  const int32_t* wake_month = pop.wake_month.data();  // households are not added in this phase
   for (size_t h = first_household; h < end_household; ++h) {
+    if (wake_month[h] > ctx.month) {  // asleep: its members live and change nothing
+      living_households += wake_month[h] != kHouseholdGone ? 1 : 0;
+      continue;
+    }
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
@@ -441,8 +593,8 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       });
       continue;
     }
-    ++out.living_households;
-    const uint64_t bits = household_bits(ctx, pop, h);
+    ++living_households;
+    const uint64_t bits = household_bits(ctx, pop, h, ctx.month);
     pop.condition_bits[h] = bits;
     for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
       const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
@@ -469,6 +621,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       });
     }
   }
+  out.living_households += living_households;
 }
 
 bool admits(const StepContext& ctx) {
@@ -509,23 +662,51 @@ void draw_persons(const StepContext& ctx, const Population& pop, size_t first_ho
   draws.width = static_cast<size_t>(4 * blocks);
   const size_t persons = draws.end_slot - draws.first_slot;
   draws.words.resize(persons * draws.width);
+  size_t asleep = 0;
+  for (size_t h = first_household; h < end_household; ++h)
+    asleep += pop.wake_month[h] > ctx.month ? 1 : 0;
+  if (asleep == 0) {
+    for (int b = 0; b < blocks; ++b)
+      philox_blocks(ctx.key, pop.id.data() + draws.first_slot, persons, ctx.month,
+                    static_cast<uint16_t>(b), Purpose::kPersonMonth, draws.words.data() + 4 * b,
+                    draws.width);
+    return;
+  }
+  // Sleeping households draw nothing: the awake members' draws, computed together, are put in
+  // their slots' places.
+  draws.awake_ids.clear();
+  draws.awake_rows.clear();
+  for (size_t h = first_household; h < end_household; ++h)
+    if (pop.wake_month[h] <= ctx.month)
+      for (uint32_t p = pop.first_slot[h]; p < pop.first_slot[h + 1]; ++p) {
+        draws.awake_ids.push_back(pop.id[p]);
+        draws.awake_rows.push_back(p - draws.first_slot);
+      }
+  const size_t awake = draws.awake_ids.size();
+  draws.awake_words.resize(awake * draws.width);
   for (int b = 0; b < blocks; ++b)
-    philox_blocks(ctx.key, pop.id.data() + draws.first_slot, persons, ctx.month,
-                  static_cast<uint16_t>(b), Purpose::kPersonMonth, draws.words.data() + 4 * b,
-                  draws.width);
+    philox_blocks(ctx.key, draws.awake_ids.data(), awake, ctx.month, static_cast<uint16_t>(b),
+                  Purpose::kPersonMonth, draws.awake_words.data() + 4 * b, draws.width);
+  for (size_t i = 0; i < awake; ++i)  // word by word: a library copy per person costs more
+    for (size_t w = 0; w < draws.width; ++w)
+      draws.words[draws.awake_rows[i] * draws.width + w] = draws.awake_words[i * draws.width + w];
 }
 
 void household_persons(const StepContext& ctx, Population& pop, size_t h, const BlockDraws& draws,
                        BlockOutput& out) {
+  if (pop.wake_month[h] > ctx.month) return;
   const uint64_t bits = pop.condition_bits[h];
   uint64_t members = 0;
   uint8_t case_mask = 0;  // the centres that had a member as a case this month
   out.household_slots.clear();
+  const size_t mothers = out.mothers.size();
   pop.for_each_member(h, [&](uint32_t p) {
     if (!pop.alive(p)) return;
     ++members;
     case_mask |= update_person(ctx, pop, p, bits, draws.of(p), draws.blocks(), out);
   });
+  // A household with a birth this month stays awake: its newborn joins it at the month's end.
+  if (ctx.sleep_before > 0 && out.mothers.size() == mothers) fall_asleep(ctx, pop, h, out);
   if (members == 0 || !ctx.cross_silo) return;
   Tally& t = out.tally;
   ++t.known_household_months[case_mask];
@@ -538,7 +719,7 @@ void person_phase(const StepContext& ctx, Population& pop, size_t first_househol
                   size_t end_household, BlockOutput& out) {
   draw_persons(ctx, pop, first_household, end_household, out.draws);
   for (size_t h = first_household; h < end_household; ++h)
-    household_persons(ctx, pop, h, out.draws, out);
+    if (pop.wake_month[h] <= ctx.month) household_persons(ctx, pop, h, out.draws, out);
 }
 
 uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother) {

@@ -28,6 +28,12 @@ struct StepContext {
   RngKey key;
   MonthIndex month;
   bool cross_silo = false;  // tally the cross-silo picture (Tally::known_person_months ...)
+  // Households whose members have nothing to decide in the months after this one (no module
+  // entry, exit, birth or death, no change of slot or household condition; see quiet_months)
+  // sleep through them up to, not including, this month: their tallies are paid at once
+  // (BlockOutput::later for later budget years) and their households are passed over until they
+  // wake. 0: nobody sleeps. Sleep changes no result.
+  MonthIndex sleep_before = 0;
 };
 
 // Throws std::logic_error unless `pop` holds a clock for every module of `compiled` that has one.
@@ -56,6 +62,8 @@ struct BlockDraws {
                                                  : nullptr;
   }
   int blocks() const { return static_cast<int>(width / 4); }  // Philox blocks per person
+  // Scratch for a block with sleeping households: the awake persons' ids, rows and draws.
+  std::vector<uint32_t> awake_ids, awake_rows, awake_words;
 };
 
 struct BlockOutput {
@@ -68,6 +76,10 @@ struct BlockOutput {
   BlockDraws draws;
   std::vector<uint32_t> subjects, words;
   std::vector<uint32_t> household_slots;  // the tally slots of one household's month
+  // Months of later budget years that sleeping households were tallied for, by year: kept over
+  // the months (reset leaves them), and added to the years' tallies when the simulation ends.
+  std::vector<Tally> later;
+  Tally& later_year(int year, const CompiledModel& compiled);
   void reset(const CompiledModel& compiled, bool cross_silo);
 };
 

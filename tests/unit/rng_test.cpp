@@ -61,8 +61,8 @@ TEST(PersonMonthDraws, LanesAreFixedWhateverTheOrderOfUse) {
   EXPECT_EQ(a, b);
   for (size_t i = 1; i < a.size(); ++i) EXPECT_NE(a[i], a[i - 1]);
   // Another person or month gives other numbers.
-  EXPECT_NE(PersonMonthDraws(key, 18, 9)(PersonMonthDraws::kMortality), a[0]);
-  EXPECT_NE(PersonMonthDraws(key, 17, 10)(PersonMonthDraws::kMortality), a[0]);
+  EXPECT_NE(PersonMonthDraws(key, 18, 9)(0), a[0]);
+  EXPECT_NE(PersonMonthDraws(key, 17, 10)(0), a[0]);
 }
 
 TEST(PersonMonthDraws, EveryLaneIsUniform) {
