@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "model/engine/mortality.hpp"
 #include "model/engine/parameter_values.hpp"
 #include "model/engine/units.hpp"
 
@@ -174,6 +175,7 @@ CompiledModel compile(const Scenario& scenario) {
   compiled.case_departments = case_departments(scenario);
   compiled.household_conditions = household_condition_bits(scenario);
   compiled.mortality = age_table(scenario.demography.mortality);
+  compiled.log_monthly_survival = log_monthly_survival(compiled.mortality);
   compiled.fertility = age_table(scenario.demography.fertility);
   compiled.result_age_bands = static_cast<int>(scenario.result_age_bands.size());
   if (compiled.result_age_bands > 0)

@@ -105,6 +105,14 @@ struct AgeTable {
   }
 };
 
+// The logarithm of surviving, per age year one month's, log(1 - monthly mortality), and from birth
+// to the start of each age year: computed once per table (log_monthly_survival in mortality.hpp),
+// so that a death month is found by a search rather than year by year.
+struct LogMonthlySurvival {
+  std::array<double, kAgeYearsTabled> per_month{};
+  std::array<double, kAgeYearsTabled + 1> to_year{};
+};
+
 // The household conditions (Scenario::household_conditions) as look-ups: the condition bits a
 // living member sets, by role and by the member's state in each module a condition reads.
 struct HouseholdConditionBits {
@@ -131,6 +139,7 @@ struct CompiledModel {
   std::vector<ModuleTables> modules;
   std::vector<DatedTables> later;  // per month of a dated change, ascending (same layout)
   AgeTable mortality;
+  LogMonthlySurvival log_monthly_survival;  // of mortality
   AgeTable fertility;
   std::vector<SlotInfo> slots;  // person-month tally slots
   // Per slot: the municipality's spending on a person-month in it (is_municipal_spending, net of

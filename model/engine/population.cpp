@@ -110,6 +110,7 @@ void Population::index_sorted(size_t household_count) {
 }
 
 void Population::index_added(size_t household_count) {
+  if (persons() == sorted_slots && household_count == households()) return;  // nothing added
   // Households created since the last compaction have no sorted slots.
   first_slot.resize(household_count + 1, sorted_slots);
   condition_bits.resize(household_count, 0);

@@ -354,7 +354,7 @@ SharedBaselineResult simulate_shared_baseline(
       const size_t block = first / kHouseholdsPerBlock;
       auto& entries = log.per_block[block];
       entries.clear();
-      draw_persons(base_ctx, base.pop, first, end, out.draws);
+      draw_persons(base_ctx, base.pop, first, end, nullptr, out.draws);
       for (size_t h = first; h < end; ++h) {
         if (!log.kept[h]) {
           household_persons(base_ctx, base.pop, h, out.draws, out);

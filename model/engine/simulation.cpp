@@ -1,6 +1,8 @@
 // The month loop: the phases of step.hpp in order, parallel over household blocks with oneTBB.
 #include "model/engine/simulation.hpp"
 
+#include <tbb/enumerable_thread_specific.h>
+
 #include <algorithm>
 
 #include "model/engine/step.hpp"
@@ -52,6 +54,9 @@ SimulationResult simulate(const SimulationInput& input, Population population,
       arm_effects(input.scenario, input.compiled, input.arm, input.effect_draws, input.dynamics);
   std::vector<BlockOutput> blocks;
   const std::vector<MonthIndex> changes = table_change_months(input.compiled);
+  // Sleeping households' tallies of later budget years, per thread: integer sums, the same
+  // whichever thread adds them.
+  tbb::enumerable_thread_specific<std::vector<Tally>> later;
 
   for (MonthIndex month = 0; month < input.months; ++month) {
     if (month % kMonthsPerYear == 0)
@@ -69,6 +74,7 @@ SimulationResult simulate(const SimulationInput& input, Population population,
       });
       admission_phase(ctx, pop, blocks, year);
       for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
+        out.later = &later.local();
         person_phase(ctx, pop, first, end, out);
       });
     } else {
@@ -76,6 +82,7 @@ SimulationResult simulate(const SimulationInput& input, Population population,
       // pass, while the block's persons are still in the cache.
       for_each_block(households, blocks, [&](size_t first, size_t end, BlockOutput& out) {
         out.reset(input.compiled, input.cross_silo);
+        out.later = &later.local();
         household_phase(ctx, pop, first, end, out);
         person_phase(ctx, pop, first, end, out);
       });
@@ -85,9 +92,8 @@ SimulationResult simulate(const SimulationInput& input, Population population,
     if (month % kMonthsPerYear == kMonthsPerYear - 1) pop.compact();
     if (on_month) on_month();
   }
-  // Blocks are only ever added (households are never removed), so every later tally is here.
-  for (const BlockOutput& b : blocks)
-    for (size_t y = 0; y < b.later.size(); ++y) result.years[y].add(b.later[y]);
+  for (const std::vector<Tally>& years : later)
+    for (size_t y = 0; y < years.size(); ++y) result.years[y].add(years[y]);
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
@@ -62,7 +63,8 @@ bool holds(const Condition& c, const PersonAtStart& start) {
 }
 
 // Household h's condition bits in `month`, from its members' current states.
-uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h, MonthIndex month) {
+inline uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h,
+                               MonthIndex month) {
   const HouseholdConditionBits& table = ctx.compiled.household_conditions;
   const int adult_age = ctx.scenario.demography.adult_age_months;
   uint64_t bits = 0;
@@ -264,7 +266,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   start.household_bits = hh_bits;
   if (pop.death_month[p] == kDeathNotDrawn)
     pop.death_month[p] =
-        death_month(ctx.compiled.mortality, ctx.month, age,
+        death_month(ctx.compiled.log_monthly_survival, ctx.month, age,
                     1.0 - uniform(ctx.key, pop.id[p], 0, 0, Purpose::kDeath));  // in (0, 1]
   ++out.tally.person_months;
   ++out.tally.person_months_by_age[static_cast<size_t>(
@@ -347,11 +349,6 @@ int quiet_months(const StepContext& ctx, const Population& pop, uint32_t p, Mont
   const auto age_year = [](int age_months) {
     return static_cast<size_t>(std::min(age_months / kMonthsPerYear, kAgeYearsTabled - 1));
   };
-  // The most common reason first: a state with an exit at the age.
-  for (size_t m = 0; m < scenario.modules.size(); ++m)
-    if (const uint8_t s = pop.state_in(p, m);
-        s != kNotInModule && ctx.compiled.modules[m].states[s].leave_bound[age_year(age)] != 0)
-      return 0;
   for (size_t k = 0; k < ctx.arm.proposals.size(); ++k)
     if (pop.participation_in(p, k) != 0) return 0;
   const auto until = [&](int64_t months) {  // the months before something changes
@@ -376,15 +373,33 @@ int quiet_months(const StepContext& ctx, const Population& pop, uint32_t p, Mont
         edge != band_from.end())
       until(*edge - d);
   }
-  // Age year by age year: no exit has a hazard, no birth is possible.
+  // Age year by age year. In a year in which a state has an exit or a birth is possible, month by
+  // month: a month is quiet when the draws update_person would make all fall at or above their
+  // bounds (StateTable::leave_bound, the fertility), so that they decide nothing.
   const bool female = (pop.flags[p] & kFemale) != 0;
-  for (int j = 0; j < limit; j += kMonthsPerYear - (age + j) % kMonthsPerYear) {
+  for (int j = 0; j < limit;) {
     const size_t year = age_year(age + j);
-    if (female && ctx.compiled.fertility.by_year[year] > 0) return j;
+    const int year_end = std::min(limit, j + kMonthsPerYear - (age + j) % kMonthsPerYear);
+    const double birth = female ? ctx.compiled.fertility.by_year[year] : 0.0;
+    std::array<double, kMaxModules> bound{};
+    bool drawn = birth > 0;
     for (size_t m = 0; m < scenario.modules.size(); ++m)
-      if (const uint8_t s = pop.state_in(p, m);
-          s != kNotInModule && ctx.compiled.modules[m].states[s].leave_bound[year] != 0)
-        return j;
+      if (const uint8_t s = pop.state_in(p, m); s != kNotInModule) {
+        bound[m] = ctx.compiled.modules[m].states[s].leave_bound[year];
+        drawn = drawn || bound[m] != 0;
+      }
+    if (!drawn) {
+      j = year_end;
+      continue;
+    }
+    for (; j < year_end; ++j) {
+      PersonMonthDraws draws(ctx.key, pop.id[p], next + j);
+      if (birth > 0 && draws(PersonMonthDraws::kBirth) < birth) return j;
+      for (size_t m = 0; m < scenario.modules.size(); ++m)
+        if (bound[m] != 0 &&
+            draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) < bound[m])
+          return j;
+    }
   }
   return limit;
 }
@@ -456,6 +471,8 @@ void fall_asleep(const StepContext& ctx, Population& pop, size_t h, BlockOutput&
     if (pop.alive(q)) tally_quiet_months(ctx, pop, q, bits, next, months, out);
   });
   pop.wake_month[h] = next + months;
+  out.sleeping.emplace_back(pop.wake_month[h], static_cast<uint32_t>(h));
+  std::push_heap(out.sleeping.begin(), out.sleeping.end(), std::greater<>{});
 }
 
 }  // namespace
@@ -479,9 +496,9 @@ Tally empty_tally(const CompiledModel& compiled, bool cross_silo) {
 
 Tally& BlockOutput::later_year(int year, const CompiledModel& compiled) {
   const auto y = static_cast<size_t>(year);
-  for (size_t added = later.size(); added <= y; ++added)
-    zero_tally(later.emplace_back(), compiled, false);
-  return later[y];
+  for (size_t added = later->size(); added <= y; ++added)
+    zero_tally(later->emplace_back(), compiled, false);
+  return (*later)[y];
 }
 
 void BlockOutput::reset(const CompiledModel& compiled, bool cross_silo) {
@@ -561,6 +578,32 @@ double admission_priority(const StepContext& ctx, const Population& pop, uint32_
   return proposal.priority == AdmissionPriority::kNewestInState ? months : -months;
 }
 
+namespace {
+
+// The block's households to simulate this month (BlockOutput::awake, ascending): those awake last
+// month that did not fall asleep or die out, those whose wake month it is, and new ones.
+void wake_households(const StepContext& ctx, const Population& pop, size_t first_household,
+                     size_t end_household, BlockOutput& out) {
+  std::vector<uint32_t>& awake = out.awake;
+  awake.erase(std::remove_if(awake.begin(), awake.end(),
+                             [&](uint32_t h) { return pop.wake_month[h] > ctx.month; }),
+              awake.end());
+  const size_t still_awake = awake.size();
+  while (!out.sleeping.empty() && out.sleeping.front().first <= ctx.month) {
+    std::pop_heap(out.sleeping.begin(), out.sleeping.end(), std::greater<>{});
+    awake.push_back(out.sleeping.back().second);
+    out.sleeping.pop_back();
+  }
+  std::sort(awake.begin() + static_cast<std::ptrdiff_t>(still_awake), awake.end());
+  std::inplace_merge(awake.begin(), awake.begin() + static_cast<std::ptrdiff_t>(still_awake),
+                     awake.end());
+  for (size_t h = std::max(out.households_seen, first_household); h < end_household; ++h)
+    awake.push_back(static_cast<uint32_t>(h));
+  out.households_seen = end_household;
+}
+
+}  // namespace
+
 void household_phase(const StepContext& ctx, Population& pop, size_t first_household,
                      size_t end_household, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
@@ -574,12 +617,15 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
                   Purpose::kOutMigration, out.words.data(), 4);
   }
   uint32_t living_households = 0;
-  const int32_t* wake_month = pop.wake_month.data();  // households are not added in this phase
-  for (size_t h = first_household; h < end_household; ++h) {
-    if (wake_month[h] > ctx.month) {  // asleep: its members live and change nothing
-      living_households += wake_month[h] != kHouseholdGone ? 1 : 0;
-      continue;
-    }
+  // With sleeping households, the block's awake ones (sleeping ones live and change nothing).
+  const bool listed = ctx.sleep_before > 0;
+  if (listed) {
+    wake_households(ctx, pop, first_household, end_household, out);
+    living_households += static_cast<uint32_t>(out.sleeping.size());
+  }
+  const size_t count = listed ? out.awake.size() : end_household - first_household;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t h = listed ? out.awake[i] : first_household + i;
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
@@ -655,17 +701,15 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
 }
 
 void draw_persons(const StepContext& ctx, const Population& pop, size_t first_household,
-                  size_t end_household, BlockDraws& draws) {
+                  size_t end_household, const std::vector<uint32_t>* awake_households,
+                  BlockDraws& draws) {
   draws.first_slot = pop.first_slot[first_household];
   draws.end_slot = pop.first_slot[end_household];
   const int blocks = person_month_blocks(ctx.scenario);
   draws.width = static_cast<size_t>(4 * blocks);
   const size_t persons = draws.end_slot - draws.first_slot;
   draws.words.resize(persons * draws.width);
-  size_t asleep = 0;
-  for (size_t h = first_household; h < end_household; ++h)
-    asleep += pop.wake_month[h] > ctx.month ? 1 : 0;
-  if (asleep == 0) {
+  if (awake_households == nullptr) {
     for (int b = 0; b < blocks; ++b)
       philox_blocks(ctx.key, pop.id.data() + draws.first_slot, persons, ctx.month,
                     static_cast<uint16_t>(b), Purpose::kPersonMonth, draws.words.data() + 4 * b,
@@ -676,12 +720,11 @@ void draw_persons(const StepContext& ctx, const Population& pop, size_t first_ho
   // their slots' places.
   draws.awake_ids.clear();
   draws.awake_rows.clear();
-  for (size_t h = first_household; h < end_household; ++h)
-    if (pop.wake_month[h] <= ctx.month)
-      for (uint32_t p = pop.first_slot[h]; p < pop.first_slot[h + 1]; ++p) {
-        draws.awake_ids.push_back(pop.id[p]);
-        draws.awake_rows.push_back(p - draws.first_slot);
-      }
+  for (const uint32_t h : *awake_households)
+    for (uint32_t p = pop.first_slot[h]; p < pop.first_slot[h + 1]; ++p) {
+      draws.awake_ids.push_back(pop.id[p]);
+      draws.awake_rows.push_back(p - draws.first_slot);
+    }
   const size_t awake = draws.awake_ids.size();
   draws.awake_words.resize(awake * draws.width);
   for (int b = 0; b < blocks; ++b)
@@ -694,7 +737,6 @@ void draw_persons(const StepContext& ctx, const Population& pop, size_t first_ho
 
 void household_persons(const StepContext& ctx, Population& pop, size_t h, const BlockDraws& draws,
                        BlockOutput& out) {
-  if (pop.wake_month[h] > ctx.month) return;
   const uint64_t bits = pop.condition_bits[h];
   uint64_t members = 0;
   uint8_t case_mask = 0;  // the centres that had a member as a case this month
@@ -717,9 +759,14 @@ void household_persons(const StepContext& ctx, Population& pop, size_t h, const 
 
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out) {
-  draw_persons(ctx, pop, first_household, end_household, out.draws);
+  if (ctx.sleep_before > 0) {
+    draw_persons(ctx, pop, first_household, end_household, &out.awake, out.draws);
+    for (const uint32_t h : out.awake) household_persons(ctx, pop, h, out.draws, out);
+    return;
+  }
+  draw_persons(ctx, pop, first_household, end_household, nullptr, out.draws);
   for (size_t h = first_household; h < end_household; ++h)
-    if (pop.wake_month[h] <= ctx.month) household_persons(ctx, pop, h, out.draws, out);
+    household_persons(ctx, pop, h, out.draws, out);
 }
 
 uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother) {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "model/engine/effects.hpp"
@@ -76,10 +77,16 @@ struct BlockOutput {
   BlockDraws draws;
   std::vector<uint32_t> subjects, words;
   std::vector<uint32_t> household_slots;  // the tally slots of one household's month
-  // Months of later budget years that sleeping households were tallied for, by year: kept over
-  // the months (reset leaves them), and added to the years' tallies when the simulation ends.
-  std::vector<Tally> later;
+  // Where months of later budget years that sleeping households were tallied for go, by year:
+  // the running thread's (simulation.cpp), added to the years' tallies when the simulation ends.
+  std::vector<Tally>* later = nullptr;
   Tally& later_year(int year, const CompiledModel& compiled);
+  // With sleeping households (StepContext::sleep_before), kept over the months: the block's
+  // households to simulate this month, ascending; the sleeping ones as a min-heap of (wake month,
+  // household); the households [0, households_seen) are in one of the two or gone for good.
+  std::vector<uint32_t> awake;
+  std::vector<std::pair<int32_t, uint32_t>> sleeping;
+  size_t households_seen = 0;
   void reset(const CompiledModel& compiled, bool cross_silo);
 };
 
@@ -119,9 +126,11 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out);
 
-// Phase 3's draws for households [first_household, end_household).
+// Phase 3's draws for households [first_household, end_household), or for those of them in
+// `awake_households` (the others sleep) unless it is null.
 void draw_persons(const StepContext& ctx, const Population& pop, size_t first_household,
-                  size_t end_household, BlockDraws& draws);
+                  size_t end_household, const std::vector<uint32_t>* awake_households,
+                  BlockDraws& draws);
 
 // Phase 3 for the living members of one household, with its block's draws.
 void household_persons(const StepContext& ctx, Population& pop, size_t household,

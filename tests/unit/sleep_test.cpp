@@ -1,6 +1,7 @@
 // Sleeping households (StepContext::sleep_before): passing over the months in which a household
 // has nothing to decide changes no tally and no person.
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 
 #include <algorithm>
 
@@ -14,22 +15,26 @@ using namespace kommunesim::model;
 
 namespace {
 
-// Simulates arm `arm` of `s` for `months` months with sleep and without, and expects every tally
-// and the final population to be the same, and some household to have slept.
+// Simulates arm `arm` of `s` for `months` months without sleep, and with it on one thread and on
+// two, and expects every tally and the final population to be the same, and some household to
+// have slept.
 void expect_sleep_changes_nothing(const Scenario& s, size_t arm, int months, int persons) {
   const CompiledModel compiled = compile(s);
   const Population initial = synthesize_population(s, compiled, 11, persons);
   const EffectDraws draws = draw_effects(s, {11, 0});
-  const auto simulate_with = [&](bool sleep) {
+  const auto simulate_with = [&](bool sleep, size_t threads) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism, threads);
     SimulationInput input{s, compiled, initial, s.arms[arm], draws, Dynamics{}, {11, 0}, months};
     input.sleep = sleep;
     return simulate(input);
   };
-  const SimulationResult awake = simulate_with(false), sleeping = simulate_with(true);
-  std::vector<uint64_t> awake_words, sleeping_words;
+  const SimulationResult awake = simulate_with(false, 2), sleeping = simulate_with(true, 2);
+  std::vector<uint64_t> awake_words, sleeping_words, one_thread_words;
   save_years(awake.years, awake_words);
   save_years(sleeping.years, sleeping_words);
+  save_years(simulate_with(true, 1).years, one_thread_words);
   EXPECT_EQ(awake_words, sleeping_words);
+  EXPECT_EQ(sleeping_words, one_thread_words);
   const Population &a = awake.final_population, &b = sleeping.final_population;
   EXPECT_EQ(a.id, b.id);
   EXPECT_EQ(a.flags, b.flags);
