@@ -354,16 +354,17 @@ SharedBaselineResult simulate_shared_baseline(
       const size_t block = first / kHouseholdsPerBlock;
       auto& entries = log.per_block[block];
       entries.clear();
-      draw_persons(base_ctx, base.pop, first, end, nullptr, out.draws);
+      BlockDraws& draws = thread_draws();
+      draw_persons(base_ctx, base.pop, first, end, nullptr, draws);
       for (size_t h = first; h < end; ++h) {
         if (!log.kept[h]) {
-          household_persons(base_ctx, base.pop, h, out.draws, out);
+          household_persons(base_ctx, base.pop, h, draws, out);
           continue;
         }
         BlockOutput& one = scratch[block];
         if (one.tally.state_months.empty()) one.reset(compiled, cross_silo);  // then kept at zero
         one.mothers.clear();
-        household_persons(base_ctx, base.pop, h, out.draws, one);
+        household_persons(base_ctx, base.pop, h, draws, one);
         log.begin[h] = static_cast<uint32_t>(entries.size());
         move_logged(one.tally, out.tally, entries, static_cast<size_t>(compiled.result_age_bands));
         log.end[h] = static_cast<uint32_t>(entries.size());

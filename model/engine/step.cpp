@@ -608,13 +608,15 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
                      size_t end_household, BlockOutput& out) {
   const Scenario& scenario = ctx.scenario;
   const double out_migration = scenario.demography.out_migration_monthly;
-  if (out_migration > 0) {  // each household's draw, as uniform() gives it
-    out.subjects.clear();
+  // Each household's draw, as uniform() gives it, in the running thread's scratch (thread_draws).
+  static thread_local std::vector<uint32_t> subjects, words;
+  if (out_migration > 0) {
+    subjects.clear();
     for (size_t h = first_household; h < end_household; ++h)
-      out.subjects.push_back(pop.household_key(h));
-    out.words.resize(4 * out.subjects.size());
-    philox_blocks(ctx.key, out.subjects.data(), out.subjects.size(), ctx.month, 0,
-                  Purpose::kOutMigration, out.words.data(), 4);
+      subjects.push_back(pop.household_key(h));
+    words.resize(4 * subjects.size());
+    philox_blocks(ctx.key, subjects.data(), subjects.size(), ctx.month, 0, Purpose::kOutMigration,
+                  words.data(), 4);
   }
   uint32_t living_households = 0;
   // With sleeping households, the block's awake ones (sleeping ones live and change nothing).
@@ -629,8 +631,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
     bool living = false;
     pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
-    const uint32_t* moving =
-        out_migration > 0 ? out.words.data() + 4 * (h - first_household) : nullptr;
+    const uint32_t* moving = out_migration > 0 ? words.data() + 4 * (h - first_household) : nullptr;
     if (moving != nullptr && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
       pop.for_each_member(h, [&](uint32_t q) {
         if (!pop.alive(q)) return;
@@ -700,6 +701,11 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
   }
 }
 
+BlockDraws& thread_draws() {
+  static thread_local BlockDraws draws;
+  return draws;
+}
+
 void draw_persons(const StepContext& ctx, const Population& pop, size_t first_household,
                   size_t end_household, const std::vector<uint32_t>* awake_households,
                   BlockDraws& draws) {
@@ -759,14 +765,15 @@ void household_persons(const StepContext& ctx, Population& pop, size_t h, const 
 
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out) {
+  BlockDraws& draws = thread_draws();
   if (ctx.sleep_before > 0) {
-    draw_persons(ctx, pop, first_household, end_household, &out.awake, out.draws);
-    for (const uint32_t h : out.awake) household_persons(ctx, pop, h, out.draws, out);
+    draw_persons(ctx, pop, first_household, end_household, &out.awake, draws);
+    for (const uint32_t h : out.awake) household_persons(ctx, pop, h, draws, out);
     return;
   }
-  draw_persons(ctx, pop, first_household, end_household, nullptr, out.draws);
+  draw_persons(ctx, pop, first_household, end_household, nullptr, draws);
   for (size_t h = first_household; h < end_household; ++h)
-    household_persons(ctx, pop, h, out.draws, out);
+    household_persons(ctx, pop, h, draws, out);
 }
 
 uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother) {

@@ -72,10 +72,7 @@ struct BlockOutput {
   std::vector<uint32_t> mothers;  // births this month
   std::array<std::vector<Candidate>, kMaxProposalsPerArm> candidates;
   std::array<uint32_t, kMaxProposalsPerArm> participants{};  // currently participating
-  uint32_t living_households = 0;  // households with living members after this month's moves
-  // Scratch: the block's random numbers, computed many at a time before they are used.
-  BlockDraws draws;
-  std::vector<uint32_t> subjects, words;
+  uint32_t living_households = 0;         // households with living members after this month's moves
   std::vector<uint32_t> household_slots;  // the tally slots of one household's month
   // Where months of later budget years that sleeping households were tallied for go, by year:
   // the running thread's (simulation.cpp), added to the years' tallies when the simulation ends.
@@ -125,6 +122,11 @@ void admission_phase(const StepContext& ctx, Population& pop, std::vector<BlockO
 // Phase 3: every living person's module transitions, tallies, mortality and births.
 void person_phase(const StepContext& ctx, Population& pop, size_t first_household,
                   size_t end_household, BlockOutput& out);
+
+// The running thread's scratch for a block's draws: one per thread rather than one per block, so
+// that a large population does not keep every block's random numbers (a block is worked on one
+// thread from start to end, without waiting for other work).
+BlockDraws& thread_draws();
 
 // Phase 3's draws for households [first_household, end_household), or for those of them in
 // `awake_households` (the others sleep) unless it is null.
