@@ -2,6 +2,7 @@
 #include "model/engine/processes.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <numeric>
 #include <string>
@@ -14,25 +15,13 @@ namespace kommunesim::model::processes {
 
 namespace detail {
 
-std::vector<int> deal(size_t n, const std::function<double(size_t)>& cost) {
-  const int ranks = count();
-  std::vector<int> owners(n);
-  if (!cost) {
-    for (size_t i = 0; i < n; ++i) owners[i] = static_cast<int>(i % static_cast<size_t>(ranks));
-    return owners;
-  }
+std::vector<size_t> dealing_order(size_t n, const std::function<double(size_t)>& cost) {
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return cost(a) > cost(b); });
-  std::vector<double> load(static_cast<size_t>(ranks), 0.0);
-  for (size_t i : order) {
-    const auto least =
-        static_cast<size_t>(std::min_element(load.begin(), load.end()) - load.begin());
-    owners[i] = static_cast<int>(least);
-    load[least] += cost(i);
-  }
-  return owners;
+  if (cost)
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return cost(a) > cost(b); });
+  return order;
 }
 
 }  // namespace detail
@@ -97,6 +86,73 @@ int from_root(int value) {
 
 namespace detail {
 
+// The counter of positions handed out, on process 0: an MPI window of one 64-bit integer.
+struct Dealer::Window {
+  MPI_Win win = MPI_WIN_NULL;
+  int64_t* counter = nullptr;
+  size_t taken = 0;  // without mpirun: one process takes every index
+};
+
+Dealer::Dealer(std::vector<size_t> order) : order_(std::move(order)), window_(new Window) {
+  if (!started) return;
+  const MPI_Aint size = rank() == 0 ? static_cast<MPI_Aint>(sizeof(int64_t)) : 0;
+  check(MPI_Win_allocate(size, sizeof(int64_t), MPI_INFO_NULL, MPI_COMM_WORLD, &window_->counter,
+                         &window_->win),
+        "MPI_Win_allocate");
+  if (rank() == 0) *window_->counter = 0;
+  check(MPI_Barrier(MPI_COMM_WORLD), "MPI_Barrier");  // nobody takes before it is 0
+  check(MPI_Win_lock_all(0, window_->win), "MPI_Win_lock_all");
+}
+
+Dealer::~Dealer() {
+  if (started) {
+    MPI_Win_unlock_all(window_->win);
+    MPI_Win_free(&window_->win);
+  }
+  delete window_;
+}
+
+std::vector<size_t> Dealer::next(size_t chunk) {
+  int64_t first = 0;
+  if (started) {
+    const auto add = static_cast<int64_t>(chunk);
+    check(MPI_Fetch_and_op(&add, &first, MPI_INT64_T, 0, 0, MPI_SUM, window_->win),
+          "MPI_Fetch_and_op");
+    check(MPI_Win_flush(0, window_->win), "MPI_Win_flush");
+  } else {
+    first = static_cast<int64_t>(window_->taken);
+    window_->taken += chunk;
+  }
+  const auto from = std::min(static_cast<size_t>(first), order_.size());
+  const size_t to = std::min(from + chunk, order_.size());
+  return {order_.begin() + static_cast<std::ptrdiff_t>(from),
+          order_.begin() + static_cast<std::ptrdiff_t>(to)};
+}
+
+std::vector<int> owners_of(size_t n, const std::vector<size_t>& taken) {
+  if (!started) return std::vector<int>(n, 0);
+  const int ranks = count();
+  const int own = static_cast<int>(taken.size());
+  std::vector<int> counts(static_cast<size_t>(ranks)), displacements(static_cast<size_t>(ranks));
+  check(MPI_Allgather(&own, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD),
+        "MPI_Allgather");
+  int total = 0;
+  for (int r = 0; r < ranks; ++r) {
+    displacements[static_cast<size_t>(r)] = total;
+    total += counts[static_cast<size_t>(r)];
+  }
+  const std::vector<uint64_t> send(taken.begin(), taken.end());
+  std::vector<uint64_t> all_taken(static_cast<size_t>(total));
+  check(MPI_Allgatherv(send.data(), own, MPI_UINT64_T, all_taken.data(), counts.data(),
+                       displacements.data(), MPI_UINT64_T, MPI_COMM_WORLD),
+        "MPI_Allgatherv");
+  std::vector<int> owners(n, -1);
+  for (int r = 0; r < ranks; ++r)
+    for (int k = 0; k < counts[static_cast<size_t>(r)]; ++k)
+      owners[all_taken[static_cast<size_t>(displacements[static_cast<size_t>(r)] + k)]] = r;
+  return owners;
+}
+
 std::vector<std::vector<uint64_t>> exchange(const std::vector<int>& owners,
                                             std::vector<std::vector<uint64_t>> mine,
                                             const std::string& failure) {
@@ -156,6 +212,19 @@ bool all(bool ok) { return ok; }
 int from_root(int value) { return value; }
 
 namespace detail {
+// One process takes every index, in order.
+struct Dealer::Window {
+  size_t taken = 0;
+};
+Dealer::Dealer(std::vector<size_t> order) : order_(std::move(order)), window_(new Window) {}
+Dealer::~Dealer() { delete window_; }
+std::vector<size_t> Dealer::next(size_t chunk) {
+  const size_t from = std::min(window_->taken, order_.size());
+  window_->taken = std::min(from + chunk, order_.size());
+  return {order_.begin() + static_cast<std::ptrdiff_t>(from),
+          order_.begin() + static_cast<std::ptrdiff_t>(window_->taken)};
+}
+std::vector<int> owners_of(size_t n, const std::vector<size_t>&) { return std::vector<int>(n, 0); }
 std::vector<std::vector<uint64_t>> exchange(const std::vector<int>&,
                                             std::vector<std::vector<uint64_t>> mine,
                                             const std::string& failure) {
