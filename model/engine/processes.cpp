@@ -129,27 +129,41 @@ std::vector<size_t> Dealer::next(size_t chunk) {
           order_.begin() + static_cast<std::ptrdiff_t>(to)};
 }
 
-std::vector<int> owners_of(size_t n, const std::vector<size_t>& taken) {
-  if (!started) return std::vector<int>(n, 0);
-  const int ranks = count();
-  const int own = static_cast<int>(taken.size());
-  std::vector<int> counts(static_cast<size_t>(ranks)), displacements(static_cast<size_t>(ranks));
+namespace {
+
+// Every process's words, on every process, process by process: words[from[r] .. from[r + 1])
+// are process r's.
+struct Gathered {
+  std::vector<uint64_t> words;
+  std::vector<int> from;  // count() + 1 offsets
+};
+
+Gathered gather_words(const std::vector<uint64_t>& send) {
+  const auto ranks = static_cast<size_t>(count());
+  std::vector<int> counts(ranks);
+  const int own = static_cast<int>(send.size());
   check(MPI_Allgather(&own, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD),
         "MPI_Allgather");
-  int total = 0;
-  for (int r = 0; r < ranks; ++r) {
-    displacements[static_cast<size_t>(r)] = total;
-    total += counts[static_cast<size_t>(r)];
-  }
-  const std::vector<uint64_t> send(taken.begin(), taken.end());
-  std::vector<uint64_t> all_taken(static_cast<size_t>(total));
-  check(MPI_Allgatherv(send.data(), own, MPI_UINT64_T, all_taken.data(), counts.data(),
-                       displacements.data(), MPI_UINT64_T, MPI_COMM_WORLD),
+  Gathered gathered;
+  gathered.from.assign(ranks + 1, 0);
+  for (size_t r = 0; r < ranks; ++r) gathered.from[r + 1] = gathered.from[r] + counts[r];
+  gathered.words.resize(static_cast<size_t>(gathered.from[ranks]));
+  check(MPI_Allgatherv(send.data(), own, MPI_UINT64_T, gathered.words.data(), counts.data(),
+                       gathered.from.data(), MPI_UINT64_T, MPI_COMM_WORLD),
         "MPI_Allgatherv");
+  return gathered;
+}
+
+}  // namespace
+
+std::vector<int> owners_of(size_t n, const std::vector<size_t>& taken) {
+  if (!started) return std::vector<int>(n, 0);
+  const Gathered all_taken = gather_words({taken.begin(), taken.end()});
   std::vector<int> owners(n, -1);
-  for (int r = 0; r < ranks; ++r)
-    for (int k = 0; k < counts[static_cast<size_t>(r)]; ++k)
-      owners[all_taken[static_cast<size_t>(displacements[static_cast<size_t>(r)] + k)]] = r;
+  for (int r = 0; r < count(); ++r)
+    for (int k = all_taken.from[static_cast<size_t>(r)];
+         k < all_taken.from[static_cast<size_t>(r) + 1]; ++k)
+      owners[all_taken.words[static_cast<size_t>(k)]] = r;
   return owners;
 }
 
@@ -167,33 +181,17 @@ std::vector<std::vector<uint64_t>> exchange(const std::vector<int>& owners,
     my_sizes.push_back(words.size());
     my_words.insert(my_words.end(), words.begin(), words.end());
   }
-  const auto gather = [&](const std::vector<uint64_t>& send) {
-    std::vector<int> counts(static_cast<size_t>(ranks)), displacements(static_cast<size_t>(ranks));
-    const int own = static_cast<int>(send.size());
-    check(MPI_Allgather(&own, 1, MPI_INT, counts.data(), 1, MPI_INT, MPI_COMM_WORLD),
-          "MPI_Allgather");
-    int total = 0;
-    for (int r = 0; r < ranks; ++r) {
-      displacements[static_cast<size_t>(r)] = total;
-      total += counts[static_cast<size_t>(r)];
-    }
-    std::vector<uint64_t> received(static_cast<size_t>(total));
-    check(MPI_Allgatherv(send.data(), own, MPI_UINT64_T, received.data(), counts.data(),
-                         displacements.data(), MPI_UINT64_T, MPI_COMM_WORLD),
-          "MPI_Allgatherv");
-    return std::make_pair(std::move(received), std::move(displacements));
-  };
-  const auto [sizes, size_from] = gather(my_sizes);
-  const auto [words, word_from] = gather(my_words);
+  const Gathered sizes = gather_words(my_sizes);
+  const Gathered words = gather_words(my_words);
   std::vector<std::vector<uint64_t>> out(owners.size());
   for (int r = 0; r < ranks; ++r) {
-    auto at = static_cast<size_t>(word_from[static_cast<size_t>(r)]);
-    auto k = static_cast<size_t>(size_from[static_cast<size_t>(r)]);
+    auto at = static_cast<size_t>(words.from[static_cast<size_t>(r)]);
+    auto k = static_cast<size_t>(sizes.from[static_cast<size_t>(r)]);
     for (size_t i = 0; i < owners.size(); ++i) {
       if (owners[i] != r) continue;
-      const auto size = static_cast<size_t>(sizes[k++]);
-      out[i].assign(words.begin() + static_cast<long>(at),
-                    words.begin() + static_cast<long>(at + size));
+      const auto size = static_cast<size_t>(sizes.words[k++]);
+      out[i].assign(words.words.begin() + static_cast<long>(at),
+                    words.words.begin() + static_cast<long>(at + size));
       at += size;
     }
   }
