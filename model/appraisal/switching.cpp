@@ -195,6 +195,27 @@ std::vector<Search> explored_searches(const Scenario& scenario, const RunPlan& p
   return searches;
 }
 
+// Steps `searches` until none is searching, all together: each step's simulations (simulation_at
+// of every search still searching, at its next point) prepared in one round, then every such
+// search takes its step, then after_step.
+template <class SimulationAt, class Prepare>
+void step_together(std::vector<Search>& searches, SimulationAt simulation_at, Prepare prepare,
+                   const std::function<void()>& after_step) {
+  for (;;) {
+    std::vector<decltype(simulation_at(searches.front(), 0.0))> needed;
+    for (const Search& s : searches)
+      if (s.bracket.searching()) needed.push_back(simulation_at(s, s.bracket.next()));
+    if (needed.empty()) return;
+    prepare(needed);
+    for (Search& s : searches)
+      if (s.bracket.searching()) {
+        const double x = s.bracket.next();
+        s.bracket.step(x, s.f(x));
+      }
+    after_step();
+  }
+}
+
 // A bound on the simulated months the searches have left: each step's own, and for the dynamics
 // searches, which step together, the shared baseline of each pass.
 uint64_t work_left(const std::vector<Search>& together, const std::vector<Search>& alone,
@@ -259,34 +280,15 @@ std::vector<SwitchingRow> switching_values(const Scenario& scenario, const RunPl
   };
   replan();
   // The dynamics searches step together: each step's simulations in one pass.
-  for (;;) {
-    std::vector<Resimulator::Wanted> wanted;
-    for (const Search& s : together)
-      if (s.bracket.searching()) wanted.push_back(s.wanted_at(s.bracket.next()));
-    if (wanted.empty()) break;
-    resimulator.prepare(wanted);
-    for (Search& s : together)
-      if (s.bracket.searching()) {
-        const double x = s.bracket.next();
-        s.bracket.step(x, s.f(x));
-      }
-    replan();
-  }
+  step_together(
+      together, [](const Search& s, double x) { return s.wanted_at(x); },
+      [&](const std::vector<Resimulator::Wanted>& wanted) { resimulator.prepare(wanted); }, replan);
   // The explored figures' searches step together as well: each step's points (one moved
   // scenario each) in one round, so that they run side by side.
-  for (;;) {
-    std::vector<Resimulator::Moved> moves;
-    for (const Search& s : alone)
-      if (s.bracket.searching()) moves.push_back(s.moved_at(s.bracket.next()));
-    if (moves.empty()) break;
-    resimulator.prepare_all(moves);
-    for (Search& s : alone)
-      if (s.bracket.searching()) {
-        const double x = s.bracket.next();
-        s.bracket.step(x, s.f(x));
-      }
-    replan();
-  }
+  step_together(
+      alone, [](const Search& s, double x) { return s.moved_at(x); },
+      [&](const std::vector<Resimulator::Moved>& moves) { resimulator.prepare_all(moves); },
+      replan);
   for (const Search& s : together) s.bracket.finish(rows[s.row]);
   for (const Search& s : alone) s.bracket.finish(rows[s.row]);
   return rows;
