@@ -161,6 +161,31 @@ inline size_t slot_of(const ModuleTables& tables, const StateTable& st, const Pe
   return static_cast<size_t>(st.slot + st.cost_band.band(band_months) * st.variants + variant);
 }
 
+// Adds `months` person-months of a person aged `age_years` to the tally's person counts.
+inline void tally_person_months(Tally& tally, int age_years, uint64_t months) {
+  tally.person_months += months;
+  tally.person_months_by_age[static_cast<size_t>(std::min(age_years, kAgeYearsTallied - 1))] +=
+      months;
+}
+
+// The result age band (CompiledModel::result_age_band) of a person aged `age_years`.
+inline size_t result_age_band(const CompiledModel& compiled, int age_years) {
+  return compiled.result_age_band[static_cast<size_t>(std::min(age_years, kAgeYearsTabled - 1))];
+}
+
+// Adds `months` person-months in tally slot `slot` of a person aged `age_years` with history
+// flags `history`: to the slot, to its result age band and to each equity group the person is in.
+inline void tally_slot_months(const CompiledModel& compiled, Tally& tally, size_t slot,
+                              int age_years, uint16_t history, uint64_t months) {
+  tally.state_months[slot] += months;
+  if (const auto bands = static_cast<size_t>(compiled.result_age_bands); bands > 0)
+    tally.state_months_by_age[slot * bands + result_age_band(compiled, age_years)] += months;
+  const std::vector<int>& equity_flags = compiled.equity_flags;
+  for (size_t g = 0; g < equity_flags.size(); ++g)
+    if (((history >> equity_flags[g]) & 1U) != 0)
+      tally.group_state_months[g * compiled.slots.size() + slot] += months;
+}
+
 // One module's month for one person: tally the month, then at most one transition.
 void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start, size_t m,
                    PersonMonthDraws& draws, BlockOutput& out) {
@@ -177,22 +202,11 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
   }
   const size_t slot = slot_of(tables, st, start, m, d);
-  ++out.tally.state_months[slot];
+  tally_slot_months(ctx.compiled, out.tally, slot, start.age_years, start.history, 1);
   if (ctx.cross_silo) {
     ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
     out.household_slots.push_back(static_cast<uint32_t>(slot));
   }
-  const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands);
-  const size_t age_band =
-      age_bands == 0
-          ? 0
-          : ctx.compiled.result_age_band[static_cast<size_t>(
-                start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)];
-  if (age_bands > 0) ++out.tally.state_months_by_age[slot * age_bands + age_band];
-  const std::vector<int>& equity_flags = ctx.compiled.equity_flags;
-  for (size_t g = 0; g < equity_flags.size(); ++g)
-    if (((start.history >> equity_flags[g]) & 1U) != 0)
-      ++out.tally.group_state_months[g * ctx.compiled.slots.size() + slot];
 
   // Nobody leaves a state without an exit at this age (no draw is made), and without an effect
   // nobody leaves on a draw at or above the state's bound for the age: the hazards need not be
@@ -237,8 +251,9 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
       const TransitionTable& tr =
           tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
       ++out.tally.events[static_cast<size_t>(tr.event_slot)];
-      if (age_bands > 0)
-        ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands + age_band];
+      if (const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands); age_bands > 0)
+        ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands +
+                                  result_age_band(ctx.compiled, start.age_years)];
       enter_state(module, pop, p, m, tr.to);
       return;
     }
@@ -268,9 +283,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
     pop.death_month[p] =
         death_month(ctx.compiled.log_monthly_survival, ctx.month, age,
                     1.0 - uniform(ctx.key, pop.id[p], 0, 0, Purpose::kDeath));  // in (0, 1]
-  ++out.tally.person_months;
-  ++out.tally.person_months_by_age[static_cast<size_t>(
-      start.age_years < kAgeYearsTallied ? start.age_years : kAgeYearsTallied - 1)];
+  tally_person_months(out.tally, start.age_years, 1);
 
   for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
     const auto& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
@@ -417,7 +430,6 @@ void tally_quiet_months(const StepContext& ctx, Population& pop, uint32_t p, uin
   start.household_bits = bits;
   for (size_t m = 0; m < scenario.modules.size(); ++m) start.states[m] = pop.state_in(p, m);
   read_clocks(ctx, pop, p, start);  // of modules the person is not in: they stand still
-  const auto age_bands = static_cast<size_t>(compiled.result_age_bands);
   const int this_year = ctx.month / kMonthsPerYear;
   // In runs of months with one age and one budget year: a cost condition may read the age.
   const MonthIndex end = first + months;
@@ -430,20 +442,13 @@ void tally_quiet_months(const StepContext& ctx, Population& pop, uint32_t p, uin
     const auto count = static_cast<uint64_t>(n);
     const int budget_year = month / kMonthsPerYear;
     Tally& tally = budget_year == this_year ? out.tally : out.later_year(budget_year, compiled);
-    const auto year = static_cast<size_t>(std::min(start.age_years, kAgeYearsTabled - 1));
-    tally.person_months += count;
-    tally.person_months_by_age[std::min<size_t>(year, kAgeYearsTallied - 1)] += count;
+    tally_person_months(tally, start.age_years, count);
     for (size_t m = 0; m < scenario.modules.size(); ++m) {
       if (start.states[m] == kNotInModule) continue;
       const ModuleTables& tables = compiled.modules[m];
       const size_t slot =
           slot_of(tables, tables.states[start.states[m]], start, m, pop.months_in(p, m));
-      tally.state_months[slot] += count;
-      if (age_bands > 0)
-        tally.state_months_by_age[slot * age_bands + compiled.result_age_band[year]] += count;
-      for (size_t g = 0; g < compiled.equity_flags.size(); ++g)
-        if (((start.history >> compiled.equity_flags[g]) & 1U) != 0)
-          tally.group_state_months[g * compiled.slots.size() + slot] += count;
+      tally_slot_months(compiled, tally, slot, start.age_years, start.history, count);
     }
     month += n;
   }
