@@ -83,6 +83,23 @@ void Population::compact() {
   index_sorted(households());
 }
 
+void Population::drop_empty_households() {
+  std::vector<uint32_t> index_of(households());
+  uint32_t kept = 0;
+  for (size_t h = 0; h < households(); ++h) {
+    index_of[h] = kept;
+    if (first_slot[h + 1] > first_slot[h]) {
+      household_ids[kept] = household_ids[h];
+      wake_month[kept] = wake_month[h];
+      ++kept;
+    }
+  }
+  for (uint32_t& h : household) h = index_of[h];
+  household_ids.resize(kept);
+  wake_month.resize(kept);
+  index_sorted(kept);
+}
+
 void Population::reserve_growth() { reserve(with_growth(persons())); }
 
 void Population::reserve(size_t n) {

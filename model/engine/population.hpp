@@ -96,6 +96,10 @@ struct Population {
   // members are adjacent in memory. Keeps ids, household ids and the member lists valid, and room
   // for a year's newcomers (reserve_growth).
   void compact();
+  // After compact(): removes the households without members and renumbers the others, keeping
+  // their order. Only for a part of a population (household_ids given), whose households' draws
+  // are keyed by household_ids rather than by their indices.
+  void drop_empty_households();
   // Reserves room for a year of births and in-movers, so that adding them never doubles an
   // array's capacity.
   void reserve_growth();

@@ -5,10 +5,14 @@
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
+#include <stdexcept>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
+#include "model/engine/effects.hpp"
 #include "model/engine/step.hpp"
 
 namespace kommunesim::model {
@@ -30,15 +34,57 @@ struct Branch {
   Path own;                 // the arm's path on them
   // Per year, what the baseline's path tallied on them since they differ (from the log).
   std::vector<Tally> replaced;
-  std::vector<int32_t> local_of;  // per household of the whole population: local index or -1
+  // Per household of the whole population: its local index while it differs, else -1. A local
+  // household whose entry here is another index has rejoined the baseline's path (its members
+  // are no longer alive on the arm's path) and is dropped at the next compaction.
+  std::vector<int32_t> local_of;
+  // Per proposal of the arm that admits nobody twice: the persons who took part and whose
+  // household has since rejoined the baseline's path (where nobody ever took part).
+  std::array<std::unordered_set<uint32_t>, kMaxProposalsPerArm> took_part;
+  bool differs(size_t local) const {
+    return local_of[own.pop.household_ids[local]] == static_cast<int32_t>(local);
+  }
 };
 
+// The tally counts a household's month changes besides demography, part by part: state months,
+// group state months, events, the state months and events by age, then the cross-silo picture's
+// parts in Tally's order.
+enum LoggedPart : uint32_t {
+  kStateMonths,
+  kGroupStateMonths,
+  kEvents,
+  kStateMonthsByAge,
+  kEventsByAge,
+  kKnownPersonMonths,  // the first of the picture's parts
+  kKnownStateMonths,
+  kKnownHouseholdMonths,
+  kKnownMemberMonths,
+  kKnownHouseholdStateMonths,
+  kLoggedParts
+};
+std::array<std::vector<uint64_t>*, kLoggedParts> logged_parts(Tally& t) {
+  return {&t.state_months,
+          &t.group_state_months,
+          &t.events,
+          &t.state_months_by_age,
+          &t.events_by_age,
+          &t.known_person_months,
+          &t.known_state_months,
+          &t.known_household_months,
+          &t.known_member_months,
+          &t.known_household_state_months};
+}
+
 // What the baseline's path tallied, household by household, this month, for the households that
-// differ in some arm: persons in each cost slot, in each equity group's slots, and transitions,
-// as (index, count) with the indices of flat_at. Kept per block of the whole population.
+// differ in some arm: each count as its part (the top bits of `at`), its index in the part and
+// the count. Kept per block of the whole population.
 struct LogEntry {
-  uint32_t index = 0;
+  static constexpr uint32_t kPartShift = 28;
+  static constexpr uint32_t kIndexMask = (uint32_t{1} << kPartShift) - 1;
+  uint32_t at = 0;
   uint32_t count = 0;
+  LoggedPart part() const { return static_cast<LoggedPart>(at >> kPartShift); }
+  uint32_t index() const { return at & kIndexMask; }
 };
 struct BaselineLog {
   std::vector<uint8_t> kept;  // per household of the whole population
@@ -46,64 +92,66 @@ struct BaselineLog {
   std::vector<uint32_t> begin, end;  // per household: its entries in its block's list
 };
 
-// Moves one household's month from `one` into `into`: logs each nonzero count of flat_at's index
-// space and leaves `one` at zero. It reads only what a household's month can have touched (a
-// state's or a transition's counts by age only where its total is nonzero), so logging costs
-// about the size of the slots, not of the tally's results by age, and the cross-silo picture's
-// months by slot only for the case masks its members had.
+// Calls f(i) for each nonzero v[i], i < n, passing over zeros eight at a time (a household's
+// month leaves most counts of a tally at zero).
+template <class F>
+void for_each_nonzero(const std::vector<uint64_t>& v, size_t n, F&& f) {
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const uint64_t* w = v.data() + i;
+    if ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) == 0) continue;
+    for (size_t j = i; j < i + 8; ++j)
+      if (v[j] != 0) f(j);
+  }
+  for (; i < n; ++i)
+    if (v[i] != 0) f(i);
+}
+
+// Moves one household's month from `one` into `into`: logs each nonzero count of the logged parts
+// and leaves `one` at zero. It reads only what a household's month can have touched (a state's or
+// a transition's counts by age only where its total is nonzero), so logging costs about the size
+// of the slots, not of the tally's results by age, and the cross-silo picture's months by slot
+// only for the case masks its members had.
 void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t age_bands) {
-  const size_t slots = one.state_months.size(), group_slots = one.group_state_months.size(),
-               events = one.events.size();
-  const size_t by_age_states = slots + group_slots + events;
-  const size_t by_age_events = by_age_states + one.state_months_by_age.size();
-  const auto take = [&](uint64_t& from, uint64_t& to, size_t index) {
-    entries.push_back({static_cast<uint32_t>(index), static_cast<uint32_t>(from)});
-    to += from;
-    from = 0;
+  const auto from = logged_parts(one), to = logged_parts(into);
+  const auto take = [&](LoggedPart part, size_t i) {
+    uint64_t& v = (*from[part])[i];
+    entries.push_back(
+        {static_cast<uint32_t>(part) << LogEntry::kPartShift | static_cast<uint32_t>(i),
+         static_cast<uint32_t>(v)});
+    (*to[part])[i] += v;
+    v = 0;
   };
+  const size_t slots = one.state_months.size();
   // The picture's months by case mask first, while the slots' counts still say which slots a
   // member was in: by the persons' masks, then by the household's.
   const size_t masks = one.known_person_months.size();
-  size_t index = by_age_events + one.events_by_age.size();  // flat_at's index of each part
-  const auto take_by_mask = [&](std::vector<uint64_t>& months, std::vector<uint64_t>& into_months,
-                                std::vector<uint64_t>& by_slot, std::vector<uint64_t>& into_by_slot,
-                                size_t months_index, size_t by_slot_index) {
+  const auto take_by_mask = [&](LoggedPart months, LoggedPart by_slot) {
     for (size_t mask = 0; mask < masks; ++mask) {
-      if (months[mask] == 0) continue;
-      for (size_t i = 0; i < slots; ++i) {
-        const size_t at = mask * slots + i;
-        if (one.state_months[i] != 0 && by_slot[at] != 0)
-          take(by_slot[at], into_by_slot[at], by_slot_index + at);
-      }
-      take(months[mask], into_months[mask], months_index + mask);
+      if ((*from[months])[mask] == 0) continue;
+      const std::vector<uint64_t>& counts = *from[by_slot];
+      for_each_nonzero(one.state_months, slots, [&](size_t i) {
+        if (counts[mask * slots + i] != 0) take(by_slot, mask * slots + i);
+      });
+      take(months, mask);
     }
   };
-  take_by_mask(one.known_person_months, into.known_person_months, one.known_state_months,
-               into.known_state_months, index, index + masks);
-  index += masks + masks * slots;
+  take_by_mask(kKnownPersonMonths, kKnownStateMonths);
   for (size_t mask = 0; mask < masks; ++mask)
-    if (one.known_member_months[mask] != 0)
-      take(one.known_member_months[mask], into.known_member_months[mask], index + masks + mask);
-  take_by_mask(one.known_household_months, into.known_household_months,
-               one.known_household_state_months, into.known_household_state_months, index,
-               index + 2 * masks);
-  for (size_t i = 0; i < slots; ++i) {
-    if (one.state_months[i] == 0) continue;
+    if (one.known_member_months[mask] != 0) take(kKnownMemberMonths, mask);
+  take_by_mask(kKnownHouseholdMonths, kKnownHouseholdStateMonths);
+  for_each_nonzero(one.state_months, slots, [&](size_t i) {
     for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
-      if (one.state_months_by_age[b] != 0)
-        take(one.state_months_by_age[b], into.state_months_by_age[b], by_age_states + b);
-    take(one.state_months[i], into.state_months[i], i);
-  }
-  for (size_t i = 0; i < group_slots; ++i)
-    if (one.group_state_months[i] != 0)
-      take(one.group_state_months[i], into.group_state_months[i], slots + i);
-  for (size_t i = 0; i < events; ++i) {
-    if (one.events[i] == 0) continue;
+      if (one.state_months_by_age[b] != 0) take(kStateMonthsByAge, b);
+    take(kStateMonths, i);
+  });
+  for_each_nonzero(one.group_state_months, one.group_state_months.size(),
+                   [&](size_t i) { take(kGroupStateMonths, i); });
+  for_each_nonzero(one.events, one.events.size(), [&](size_t i) {
     for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
-      if (one.events_by_age[b] != 0)
-        take(one.events_by_age[b], into.events_by_age[b], by_age_events + b);
-    take(one.events[i], into.events[i], slots + group_slots + i);
-  }
+      if (one.events_by_age[b] != 0) take(kEventsByAge, b);
+    take(kEvents, i);
+  });
   // Counts that are not logged (demography is the baseline's in every arm).
   for (size_t a = 0; a < one.person_months_by_age.size(); ++a)
     into.person_months_by_age[a] += std::exchange(one.person_months_by_age[a], 0);
@@ -116,20 +164,6 @@ void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t
     into.participant_months[k] += std::exchange(one.participant_months[k], 0);
     into.admissions[k] += std::exchange(one.admissions[k], 0);
   }
-}
-
-// The tally counts a household's month changes besides demography, as one index space: state
-// months, group state months, events, the state months and events by age, then the cross-silo
-// picture's parts in Tally's order.
-uint64_t& flat_at(Tally& t, size_t i) {
-  for (std::vector<uint64_t>* part :
-       {&t.state_months, &t.group_state_months, &t.events, &t.state_months_by_age, &t.events_by_age,
-        &t.known_person_months, &t.known_state_months, &t.known_household_months,
-        &t.known_member_months}) {
-    if (i < part->size()) return (*part)[i];
-    i -= part->size();
-  }
-  return t.known_household_state_months[i];
 }
 
 // A candidate for admission, from the baseline's path (a household that does not differ yet) or
@@ -176,13 +210,18 @@ std::vector<std::vector<Entrant>> baseline_candidates(const StepContext& ctx,
 }
 
 // Copies household h of the baseline's path into the arm's path, as a new local household
-// (indexed later, with index_added); records the own path's slot of each member by id.
+// (indexed later, with index_added); records the own path's slot of each member by id. A member
+// who took part before the household rejoined the baseline's path is again one who took part.
 void diverge(Branch& branch, const Population& base, size_t h,
              std::unordered_map<uint32_t, uint32_t>& own_slot_of) {
   const auto local = static_cast<uint32_t>(branch.own.pop.household_ids.size());
   base.for_each_member(h, [&](uint32_t q) {
     if (!base.alive(q)) return;
-    own_slot_of[base.id[q]] = branch.own.pop.add_copy(base, q, local);
+    const uint32_t slot = branch.own.pop.add_copy(base, q, local);
+    own_slot_of[base.id[q]] = slot;
+    for (size_t k = 0; k < kMaxProposalsPerArm; ++k)
+      if (branch.took_part[k].contains(base.id[q]))
+        branch.own.pop.participation_in(slot, k) = static_cast<uint16_t>(kEnded | 1);
   });
   branch.own.pop.household_ids.push_back(static_cast<uint32_t>(h));
   branch.local_of[h] = static_cast<int32_t>(local);
@@ -209,7 +248,8 @@ void admit(const StepContext& ctx, Branch& branch, const Population& base,
         entrants[k].push_back({c.priority, branch.own.pop.id[c.person], false, c.person, 0});
     }
     for (const Entrant& e : base_candidates[static_cast<size_t>(ctx.arm.proposals[k])])
-      if (branch.local_of[e.household] < 0) entrants[k].push_back(e);
+      if (branch.local_of[e.household] < 0 && !branch.took_part[k].contains(e.id))
+        entrants[k].push_back(e);
   }
   for (size_t k = 0; k < proposals; ++k) {
     const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
@@ -256,6 +296,75 @@ void add_newborns(const StepContext& ctx, Path& path,
   if (any) path.pop.index_added(path.pop.household_ids.size());
 }
 
+// Whether the arm's household `local` is again what the baseline's household h is at the end of
+// the month, so that from the next month on it follows the baseline's path: the same living
+// persons in the same order, with the same states, months in state, clocks, history and flags,
+// and no participation that still sets a member apart (a running one, an effect that has not
+// ended, or a wait for readmission). Draws are keyed by person, household and month, so the
+// household's months ahead are then the baseline's.
+bool rejoins_baseline(const StepContext& ctx, const Population& own, size_t local,
+                      const Population& base, size_t h) {
+  static thread_local std::vector<uint32_t> mine, theirs;
+  mine.clear();
+  theirs.clear();
+  // Participation first: it rules out most households at once.
+  bool apart = false;
+  own.for_each_member(local, [&](uint32_t q) {
+    if (!own.alive(q) || apart) return;
+    mine.push_back(q);
+    for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
+      const uint16_t v = own.participation_in(q, k);
+      if (v == 0) continue;
+      const Proposal& proposal = ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
+      apart = apart || (v & kEnded) == 0 ||
+              effect_weight(v, proposal.participation_months,
+                            ctx.dynamics.half_life_for(proposal.effect_half_life_months)) != 0 ||
+              (proposal.readmission_after_months >= 0 &&
+               (v & ~kEnded) <= proposal.readmission_after_months);
+    }
+  });
+  if (apart) return false;
+  base.for_each_member(h, [&](uint32_t q) {
+    if (base.alive(q)) theirs.push_back(q);
+  });
+  if (mine.size() != theirs.size()) return false;
+  const size_t modules = ctx.scenario.modules.size();
+  for (size_t i = 0; i < mine.size(); ++i) {
+    const uint32_t a = mine[i], b = theirs[i];
+    if (own.id[a] != base.id[b] || own.flags[a] != base.flags[b] ||
+        own.history[a] != base.history[b])
+      return false;
+    for (size_t m = 0; m < modules; ++m)
+      if (own.state_in(a, m) != base.state_in(b, m) || own.months_in(a, m) != base.months_in(b, m))
+        return false;
+    for (size_t c = 0; c < static_cast<size_t>(own.clock_count); ++c)
+      if (own.clock_in(a, c) != base.clock_in(b, c)) return false;
+  }
+  return true;
+}
+
+// Ends the difference of every household of the arm that is again what the baseline's is
+// (rejoins_baseline): its members leave the arm's path, remembering who took part in a proposal
+// that admits nobody twice.
+void rejoin(const StepContext& ctx, Branch& branch, const Population& base) {
+  Population& own = branch.own.pop;
+  for (size_t local = 0; local < own.households(); ++local) {
+    if (!branch.differs(local)) continue;
+    const uint32_t h = own.household_ids[local];
+    if (!rejoins_baseline(ctx, own, local, base, h)) continue;
+    own.for_each_member(local, [&](uint32_t q) {
+      if (!own.alive(q)) return;
+      for (size_t k = 0; k < ctx.arm.proposals.size(); ++k)
+        if (own.participation_in(q, k) != 0 &&
+            ctx.scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])]
+                    .readmission_after_months < 0)
+          branch.took_part[k].insert(own.id[q]);
+      own.flags[q] = static_cast<uint8_t>(own.flags[q] & ~kAlive);
+    });
+    branch.local_of[h] = -1;
+  }
+}
+
 BlockOutput empty_block(const CompiledModel& compiled, bool cross_silo) {
   BlockOutput block;
   block.reset(compiled, cross_silo);
@@ -296,11 +405,10 @@ SharedBaselineResult simulate_shared_baseline(
     branches.push_back(std::move(b));
   }
 
-  // Where the picture's counts begin in flat_at's index space (an arm without them skips them).
-  const Tally plain = empty_tally(compiled, false);
-  const size_t picture_begin = plain.state_months.size() + plain.group_state_months.size() +
-                               plain.events.size() + plain.state_months_by_age.size() +
-                               plain.events_by_age.size();
+  Tally largest = empty_tally(compiled, true);
+  for (const std::vector<uint64_t>* part : logged_parts(largest))
+    if (part->size() > LogEntry::kIndexMask)
+      throw std::runtime_error("a tally has too many counts for the shared-baseline log");
   for (MonthIndex month = 0; month < months; ++month) {
     if (month % kMonthsPerYear == 0) {
       base.years.push_back(empty_tally(compiled, cross_silo));
@@ -328,7 +436,7 @@ SharedBaselineResult simulate_shared_baseline(
       if (month >= scenario.proposals[static_cast<size_t>(p)].start_month) started.push_back(p);
     const std::vector<std::vector<Entrant>> base_candidates =
         baseline_candidates(base_ctx, base.pop, started);
-    log.kept.resize(base.pop.households(), 0);
+    log.kept.assign(base.pop.households(), 0);
     for (auto& b : branches) {
       b->local_of.resize(base.pop.households(), -1);
       const StepContext ctx = arm_ctx(*b);
@@ -337,10 +445,9 @@ SharedBaselineResult simulate_shared_baseline(
                        out.reset(compiled, b->cross_silo);
                        household_phase(ctx, b->own.pop, first, end, out);
                      });
-      const size_t before = b->own.pop.household_ids.size();
       admit(ctx, *b, base.pop, base_candidates);
-      for (size_t local = before; local < b->own.pop.household_ids.size(); ++local)
-        log.kept[b->own.pop.household_ids[local]] = 1;
+      for (size_t local = 0; local < b->own.pop.households(); ++local)
+        if (b->differs(local)) log.kept[b->own.pop.household_ids[local]] = 1;
     }
     // Every path's persons; the baseline logs what it tallies on households that differ in some
     // arm, household by household.
@@ -383,12 +490,14 @@ SharedBaselineResult simulate_shared_baseline(
         person_phase(ctx, own.pop, first, end, out);
       });
       for (const BlockOutput& out : own.blocks) own.years.back().add(out.tally);
-      Tally& replaced = b.replaced.back();
-      for (const uint32_t h : own.pop.household_ids) {
+      const auto replaced = logged_parts(b.replaced.back());
+      for (size_t local = 0; local < own.pop.households(); ++local) {
+        if (!b.differs(local)) continue;
+        const uint32_t h = own.pop.household_ids[local];
         const auto& entries = log.per_block[h / kHouseholdsPerBlock];
         for (uint32_t e = log.begin[h]; e < log.end[h]; ++e)
-          if (b.cross_silo || entries[e].index < picture_begin)
-            flat_at(replaced, entries[e].index) += entries[e].count;
+          if (b.cross_silo || entries[e].part() < kKnownPersonMonths)
+            (*replaced[entries[e].part()])[entries[e].index()] += entries[e].count;
       }
     });
     for (const BlockOutput& out : base.blocks) base.years.back().add(out.tally);
@@ -399,9 +508,17 @@ SharedBaselineResult simulate_shared_baseline(
       for (uint32_t mother : out.mothers) newborn_of_mother[base.pop.id[mother]] = next_newborn++;
     demography_phase(base_ctx, base.pop, base.blocks, base.years.back());
     for (auto& b : branches) add_newborns(arm_ctx(*b), b->own, newborn_of_mother);
+    tbb::parallel_for(size_t{0}, branches.size(),
+                      [&](size_t i) { rejoin(arm_ctx(*branches[i]), *branches[i], base.pop); });
     if (month % kMonthsPerYear == kMonthsPerYear - 1) {
       base.pop.compact();
-      for (auto& b : branches) b->own.pop.compact();
+      for (auto& b : branches) {
+        b->own.pop.compact();
+        b->own.pop.drop_empty_households();
+        std::fill(b->local_of.begin(), b->local_of.end(), -1);
+        for (size_t local = 0; local < b->own.pop.households(); ++local)
+          b->local_of[b->own.pop.household_ids[local]] = static_cast<int32_t>(local);
+      }
     }
     if (on_month)
       for (size_t i = 0; i <= branches.size(); ++i) on_month();

@@ -1,5 +1,9 @@
 // The synthetic population: IPF margins, households, determinism.
+#include "model/engine/population.hpp"
+
 #include <gtest/gtest.h>
+
+#include <vector>
 
 #include "model/engine/ipf.hpp"
 #include "model/engine/synthetic_population.hpp"
@@ -95,4 +99,27 @@ TEST_F(SyntheticPopulation, InitialStateSharesFollowThePopulationFile) {
     placed += pop.state_in(p, 1) == 2 ? 1 : 0;
   }
   EXPECT_NEAR(placed / double(children), 0.009, 4 * std::sqrt(0.009 * 0.991 / children));
+}
+
+// A branch of the shared-baseline path drops the households that rejoined the baseline's path:
+// the others keep their members, their order and their keys (household_ids).
+TEST(PopulationPart, DropsHouseholdsWithoutMembersAndKeepsTheOthersKeys) {
+  Population part;
+  part.index_sorted(0);
+  for (uint32_t h = 0; h < 4; ++h) {
+    part.add_person(h, -100, false);
+    part.add_person(h, -200, true);
+  }
+  part.household_ids = {17, 3, 42, 8};
+  part.index_added(4);
+  for (uint32_t p : {2u, 3u, 6u}) part.flags[p] = static_cast<uint8_t>(part.flags[p] & ~kAlive);
+  part.compact();
+  ASSERT_EQ(part.households(), 4u);  // compaction alone keeps every household
+  part.drop_empty_households();
+  ASSERT_EQ(part.households(), 3u);
+  EXPECT_EQ(part.household_ids, (std::vector<uint32_t>{17, 42, 8}));
+  std::vector<std::vector<uint32_t>> members(3);
+  for (size_t h = 0; h < 3; ++h)
+    part.for_each_member(h, [&](uint32_t p) { members[h].push_back(part.id[p]); });
+  EXPECT_EQ(members, (std::vector<std::vector<uint32_t>>{{0, 1}, {4, 5}, {7}}));
 }
