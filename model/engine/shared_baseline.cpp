@@ -34,16 +34,15 @@ struct Branch {
   Path own;                 // the arm's path on them
   // Per year, what the baseline's path tallied on them since they differ (from the log).
   std::vector<Tally> replaced;
-  // Per household of the whole population: its local index while it differs, else -1. A local
-  // household whose entry here is another index has rejoined the baseline's path (its members
-  // are no longer alive on the arm's path) and is dropped at the next compaction.
+  // Per household of the whole population: its local index while it differs, else -1.
   std::vector<int32_t> local_of;
+  // Per local household: it has rejoined the baseline's path (its members are no longer alive on
+  // the arm's path); dropped at the next compaction.
+  std::vector<uint8_t> rejoined;
   // Per proposal of the arm that admits nobody twice: the persons who took part and whose
   // household has since rejoined the baseline's path (where nobody ever took part).
   std::array<std::unordered_set<uint32_t>, kMaxProposalsPerArm> took_part;
-  bool differs(size_t local) const {
-    return local_of[own.pop.household_ids[local]] == static_cast<int32_t>(local);
-  }
+  bool differs(size_t local) const { return rejoined[local] == 0; }
 };
 
 // The tally counts a household's month changes besides demography, part by part: state months,
@@ -95,15 +94,15 @@ struct BaselineLog {
 // Calls f(i) for each nonzero v[i], i < n, passing over zeros eight at a time (a household's
 // month leaves most counts of a tally at zero).
 template <class F>
-void for_each_nonzero(const std::vector<uint64_t>& v, size_t n, F&& f) {
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    const uint64_t* w = v.data() + i;
+void for_each_nonzero(const uint64_t* v, size_t n, F&& f) {
+  const size_t whole = n / 8 * 8;
+  for (size_t i = 0; i < whole; i += 8) {
+    const uint64_t* w = v + i;
     if ((w[0] | w[1] | w[2] | w[3] | w[4] | w[5] | w[6] | w[7]) == 0) continue;
     for (size_t j = i; j < i + 8; ++j)
       if (v[j] != 0) f(j);
   }
-  for (; i < n; ++i)
+  for (size_t i = whole; i < n; ++i)
     if (v[i] != 0) f(i);
 }
 
@@ -130,7 +129,7 @@ void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t
     for (size_t mask = 0; mask < masks; ++mask) {
       if ((*from[months])[mask] == 0) continue;
       const std::vector<uint64_t>& counts = *from[by_slot];
-      for_each_nonzero(one.state_months, slots, [&](size_t i) {
+      for_each_nonzero(one.state_months.data(), slots, [&](size_t i) {
         if (counts[mask * slots + i] != 0) take(by_slot, mask * slots + i);
       });
       take(months, mask);
@@ -140,21 +139,22 @@ void move_logged(Tally& one, Tally& into, std::vector<LogEntry>& entries, size_t
   for (size_t mask = 0; mask < masks; ++mask)
     if (one.known_member_months[mask] != 0) take(kKnownMemberMonths, mask);
   take_by_mask(kKnownHouseholdMonths, kKnownHouseholdStateMonths);
-  for_each_nonzero(one.state_months, slots, [&](size_t i) {
+  for_each_nonzero(one.state_months.data(), slots, [&](size_t i) {
     for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
       if (one.state_months_by_age[b] != 0) take(kStateMonthsByAge, b);
     take(kStateMonths, i);
   });
-  for_each_nonzero(one.group_state_months, one.group_state_months.size(),
+  for_each_nonzero(one.group_state_months.data(), one.group_state_months.size(),
                    [&](size_t i) { take(kGroupStateMonths, i); });
-  for_each_nonzero(one.events, one.events.size(), [&](size_t i) {
+  for_each_nonzero(one.events.data(), one.events.size(), [&](size_t i) {
     for (size_t b = i * age_bands; b < (i + 1) * age_bands; ++b)
       if (one.events_by_age[b] != 0) take(kEventsByAge, b);
     take(kEvents, i);
   });
   // Counts that are not logged (demography is the baseline's in every arm).
-  for (size_t a = 0; a < one.person_months_by_age.size(); ++a)
+  for_each_nonzero(one.person_months_by_age.data(), one.person_months_by_age.size(), [&](size_t a) {
     into.person_months_by_age[a] += std::exchange(one.person_months_by_age[a], 0);
+  });
   into.person_months += std::exchange(one.person_months, 0);
   into.births += std::exchange(one.births, 0);
   into.deaths += std::exchange(one.deaths, 0);
@@ -225,6 +225,7 @@ void diverge(Branch& branch, const Population& base, size_t h,
   });
   branch.own.pop.household_ids.push_back(static_cast<uint32_t>(h));
   branch.local_of[h] = static_cast<int32_t>(local);
+  branch.rejoined.push_back(0);
 }
 
 // Admission for the arm, as admission_phase does it on the arm's whole population: the
@@ -362,6 +363,7 @@ void rejoin(const StepContext& ctx, Branch& branch, const Population& base) {
       own.flags[q] = static_cast<uint8_t>(own.flags[q] & ~kAlive);
     });
     branch.local_of[h] = -1;
+    branch.rejoined[local] = 1;
   }
 }
 
@@ -515,6 +517,7 @@ SharedBaselineResult simulate_shared_baseline(
       for (auto& b : branches) {
         b->own.pop.compact();
         b->own.pop.drop_empty_households();
+        b->rejoined.assign(b->own.pop.households(), 0);
         std::fill(b->local_of.begin(), b->local_of.end(), -1);
         for (size_t local = 0; local < b->own.pop.households(); ++local)
           b->local_of[b->own.pop.household_ids[local]] = static_cast<int32_t>(local);
