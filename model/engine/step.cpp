@@ -540,12 +540,9 @@ Dkk municipal_dkk_this_month(const StepContext& ctx, const Population& pop, uint
 
 }  // namespace
 
-bool in_target_group(const StepContext& ctx, const Population& pop, uint32_t person, int age_months,
-                     const TargetGroup& target, uint64_t household_bits) {
+bool meets_target_conditions(const StepContext& ctx, const Population& pop, uint32_t person,
+                             const TargetGroup& target, uint64_t household_bits) {
   const CompiledModel& compiled = ctx.compiled;
-  if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
-  const uint8_t s = pop.state_in(person, static_cast<size_t>(target.module));
-  if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
   for (int c : target.household_conditions)
     if (((household_bits >> c) & 1u) == 0) return false;
   if (target.min_centres > 0 &&

@@ -146,10 +146,21 @@ uint32_t add_newborn(const StepContext& ctx, Population& pop, uint32_t mother);
 void demography_phase(const StepContext& ctx, Population& pop,
                       const std::vector<BlockOutput>& blocks, Tally& year);
 
+// The target group's conditions beyond age and state (in_target_group): household conditions,
+// centres and costs.
+bool meets_target_conditions(const StepContext& ctx, const Population& pop, uint32_t person,
+                             const TargetGroup& target, uint64_t household_bits);
+
 // Whether a living person is in a proposal's target group at the start of the month (its
-// household's condition bits `household_bits`).
-bool in_target_group(const StepContext& ctx, const Population& pop, uint32_t person, int age_months,
-                     const TargetGroup& target, uint64_t household_bits);
+// household's condition bits `household_bits`). Age and state, which rule out most persons,
+// are checked here, inline.
+inline bool in_target_group(const StepContext& ctx, const Population& pop, uint32_t person,
+                            int age_months, const TargetGroup& target, uint64_t household_bits) {
+  if (age_months < target.min_age_months || age_months >= target.max_age_months) return false;
+  const uint8_t s = pop.state_in(person, static_cast<size_t>(target.module));
+  if (s == kNotInModule || ((target.state_mask >> s) & 1u) == 0) return false;
+  return meets_target_conditions(ctx, pop, person, target, household_bits);
+}
 
 // A candidate's priority for admission to a proposal (lower is admitted first): the longest in
 // the target state, or a random draw keyed by person, month and proposal.
