@@ -189,11 +189,29 @@ std::vector<Resimulator::Wanted> Resimulator::with_moved_baseline(
   return with_baseline;
 }
 
-uint64_t Resimulator::work(const std::vector<Wanted>& wanted) { return work_in(*unmoved_, wanted); }
-
-uint64_t Resimulator::work_at(int parameter, double value, const std::vector<Wanted>& wanted) {
-  const Variant& v = variant(parameter, value);
-  return work_in(v, with_moved_baseline(v, wanted));
+uint64_t Resimulator::work_all(const std::vector<Moved>& moves) {
+  // As run_passes simulates them: alone, each in full; in passes, the baseline and every arm for
+  // the longest months, one baseline for the passes that share it (calls_of).
+  std::vector<PassShape> shapes;
+  uint64_t months = 0;
+  for (const Moved& m : moves) {
+    Variant& v = m.parameter < 0 ? *unmoved_ : variant(m.parameter, m.value);
+    const auto missing =
+        missing_in(v, m.parameter < 0 ? m.wanted : with_moved_baseline(v, m.wanted));
+    if (missing.empty()) continue;
+    PassShape shape{v.baseline_unchanged, 0, 0};
+    for (const auto& [key, w] : missing) {
+      months += static_cast<uint64_t>(w.months);
+      shape.months = std::max(shape.months, w.months);
+      shape.arms += w.arm != 0;
+    }
+    shapes.push_back(shape);
+  }
+  if (execution_ == Execution::kFull) return months * static_cast<uint64_t>(replicates_);
+  uint64_t work = 0;
+  for (const Call& call : calls_of(shapes))
+    work += static_cast<uint64_t>(call.months) * (1 + call.paths);
+  return work * static_cast<uint64_t>(replicates_);
 }
 
 std::map<Resimulator::SimKey, Resimulator::Wanted> Resimulator::missing_in(
@@ -210,20 +228,6 @@ std::map<Resimulator::SimKey, Resimulator::Wanted> Resimulator::missing_in(
     m = {w.arm, w.dynamics.effective(), std::max(m.months, w.months)};
   }
   return missing;
-}
-
-uint64_t Resimulator::work_in(const Variant& model, const std::vector<Wanted>& wanted) const {
-  const auto missing = missing_in(model, wanted);
-  uint64_t months = 0, longest = 0, arms = 0;
-  for (const auto& [key, w] : missing) {
-    months += static_cast<uint64_t>(w.months);
-    longest = std::max(longest, static_cast<uint64_t>(w.months));
-    arms += w.arm != 0;
-  }
-  // Alone, each in full; in one pass, the baseline and every arm for the longest months.
-  const uint64_t per_replicate =
-      execution_ == Execution::kFull ? months : (missing.empty() ? 0 : (1 + arms) * longest);
-  return per_replicate * static_cast<uint64_t>(replicates_);
 }
 
 // One shared-baseline pass of a variant: the missing simulations, simulated together for the
@@ -258,35 +262,68 @@ std::optional<Resimulator::Pass> Resimulator::pass_for(Variant& model,
   return pass;
 }
 
+std::vector<Resimulator::Call> Resimulator::calls_of(const std::vector<PassShape>& passes) {
+  std::vector<Call> calls;
+  for (size_t i = 0; i < passes.size(); ++i) {
+    const PassShape& pass = passes[i];
+    auto call = std::find_if(calls.begin(), calls.end(), [&](const Call& c) {
+      return pass.baseline_unchanged && c.baseline_unchanged && c.months == pass.months;
+    });
+    if (call == calls.end()) {
+      calls.push_back({{}, {}, 0, pass.months, pass.baseline_unchanged});
+      call = calls.end() - 1;
+    }
+    call->passes.push_back(i);
+    call->first_path.push_back(call->paths);
+    call->paths += pass.arms;
+  }
+  return calls;
+}
+
 void Resimulator::run_passes(std::vector<Pass>& passes) {
-  // Every (pass, replicate) is independent: all of them in one round keep every core (and every
-  // process of the run) busy even when each pass has one replicate.
+  std::vector<PassShape> shapes;
+  for (const Pass& pass : passes)
+    shapes.push_back({pass.model->baseline_unchanged, pass.months, pass.paths.size()});
+  const std::vector<Call> calls = calls_of(shapes);
+  // Every (call, replicate) is independent: all of them in one round keep every core (and every
+  // process of the run) busy even when each call has one replicate.
   const auto replicates = static_cast<size_t>(replicates_);
   processes::share<SharedBaselineResult>(
-      passes.size() * replicates,
+      calls.size() * replicates,
       [&](size_t i) {
-        const Pass& pass = passes[i / replicates];
+        const Call& call = calls[i / replicates];
         const size_t r = i % replicates;
+        const Variant& model = *passes[call.passes.front()].model;
+        std::vector<ArmPath> paths;
+        for (size_t p : call.passes)
+          for (ArmPath path : passes[p].paths) {
+            path.effect_draws = &(*passes[p].model->draws)[r];
+            paths.push_back(path);
+          }
         return simulate_shared_baseline(
-            *pass.model->scenario, *pass.model->compiled, populations_.of(static_cast<int>(r)),
-            pass.paths, (*pass.model->draws)[r], RngKey{plan_.seed, static_cast<uint32_t>(r)},
-            pass.months, [this] { month_done(); });
+            *model.scenario, *model.compiled, populations_.of(static_cast<int>(r)), paths,
+            (*model.draws)[r], RngKey{plan_.seed, static_cast<uint32_t>(r)}, call.months,
+            [this] { month_done(); });
       },
       [&](size_t i, SharedBaselineResult&& shared) {
-        Pass& pass = passes[i / replicates];
+        const Call& call = calls[i / replicates];
         const size_t r = i % replicates;
-        size_t k = 0;
-        for (const auto& [key, w] : pass.missing) {
-          const auto& years = pass.path_of[k] < 0
-                                  ? shared.baseline
-                                  : shared.arms[static_cast<size_t>(pass.path_of[k])];
-          pass.fresh[k++].accounts[r] = account(*pass.model, static_cast<int>(r), w.arm, years);
+        for (size_t c = 0; c < call.passes.size(); ++c) {
+          Pass& pass = passes[call.passes[c]];
+          size_t k = 0;
+          for (const auto& [key, w] : pass.missing) {
+            const auto& years =
+                pass.path_of[k] < 0
+                    ? shared.baseline
+                    : shared.arms[call.first_path[c] + static_cast<size_t>(pass.path_of[k])];
+            pass.fresh[k++].accounts[r] = account(*pass.model, static_cast<int>(r), w.arm, years);
+          }
         }
       },
       save_shared, load_shared,
-      [&](size_t i) {  // a pass costs about its months for the baseline and each arm
-        const Pass& pass = passes[i / replicates];
-        return static_cast<double>(pass.months) * static_cast<double>(1 + pass.paths.size());
+      [&](size_t i) {  // a call costs about its months for the baseline and each arm
+        const Call& call = calls[i / replicates];
+        return static_cast<double>(call.months) * static_cast<double>(1 + call.paths);
       });
   for (Pass& pass : passes) {
     size_t k = 0;

@@ -82,10 +82,9 @@ class Resimulator {
     std::vector<Wanted> wanted;
   };
   void prepare_all(const std::vector<Moved>& moves);
-  // The simulated months that prepare(wanted) or prepare_at(parameter, value, wanted) would run
-  // now (one per month of each simulation, a pass's baseline included), for progress reports.
-  uint64_t work(const std::vector<Wanted>& wanted);
-  uint64_t work_at(int parameter, double value, const std::vector<Wanted>& wanted);
+  // The simulated months that prepare_all(moves) would run now (one per month of each
+  // simulation, a baseline shared by passes counted once), for progress reports.
+  uint64_t work_all(const std::vector<Moved>& moves);
   // Called with a count of simulated months as they are done, from worker threads.
   void on_work(std::function<void(uint64_t)> report) { on_work_ = std::move(report); }
   // The simulated months done so far.
@@ -119,7 +118,22 @@ class Resimulator {
   // months asked.
   std::map<SimKey, Wanted> missing_in(const Variant& model,
                                       const std::vector<Wanted>& wanted) const;
-  uint64_t work_in(const Variant& model, const std::vector<Wanted>& wanted) const;
+  // Passes simulated together: one baseline for all of their arms. Passes whose baseline is the
+  // scenario's own (nothing moved, or only effect sizes, which the baseline does not read) and
+  // that run for the same months share one call; any other pass has its own.
+  struct PassShape {
+    bool baseline_unchanged = true;
+    int months = 0;
+    size_t arms = 0;
+  };
+  struct Call {
+    std::vector<size_t> passes;
+    std::vector<size_t> first_path;  // per pass: where its arms begin among the call's
+    size_t paths = 0;
+    int months = 0;
+    bool baseline_unchanged = true;
+  };
+  static std::vector<Call> calls_of(const std::vector<PassShape>& passes);
   // prepare_at's wanted simulations: with the moved baseline where the figure changes it.
   static std::vector<Wanted> with_moved_baseline(const Variant& v,
                                                  const std::vector<Wanted>& wanted);

@@ -61,13 +61,7 @@ std::vector<TornadoRow> tornado(const Scenario& scenario, const RunPlan& plan,
     return scenario.norms[x].horizon_years > scenario.norms[y].horizon_years;
   });
   const std::vector<TornadoPass> passes = tornado_passes(scenario, resimulator, model_dynamics);
-  if (planned) {
-    uint64_t work = 0;
-    for (const TornadoPass& pass : passes)
-      work += pass.parameter < 0 ? resimulator.work(pass.wanted)
-                                 : resimulator.work_at(pass.parameter, pass.value, pass.wanted);
-    planned(work);
-  }
+  if (planned) planned(resimulator.work_all(passes));
   resimulator.prepare_all(passes);
   std::vector<std::vector<TornadoRow>> by_norm(scenario.norms.size());
   for (size_t n : order) {

@@ -401,7 +401,9 @@ SharedBaselineResult simulate_shared_baseline(
     b->arm = path.arm;
     b->dynamics = path.dynamics;
     b->cross_silo = path.cross_silo;
-    b->effects = arm_effects(scenario, compiled, *path.arm, effect_draws, path.dynamics);
+    b->effects = arm_effects(scenario, compiled, *path.arm,
+                             path.effect_draws != nullptr ? *path.effect_draws : effect_draws,
+                             path.dynamics);
     b->own.pop.clock_count = initial.clock_count;
     b->own.pop.index_sorted(0);
     branches.push_back(std::move(b));

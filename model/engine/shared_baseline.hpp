@@ -24,6 +24,9 @@ struct ArmPath {
   const Arm* arm = nullptr;  // an arm with proposals
   Dynamics dynamics;
   bool cross_silo = false;  // the arm's tallies hold the cross-silo picture
+  // The arm's own effect sizes (a scenario whose effect sizes were moved, which the baseline does
+  // not read), or null for those of the call.
+  const EffectDraws* effect_draws = nullptr;
 };
 
 struct SharedBaselineResult {

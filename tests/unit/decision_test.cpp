@@ -247,6 +247,45 @@ TEST(Tornado, AFigureMarkedExploreIsInTheDefaultTornadoAndNoOtherDynamicsFigure)
   EXPECT_TRUE(explored);
 }
 
+TEST(Tornado, ExploredEffectSizesShareTheBaselineAndGiveWhatEachSimulatedAloneGives) {
+  // Two effect sizes marked explore: their tornado points and switching-value steps share one
+  // baseline with the unmoved scenario's re-simulations (the baseline reads no effect size).
+  // Every row equals the reference path's, where each re-simulation runs alone, in full.
+  Scenario s = test_support::load_bundled(KOMMUNESIM_TEST_SCENARIO);
+  for (const char* id : {"family_therapy.effect.children.none_to_placed",
+                         "job_support_parents.effect.jobcentre.kontanthjaelp_to_employed"}) {
+    const int k = s.parameter_index(id);
+    ASSERT_GE(k, 0) << id;
+    s.parameters[static_cast<size_t>(k)].explore = true;
+  }
+  const auto appraise_with = [&](Execution execution) {
+    appraisal::ProgressListener quiet;
+    appraisal::AppraisalOptions options;
+    options.replicates = 2;
+    options.sensitivity_replicates = 1;
+    options.execution = execution;
+    return appraisal::appraise(s, options, quiet);
+  };
+  const Appraisal shared = appraise_with(Execution::kSharedBaseline);
+  const Appraisal full = appraise_with(Execution::kFull);
+  ASSERT_EQ(shared.tornado.size(), full.tornado.size());
+  for (size_t i = 0; i < full.tornado.size(); ++i) {
+    EXPECT_EQ(shared.tornado[i].parameter, full.tornado[i].parameter);
+    EXPECT_EQ(shared.tornado[i].at_low, full.tornado[i].at_low) << full.tornado[i].parameter;
+    EXPECT_EQ(shared.tornado[i].at_high, full.tornado[i].at_high) << full.tornado[i].parameter;
+  }
+  ASSERT_EQ(shared.switching.size(), full.switching.size());
+  int explored = 0;
+  for (size_t i = 0; i < full.switching.size(); ++i) {
+    EXPECT_EQ(shared.switching[i].value, full.switching[i].value) << full.switching[i].parameter;
+    EXPECT_EQ(shared.switching[i].bracket_low, full.switching[i].bracket_low);
+    EXPECT_EQ(shared.switching[i].bracket_high, full.switching[i].bracket_high);
+    explored += full.switching[i].parameter.find(".effect.") != std::string::npos &&
+                full.switching[i].resimulated;
+  }
+  EXPECT_GT(explored, 0);
+}
+
 TEST(SwitchingValues, AnExploredFiguresSwitchingValueIsWhereTheMeanNetValueChangesSign) {
   // Job support's effect on finding a job, marked explore and searched from no effect to a
   // fivefold rate: rows only for the arms with the proposal, and where the sign changes within
