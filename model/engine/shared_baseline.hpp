@@ -1,9 +1,10 @@
 // The baseline and the arms of one replicate simulated together: the baseline in full, each arm
 // only on the households where it differs from the baseline. A household differs once one of
 // its members is admitted to one of the arm's proposals (through household conditions the whole
-// household may then move differently); every other household follows the baseline's path
-// exactly, because every draw is keyed by person or household and month, and demography does not
-// depend on module states. An arm's tallies are the baseline's with its differing households'
+// household may then move differently), until it is the same as the baseline's again (the
+// participation and its effect ended, every member's states equal); every other household
+// follows the baseline's path exactly, because every draw is keyed by person or household and
+// month, and demography does not depend on module states. An arm's tallies are the baseline's with its differing households'
 // counts (logged by the baseline household by household) replaced by the arm's own: exact
 // integers, so every output is bit-identical to simulating each arm in full
 // (tests/unit/shared_baseline_test.cpp).
