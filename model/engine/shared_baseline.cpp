@@ -39,6 +39,7 @@ struct Branch {
   // Per local household: it has rejoined the baseline's path (its members are no longer alive on
   // the arm's path); dropped at the next compaction.
   std::vector<uint8_t> rejoined;
+  size_t rejoined_persons = 0;  // since the last compaction
   // Per proposal of the arm that admits nobody twice: the persons who took part and whose
   // household has since rejoined the baseline's path (where nobody ever took part).
   std::array<std::unordered_set<uint32_t>, kMaxProposalsPerArm> took_part;
@@ -361,10 +362,23 @@ void rejoin(const StepContext& ctx, Branch& branch, const Population& base) {
                     .readmission_after_months < 0)
           branch.took_part[k].insert(own.id[q]);
       own.flags[q] = static_cast<uint8_t>(own.flags[q] & ~kAlive);
+      ++branch.rejoined_persons;
     });
     branch.local_of[h] = -1;
     branch.rejoined[local] = 1;
   }
+}
+
+// Removes the persons who left the arm's path and its emptied households.
+void compact(Branch& branch) {
+  Population& own = branch.own.pop;
+  own.compact();
+  own.drop_empty_households();
+  branch.rejoined.assign(own.households(), 0);
+  branch.rejoined_persons = 0;
+  std::fill(branch.local_of.begin(), branch.local_of.end(), -1);
+  for (size_t local = 0; local < own.households(); ++local)
+    branch.local_of[own.household_ids[local]] = static_cast<int32_t>(local);
 }
 
 BlockOutput empty_block(const CompiledModel& compiled, bool cross_silo) {
@@ -512,19 +526,15 @@ SharedBaselineResult simulate_shared_baseline(
       for (uint32_t mother : out.mothers) newborn_of_mother[base.pop.id[mother]] = next_newborn++;
     demography_phase(base_ctx, base.pop, base.blocks, base.years.back());
     for (auto& b : branches) add_newborns(arm_ctx(*b), b->own, newborn_of_mother);
-    tbb::parallel_for(size_t{0}, branches.size(),
-                      [&](size_t i) { rejoin(arm_ctx(*branches[i]), *branches[i], base.pop); });
-    if (month % kMonthsPerYear == kMonthsPerYear - 1) {
-      base.pop.compact();
-      for (auto& b : branches) {
-        b->own.pop.compact();
-        b->own.pop.drop_empty_households();
-        b->rejoined.assign(b->own.pop.households(), 0);
-        std::fill(b->local_of.begin(), b->local_of.end(), -1);
-        for (size_t local = 0; local < b->own.pop.households(); ++local)
-          b->local_of[b->own.pop.household_ids[local]] = static_cast<int32_t>(local);
-      }
-    }
+    // Compaction: the baseline's once a year; an arm's path also as soon as a quarter of its
+    // persons have rejoined the baseline's path (their slots would still be drawn for).
+    const bool year_end = month % kMonthsPerYear == kMonthsPerYear - 1;
+    if (year_end) base.pop.compact();
+    tbb::parallel_for(size_t{0}, branches.size(), [&](size_t i) {
+      Branch& b = *branches[i];
+      rejoin(arm_ctx(b), b, base.pop);
+      if (year_end || 4 * b.rejoined_persons > b.own.pop.persons()) compact(b);
+    });
     if (on_month)
       for (size_t i = 0; i <= branches.size(); ++i) on_month();
   }

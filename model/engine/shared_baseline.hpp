@@ -4,9 +4,9 @@
 // household may then move differently), until it is the same as the baseline's again (the
 // participation and its effect ended, every member's states equal); every other household
 // follows the baseline's path exactly, because every draw is keyed by person or household and
-// month, and demography does not depend on module states. An arm's tallies are the baseline's with its differing households'
-// counts (logged by the baseline household by household) replaced by the arm's own: exact
-// integers, so every output is bit-identical to simulating each arm in full
+// month, and demography does not depend on module states. An arm's tallies are the baseline's with
+// its differing households' counts (logged by the baseline household by household) replaced by the
+// arm's own: exact integers, so every output is bit-identical to simulating each arm in full
 // (tests/unit/shared_baseline_test.cpp).
 #pragma once
 
