@@ -183,7 +183,10 @@ CompiledModel compile(const Scenario& scenario) {
   for (size_t m = 0; m < scenario.modules.size(); ++m) {
     const Module& module = scenario.modules[m];
     ModuleTables tables;
-    if (module.has_clock) tables.clock = compiled.clock_count++;
+    if (module.has_clock) {
+      tables.clock = compiled.clock_count++;
+      compiled.clocked_modules.push_back(static_cast<int>(m));
+    }
     tables.states.resize(module.states.size());
     for (size_t s = 0; s < module.states.size(); ++s) {
       StateTable& st = tables.states[s];
@@ -263,8 +266,15 @@ CompiledModel compile(const Scenario& scenario) {
       }
     compiled.modules.push_back(std::move(tables));
   }
-  for (const EquityGroup& group : scenario.equity_groups)
+  static_assert(kMaxModules <= 8, "a module mask is one byte");
+  compiled.eligible_by_age.resize(kAgeMonthsTabled);
+  for (int age = 0; age < kAgeMonthsTabled; ++age)
+    compiled.eligible_by_age[static_cast<size_t>(age)] = CompiledModel::eligible_at(scenario, age);
+  for (const EquityGroup& group : scenario.equity_groups) {
     compiled.equity_flags.push_back(group.flag);
+    compiled.equity_history_mask =
+        static_cast<uint16_t>(compiled.equity_history_mask | (1u << group.flag));
+  }
   // Each month of a dated change: the scenario with every change up to then, compiled alike.
   std::vector<DatedChange> simulated;  // a unit cost's change is priced, not simulated
   for (const DatedChange& c : scenario.dated_changes)

@@ -149,8 +149,25 @@ struct CompiledModel {
   std::vector<int> event_module;      // per event slot
   std::vector<int> event_transition;  // per event slot: index in the module's transitions
   std::vector<int> equity_flags;      // per equity group: the history flag that defines it
+  uint16_t equity_history_mask = 0;   // the history flags of equity_flags: a person with none of
+                                      // them is in no equity group
   HouseholdConditionBits household_conditions;
-  int clock_count = 0;  // modules with a clock: Population::clock_count
+  int clock_count = 0;               // modules with a clock: Population::clock_count
+  std::vector<int> clocked_modules;  // the modules with a clock, ascending
+  // Per age in months below kAgeMonthsTabled: bit m set when module m admits persons of that age
+  // (Module::eligible). eligible_modules answers for any age.
+  std::vector<uint8_t> eligible_by_age;
+  uint8_t eligible_modules(const Scenario& scenario, int age_months) const {
+    if (age_months >= 0 && age_months < kAgeMonthsTabled)
+      return eligible_by_age[static_cast<size_t>(age_months)];
+    return eligible_at(scenario, age_months);
+  }
+  static uint8_t eligible_at(const Scenario& scenario, int age_months) {
+    uint8_t mask = 0;
+    for (size_t m = 0; m < scenario.modules.size(); ++m)
+      if (scenario.modules[m].eligible(age_months)) mask = static_cast<uint8_t>(mask | (1u << m));
+    return mask;
+  }
   // Results by age: the scenario's result age band of each age in whole years; 0 bands when the
   // scenario asks for none.
   int result_age_bands = 0;

@@ -80,14 +80,14 @@ class PersonMonthDraws {
       : key_(key), person_(person), month_(month) {}
   // The same, with the first `blocks` Philox blocks already computed (philox_blocks with
   // stream = block, purpose kPersonMonth): words[4 * b + i] is word i of block b.
+  // The words are read where they are, not copied: they must outlive the draws.
   PersonMonthDraws(RngKey key, uint32_t person, int32_t month, const uint32_t* words, int blocks)
-      : key_(key), person_(person), month_(month), ready_((1u << blocks) - 1) {
-    std::copy(words, words + 4 * blocks, words_.begin());
-  }
+      : key_(key), person_(person), month_(month), given_(words), given_lanes_(4 * blocks) {}
   static constexpr int kBlocks = (kLanes + 3) / 4;
 
   // A uniform number in (0, 1) with 32 random bits.
   double operator()(int lane) {
+    if (lane < given_lanes_) return unit(given_[lane]);
     const int block = lane / 4;
     if ((ready_ & (1u << block)) == 0) {
       const auto r = rng_detail::block(key_, person_, month_, static_cast<uint16_t>(block),
@@ -96,14 +96,17 @@ class PersonMonthDraws {
         words_[static_cast<size_t>(block * 4 + i)] = r[static_cast<size_t>(i)];
       ready_ |= 1u << block;
     }
-    return (static_cast<double>(words_[static_cast<size_t>(lane)]) + 0.5) * 0x1.0p-32;
+    return unit(words_[static_cast<size_t>(lane)]);
   }
 
  private:
+  static double unit(uint32_t word) { return (static_cast<double>(word) + 0.5) * 0x1.0p-32; }
   RngKey key_;
   uint32_t person_;
   int32_t month_;
-  uint32_t ready_ = 0;
+  const uint32_t* given_ = nullptr;  // the words of the blocks computed beforehand
+  int given_lanes_ = 0;
+  uint32_t ready_ = 0;  // the blocks computed here, in words_
   // Left uninitialised: a person-month that makes no draw must cost nothing; ready_ says which
   // blocks hold numbers.
   std::array<uint32_t, 4 * kBlocks> words_;

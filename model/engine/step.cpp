@@ -62,14 +62,17 @@ bool holds(const Condition& c, const PersonAtStart& start) {
   return false;
 }
 
-// Household h's condition bits in `month`, from its members' current states.
+// Household h's condition bits in `month`, from its members' current states; `living` tells
+// whether it has a living member.
 inline uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h,
-                               MonthIndex month) {
+                               MonthIndex month, bool& living) {
   const HouseholdConditionBits& table = ctx.compiled.household_conditions;
   const int adult_age = ctx.scenario.demography.adult_age_months;
   uint64_t bits = 0;
+  living = false;
   pop.for_each_member(h, [&](uint32_t q) {
     if (!pop.alive(q)) return;
+    living = true;
     const bool adult = month - pop.birth_month[q] >= adult_age;
     bits |= table.any_state[adult ? 1 : 0];
     for (size_t i = 0; i < table.modules.size(); ++i)
@@ -142,12 +145,14 @@ uint8_t case_mask_of(const CompiledModel& compiled, const Population& pop, uint3
 }
 
 // Every clock's start-of-month reading, as modifiers read it.
-void read_clocks(const StepContext& ctx, const Population& pop, uint32_t p, PersonAtStart& start) {
-  if (ctx.compiled.clock_count == 0) return;
-  for (size_t m = 0; m < ctx.scenario.modules.size(); ++m)
-    if (const int c = ctx.compiled.modules[m].clock; c >= 0)
-      start.clock_months[m] = ClockValue::reading(pop.clock_in(p, static_cast<size_t>(c)),
-                                                  ctx.scenario.modules[m].clock);
+inline void read_clocks(const StepContext& ctx, const Population& pop, uint32_t p,
+                        PersonAtStart& start) {
+  for (const int m : ctx.compiled.clocked_modules) {
+    const auto module = static_cast<size_t>(m);
+    start.clock_months[module] = ClockValue::reading(
+        pop.clock_in(p, static_cast<size_t>(ctx.compiled.modules[module].clock)),
+        ctx.scenario.modules[module].clock);
+  }
 }
 
 // The tally slot of a person-month in module m, `months_in` months into its state: the state's
@@ -180,44 +185,20 @@ inline void tally_slot_months(const CompiledModel& compiled, Tally& tally, size_
   tally.state_months[slot] += months;
   if (const auto bands = static_cast<size_t>(compiled.result_age_bands); bands > 0)
     tally.state_months_by_age[slot * bands + result_age_band(compiled, age_years)] += months;
+  if ((history & compiled.equity_history_mask) == 0) return;
   const std::vector<int>& equity_flags = compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)
     if (((history >> equity_flags[g]) & 1U) != 0)
       tally.group_state_months[g * compiled.slots.size() + slot] += months;
 }
 
-// One module's month for one person: tally the month, then at most one transition.
-void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start, size_t m,
-                   PersonMonthDraws& draws, BlockOutput& out) {
-  const Module& module = ctx.scenario.modules[m];
+// Whether person start.person leaves state st of module m this month, on the hazards of its
+// exits; if so, the transition is tallied and made. Out of line: most months end before it.
+[[gnu::noinline]] bool transition(const StepContext& ctx, Population& pop,
+                                  const PersonAtStart& start, size_t m, const StateTable& st,
+                                  uint16_t d, int clock_months, PersonMonthDraws& draws,
+                                  BlockOutput& out) {
   const ModuleTables& tables = ctx.compiled.modules[m];
-  const uint32_t p = start.person;
-  const uint8_t s = start.states[m];
-  const uint16_t d = pop.months_in(p, m);
-  const StateTable& st = tables.states[s];
-  int clock_months = d;  // the module's clock this month (its months in state without one)
-  if (tables.clock >= 0) {
-    uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
-    clock_months = start.clock_months[m];
-    clock = ClockValue::after_month(clock, module.clock.counts(s), module.clock);
-  }
-  const size_t slot = slot_of(tables, st, start, m, d);
-  tally_slot_months(ctx.compiled, out.tally, slot, start.age_years, start.history, 1);
-  if (ctx.cross_silo) {
-    ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
-    out.household_slots.push_back(static_cast<uint32_t>(slot));
-  }
-
-  // Nobody leaves a state without an exit at this age (no draw is made), and without an effect
-  // nobody leaves on a draw at or above the state's bound for the age: the hazards need not be
-  // computed (the draw is the one the full computation would use).
-  const double bound = st.leave_bound[static_cast<size_t>(
-      start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)];
-  if (bound == 0 || (!start.any_effect &&
-                     draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) >= bound)) {
-    if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
-    return;
-  }
   std::array<double, kMaxStates> hazards;
   double total = 0;
   for (int t = 0; t < st.transition_count; ++t) {
@@ -234,31 +215,61 @@ void update_module(const StepContext& ctx, Population& pop, const PersonAtStart&
     hazards[static_cast<size_t>(t)] = h;
     total += h;
   }
-  if (total > 0) {
-    const double u = draws(PersonMonthDraws::transition_lane(static_cast<int>(m)));
-    const double leave = probability_from_hazard(total);
-    if (u < leave) {
-      // Competing risks: the destination is chosen in proportion to its hazard.
-      double cumulative = 0;
-      int chosen = st.transition_count - 1;
-      for (int t = 0; t < st.transition_count; ++t) {
-        cumulative += hazards[static_cast<size_t>(t)];
-        if (u < leave * (cumulative / total)) {
-          chosen = t;
-          break;
-        }
-      }
-      const TransitionTable& tr =
-          tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
-      ++out.tally.events[static_cast<size_t>(tr.event_slot)];
-      if (const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands); age_bands > 0)
-        ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands +
-                                  result_age_band(ctx.compiled, start.age_years)];
-      enter_state(module, pop, p, m, tr.to);
-      return;
+  if (total <= 0) return false;
+  const double u = draws(PersonMonthDraws::transition_lane(static_cast<int>(m)));
+  const double leave = probability_from_hazard(total);
+  if (u >= leave) return false;
+  // Competing risks: the destination is chosen in proportion to its hazard.
+  double cumulative = 0;
+  int chosen = st.transition_count - 1;
+  for (int t = 0; t < st.transition_count; ++t) {
+    cumulative += hazards[static_cast<size_t>(t)];
+    if (u < leave * (cumulative / total)) {
+      chosen = t;
+      break;
     }
   }
-  if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
+  const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
+  ++out.tally.events[static_cast<size_t>(tr.event_slot)];
+  if (const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands); age_bands > 0)
+    ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands +
+                              result_age_band(ctx.compiled, start.age_years)];
+  enter_state(ctx.scenario.modules[m], pop, start.person, m, tr.to);
+  return true;
+}
+
+// One module's month for one person: tally the month, then at most one transition.
+inline void update_module(const StepContext& ctx, Population& pop, const PersonAtStart& start,
+                          size_t m, PersonMonthDraws& draws, BlockOutput& out) {
+  const ModuleTables& tables = ctx.compiled.modules[m];
+  const uint32_t p = start.person;
+  const uint8_t s = start.states[m];
+  const uint16_t d = pop.months_in(p, m);
+  const StateTable& st = tables.states[s];
+  int clock_months = d;  // the module's clock this month (its months in state without one)
+  if (tables.clock >= 0) {
+    const Clock& rule = ctx.scenario.modules[m].clock;
+    uint64_t& clock = pop.clock_in(p, static_cast<size_t>(tables.clock));
+    clock_months = start.clock_months[m];
+    clock = ClockValue::after_month(clock, rule.counts(s), rule);
+  }
+  const size_t slot = slot_of(tables, st, start, m, d);
+  tally_slot_months(ctx.compiled, out.tally, slot, start.age_years, start.history, 1);
+  if (ctx.cross_silo) {
+    ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
+    out.household_slots.push_back(static_cast<uint32_t>(slot));
+  }
+
+  // Nobody leaves a state without an exit at this age (no draw is made), and without an effect
+  // nobody leaves on a draw at or above the state's bound for the age: the hazards need not be
+  // computed (the draw is the one the full computation would use).
+  const double bound = st.leave_bound[static_cast<size_t>(
+      start.age_years < kAgeYearsTabled ? start.age_years : kAgeYearsTabled - 1)];
+  if (bound == 0 ||
+      (!start.any_effect &&
+       draws(PersonMonthDraws::transition_lane(static_cast<int>(m))) >= bound) ||
+      !transition(ctx, pop, start, m, st, d, clock_months, draws, out))
+    if (d < 0xFFFF) pop.months_in(p, m) = static_cast<uint16_t>(d + 1);
 }
 
 // The Philox blocks of PersonMonthDraws that a person-month of this scenario can use: birth and
@@ -299,23 +310,25 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   }
 
   // Eligibility changes first: entering persons draw their first state, leaving persons drop out.
-  // The start-of-month states are kept as they are written (reading them back as one word after
-  // single-byte writes would stall the store buffer).
-  for (size_t m = 0; m < scenario.modules.size(); ++m) {
+  // Most months nobody enters or leaves: the modules the person is in are those the age admits.
+  const uint8_t* states = &pop.state[Population::module_slot(p, 0)];
+  const uint8_t eligible = ctx.compiled.eligible_modules(scenario, age);
+  uint8_t in = 0;
+  for (size_t m = 0; m < scenario.modules.size(); ++m)
+    in = static_cast<uint8_t>(in | (states[m] != kNotInModule ? 1u << m : 0u));
+  for (unsigned changed = in ^ eligible; changed != 0; changed &= changed - 1) {
+    const auto m = static_cast<size_t>(std::countr_zero(changed));
     const Module& module = scenario.modules[m];
-    uint8_t s = pop.state_in(p, m);
-    if (!module.eligible(age)) {
-      if (s != kNotInModule) {
-        pop.state_in(p, m) = kNotInModule;
-        pop.months_in(p, m) = 0;
-        s = kNotInModule;
-      }
-    } else if (s == kNotInModule) {
-      s = entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age);
-      enter_state(module, pop, p, m, s);
+    if ((eligible >> m) & 1u) {
+      enter_state(
+          module, pop, p, m,
+          entry_state(ctx, module, static_cast<uint16_t>(m), pop.id[p], pop.history[p], age));
+    } else {
+      pop.state_in(p, m) = kNotInModule;
+      pop.months_in(p, m) = 0;
     }
-    start.states[m] = s;
   }
+  std::copy(states, states + kMaxModules, start.states.begin());
   start.history = pop.history[p];
   if (ctx.cross_silo) {
     start.case_mask = case_mask_of(ctx.compiled, pop, p);  // the states as entries left them
@@ -325,8 +338,8 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   PersonMonthDraws draws = words != nullptr
                                ? PersonMonthDraws(ctx.key, pop.id[p], ctx.month, words, blocks)
                                : PersonMonthDraws(ctx.key, pop.id[p], ctx.month);
-  for (size_t m = 0; m < scenario.modules.size(); ++m)
-    if (start.states[m] != kNotInModule) update_module(ctx, pop, start, m, draws, out);
+  for (unsigned modules = eligible; modules != 0; modules &= modules - 1)
+    update_module(ctx, pop, start, static_cast<size_t>(std::countr_zero(modules)), draws, out);
 
   if (ctx.month == pop.death_month[p]) {
     pop.flags[p] = static_cast<uint8_t>(pop.flags[p] & ~kAlive);
@@ -471,7 +484,7 @@ void fall_asleep(const StepContext& ctx, Population& pop, size_t h, BlockOutput&
   });
   if (!living) pop.wake_month[h] = kHouseholdGone;
   if (!living || months <= 0) return;
-  const uint64_t bits = household_bits(ctx, pop, h, next);
+  const uint64_t bits = household_bits(ctx, pop, h, next, living);
   pop.for_each_member(h, [&](uint32_t q) {
     if (pop.alive(q)) tally_quiet_months(ctx, pop, q, bits, next, months, out);
   });
@@ -631,7 +644,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
   for (size_t i = 0; i < count; ++i) {
     const size_t h = listed ? out.awake[i] : first_household + i;
     bool living = false;
-    pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
+    const uint64_t bits = household_bits(ctx, pop, h, ctx.month, living);
     if (!living) continue;
     const uint32_t* moving = out_migration > 0 ? words.data() + 4 * (h - first_household) : nullptr;
     if (moving != nullptr && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
@@ -643,7 +656,6 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       continue;
     }
     ++living_households;
-    const uint64_t bits = household_bits(ctx, pop, h, ctx.month);
     pop.condition_bits[h] = bits;
     for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
       const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];

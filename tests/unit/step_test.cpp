@@ -246,6 +246,25 @@ TEST(Entry, NewlyEligiblePersonsUseTheEntryRuleInMoversTheirAgesInitialShares) {
   EXPECT_EQ(result.final_population.state_in(1, 0), 1);  // settled
 }
 
+TEST(Entry, PersonsJoinAndLeaveAModuleAtItsAgesBeyondTheTabledOnes) {
+  // The engine tables which modules admit each age up to 128 years; older ages are checked
+  // module by module. A module for ages 129-130 years: one person reaches 129 in month 1,
+  // another turns 131 in month 2 and leaves.
+  const Scenario s =
+      test_support::make_scenario({test_support::make_module({"old"}, {}, 129, 131)});
+  Population pop;
+  pop.add_person(0, -(129 * 12 - 1), false);
+  pop.add_person(1, -(131 * 12 - 2), true);
+  pop.index_sorted(2);
+  const auto result = run_once(s, pop, 0, 3);
+  EXPECT_EQ(result.final_population.state_in(0, 0), 0);
+  EXPECT_EQ(result.final_population.state_in(1, 0), kNotInModule);
+  EXPECT_EQ(result.years[0].state_months[0], 4u);  // months 1 and 2, months 0 and 1
+  const CompiledModel compiled = compile(s);
+  for (const int age : {-1, 0, 129 * 12 - 1, 129 * 12, 131 * 12 - 1, 131 * 12, 200 * 12})
+    EXPECT_EQ(compiled.eligible_modules(s, age), s.modules[0].eligible(age) ? 1 : 0) << age;
+}
+
 TEST(DurationBands, ABandBeyond255MonthsIsReached) {
   // Leaving is certain from 300 months in state on (a spell of 25 years), impossible before.
   Module m = test_support::make_module({"in", "out"}, {{0, 1, 0.0}});
