@@ -202,6 +202,7 @@ CompiledModel compile(const Scenario& scenario) {
         st.band_by_clock = schedule.by_clock;
         band_shares = schedule.state_share;
       }
+      st.one_slot = st.cost_conditions.empty() && band_shares.size() == 1;
       if (module.states[s].is_case)
         st.case_bit = static_cast<uint8_t>(
             1u << (std::find(compiled.case_departments.begin(), compiled.case_departments.end(),

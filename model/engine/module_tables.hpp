@@ -50,19 +50,20 @@ struct TransitionTable {
 struct StateTable {
   int first_transition = 0;  // range into ModuleTables::transitions
   int transition_count = 0;
-  // Per age in whole years: a probability of leaving the state this month that no person of that
-  // age reaches without a proposal's effect (every duration band, every modifier that raises a
-  // risk). A draw at or above it means no transition, without computing the hazards. 0 when no
-  // exit has a hazard at that age: then nobody leaves, with or without an effect, and no draw.
-  std::array<double, kAgeYearsTabled> leave_bound{};
   int slot = 0;  // first tally slot of this state
   // The state's cost conditions: a person-month's slot is slot + band * variants + the bits of
   // the conditions that hold (variants = 2^conditions).
   std::vector<Condition> cost_conditions;
   int variants = 1;
-  DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)
+  bool one_slot = false;       // no cost condition and one band: every month is in `slot`
   bool band_by_clock = false;  // the refusion band reads the module's clock
   uint8_t case_bit = 0;        // a case state: its department's bit in a case mask; else 0
+  DurationBands cost_band;     // months in state (or on the clock) -> slot offset (refusion band)
+  // Per age in whole years: a probability of leaving the state this month that no person of that
+  // age reaches without a proposal's effect (every duration band, every modifier that raises a
+  // risk). A draw at or above it means no transition, without computing the hazards. 0 when no
+  // exit has a hazard at that age: then nobody leaves, with or without an effect, and no draw.
+  std::array<double, kAgeYearsTabled> leave_bound{};
 };
 
 struct ModuleTables {

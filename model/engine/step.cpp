@@ -31,6 +31,7 @@ struct PersonAtStart {
   MonthIndex month = 0;
   int age_months = 0;
   int age_years = 0;
+  size_t result_age_band = 0;                 // set where tallies need it (result_age_band())
   std::array<uint8_t, kMaxModules> states{};  // after this month's entries
   uint16_t history = 0;
   uint64_t household_bits = 0;
@@ -159,6 +160,7 @@ inline void read_clocks(const StepContext& ctx, const Population& pop, uint32_t 
 // cost band (by those months, or by the module's clock) and which of its cost conditions hold.
 inline size_t slot_of(const ModuleTables& tables, const StateTable& st, const PersonAtStart& start,
                       size_t m, uint16_t months_in) {
+  if (st.one_slot) return static_cast<size_t>(st.slot);
   const int band_months = tables.clock >= 0 && st.band_by_clock ? start.clock_months[m] : months_in;
   int variant = 0;
   for (size_t i = 0; i < st.cost_conditions.size(); ++i)
@@ -178,13 +180,14 @@ inline size_t result_age_band(const CompiledModel& compiled, int age_years) {
   return compiled.result_age_band[static_cast<size_t>(std::min(age_years, kAgeYearsTabled - 1))];
 }
 
-// Adds `months` person-months in tally slot `slot` of a person aged `age_years` with history
-// flags `history`: to the slot, to its result age band and to each equity group the person is in.
+// Adds `months` person-months in tally slot `slot` of a person in result age band `age_band`
+// (result_age_band) with history flags `history`: to the slot, to its result age band and to
+// each equity group the person is in.
 inline void tally_slot_months(const CompiledModel& compiled, Tally& tally, size_t slot,
-                              int age_years, uint16_t history, uint64_t months) {
+                              size_t age_band, uint16_t history, uint64_t months) {
   tally.state_months[slot] += months;
   if (const auto bands = static_cast<size_t>(compiled.result_age_bands); bands > 0)
-    tally.state_months_by_age[slot * bands + result_age_band(compiled, age_years)] += months;
+    tally.state_months_by_age[slot * bands + age_band] += months;
   if ((history & compiled.equity_history_mask) == 0) return;
   const std::vector<int>& equity_flags = compiled.equity_flags;
   for (size_t g = 0; g < equity_flags.size(); ++g)
@@ -232,8 +235,8 @@ inline void tally_slot_months(const CompiledModel& compiled, Tally& tally, size_
   const TransitionTable& tr = tables.transitions[static_cast<size_t>(st.first_transition + chosen)];
   ++out.tally.events[static_cast<size_t>(tr.event_slot)];
   if (const auto age_bands = static_cast<size_t>(ctx.compiled.result_age_bands); age_bands > 0)
-    ++out.tally.events_by_age[static_cast<size_t>(tr.event_slot) * age_bands +
-                              result_age_band(ctx.compiled, start.age_years)];
+    ++out.tally
+          .events_by_age[static_cast<size_t>(tr.event_slot) * age_bands + start.result_age_band];
   enter_state(ctx.scenario.modules[m], pop, start.person, m, tr.to);
   return true;
 }
@@ -254,7 +257,7 @@ inline void update_module(const StepContext& ctx, Population& pop, const PersonA
     clock = ClockValue::after_month(clock, rule.counts(s), rule);
   }
   const size_t slot = slot_of(tables, st, start, m, d);
-  tally_slot_months(ctx.compiled, out.tally, slot, start.age_years, start.history, 1);
+  tally_slot_months(ctx.compiled, out.tally, slot, start.result_age_band, start.history, 1);
   if (ctx.cross_silo) {
     ++out.tally.known_state_months[start.case_mask * ctx.compiled.slots.size() + slot];
     out.household_slots.push_back(static_cast<uint32_t>(slot));
@@ -289,6 +292,7 @@ uint8_t update_person(const StepContext& ctx, Population& pop, uint32_t p, uint6
   start.month = ctx.month;
   start.age_months = age;
   start.age_years = age / kMonthsPerYear;
+  start.result_age_band = result_age_band(ctx.compiled, start.age_years);
   start.household_bits = hh_bits;
   if (pop.death_month[p] == kDeathNotDrawn)
     pop.death_month[p] =
@@ -461,7 +465,8 @@ void tally_quiet_months(const StepContext& ctx, Population& pop, uint32_t p, uin
       const ModuleTables& tables = compiled.modules[m];
       const size_t slot =
           slot_of(tables, tables.states[start.states[m]], start, m, pop.months_in(p, m));
-      tally_slot_months(compiled, tally, slot, start.age_years, start.history, count);
+      tally_slot_months(compiled, tally, slot, result_age_band(compiled, start.age_years),
+                        start.history, count);
     }
     month += n;
   }
