@@ -39,78 +39,68 @@ __attribute__((target("avx2"), always_inline)) inline void mulhilo_avx2(__m256i 
   hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
 }
 
-// The same with AVX2: eight 32 x 32 -> 64-bit multiplies in two instructions.
-__attribute__((target("avx2"))) void philox_wide_avx2(const uint32_t* c0, uint32_t c1, uint32_t c2,
-                                                      uint32_t c3, RngKey key, Words& out) {
+// Philox4x32-10's rounds with AVX2 on kGroups groups of eight counters (x[j][g]: word j of group
+// g's counters), eight 32 x 32 -> 64-bit multiplies in two instructions. The groups' rounds are
+// interleaved: each round waits on the last one's multiplies, another group's fill the wait.
+template <size_t kGroups>
+__attribute__((target("avx2"), always_inline)) inline void philox_rounds_avx2(
+    __m256i (&x)[4][kGroups], RngKey key) {
   const __m256i m0 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
   const __m256i m1 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
-  __m256i x0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(c0));
-  __m256i x1 = _mm256_set1_epi32(static_cast<int>(c1));
-  __m256i x2 = _mm256_set1_epi32(static_cast<int>(c2));
-  __m256i x3 = _mm256_set1_epi32(static_cast<int>(c3));
   uint32_t k0 = key.seed, k1 = key.replicate;
   for (int round = 0; round < kRounds; ++round) {
     if (round > 0) {
       k0 += PHILOX_W32_0;
       k1 += PHILOX_W32_1;
     }
-    __m256i hi0, lo0, hi1, lo1;
-    mulhilo_avx2(x0, m0, hi0, lo0);
-    mulhilo_avx2(x2, m1, hi1, lo1);
-    x0 = _mm256_xor_si256(_mm256_xor_si256(hi1, x1), _mm256_set1_epi32(static_cast<int>(k0)));
-    x1 = lo1;
-    x2 = _mm256_xor_si256(_mm256_xor_si256(hi0, x3), _mm256_set1_epi32(static_cast<int>(k1)));
-    x3 = lo0;
+    const __m256i key0 = _mm256_set1_epi32(static_cast<int>(k0));
+    const __m256i key1 = _mm256_set1_epi32(static_cast<int>(k1));
+    for (size_t g = 0; g < kGroups; ++g) {
+      __m256i hi0, lo0, hi1, lo1;
+      mulhilo_avx2(x[0][g], m0, hi0, lo0);
+      mulhilo_avx2(x[2][g], m1, hi1, lo1);
+      x[0][g] = _mm256_xor_si256(_mm256_xor_si256(hi1, x[1][g]), key0);
+      x[1][g] = lo1;
+      x[2][g] = _mm256_xor_si256(_mm256_xor_si256(hi0, x[3][g]), key1);
+      x[3][g] = lo0;
+    }
   }
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[0]), x0);
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[1]), x1);
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[2]), x2);
-  _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[3]), x3);
 }
 
-// philox_blocks with AVX2 for the whole groups of kGroups * kWidth subjects: the groups' rounds
-// interleaved (each round waits on the last one's multiplies), and each subject's four words
-// stored together. Returns how many subjects it did.
+// philox_wide with AVX2.
+__attribute__((target("avx2"))) void philox_wide_avx2(const uint32_t* c0, uint32_t c1, uint32_t c2,
+                                                      uint32_t c3, RngKey key, Words& out) {
+  __m256i x[4][1] = {{_mm256_loadu_si256(reinterpret_cast<const __m256i*>(c0))},
+                     {_mm256_set1_epi32(static_cast<int>(c1))},
+                     {_mm256_set1_epi32(static_cast<int>(c2))},
+                     {_mm256_set1_epi32(static_cast<int>(c3))}};
+  philox_rounds_avx2(x, key);
+  for (size_t j = 0; j < 4; ++j) _mm256_storeu_si256(reinterpret_cast<__m256i*>(out[j]), x[j][0]);
+}
+
+// philox_blocks with AVX2 for the whole groups of kGroups * kWidth subjects, each subject's four
+// words stored together. Returns how many subjects it did.
 __attribute__((target("avx2"))) size_t philox_blocks_avx2(RngKey key, const uint32_t* subjects,
                                                           size_t count, uint32_t c1, uint32_t c2,
                                                           uint32_t* out, size_t stride) {
   constexpr size_t kGroups = 2;
-  const __m256i m0 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_0));
-  const __m256i m1 = _mm256_set1_epi32(static_cast<int>(PHILOX_M4x32_1));
   size_t first = 0;
   for (; first + kGroups * kWidth <= count; first += kGroups * kWidth) {
-    __m256i x0[kGroups], x1[kGroups], x2[kGroups], x3[kGroups];
+    __m256i x[4][kGroups];
     for (size_t g = 0; g < kGroups; ++g) {
-      x0[g] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(subjects + first + g * kWidth));
-      x1[g] = _mm256_set1_epi32(static_cast<int>(c1));
-      x2[g] = _mm256_set1_epi32(static_cast<int>(c2));
-      x3[g] = _mm256_setzero_si256();
+      x[0][g] = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(subjects + first + g * kWidth));
+      x[1][g] = _mm256_set1_epi32(static_cast<int>(c1));
+      x[2][g] = _mm256_set1_epi32(static_cast<int>(c2));
+      x[3][g] = _mm256_setzero_si256();
     }
-    uint32_t k0 = key.seed, k1 = key.replicate;
-    for (int round = 0; round < kRounds; ++round) {
-      if (round > 0) {
-        k0 += PHILOX_W32_0;
-        k1 += PHILOX_W32_1;
-      }
-      const __m256i key0 = _mm256_set1_epi32(static_cast<int>(k0));
-      const __m256i key1 = _mm256_set1_epi32(static_cast<int>(k1));
-      for (size_t g = 0; g < kGroups; ++g) {
-        __m256i hi0, lo0, hi1, lo1;
-        mulhilo_avx2(x0[g], m0, hi0, lo0);
-        mulhilo_avx2(x2[g], m1, hi1, lo1);
-        x0[g] = _mm256_xor_si256(_mm256_xor_si256(hi1, x1[g]), key0);
-        x1[g] = lo1;
-        x2[g] = _mm256_xor_si256(_mm256_xor_si256(hi0, x3[g]), key1);
-        x3[g] = lo0;
-      }
-    }
+    philox_rounds_avx2(x, key);
     for (size_t g = 0; g < kGroups; ++g) {
-      // Word j of subject i is lane i of x_j: a 4 x 4 transpose in each 128-bit half gives
+      // Word j of subject i is lane i of x[j]: a 4 x 4 transpose in each 128-bit half gives
       // subject i's words in half i / 4 of row i % 4.
-      const __m256i t0 = _mm256_unpacklo_epi32(x0[g], x1[g]);
-      const __m256i t1 = _mm256_unpacklo_epi32(x2[g], x3[g]);
-      const __m256i t2 = _mm256_unpackhi_epi32(x0[g], x1[g]);
-      const __m256i t3 = _mm256_unpackhi_epi32(x2[g], x3[g]);
+      const __m256i t0 = _mm256_unpacklo_epi32(x[0][g], x[1][g]);
+      const __m256i t1 = _mm256_unpacklo_epi32(x[2][g], x[3][g]);
+      const __m256i t2 = _mm256_unpackhi_epi32(x[0][g], x[1][g]);
+      const __m256i t3 = _mm256_unpackhi_epi32(x[2][g], x[3][g]);
       const __m256i rows[4] = {_mm256_unpacklo_epi64(t0, t1), _mm256_unpackhi_epi64(t0, t1),
                                _mm256_unpacklo_epi64(t2, t3), _mm256_unpackhi_epi64(t2, t3)};
       uint32_t* at = out + (first + g * kWidth) * stride;
