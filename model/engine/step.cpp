@@ -63,17 +63,14 @@ bool holds(const Condition& c, const PersonAtStart& start) {
   return false;
 }
 
-// Household h's condition bits in `month`, from its members' current states; `living` tells
-// whether it has a living member.
+// Household h's condition bits in `month`, from its members' current states.
 inline uint64_t household_bits(const StepContext& ctx, const Population& pop, size_t h,
-                               MonthIndex month, bool& living) {
+                               MonthIndex month) {
   const HouseholdConditionBits& table = ctx.compiled.household_conditions;
   const int adult_age = ctx.scenario.demography.adult_age_months;
   uint64_t bits = 0;
-  living = false;
   pop.for_each_member(h, [&](uint32_t q) {
     if (!pop.alive(q)) return;
-    living = true;
     const bool adult = month - pop.birth_month[q] >= adult_age;
     bits |= table.any_state[adult ? 1 : 0];
     for (size_t i = 0; i < table.modules.size(); ++i)
@@ -489,7 +486,7 @@ void fall_asleep(const StepContext& ctx, Population& pop, size_t h, BlockOutput&
   });
   if (!living) pop.wake_month[h] = kHouseholdGone;
   if (!living || months <= 0) return;
-  const uint64_t bits = household_bits(ctx, pop, h, next, living);
+  const uint64_t bits = household_bits(ctx, pop, h, next);
   pop.for_each_member(h, [&](uint32_t q) {
     if (pop.alive(q)) tally_quiet_months(ctx, pop, q, bits, next, months, out);
   });
@@ -649,7 +646,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
   for (size_t i = 0; i < count; ++i) {
     const size_t h = listed ? out.awake[i] : first_household + i;
     bool living = false;
-    const uint64_t bits = household_bits(ctx, pop, h, ctx.month, living);
+    pop.for_each_member(h, [&](uint32_t q) { living = living || pop.alive(q); });
     if (!living) continue;
     const uint32_t* moving = out_migration > 0 ? words.data() + 4 * (h - first_household) : nullptr;
     if (moving != nullptr && rng_detail::to_unit(moving[0], moving[1]) < out_migration) {
@@ -661,6 +658,7 @@ void household_phase(const StepContext& ctx, Population& pop, size_t first_house
       continue;
     }
     ++living_households;
+    const uint64_t bits = household_bits(ctx, pop, h, ctx.month);
     pop.condition_bits[h] = bits;
     for (size_t k = 0; k < ctx.arm.proposals.size(); ++k) {
       const Proposal& proposal = scenario.proposals[static_cast<size_t>(ctx.arm.proposals[k])];
