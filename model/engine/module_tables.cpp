@@ -184,7 +184,7 @@ CompiledModel compile(const Scenario& scenario) {
     const Module& module = scenario.modules[m];
     ModuleTables tables;
     if (module.has_clock) {
-      tables.clock = compiled.clock_count++;
+      tables.clock = compiled.clock_count();
       compiled.clocked_modules.push_back(static_cast<int>(m));
     }
     tables.states.resize(module.states.size());

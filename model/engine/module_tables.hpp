@@ -153,8 +153,10 @@ struct CompiledModel {
   uint16_t equity_history_mask = 0;   // the history flags of equity_flags: a person with none of
                                       // them is in no equity group
   HouseholdConditionBits household_conditions;
-  int clock_count = 0;               // modules with a clock: Population::clock_count
-  std::vector<int> clocked_modules;  // the modules with a clock, ascending
+  // The modules with a clock, ascending; module clocked_modules[c] keeps clock slot c.
+  std::vector<int> clocked_modules;
+  // Clocks per person (Population::clock_count).
+  int clock_count() const { return static_cast<int>(clocked_modules.size()); }
   // Per age in months below kAgeMonthsTabled: bit m set when module m admits persons of that age
   // (Module::eligible). eligible_modules answers for any age.
   std::vector<uint8_t> eligible_by_age;

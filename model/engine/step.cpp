@@ -16,10 +16,10 @@ namespace kommunesim::model {
 static_assert(PersonMonthDraws::kLanes >= 2 + kMaxModules, "a draw lane for every module");
 
 void require_clocks(const Population& pop, const CompiledModel& compiled) {
-  if (pop.clock_count != compiled.clock_count)
+  if (pop.clock_count != compiled.clock_count())
     throw std::logic_error("the population holds " + std::to_string(pop.clock_count) +
                            " clocks per person, the model has " +
-                           std::to_string(compiled.clock_count));
+                           std::to_string(compiled.clock_count()));
 }
 
 namespace {

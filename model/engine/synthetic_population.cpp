@@ -251,7 +251,7 @@ Population synthesize_population(const Scenario& scenario, const CompiledModel& 
   const auto households =
       form_households(scenario.population, specs, scenario.demography.adult_age_months, key);
   Population pop;
-  pop.clock_count = compiled.clock_count;
+  pop.clock_count = compiled.clock_count();
   pop.reserve(households.members.size());
   for (size_t h = 0; h < households.size(); ++h)
     for (uint32_t m = households.start[h]; m < households.start[h + 1]; ++m) {

@@ -63,7 +63,7 @@ model::Scenario make_two_centres(std::vector<TransitionSpec> first) {
 model::Population make_cohort(const model::Scenario& scenario, int n, int age_years,
                               uint8_t state) {
   model::Population pop;
-  pop.clock_count = model::compile(scenario).clock_count;
+  pop.clock_count = model::compile(scenario).clock_count();
   for (int i = 0; i < n; ++i) {
     const uint32_t p = pop.add_person(static_cast<uint32_t>(i), -age_years * 12, i % 2 == 0);
     for (size_t m = 0; m < scenario.modules.size(); ++m) pop.state_in(p, m) = state;

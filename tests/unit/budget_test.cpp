@@ -121,7 +121,7 @@ TEST(PersonDependentCosts, AProviderGetsTheProviderRate) {
   s.household_conditions.push_back({"has_children", false, -1, 0});
   const CompiledModel compiled = compile(s);
   Population pop;
-  pop.clock_count = compiled.clock_count;
+  pop.clock_count = compiled.clock_count();
   for (uint32_t h = 0; h < 100; ++h) {
     pop.state_in(pop.add_person(h, -40 * kMonthsPerYear, h % 2 == 0), 0) = 0;
     if (h < 50) pop.add_person(h, -5 * kMonthsPerYear, false);

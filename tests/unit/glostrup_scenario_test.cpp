@@ -98,7 +98,7 @@ TEST(GlostrupLike, HalfOfThoseWhoLeaveKontanthjaelpForAJobStillWorkAfterTwelveMo
     return uint8_t{0};
   };
   Population pop;
-  pop.clock_count = compiled.clock_count;
+  pop.clock_count = compiled.clock_count();
   constexpr int kPersons = 10000;
   for (uint32_t i = 0; i < kPersons; ++i)
     pop.state_in(pop.add_person(i, -35 * kMonthsPerYear, i % 2 == 0), 0) =

@@ -32,7 +32,7 @@ TEST(MarkovCrossCheck, SimulatedSharesMatchTheCohortExpectation) {
   constexpr int kMonths = 36;
   const size_t states = s.modules[module].states.size();
   Population pop;
-  pop.clock_count = compiled.clock_count;
+  pop.clock_count = compiled.clock_count();
   Eigen::VectorXd initial = Eigen::VectorXd::Zero(static_cast<Eigen::Index>(states));
   for (uint32_t i = 0; i < kPersons; ++i) {
     const uint32_t p = pop.add_person(i, -kStartAge, i % 2 == 0);
